@@ -1,0 +1,33 @@
+# One INTERFACE target holds the language level, warnings and Qt safety macros. Every target links it;
+# nothing is set directory-wide.
+add_library(handoff_common INTERFACE)
+add_library(handoff::common ALIAS handoff_common)
+
+target_compile_features(handoff_common INTERFACE cxx_std_20)
+target_compile_definitions(handoff_common INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CAST_FROM_BYTEARRAY
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_CONTEXTLESS_CONNECT
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_FOREACH
+    QT_NO_KEYWORDS
+    QT_USE_QSTRINGBUILDER
+    QT_STRICT_ITERATORS
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400
+    OPENSSL_API_COMPAT=30000
+    OPENSSL_NO_DEPRECATED
+    "HANDOFF_VERSION=\"${PROJECT_VERSION}\"")
+
+target_compile_options(handoff_common INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
+    -Wformat=2 -Wimplicit-fallthrough -Wmissing-declarations -Wnull-dereference
+    $<$<CONFIG:Release,RelWithDebInfo>:-D_FORTIFY_SOURCE=2>
+    -fstack-protector-strong)
+
+if(HANDOFF_SANITIZE)
+    list(JOIN HANDOFF_SANITIZE "," _handoff_sanitizers)
+    target_compile_options(handoff_common INTERFACE -fsanitize=${_handoff_sanitizers} -fno-omit-frame-pointer)
+    target_link_options(handoff_common INTERFACE -fsanitize=${_handoff_sanitizers})
+endif()

@@ -1,0 +1,10 @@
+#include "Clock.h"
+
+namespace handoff {
+
+const SystemClock& SystemClock::instance() {
+    static const SystemClock clock;
+    return clock;
+}
+
+} // namespace handoff

@@ -1,0 +1,26 @@
+#include "diagnostics/Catalog.h"
+
+#include <QtGlobal>
+
+namespace handoff::diagnostics {
+
+namespace {
+// Codes of core/project. Keep each one stable once released; document it in docs/diagnostics.md.
+constexpr CodeInfo kCodes[] = {
+    {"PRJ001", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "The project file is not valid JSON; the file was not changed.")},
+    {"PRJ002", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "The project file was written by a newer Handoff Studio; open it with that version.")},
+    {"PRJ003", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "A field of the project file has the wrong type or an invalid value.")},
+    {"PRJ004", Severity::Warning,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "The project file has a key this version does not know; it is kept.")},
+};
+} // namespace
+
+std::span<const CodeInfo> projectCodes() {
+    return kCodes;
+}
+
+} // namespace handoff::diagnostics

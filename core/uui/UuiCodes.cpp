@@ -1,0 +1,10 @@
+#include "diagnostics/Catalog.h"
+
+namespace handoff::diagnostics {
+
+std::span<const CodeInfo> uuiCodes() {
+    // No codes yet: this module adds its table here (see ProjectCodes.cpp for the form).
+    return {};
+}
+
+} // namespace handoff::diagnostics

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs every system package Handoff Studio needs to build, test and run, from Debian 12's archive.
+# Idempotent: packages already present are left alone and nothing is downloaded when all are there.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    build-essential cmake ninja-build ccache pkg-config clang-format git
+    # Qt 6
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-svg-dev qt6-translations-l10n qt6-qpa-plugins libgl-dev
+    # libraries
+    libssl-dev openssl libqscintilla2-qt6-dev qtkeychain-qt6-dev libphonenumber-dev libyaml-cpp-dev
+    libexpected-dev libbenchmark-dev
+    # independent implementations used by tests, and the tools to look at the GUI
+    python3 python3-jwt curl nodejs xvfb xauth imagemagick fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+# node may come from outside Debian's archive (it does on the CI image); any working node >= 18 will do.
+if command -v node >/dev/null 2>&1; then
+    filtered=()
+    for p in "${missing[@]}"; do [ "$p" = nodejs ] || filtered+=("$p"); done
+    missing=("${filtered[@]}")
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages are present"
+    exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,69 @@
+#include "diagnostics/Catalog.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace handoff::diagnostics;
+
+class TestCatalog final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void codesAreUniqueAndWellFormed() {
+        QSet<QString> seen;
+        static const QRegularExpression shape(u"^[A-Z]{2,4}[0-9]{3}$"_s);
+        for (const CodeInfo& info : catalog()) {
+            const QString code = QString::fromLatin1(info.code);
+            QVERIFY2(shape.match(code).hasMatch(), qPrintable(code));
+            QVERIFY2(!seen.contains(code), qPrintable(u"duplicate code "_s + code));
+            seen.insert(code);
+            QVERIFY2(qstrlen(info.summary) > 10, qPrintable(code));
+        }
+    }
+
+    // Every code in the catalog is documented for users in docs/diagnostics.md, and the document names no code
+    // that the catalog lacks.
+    void everyCodeIsDocumented() {
+        QFile doc(QStringLiteral(HANDOFF_SOURCE_DIR "/docs/diagnostics.md"));
+        QVERIFY(doc.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(doc.readAll());
+        static const QRegularExpression row(u"^\\| `([A-Z]{2,4}[0-9]{3})` \\|"_s, QRegularExpression::MultilineOption);
+        QSet<QString> documented;
+        for (auto it = row.globalMatch(text); it.hasNext();) {
+            documented.insert(it.next().captured(1));
+        }
+        for (const CodeInfo& info : catalog()) {
+            QVERIFY2(documented.contains(QString::fromLatin1(info.code)),
+                     qPrintable(u"not in docs/diagnostics.md: "_s + QString::fromLatin1(info.code)));
+        }
+        for (const QString& code : std::as_const(documented)) {
+            QVERIFY2(findCode(code).has_value(), qPrintable(u"documented but not in the catalog: "_s + code));
+        }
+    }
+
+    void makeTakesSeverityFromTheCatalog() {
+        const CodeInfo first = catalog().constFirst();
+        const Diagnostic d = make(first.code, u"text"_s, Location{u"field"_s});
+        QCOMPARE(d.code, QString::fromLatin1(first.code));
+        QCOMPARE(d.severity, first.severity);
+        QCOMPARE(d.where.field, u"field"_s);
+    }
+
+    void worstSeverity() {
+        Diagnostics list;
+        QCOMPARE(handoff::diagnostics::worstSeverity(list), Severity::Info);
+        QVERIFY(!hasErrors(list));
+        list.append(Diagnostic{u"X"_s, Severity::Warning, {}, {}});
+        QCOMPARE(handoff::diagnostics::worstSeverity(list), Severity::Warning);
+        QVERIFY(!hasErrors(list));
+        list.append(Diagnostic{u"Y"_s, Severity::Error, {}, {}});
+        QCOMPARE(handoff::diagnostics::worstSeverity(list), Severity::Error);
+        QVERIFY(hasErrors(list));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCatalog)
+#include "TestCatalog.moc"
