@@ -1,5 +1,4 @@
 #include "CliContext.h"
-
 #include "crypto/PrivateKey.h"
 #include "crypto/SecureBytes.h"
 #include "exports/SetUuiDataExport.h"
@@ -30,7 +29,8 @@ constexpr const char* kPassphraseEnv = "HANDOFF_KEY_PASSPHRASE";
 // ---- trunk profile options, shared by compose and check -------------------------------------------------------
 
 struct TrunkOptions {
-    QCommandLineOption encoding{u"encoding"_s, tr("UUI encoding on the trunk: hex (default) or ascii."), u"hex|ascii"_s};
+    QCommandLineOption encoding{u"encoding"_s, tr("UUI encoding on the trunk: hex (default) or ascii."),
+                                u"hex|ascii"_s};
     QCommandLineOption header{u"header"_s, tr("Header name: User-to-User (default) or X-User-to-User."), u"name"_s};
     QCommandLineOption pd{u"pd"_s, tr("Protocol discriminator: prefix (default), param or none."),
                           u"prefix|param|none"_s};
@@ -142,7 +142,7 @@ QJsonObject budgetJson(const uui::SipBudget& b, const diagnostics::Diagnostics& 
     }
     QJsonArray ways;
     for (const uui::WayOut& way : b.waysOut) {
-        QJsonObject o{{u"kind"_s, wayKind(way.kind)}, {u"saves"_s, way.saves},   {u"after"_s, way.after},
+        QJsonObject o{{u"kind"_s, wayKind(way.kind)}, {u"saves"_s, way.saves},           {u"after"_s, way.after},
                       {u"fits"_s, way.fits},          {u"applicable"_s, way.applicable}, {u"message"_s, way.message}};
         if (!way.key.isEmpty()) {
             o.insert(u"field"_s, way.key);
@@ -176,8 +176,7 @@ void printBudget(QTextStream& out, const uui::SipBudget& b, bool estimated) {
     auto n = [&](qsizetype v) { return locale.toString(static_cast<qlonglong>(v)); };
     out << tr("UUI JSON (%1 bytes):").arg(n(b.jsonBytes)) << u'\n' << QString::fromUtf8(b.json) << u"\n\n"_s;
     out << tr("SIP header (%1, PD %2):").arg(uui::encodingKey(b.profile.encoding), uui::pdModeKey(b.profile.pdMode))
-        << u'\n'
-        << QString::fromLatin1(b.headerLine) << u"\n\n"_s;
+        << u'\n' << QString::fromLatin1(b.headerLine) << u"\n\n"_s;
     out << tr("Lengths: header line %1, header value %2, encoded data %3 characters; decoded data %4 bytes.")
                .arg(n(b.headerLineLength), n(b.headerValueLength), n(b.encodedValueLength), n(b.decodedBytes))
         << u'\n';
@@ -235,7 +234,8 @@ std::variant<crypto::PrivateKey, int> loadKey(Context& context, const LoadedProj
     }
     auto key = crypto::PrivateKey::load(keyFile);
     if (!key && key.error().code == u"KEY004"_s) {
-        QByteArray secret = context.readSecret(QString::fromLatin1(kPassphraseEnv), tr("Passphrase for %1: ").arg(keyFile));
+        QByteArray secret =
+            context.readSecret(QString::fromLatin1(kPassphraseEnv), tr("Passphrase for %1: ").arg(keyFile));
         const crypto::SecureBytes passphrase = crypto::SecureBytes::takeFrom(secret);
         key = crypto::PrivateKey::load(keyFile, passphrase);
     }
@@ -443,11 +443,10 @@ int exportCommand(Context& context, const QStringList& args) {
            "the UUI from flow variables (default), or the literal JSON."));
     const QCommandLineOption projectOpt(u"project"_s, tr("The .handoff project."), u"file"_s);
     const QCommandLineOption format(u"format"_s, tr("expression (default) or json."), u"expression|json"_s);
-    const QCommandLineOption tokenVar(u"token-var"_s, tr("The flow variable holding the token (default Flow.uuiToken)."),
-                                      u"name"_s);
-    const QCommandLineOption callIdVar(u"call-id-var"_s,
-                                       tr("The flow variable holding the VoiceCall id (default Task.voiceCallId)."),
-                                       u"name"_s);
+    const QCommandLineOption tokenVar(u"token-var"_s,
+                                      tr("The flow variable holding the token (default Flow.uuiToken)."), u"name"_s);
+    const QCommandLineOption callIdVar(
+        u"call-id-var"_s, tr("The flow variable holding the VoiceCall id (default Task.voiceCallId)."), u"name"_s);
     const QCommandLineOption token(u"token"_s,
                                    tr("The token for the literal JSON, or - for standard input (otherwise it is "
                                       "signed with the project's key file)."),
@@ -493,7 +492,7 @@ int exportCommand(Context& context, const QStringList& args) {
         tokenValue = project::compose(lp.project, &std::get<crypto::PrivateKey>(key), context.clock()).token;
     } else if (fmt == u"json"_s) {
         return context.reportError({u"CLI011"_s, tr("The literal JSON needs a token: pass --token, or set the "
-                                                     "project's key file so it can be signed.")},
+                                                    "project's key file so it can be signed.")},
                                    Failure);
     }
     const project::Composition c = project::composeWithToken(lp.project, tokenValue, context.clock());
