@@ -197,7 +197,7 @@ qsizetype measure(qsizetype jsonBytes, const TrunkUuiProfile& profile) {
     return profile.headerName.toUtf8().size() + 2 + value;
 }
 
-SipBudget fieldBudget(const UuiModel& model, const ComposedUui& uui, const TrunkUuiProfile& profile) {
+SipBudget fieldBudget(const ComposedUui& uui, const TrunkUuiProfile& profile) {
     SipBudget b = render(uui.json, profile);
     const qsizetype k = charsPerOctet(profile.encoding);
     BudgetShare braces;
@@ -219,7 +219,6 @@ SipBudget fieldBudget(const UuiModel& model, const ComposedUui& uui, const Trunk
     finishShares(b, b.headerValue.mid(b.encodedValueLength));
     checkEncoding(b);
     checkLimit(b);
-    Q_UNUSED(model)
     return b;
 }
 
@@ -302,13 +301,14 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
     if (floor > b.limit) {
         const FieldSpan* token = uui.find(UuiField::Token);
         const qsizetype tokenChars = token ? token->valueLength * charsPerOctet(b.profile.encoding) : 0;
+        const QString keySize = sigBytes ? tr(" (RS256 with a %1-bit key)").arg(*sigBytes * 8) : QString();
         b.diagnostics.append(diagnostics::make(
             "SIP003",
             tr("Even with only scrt2Domain and the token the header is %1 %2, over the limit of %3: the token alone "
-               "takes %4 characters in %5 (RS256 with a %6-bit key). It cannot fit with this key size and encoding; "
-               "only another encoding or a smaller key changes that.")
+               "takes %4 characters in %5%6. It cannot fit with this key size and encoding; only another encoding or "
+               "a smaller key changes that.")
                 .arg(number(floor), unit, number(b.limit), number(tokenChars), encodingKey(b.profile.encoding),
-                     number(sigBytes.value_or(0) * 8)),
+                     keySize),
             {u"uui.token"_s}));
     }
 }
@@ -329,7 +329,7 @@ qsizetype SipBudget::lengthFor(LimitAppliesTo appliesTo) const {
 
 SipBudget budget(const UuiModel& model, const ComposedUui& uui, const TrunkUuiProfile& profile,
                  const BudgetOptions& options) {
-    SipBudget b = fieldBudget(model, uui, profile);
+    SipBudget b = fieldBudget(uui, profile);
     if (options.computeWaysOut && !b.fits() && b.limit > 0) {
         addWaysOut(b, model, uui);
     }
