@@ -131,7 +131,7 @@ diagnostics::Diagnostics checkClaims(const Claims& claims, const salesforce::Org
     // sub: the Call Center API name, only for Salesforce Voice with Telephony Providers.
     if (claims.contains(u"sub"_s) && !claims.stringClaim(u"sub"_s)) {
         out.add("JWT021", u"claims.sub"_s, tr("The sub claim must be a string: the Call Center API name."));
-    } else if (profile) {
+    } else if (profile && options.checkSubject) {
         const auto sub = claims.stringClaim(u"sub"_s);
         if (profile->subRequired() && !sub) {
             out.add("JWT016", u"claims.sub"_s,
