@@ -25,7 +25,7 @@ const QString kPassphraseVariable = u"HANDOFF_KEY_PASSPHRASE"_s;
 // Loads a private key file, asking for the passphrase (environment or standard input) only if it is encrypted.
 Result<crypto::PrivateKey> loadKey(Context& context, const QString& path) {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         return fail(u"KEY001"_s, tr("Cannot read the key file %1: %2.").arg(path, file.errorString()));
     }
     QByteArray pem = file.readAll();

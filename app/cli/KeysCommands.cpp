@@ -168,7 +168,7 @@ Inspected inspectFile(Context& context, const QString& path, const Clock& clock,
     const QString field = u"file"_s;
     item.json.insert(u"file"_s, path);
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         unreadable = true;
         item.diagnostics.append(
             fromError({u"KEY001"_s, tr("Cannot read %1: %2.").arg(path, file.errorString())}, field));
