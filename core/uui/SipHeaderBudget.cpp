@@ -304,14 +304,21 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
     std::stable_sort(b.waysOut.begin(), b.waysOut.end(),
                      [](const WayOut& x, const WayOut& y) { return x.saves > y.saves; });
 
-    // Whether anything but the encoding can help: the smallest UUI Salesforce accepts with this token.
-    UuiModel minimal;
-    minimal.scrt2Domain = model.scrt2Domain;
-    minimal.token = model.token;
-    if (model.token.isEmpty()) {
-        minimal.orgId = model.orgId;
+    // Whether anything but the encoding can help: the smallest UUI Salesforce accepts with this token (scrt2Domain
+    // and token; orgId too when there is no token). Its size from the member spans: the kept members and the
+    // braces, less the comma of the first kept member when it had one.
+    qsizetype floorBytes = ComposedUui::kBraceBytes;
+    bool first = true;
+    for (const FieldSpan& span : uui.fields) {
+        const bool keep = span.field == UuiField::Scrt2Domain || span.field == UuiField::Token ||
+                          (span.field == UuiField::OrgId && model.token.isEmpty());
+        if (!keep) {
+            continue;
+        }
+        floorBytes += span.length - (first && span.offset > 1 ? 1 : 0);
+        first = false;
     }
-    const qsizetype floor = measure(compose(minimal).json.size(), b.profile);
+    const qsizetype floor = measure(floorBytes, b.profile);
     if (floor > b.limit) {
         const FieldSpan* token = uui.find(UuiField::Token);
         const qsizetype tokenChars = token ? token->valueLength * charsPerOctet(b.profile.encoding) : 0;
