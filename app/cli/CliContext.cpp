@@ -121,7 +121,13 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringLis
     }
     if (parser.isSet(help)) {
         QString text = parser.helpText();
-        // QCommandLineParser names the program after args[0]; keep the whole command path.
+        // QCommandLineParser names the program after the binary's path; show the command path instead
+        // ("handoff uui compose").
+        const QString binary = QCoreApplication::arguments().value(0);
+        const qsizetype at = binary.isEmpty() ? -1 : text.indexOf(binary);
+        if (at >= 0 && !args.isEmpty()) {
+            text.replace(at, binary.size(), args.constFirst());
+        }
         context.out() << text << Qt::flush;
         return Ok;
     }

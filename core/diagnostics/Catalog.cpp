@@ -1,6 +1,7 @@
 #include "Catalog.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace handoff::diagnostics {
 
@@ -19,12 +20,20 @@ const QList<CodeInfo>& catalog() {
 }
 
 std::optional<CodeInfo> findCode(const QString& code) {
-    for (const CodeInfo& info : catalog()) {
-        if (code == QLatin1StringView(info.code)) {
-            return info;
+    // Looked up for every diagnostic made, so index the catalog once.
+    static const QHash<QString, qsizetype> index = [] {
+        QHash<QString, qsizetype> map;
+        const QList<CodeInfo>& all = catalog();
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            map.insert(QString::fromLatin1(all.at(i).code), i);
         }
+        return map;
+    }();
+    const auto it = index.constFind(code);
+    if (it == index.constEnd()) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    return catalog().at(*it);
 }
 
 QString translatedSummary(const CodeInfo& info) {

@@ -16,6 +16,14 @@ private Q_SLOTS:
         }
     }
 
+    // A subcommand's --help names the command path, not the binary's location on disk.
+    void subcommandHelpNamesTheCommand() {
+        const CliRun run = runHandoff({u"uui"_s, u"compose"_s, u"--help"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith("Usage: handoff uui compose "), run.out.left(80).constData());
+        QVERIFY(!run.out.contains(HANDOFF_CLI));
+    }
+
     void noArgumentsIsAUsageError() {
         const CliRun run = runHandoff({});
         QCOMPARE(run.exitCode, 2);
