@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -200,9 +201,16 @@ private Q_SLOTS:
         m_emulator->enqueueFault(*Fault::parse(u"drop"_s));
         QCOMPARE(create(fixture::validBody(), {{"X-Handoff-Fault", "429=7"}}).status, 429);
         QCOMPARE(m_emulator->queuedFaults(), 1); // the header did not consume the queue
-        const Answer dropped = create(fixture::validBody());
-        QCOMPARE(dropped.status, 0);
-        QVERIFY(dropped.error != QNetworkReply::NoError);
+        // A raw socket: QNetworkAccessManager would quietly send a buffered POST again after the drop.
+        QTcpSocket raw;
+        raw.connectToHost(QHostAddress::LocalHost, m_emulator->port());
+        QVERIFY(raw.waitForConnected(5000));
+        const QByteArray body = fixture::validBody();
+        raw.write("POST /telephony/v1/voiceCalls HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  "Content-Length: " +
+                  QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QTRY_COMPARE(raw.state(), QAbstractSocket::UnconnectedState);
+        QVERIFY(raw.readAll().isEmpty());
         QCOMPARE(create(fixture::validBody()).status, 500); // the run's fault
         QCOMPARE(create(fixture::validBody(), {{"X-Handoff-Fault", "none"}}).status, 201);
         const Answer bad = create(fixture::validBody(), {{"X-Handoff-Fault", "explode"}});
