@@ -26,7 +26,7 @@ namespace handoff::emulator {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcEmulator, "handoff.emulator")
+Q_LOGGING_CATEGORY(lcEmulator, "handoff.emulator", QtWarningMsg)
 
 QString trc(const char* text) {
     return QCoreApplication::translate("handoff::emulator", text);

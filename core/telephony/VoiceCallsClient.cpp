@@ -23,7 +23,7 @@ namespace handoff::telephony {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcTelephony, "handoff.telephony")
+Q_LOGGING_CATEGORY(lcTelephony, "handoff.telephony", QtInfoMsg)
 
 QString trc(const char* text) {
     return QCoreApplication::translate("handoff::telephony", text);
