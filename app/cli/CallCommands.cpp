@@ -4,12 +4,15 @@
 #include "crypto/SecureBytes.h"
 #include "diagnostics/Catalog.h"
 #include "jwt/JwtClaims.h"
+#include "project/ProjectFile.h"
 #include "telephony/CallAttributes.h"
 #include "telephony/CurlCommand.h"
 #include "telephony/VoiceCallsClient.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLocale>
 
@@ -70,7 +73,9 @@ struct CallOptions {
                               "emulator's."),
                            u"sha256"_s};
     QCommandLineOption caCert{u"cacert"_s, tr("Trust this certificate file (pinned by its SHA-256)."), u"file"_s};
-    QCommandLineOption project{u"project"_s, tr("Read org, key and numbers from a project file (flags override)."),
+    QCommandLineOption project{u"project"_s,
+                               tr("Read org, call center, key file and the testCall section from a project file; "
+                                  "flags override it."),
                                u"file"_s};
 
     void addTo(QCommandLineParser& parser) const {
@@ -117,57 +122,99 @@ std::optional<QByteArray> parsePin(const QString& text) {
 std::variant<CallSetup, int> readSetup(Context& context, const QCommandLineParser& parser, const CallOptions& o,
                                        bool needKey) {
     CallSetup setup;
+    // Values from the project file, if one is given; flags win over them.
+    std::optional<project::Project> loadedProject;
     if (parser.isSet(o.project)) {
-        return context.reportError(
-            {u"CLI003"_s, tr("--project is not available in this build yet: the project file has no testCall section. "
-                             "Give the values with --base-url, --key, --org, --call-center, --to and --from.")},
-            Usage);
+        auto loaded = project::ProjectFile::load(parser.value(o.project));
+        if (!loaded) {
+            return context.reportError(loaded.error(), Failure);
+        }
+        loadedProject = loaded->project;
     }
-    QStringList missing;
-    for (const QCommandLineOption* required : {&o.baseUrl, &o.org, &o.to, &o.from}) {
-        if (parser.value(*required).trimmed().isEmpty()) {
-            missing << u"--"_s + required->names().constFirst();
+    const telephony::TestCallSettings testCall =
+        loadedProject ? loadedProject->testCall.value_or(telephony::TestCallSettings{}) : telephony::TestCallSettings{};
+    auto value = [&](const QCommandLineOption& option, const QString& fromProject) {
+        return parser.isSet(option) ? parser.value(option) : fromProject;
+    };
+    QString projectKeyFile;
+    QString projectBaseUrl;
+    if (loadedProject) {
+        projectKeyFile = loadedProject->key.keyFile;
+        if (!projectKeyFile.isEmpty() && QFileInfo(projectKeyFile).isRelative()) {
+            projectKeyFile = QFileInfo(parser.value(o.project)).dir().filePath(projectKeyFile);
+        }
+        if (testCall.target == telephony::TestCallTarget::Org) {
+            projectBaseUrl = loadedProject->org.scrt2Domain;
         }
     }
-    if (needKey && parser.value(o.key).isEmpty()) {
-        missing << u"--key"_s;
+    const QString baseUrl = value(o.baseUrl, projectBaseUrl);
+    const QString keyFile = value(o.key, projectKeyFile);
+    const QString orgId = value(o.org, loadedProject ? loadedProject->org.orgId : QString()).trimmed();
+    const QString callCenter =
+        value(o.callCenter, loadedProject ? loadedProject->org.callCenterApiName : QString()).trimmed();
+    const QString to = value(o.to, loadedProject ? testCall.to : QString());
+    const QString from = value(o.from, loadedProject ? testCall.from : QString());
+
+    QStringList missing;
+    if (baseUrl.trimmed().isEmpty()) {
+        missing << (loadedProject ? tr("--base-url (the project's test calls go to the built-in emulator: give its "
+                                       "URL)")
+                                  : u"--base-url"_s);
     }
-    const auto type = salesforce::customerTypeFromKey(parser.value(o.customerType));
+    if (orgId.isEmpty()) {
+        missing << u"--org"_s;
+    }
+    if (to.trimmed().isEmpty()) {
+        missing << u"--to"_s;
+    }
+    if (from.trimmed().isEmpty()) {
+        missing << u"--from"_s;
+    }
+    if (needKey && keyFile.isEmpty()) {
+        missing << (loadedProject && !loadedProject->key.keychainId.isEmpty()
+                        ? tr("--key (the project's key is in the OS keychain, which the command line does not read)")
+                        : u"--key"_s);
+    }
+    const auto type = parser.isSet(o.customerType)
+                          ? salesforce::customerTypeFromKey(parser.value(o.customerType))
+                          : std::optional(loadedProject ? loadedProject->org.customerType
+                                                        : salesforce::CustomerType::VoiceWithTelephonyProviders);
     if (!type) {
         return context.usageError(tr("--customer-type must be scv or other."));
     }
     setup.customerType = *type;
-    if (setup.customerType == salesforce::CustomerType::VoiceWithTelephonyProviders &&
-        parser.value(o.callCenter).trimmed().isEmpty()) {
+    if (setup.customerType == salesforce::CustomerType::VoiceWithTelephonyProviders && callCenter.isEmpty()) {
         missing << u"--call-center"_s;
     }
     if (!missing.isEmpty()) {
         return context.usageError(tr("Missing %1.").arg(missing.join(u", "_s)));
     }
-    const QString method = parser.value(o.initiation);
+    const QString method = value(o.initiation, telephony::initiationMethodName(testCall.initiationMethod));
     if (method.compare(u"Inbound"_s, Qt::CaseInsensitive) != 0 &&
         method.compare(u"Transfer"_s, Qt::CaseInsensitive) != 0) {
         return context.usageError(tr("--initiation-method must be Inbound or Transfer."));
     }
 
-    setup.endpoint = telephony::resolveEndpoint(parser.value(o.baseUrl));
+    setup.endpoint = telephony::resolveEndpoint(baseUrl);
     setup.diagnostics.append(setup.endpoint.diagnostics);
-    setup.keyFile = parser.value(o.key);
-    setup.orgId = parser.value(o.org).trimmed();
-    setup.callCenter = parser.value(o.callCenter).trimmed();
+    setup.keyFile = keyFile;
+    setup.orgId = orgId;
+    setup.callCenter = callCenter;
 
     telephony::VoiceCallRequest& r = setup.request;
-    r.callCenterApiName = setup.callCenter;
-    r.to = parser.value(o.to);
-    r.from = parser.value(o.from);
-    r.vendorCallKey =
-        parser.isSet(o.vendorCallKey) ? parser.value(o.vendorCallKey) : u"handoff-test-"_s + jwt::newJti();
+    r = testCall.request(callCenter, parser.isSet(o.vendorCallKey) ? parser.value(o.vendorCallKey)
+                                                                   : u"handoff-test-"_s + jwt::newJti());
+    r.to = to;
+    r.from = from;
     r.initiationMethod = method.compare(u"Transfer"_s, Qt::CaseInsensitive) == 0 ? telephony::InitiationMethod::Transfer
                                                                                  : telephony::InitiationMethod::Inbound;
     r.parentVoiceCallId = parser.value(o.parent);
-    r.callOrigin = parser.value(o.origin);
-    r.callSubtype = parser.value(o.subtype);
-    r.queue = parser.value(o.queue);
+    r.callOrigin = value(o.origin, r.callOrigin);
+    r.callSubtype = value(o.subtype, r.callSubtype);
+    r.queue = value(o.queue, r.queue);
+    if (parser.isSet(o.attributes) || parser.isSet(o.attribute)) {
+        r.callAttributes.clear(); // flags replace the project's pairs
+    }
     if (parser.isSet(o.attributes)) {
         telephony::ParsedCallAttributes parsed = telephony::parseCallAttributes(parser.value(o.attributes));
         r.callAttributes = parsed.attributes;
@@ -185,8 +232,9 @@ std::variant<CallSetup, int> readSetup(Context& context, const QCommandLineParse
         r.callAttributes.append({pair.left(eq).trimmed(), pair.mid(eq + 1)});
     }
 
-    setup.client.build.telephonyProviderName = parser.value(o.provider);
-    setup.client.build.defaultRegion = parser.isSet(o.region) ? parser.value(o.region) : defaultRegion();
+    setup.client.build.telephonyProviderName = value(o.provider, testCall.telephonyProviderName);
+    setup.client.build.defaultRegion =
+        value(o.region, !testCall.defaultRegion.isEmpty() ? testCall.defaultRegion : defaultRegion());
     if (parser.isSet(o.pin)) {
         const auto pin = parsePin(parser.value(o.pin));
         if (!pin) {

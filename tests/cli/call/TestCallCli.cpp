@@ -1,8 +1,10 @@
 #include "../CliRunner.h"
 #include "../EmulatorProcess.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -132,6 +134,42 @@ private Q_SLOTS:
         QVERIFY(sh.waitForFinished(20000));
         QCOMPARE(sh.exitCode(), 0);
         QVERIFY(sh.readAllStandardOutput().contains("\"voiceCallId\":\"0LQ"));
+    }
+
+    void fromAProjectFile() {
+        QTemporaryDir dir;
+        QFile sample(QStringLiteral(HANDOFF_SOURCE_DIR "/resources/samples/sample.handoff"));
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(sample.readAll()).object();
+        QJsonObject org = root.value(u"org"_s).toObject();
+        org.insert(u"orgId"_s, kOrg);
+        org.insert(u"callCenterApiName"_s, u"scv4cc1"_s);
+        root.insert(u"org"_s, org);
+        root.insert(u"testCall"_s,
+                    QJsonObject{{u"to"_s, u"+442071838750"_s},
+                                {u"from"_s, u"+14155550123"_s},
+                                {u"callAttributes"_s,
+                                 QJsonArray{QJsonObject{{u"field"_s, u"Tier__c"_s}, {u"value"_s, u"Gold"_s}}}}});
+        const QString path = dir.filePath(u"p.handoff"_s);
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(root).toJson());
+        out.close();
+
+        // The sample's key is in the keychain: the command line says so and asks for --key.
+        const CliRun noKey =
+            runHandoff({u"call"_s, u"test"_s, u"--project"_s, path, u"--base-url"_s, m_emulator.baseUrl()});
+        QCOMPARE(noKey.exitCode, 2);
+        QVERIFY(noKey.err.contains("keychain"));
+
+        const CliRun run = runHandoff({u"call"_s, u"test"_s, u"--project"_s, path, u"--base-url"_s,
+                                       m_emulator.baseUrl(), u"--key"_s, kKey, u"--json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const CliRun curl = runHandoff(
+            {u"call"_s, u"curl"_s, u"--project"_s, path, u"--base-url"_s, m_emulator.baseUrl(), u"--one-line"_s});
+        QCOMPARE(curl.exitCode, 0);
+        QVERIFY(curl.out.contains("+442071838750"));
+        QVERIFY(curl.out.contains(R"({\"Tier__c\":\"Gold\"})"));
     }
 
     void curlWithoutKeyNeedsNoKey() {
