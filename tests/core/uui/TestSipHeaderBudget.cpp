@@ -35,7 +35,7 @@ UuiModel realisticModel(int bits) {
     model.orgId = u"00D5g000004XyZ1"_s;
     model.scrt2Domain = u"acme-voice.my.salesforce-scrt.com"_s;
     model.token = tokenOfKeySize(bits);
-    model.callId = u"0LQ5g000000AbCdEAF"_s;
+    model.callId = u"0LQ5g000000AbCdGAK"_s;
     model.transactionId = u"order-2026-0122-5489"_s;
     return model;
 }
@@ -198,7 +198,7 @@ private Q_SLOTS:
         const WayOut* tx = findWay(b, WayOut::Kind::DropField, u"transactionId"_s);
         QVERIFY(tx);
         QCOMPARE(tx->saves, 78);
-        // ,"callId":"0LQ5g000000AbCdEAF": 1 + 8 + 1 + 20 = 30 bytes = 60 hex.
+        // ,"callId":"0LQ5g000000AbCdGAK": 1 + 8 + 1 + 20 = 30 bytes = 60 hex.
         const WayOut* call = findWay(b, WayOut::Kind::DropField, u"callId"_s);
         QVERIFY(call);
         QCOMPARE(call->saves, 60);

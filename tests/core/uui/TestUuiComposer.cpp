@@ -24,13 +24,13 @@ private Q_SLOTS:
 
         UuiModel full = minimal;
         full.transactionId = u"order-1"_s; // set before callId and orgId: the output order is fixed, not set order
-        full.callId = u"0LQ5g000000AbCdEAF"_s;
+        full.callId = u"0LQ5g000000AbCdGAK"_s;
         full.orgId = u"00D5g000004XyZ1"_s;
         full.customParams = {{u"lang"_s, u"de"_s}, {u"area"_s, u"north"_s}};
         QTest::newRow("all, custom in order")
             << full
             << QByteArray(R"({"orgId":"00D5g000004XyZ1","scrt2Domain":"acme.my.salesforce-scrt.com","token":"a.b.c",)"
-                          R"("callId":"0LQ5g000000AbCdEAF","transactionId":"order-1","lang":"de","area":"north"})");
+                          R"("callId":"0LQ5g000000AbCdGAK","transactionId":"order-1","lang":"de","area":"north"})");
 
         UuiModel emptyOptional = minimal;
         emptyOptional.transactionId = QString();
