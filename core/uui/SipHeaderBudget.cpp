@@ -268,6 +268,8 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
             describe(way, tr("Leave orgId out: Salesforce takes the org from the token's issuer"));
         } else if (span.field == UuiField::Custom) {
             describe(way, tr("Leave the custom parameter \"%1\" out, or shorten its value").arg(span.key));
+        } else if (span.field == UuiField::CallId) {
+            describe(way, tr("Leave callId out (the Omni-Channel flow then gets no partnerVoiceCallId)"));
         } else {
             describe(way, tr("Leave %1 out, or shorten it").arg(span.key));
         }

@@ -465,7 +465,7 @@ QList<Quote> findTypographicQuotes(const QByteArray& text) {
         if (static_cast<unsigned char>(text.at(i)) == 0xE2 && static_cast<unsigned char>(text.at(i + 1)) == 0x80) {
             const auto third = static_cast<unsigned char>(text.at(i + 2));
             if (third >= 0x98 && third <= 0x9F && third != 0x9A && third != 0x9B) {
-                quotes.append({i, static_cast<char32_t>(0x2000 + 0x80 + (third - 0x80))});
+                quotes.append({i, static_cast<char32_t>(0x2000 + (third - 0x80))});
             }
         }
     }
