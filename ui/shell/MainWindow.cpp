@@ -1,6 +1,7 @@
 #include "shell/MainWindow.h"
 
 #include "pages/OrgPage.h"
+#include "pages/TestCallPage.h"
 #include "project/SecretStore.h"
 #include "shell/Dialogs.h"
 #include "shell/KeychainSecretStore.h"
@@ -161,6 +162,7 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
 
     // Pages, in sidebar order. Pages from other branches are added here, one line each.
     addPage(new pages::OrgPage(m_workspace, this));
+    addPage(new pages::TestCallPage(m_workspace, this));
 
     m_problems->setDiagnostics(m_workspace.diagnostics());
     qApp->installEventFilter(this);
