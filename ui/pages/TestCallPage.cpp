@@ -8,6 +8,7 @@
 #include "shell/StateColours.h"
 #include "shell/Workspace.h"
 #include "telephony/ApiTokenSource.h"
+#include "telephony/CallAttributes.h"
 #include "telephony/CurlCommand.h"
 #include "telephony/Endpoint.h"
 #include "telephony/VoiceCallsClient.h"
@@ -146,9 +147,13 @@ void TestCallPage::buildUi() {
     m_addAttribute->setObjectName(u"addAttributePushButton"_s);
     m_removeAttribute = new QPushButton(tr("Remove field"), requestBox);
     m_removeAttribute->setObjectName(u"removeAttributePushButton"_s);
+    m_pasteAttributes = new QPushButton(tr("Paste JSON…"), requestBox);
+    m_pasteAttributes->setObjectName(u"pasteAttributesPushButton"_s);
+    m_pasteAttributes->setToolTip(tr("Paste a JSON object such as {\"Department__c\":\"Support\"}."));
     auto* attributeButtons = new QHBoxLayout;
     attributeButtons->addWidget(m_addAttribute);
     attributeButtons->addWidget(m_removeAttribute);
+    attributeButtons->addWidget(m_pasteAttributes);
     attributeButtons->addStretch();
     auto* attributeColumn = new QVBoxLayout;
     attributeColumn->addWidget(m_attributes);
@@ -250,6 +255,15 @@ void TestCallPage::buildUi() {
                 s.callAttributes.removeAt(row);
             }
         });
+    });
+    connect(m_pasteAttributes, &QPushButton::clicked, this, [this] {
+        std::optional<QByteArray> pasted =
+            dialogs().pasteText(this, tr("Paste callAttributes"),
+                                tr("A JSON object of VoiceCall field API names and values. The pairs replace the "
+                                   "ones in the table."));
+        if (pasted) {
+            pasteCallAttributes(QString::fromUtf8(*pasted));
+        }
     });
     connect(m_send, &QPushButton::clicked, this, [this] { sendTestCall(); });
     connect(m_cancel, &QPushButton::clicked, this, &TestCallPage::cancelTestCall);
@@ -520,6 +534,23 @@ void TestCallPage::showResult(const HistoryEntry& entry) {
         new QListWidgetItem(QIcon(shell::severityIconPath(d.severity)), u"%1 (%2)"_s.arg(d.message, d.code),
                             m_explanation);
     }
+}
+
+bool TestCallPage::pasteCallAttributes(const QString& text) {
+    const telephony::ParsedCallAttributes parsed = telephony::parseCallAttributes(text);
+    m_explanation->clear();
+    for (const diagnostics::Diagnostic& d : parsed.diagnostics) {
+        new QListWidgetItem(QIcon(shell::severityIconPath(d.severity)), u"%1 (%2)"_s.arg(d.message, d.code),
+                            m_explanation);
+    }
+    if (parsed.attributes.isEmpty()) {
+        m_status->setText(tr("Nothing was pasted into callAttributes."));
+        return false;
+    }
+    editSettings(tr("Paste callAttributes"), {},
+                 [&](telephony::TestCallSettings& s) { s.callAttributes = parsed.attributes; });
+    m_status->setText(tr("%n callAttributes pair(s) pasted.", nullptr, int(parsed.attributes.size())));
+    return true;
 }
 
 QString TestCallPage::curlCommand() {

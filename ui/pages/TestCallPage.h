@@ -62,6 +62,9 @@ public:
     // The cURL command for the current form and target, token redacted; empty (reason shown) when not possible.
     QString curlCommand();
     void copyAsCurl();
+    // Replaces the callAttributes pairs with pasted text (JSON, or the help article's single-quote form, which is
+    // read with a warning). False when nothing usable was pasted.
+    bool pasteCallAttributes(const QString& text);
 
     // The in-process emulator; null until the first test call to it.
     emulator::VoiceCallsEmulator* emulator() const { return m_emulator.get(); }
@@ -99,6 +102,7 @@ private:
     QTableWidget* m_attributes = nullptr;
     QPushButton* m_addAttribute = nullptr;
     QPushButton* m_removeAttribute = nullptr;
+    QPushButton* m_pasteAttributes = nullptr;
     QPushButton* m_send = nullptr;
     QPushButton* m_cancel = nullptr;
     QPushButton* m_copyCurl = nullptr;

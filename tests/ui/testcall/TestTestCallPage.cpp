@@ -169,6 +169,19 @@ private Q_SLOTS:
         QVERIFY(explained);
     }
 
+    void pastingTheHelpArticleFormWarns() {
+        m_dialogs.pastes.enqueue("{'Department__c':'Support', 'Tier__c':'Gold'}");
+        QTest::mouseClick(child<QPushButton>(u"pasteAttributesPushButton"_s), Qt::LeftButton);
+        QCOMPARE(m_workspace->project().testCall->callAttributes.size(), 2);
+        QCOMPARE(child<QTableWidget>(u"callAttributesTableWidget"_s)->rowCount(), 2);
+        QListWidget* list = child<QListWidget>(u"explanationListWidget"_s);
+        QCOMPARE(list->count(), 1);
+        QVERIFY(list->item(0)->text().contains(u"TEL004"_s));
+        sendAndWait();
+        QCOMPARE(m_page->emulator()->createdCalls().constFirst().body.value(u"callAttributes"_s).toString(),
+                 u"{\"Department__c\":\"Support\",\"Tier__c\":\"Gold\"}"_s);
+    }
+
     void copyAsCurlLeavesTheTokenOut() {
         QTest::mouseClick(child<QPushButton>(u"copyCurlPushButton"_s), Qt::LeftButton);
         const QString copied = QGuiApplication::clipboard()->text();
