@@ -142,6 +142,7 @@ void TestCallPage::buildUi() {
     m_attributes->setHorizontalHeaderLabels({tr("VoiceCall field (API name)"), tr("Value")});
     m_attributes->horizontalHeader()->setStretchLastSection(true);
     m_attributes->verticalHeader()->hide();
+    m_attributes->setColumnWidth(0, 240);
     m_attributes->setMinimumHeight(90);
     m_addAttribute = new QPushButton(tr("Add field"), requestBox);
     m_addAttribute->setObjectName(u"addAttributePushButton"_s);
@@ -159,7 +160,6 @@ void TestCallPage::buildUi() {
     attributeColumn->addWidget(m_attributes);
     attributeColumn->addLayout(attributeButtons);
     form->addRow(tr("callAttributes"), attributeColumn);
-    layout->addWidget(requestBox);
 
     registerField(u"testCall.to"_s, m_to);
     registerField(u"testCall.from"_s, m_from);
@@ -205,7 +205,11 @@ void TestCallPage::buildUi() {
     historyLayout->addWidget(m_historyView);
     splitter->addWidget(responseBox);
     splitter->addWidget(historyBox);
+    responseBox->setMinimumHeight(160);
+    historyBox->setMinimumHeight(120);
     layout->addWidget(splitter, 1);
+    // The request form comes last: prefilled from the project, so the one click above is all a first try needs.
+    layout->addWidget(requestBox);
 
     // Editing: every change goes to the project through the workspace (undoable).
     connect(m_target, &QComboBox::currentIndexChanged, this, [this] {
