@@ -33,6 +33,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -409,8 +410,8 @@ QString MainWindow::budgetSummary() const {
     const QString unit = budget.limitAppliesTo == uui::LimitAppliesTo::DecodedData ? tr("bytes") : tr("characters");
     QString text = tr("UUI header %1 / %2 %3 (%4)")
                        .arg(locale.toString(qlonglong(budget.measured)), locale.toString(budget.limit), unit, encoding);
-    if (m_workspace.derived().token.isEmpty()) {
-        text += tr(", without a token");
+    if (m_workspace.derived().tokenEstimated) {
+        text += tr(", token estimated (no key)");
     }
     return text;
 }
@@ -561,7 +562,8 @@ void MainWindow::readSettings() {
         resize(std::min(1280, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
     }
     if (!restoreState(settings.value(kStateKey).toByteArray())) {
-        resizeDocks({m_problems}, {height() / 4}, Qt::Vertical);
+        // Once the window has its size, give the Problems dock a quarter of it.
+        QTimer::singleShot(0, this, [this] { resizeDocks({m_problems}, {height() / 4}, Qt::Vertical); });
     }
     showPage(settings.value(kPageKey).toString());
 }

@@ -117,7 +117,7 @@ private Q_SLOTS:
         QCOMPARE(s.workspace.project().org.orgId, u"00X12"_s);
         QTRY_VERIFY(s.hasProblem(u"org.orgId"_s));
         // The inline message under the field says the same thing.
-        auto* message = s.find<QLabel>(u"orgIdMessageText"_s);
+        auto* message = s.find<QLabel>(u"orgIdMessage"_s);
         QVERIFY(message && !message->isHidden());
         QVERIFY(!message->text().isEmpty());
 
