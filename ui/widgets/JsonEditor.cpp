@@ -118,6 +118,16 @@ void JsonEditor::setText(const QString& text) {
     applyMarks();
 }
 
+void JsonEditor::replaceAllUndoable(const QString& text) {
+    if (m_editor->isReadOnly()) {
+        setText(text);
+        return;
+    }
+    m_editor->selectAll(true);
+    m_editor->replaceSelectedText(text);
+    applyMarks();
+}
+
 QString JsonEditor::text() const {
     return m_editor->text();
 }
@@ -136,9 +146,29 @@ bool JsonEditor::isReadOnly() const {
 }
 
 void JsonEditor::setPlaceholderText(const QString& text) {
-    m_placeholder = text;
-    m_editor->setToolTip(text);
+    if (!m_placeholder) {
+        m_placeholder = new QLabel(m_editor->viewport());
+        m_placeholder->setObjectName(u"placeholderLabel"_s);
+        m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents);
+        m_placeholder->setWordWrap(true);
+        m_placeholder->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+        m_placeholder->move(QFontMetrics(m_editor->font()).averageCharWidth(), 2);
+        connect(m_editor, &QsciScintilla::textChanged, this, &JsonEditor::updatePlaceholder);
+    }
+    m_placeholder->setText(text);
     m_editor->setAccessibleDescription(text);
+    updatePlaceholder();
+}
+
+void JsonEditor::updatePlaceholder() {
+    if (!m_placeholder) {
+        return;
+    }
+    const int width = m_editor->viewport()->width() - 2 * m_placeholder->x();
+    m_placeholder->setFixedWidth(std::max(width, 50));
+    m_placeholder->adjustSize();
+    m_placeholder->setVisible(m_editor->length() == 0);
 }
 
 void JsonEditor::setDiagnostics(const diagnostics::Diagnostics& list) {
@@ -242,7 +272,7 @@ QList<QPair<qsizetype, qsizetype>> JsonEditor::indicatorRanges(Severity severity
     return ranges;
 }
 
-void JsonEditor::highlightRange(qsizetype offset, qsizetype length) {
+void JsonEditor::highlightRange(qsizetype offset, qsizetype length, bool focus) {
     const auto total = static_cast<qsizetype>(m_editor->SendScintilla(QsciScintillaBase::SCI_GETLENGTH));
     const qsizetype start = std::clamp<qsizetype>(offset, 0, total);
     const qsizetype end = std::clamp<qsizetype>(offset + length, start, total);
@@ -253,7 +283,9 @@ void JsonEditor::highlightRange(qsizetype offset, qsizetype length) {
     m_editor->SendScintilla(QsciScintillaBase::SCI_SETSEL, static_cast<unsigned long>(start), static_cast<long>(end));
     m_editor->SendScintilla(QsciScintillaBase::SCI_SCROLLRANGE, static_cast<unsigned long>(end),
                             static_cast<long>(start));
-    m_editor->setFocus(Qt::OtherFocusReason);
+    if (focus) {
+        m_editor->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 QPair<qsizetype, qsizetype> JsonEditor::selectedRange() const {
@@ -321,6 +353,9 @@ void JsonEditor::applyPalette() {
 }
 
 bool JsonEditor::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_editor && event->type() == QEvent::Resize) {
+        updatePlaceholder();
+    }
     // Tab moves the focus on, as in every other field; JSON needs no tab characters.
     if (watched == m_editor && event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<QKeyEvent*>(event);

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QWidget>
 
+class QLabel;
 class QsciScintilla;
 class QsciLexerJSON;
 
@@ -32,7 +33,10 @@ public:
     explicit JsonEditor(QWidget* parent = nullptr);
     ~JsonEditor() override;
 
+    // Replaces the text (not undoable in the editor: for content the program generates).
     void setText(const QString& text);
+    // Replaces the text as one edit the admin can undo with Ctrl+Z (for repairs of pasted text).
+    void replaceAllUndoable(const QString& text);
     QString text() const;
     QByteArray utf8() const;
 
@@ -51,8 +55,9 @@ public:
     // Ranges Scintilla actually carries the indicator for this severity on, read back from the editor.
     QList<QPair<qsizetype, qsizetype>> indicatorRanges(diagnostics::Severity severity) const;
 
-    // Selects the byte range, scrolls it into view and focuses the editor (used when a problem is clicked).
-    void highlightRange(qsizetype offset, qsizetype length);
+    // Selects the byte range, marks it with a highlight and scrolls it into view (used when a problem is
+    // activated). Focuses the editor when `focus` is set.
+    void highlightRange(qsizetype offset, qsizetype length, bool focus = true);
     QPair<qsizetype, qsizetype> selectedRange() const; // offset, length in bytes
 
     QsciScintilla* editor() const { return m_editor; }
@@ -67,6 +72,7 @@ protected:
 private:
     void applyPalette();
     void applyMarks();
+    void updatePlaceholder();
     void showMarkToolTip(int position, int x, int y);
     int indicatorFor(diagnostics::Severity severity) const;
 
@@ -74,7 +80,7 @@ private:
     QsciLexerJSON* m_lexer = nullptr;
     QList<Mark> m_marks;
     bool m_annotations = true;
-    QString m_placeholder;
+    QLabel* m_placeholder = nullptr;
 };
 
 } // namespace handoff::widgets
