@@ -37,7 +37,6 @@ struct WayOut {
         DropOrgId,     // leave orgId out: Salesforce takes the org from the token's `iss`
         DropField,     // leave an optional field (callId, transactionId, a custom parameter) out
         SmallerKey,    // a smaller RSA key gives a shorter signature (informational: 1024-bit keys are deprecated)
-        PdNone,        // do not send the PD prefix octet
     };
     Kind kind = Kind::DropField;
     QString key; // the field concerned (DropOrgId, DropField), else empty

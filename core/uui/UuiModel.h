@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -43,3 +44,5 @@ struct UuiModel {
 };
 
 } // namespace handoff::uui
+
+Q_DECLARE_METATYPE(handoff::uui::UuiModel)

@@ -1,9 +1,14 @@
 #include "shell/Dialogs.h"
 
+#include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFontDatabase>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -74,6 +79,37 @@ std::optional<QByteArray> WidgetDialogs::passphrase(QWidget* parent, const QStri
     // Overwrite the QString copy we own; the dialog's own copies go with it.
     value.fill(u'\0');
     dialog.setTextValue(QString());
+    return bytes;
+}
+
+std::optional<QByteArray> WidgetDialogs::pasteText(QWidget* parent, const QString& title, const QString& text) {
+    QDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    auto* label = new QLabel(text, &dialog);
+    label->setWordWrap(true);
+    auto* edit = new QPlainTextEdit(&dialog);
+    edit->setObjectName(u"pasteTextEdit"_s);
+    edit->setInputMethodHints(Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
+    edit->setTabChangesFocus(true);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    edit->setMinimumSize(edit->fontMetrics().horizontalAdvance(u'M') * 66, edit->fontMetrics().lineSpacing() * 14);
+    label->setBuddy(edit);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(label);
+    layout->addWidget(edit, 1);
+    layout->addWidget(buttons);
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    QString value = edit->toPlainText();
+    QByteArray bytes = value.toUtf8();
+    value.fill(u'\0');
+    edit->clear();
+    if (!accepted) {
+        bytes.fill('\0');
+        return std::nullopt;
+    }
     return bytes;
 }
 

@@ -36,6 +36,9 @@ public:
 
     // A passphrase, as bytes the caller wipes after use; std::nullopt when cancelled.
     virtual std::optional<QByteArray> passphrase(QWidget* parent, const QString& title, const QString& text) = 0;
+    // Multi-line text pasted by the admin (a PEM key or certificate), as bytes the caller wipes after use;
+    // std::nullopt when cancelled.
+    virtual std::optional<QByteArray> pasteText(QWidget* parent, const QString& title, const QString& text) = 0;
 
     // The implementation that shows real dialogs; used until a test replaces it.
     static Dialogs& standard();
@@ -53,6 +56,7 @@ public:
     QString openFileName(QWidget* parent, const QString& caption, const QString& dir, const QString& filter) override;
     QString saveFileName(QWidget* parent, const QString& caption, const QString& dir, const QString& filter) override;
     std::optional<QByteArray> passphrase(QWidget* parent, const QString& title, const QString& text) override;
+    std::optional<QByteArray> pasteText(QWidget* parent, const QString& title, const QString& text) override;
 };
 
 } // namespace handoff::shell

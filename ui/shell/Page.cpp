@@ -46,6 +46,15 @@ QWidget* Page::fieldWidget(const QString& field) const {
     return best;
 }
 
+bool Page::isFieldWidget(const QWidget* widget) const {
+    for (const auto& registered : m_fields) {
+        if (registered == widget) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool Page::ownsField(const QString& field) const {
     return fieldWidget(field) != nullptr;
 }

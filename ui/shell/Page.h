@@ -43,6 +43,8 @@ public:
 
     // The registered editor for a field, or null; for tests and for subclasses.
     QWidget* fieldWidget(const QString& field) const;
+    // True when `widget` is registered for some field (its undo and redo then go to the project's undo stack).
+    bool isFieldWidget(const QWidget* widget) const;
 
     Workspace& workspace() const { return m_workspace; }
     // The message-box and file-dialog seam; MainWindow sets it when the page is added.

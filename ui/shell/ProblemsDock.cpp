@@ -1,5 +1,7 @@
 #include "shell/ProblemsDock.h"
 
+#include "shell/StateColours.h"
+
 #include <QEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -38,15 +40,7 @@ int ProblemsModel::columnCount(const QModelIndex& parent) const {
 }
 
 QIcon ProblemsModel::severityIcon(Severity severity) {
-    switch (severity) {
-    case Severity::Error:
-        return QIcon(u":/handoff/icons/severity-error.svg"_s);
-    case Severity::Warning:
-        return QIcon(u":/handoff/icons/severity-warning.svg"_s);
-    case Severity::Info:
-        break;
-    }
-    return QIcon(u":/handoff/icons/severity-info.svg"_s);
+    return QIcon(severityIconPath(severity));
 }
 
 QString ProblemsModel::describeLocation(const diagnostics::Location& where) {

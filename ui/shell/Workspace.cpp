@@ -1,22 +1,23 @@
 #include "shell/Workspace.h"
 
 #include "crypto/SecureBytes.h"
-#include "jwt/ClaimRules.h"
-#include "jwt/Jwt.h"
+#include "diagnostics/Catalog.h"
 #include "project/ProjectFile.h"
 #include "project/SecretStore.h"
-#include "uui/UuiLint.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPointer>
-#include <QSet>
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
+namespace {
 Q_LOGGING_CATEGORY(lcWorkspace, "handoff.shell.workspace")
+}
 
 namespace handoff::shell {
 
@@ -170,15 +171,13 @@ void Workspace::setKey(const crypto::PrivateKey& key, const crypto::Certificate&
         }
         Q_EMIT projectChanged();
     }
-    QByteArray bytes(pem->data(), pem->size());
     QPointer<Workspace> guard(this);
-    m_secrets.storePrivateKey(m_project.key.keychainId, bytes, [guard](Result<void> result) {
+    m_secrets.storePrivateKey(m_project.key.keychainId, *pem, [guard](Result<void> result) {
         if (!guard) {
             return;
         }
         guard->setKeyStoreMessage(result ? QString() : result.error().message);
     });
-    crypto::wipe(bytes);
 }
 
 void Workspace::setCertificate(const crypto::Certificate& certificate) {
@@ -216,11 +215,8 @@ void Workspace::loadKeyFromStore() {
     if (!reference.keychainId.isEmpty()) {
         const quint64 request = ++m_keyRequest;
         QPointer<Workspace> guard(this);
-        m_secrets.loadPrivateKey(reference.keychainId, [guard, request](Result<QByteArray> pem) {
+        m_secrets.loadPrivateKey(reference.keychainId, [guard, request](Result<crypto::SecureBytes> pem) {
             if (!guard || guard->m_keyRequest != request) {
-                if (pem) {
-                    crypto::wipe(*pem);
-                }
                 return;
             }
             if (!pem) {
@@ -230,8 +226,7 @@ void Workspace::loadKeyFromStore() {
                         .arg(guard->m_secrets.displayName()));
                 return;
             }
-            auto key = crypto::PrivateKey::fromPem(*pem);
-            crypto::wipe(*pem);
+            auto key = crypto::PrivateKey::fromPem(pem->view());
             if (!key) {
                 guard->setKeyStoreMessage(key.error().message);
                 return;
@@ -271,8 +266,8 @@ void Workspace::scheduleRecompute() {
 
 void Workspace::recomputeNow() {
     m_recomputeTimer.stop();
-    Derived next = compute(m_project, m_key, m_certificate, m_clock);
-    next.generation = m_derived.generation + 1;
+    project::Composition next = compute(m_project, m_key, m_certificate, m_clock);
+    ++m_generation;
     const bool diagnosticsDiffer = [&] {
         if (next.diagnostics.size() != m_derived.diagnostics.size()) {
             return true;
@@ -294,70 +289,34 @@ void Workspace::recomputeNow() {
     }
 }
 
-namespace {
-
-void appendUnique(diagnostics::Diagnostics& into, const diagnostics::Diagnostics& more, QSet<QString>& seen) {
-    for (const auto& d : more) {
-        const QString key = d.code + u'\x1f' + d.where.field + u'\x1f' + d.message;
-        if (!seen.contains(key)) {
-            seen.insert(key);
-            into.append(d);
-        }
-    }
-}
-
-} // namespace
-
-Derived Workspace::compute(const project::Project& project, const crypto::PrivateKey& key,
-                           const crypto::Certificate& certificate, const Clock& clock) {
-    Derived d;
-    QSet<QString> seen;
-    appendUnique(d.diagnostics, project.validate(), seen);
-
+project::Composition Workspace::compute(const project::Project& project, const crypto::PrivateKey& key,
+                                        const crypto::Certificate& certificate, const Clock& clock) {
+    project::Composition c = project::compose(project, key.isNull() ? nullptr : &key, clock);
+    // The key and certificate checks the pipeline does not make: fitness for RS256, validity, and whether the key
+    // belongs to the certificate uploaded to Salesforce.
+    diagnostics::Diagnostics keyDiagnostics;
     if (!key.isNull()) {
-        appendUnique(d.diagnostics, key.checkForRs256(u"key"_s), seen);
+        keyDiagnostics += key.checkForRs256(u"key"_s);
     }
     if (!certificate.isNull()) {
-        appendUnique(d.diagnostics, certificate.check(clock, u"certificate"_s), seen);
+        keyDiagnostics += certificate.check(clock, u"certificate"_s);
         if (!key.isNull() && !certificate.matches(key)) {
-            appendUnique(d.diagnostics,
-                         {diagnostics::make("KEY009",
-                                            tr("The private key does not belong to the certificate. Import the key "
-                                               "the certificate was made from, or generate a new pair and upload "
-                                               "its certificate to Salesforce."),
-                                            {u"certificate"_s})},
-                         seen);
+            keyDiagnostics += diagnostics::make(
+                "KEY009",
+                tr("The private key does not belong to the certificate. Import the key the certificate was made "
+                   "from, or generate a new pair and upload its certificate to Salesforce."),
+                {u"certificate"_s});
         }
     }
-
-    jwt::TokenSpec spec;
-    spec.issuer = project.org.orgId;
-    spec.subject = project.org.subRequired() ? project.org.callCenterApiName : QString();
-    spec.ttlSecs = project.uuiToken.ttlSeconds;
-    spec.withJti = project.uuiToken.jti;
-    spec.reusable = !project.uuiToken.jti;
-    d.claims = jwt::buildClaims(spec, clock);
-    jwt::ClaimRuleOptions ruleOptions;
-    ruleOptions.reusable = spec.reusable;
-    appendUnique(d.diagnostics, jwt::checkClaims(d.claims, &project.org, clock, ruleOptions), seen);
-
-    if (!key.isNull() && key.algorithm() == crypto::KeyAlgorithm::Rsa) {
-        if (auto token = jwt::sign(d.claims, key)) {
-            d.token = *token;
-        } else {
-            qCWarning(lcWorkspace) << "signing failed:" << token.error().code << token.error().message;
+    for (const auto& d : std::as_const(keyDiagnostics)) {
+        const bool known = std::any_of(c.diagnostics.cbegin(), c.diagnostics.cend(), [&d](const auto& e) {
+            return e.code == d.code && e.where.field == d.where.field;
+        });
+        if (!known) {
+            c.diagnostics.append(d);
         }
     }
-
-    d.model = project.uuiModel(QString::fromLatin1(d.token));
-    d.composed = uui::compose(d.model);
-    appendUnique(d.diagnostics, d.composed.diagnostics, seen);
-    appendUnique(d.diagnostics, uui::lintModel(d.model, d.composed, clock), seen);
-    d.budget = uui::budget(d.model, d.composed, project.trunk);
-    appendUnique(d.diagnostics, d.budget.diagnostics, seen);
-    d.exportData = exports::exportSetUuiData(d.model, project.exports);
-    appendUnique(d.diagnostics, d.exportData.diagnostics, seen);
-    return d;
+    return c;
 }
 
 } // namespace handoff::shell

@@ -4,12 +4,8 @@
 #include "crypto/Certificate.h"
 #include "crypto/PrivateKey.h"
 #include "diagnostics/Diagnostic.h"
-#include "exports/SetUuiDataExport.h"
-#include "jwt/JwtClaims.h"
+#include "project/Composition.h"
 #include "project/Project.h"
-#include "uui/SipHeaderBudget.h"
-#include "uui/UuiComposer.h"
-#include "uui/UuiModel.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -26,22 +22,11 @@ class SecretStore;
 
 namespace handoff::shell {
 
-// Everything computed from the project, the key and the clock: recomputed after each edit.
-struct Derived {
-    quint64 generation = 0;               // increases with every recompute
-    jwt::Claims claims;                   // the UUI token's claims (as signed, or as they would be without a key)
-    QByteArray token;                     // the signed UUI token; empty without a usable key
-    uui::UuiModel model;                  // the UUI as composed (with the token)
-    uui::ComposedUui composed;            // its JSON and field spans
-    uui::SipBudget budget;                // the header and its lengths under the trunk profile
-    exports::SetUuiDataExport exportData; // Set UUI Data JSON and Architect expression
-    diagnostics::Diagnostics diagnostics; // every problem: project, key, certificate, claims, UUI, budget, export
-};
-
 // The document every page binds to: the current project, the private key (in OpenSSL's wiped memory, never in the
-// project), the clock, and the derived state. Edits go through edit(), which records them on the undo stack; the
-// derived state is recomputed once per event-loop turn after edits (coalesced with a zero timer), so a burst of
-// keystrokes costs one signature.
+// project), the clock, and the derived state (project::Composition: token, UUI JSON, budget, export, diagnostics,
+// computed by hs/uui's project::compose pipeline, plus the key and certificate checks). Edits go through edit(), which
+// records them on the undo stack; the derived state is recomputed once per event-loop turn after edits (coalesced with
+// a zero timer), so a burst of keystrokes costs one signature.
 //
 // Pages: read project() and derived(); react to projectChanged (refresh editors, keeping the cursor when the value
 // is unchanged) and derivedChanged; write with edit(). Pages never hold their own copy of the model.
@@ -90,7 +75,10 @@ public:
 
     // ---- clock and derived state
     const Clock& clock() const { return m_clock; }
-    const Derived& derived() const { return m_derived; }
+    const project::Composition& derived() const { return m_derived; }
+    // Increases with every recompute.
+    quint64 generation() const { return m_generation; }
+    // Every problem: the composition's, then the key's and the certificate's.
     const diagnostics::Diagnostics& diagnostics() const { return m_derived.diagnostics; }
     // True between an edit and the recompute it triggers.
     bool isRecomputePending() const { return m_recomputeTimer.isActive(); }
@@ -100,8 +88,8 @@ public:
     void scheduleRecompute();
 
     // The pure computation behind recomputeNow(), for tests and benchmarks.
-    static Derived compute(const project::Project& project, const crypto::PrivateKey& key,
-                           const crypto::Certificate& certificate, const Clock& clock);
+    static project::Composition compute(const project::Project& project, const crypto::PrivateKey& key,
+                                        const crypto::Certificate& certificate, const Clock& clock);
 
 Q_SIGNALS:
     void projectChanged();
@@ -129,7 +117,8 @@ private:
     crypto::PrivateKey m_key;
     crypto::Certificate m_certificate;
     QString m_keyStoreMessage;
-    Derived m_derived;
+    project::Composition m_derived;
+    quint64 m_generation = 0;
     QTimer m_recomputeTimer;
     quint64 m_keyRequest = 0; // guards against a late answer from the store for an older project
 };
