@@ -2,6 +2,7 @@
 
 #include "common/SaveFile.h"
 #include "shell/Dialogs.h"
+#include "shell/Preferences.h"
 #include "shell/Workspace.h"
 #include "widgets/DiagnosticList.h"
 #include "widgets/JsonEditor.h"
@@ -20,7 +21,6 @@
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -31,9 +31,6 @@ using namespace std::chrono_literals;
 namespace handoff::pages {
 
 namespace {
-
-const QString kClearSecondsKey = u"export/clipboardClearSeconds"_s;
-constexpr int kDefaultClearSeconds = 30;
 
 void setTextKeepingCursor(QLineEdit* edit, const QString& text) {
     if (edit->text() != text) {
@@ -157,19 +154,21 @@ ExportPage::ExportPage(shell::Workspace& workspace, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
 
-    // Preference: the clear delay.
-    {
+    // The clear delay is a preference (also in the Preferences dialog).
+    const auto followPreference = [this] {
         const QScopedValueRollback<bool> guard(m_updating, true);
-        const int seconds = QSettings().value(kClearSecondsKey, kDefaultClearSeconds).toInt();
-        m_clearSeconds->setValue(seconds);
-        m_clipboard->setClearDelay(std::chrono::seconds(seconds));
-    }
+        const std::chrono::seconds delay = shell::Preferences::clipboardClearDelay();
+        m_clearSeconds->setValue(static_cast<int>(delay.count()));
+        m_clipboard->setClearDelay(delay);
+    };
+    followPreference();
+    connect(&shell::Preferences::notifier(), &shell::Preferences::changed, this, followPreference);
     connect(m_clearSeconds, &QSpinBox::valueChanged, this, [this](int seconds) {
         if (m_updating) {
             return;
         }
         m_clipboard->setClearDelay(std::chrono::seconds(seconds));
-        QSettings().setValue(kClearSecondsKey, seconds);
+        shell::Preferences::setClipboardClearDelay(std::chrono::seconds(seconds));
     });
 
     // Edits of the bindings.
@@ -244,7 +243,7 @@ QString ExportPage::pageId() const {
 }
 
 QString ExportPage::exportText(What what) const {
-    const exports::SetUuiDataExport& exported = workspace().derived().exportData;
+    const exports::SetUuiDataExport& exported = workspace().derived().setUuiData;
     return what == What::Json ? QString::fromUtf8(exported.json) : exported.expression;
 }
 
@@ -304,9 +303,10 @@ bool ExportPage::saveToFile(What what) {
         return false;
     }
     if (holdsToken(what)) {
-        const auto exp = workspace().derived().claims.intClaim(u"exp"_s);
-        const QString until =
-            exp ? QDateTime::fromSecsSinceEpoch(*exp, Qt::UTC).toString(u"yyyy-MM-dd HH:mm 'UTC'"_s) : tr("it expires");
+        const qint64 exp = workspace().derived().expiresAt;
+        const QString until = exp > 0
+                                  ? QDateTime::fromSecsSinceEpoch(exp, Qt::UTC).toString(u"yyyy-MM-dd HH:mm 'UTC'"_s)
+                                  : tr("it expires");
         if (!dialogs().confirm(this, tr("Save a token to a file?"),
                                tr("This text holds a signed token. Anyone who has the file can use it until %1. Keep "
                                   "the file private, and delete it when you are done.")
@@ -353,18 +353,18 @@ void ExportPage::refreshFromProject() {
 }
 
 void ExportPage::refreshDerived() {
-    const shell::Derived& d = workspace().derived();
+    const project::Composition& d = workspace().derived();
     const exports::ExportBindings& b = workspace().project().exports;
 
-    const QString expression = d.exportData.expression;
+    const QString expression = d.setUuiData.expression;
     if (m_expression->toPlainText() != expression) {
         m_expression->setPlainText(expression);
     }
-    m_json->setText(QString::fromUtf8(d.exportData.json));
+    m_json->setText(QString::fromUtf8(d.setUuiData.json));
 
     const bool hasToken = !d.token.isEmpty();
-    m_copyJson->setEnabled(!d.exportData.json.isEmpty());
-    m_saveJson->setEnabled(!d.exportData.json.isEmpty());
+    m_copyJson->setEnabled(!d.setUuiData.json.isEmpty());
+    m_saveJson->setEnabled(!d.setUuiData.json.isEmpty());
     m_copyExpression->setEnabled(!expression.isEmpty());
     m_saveExpression->setEnabled(!expression.isEmpty());
 
@@ -377,12 +377,12 @@ void ExportPage::refreshDerived() {
                                      "once it expires. Bind it to a variable for production."));
     }
     if (hasToken) {
-        const auto exp = d.claims.intClaim(u"exp"_s);
+        const qint64 exp = d.expiresAt;
         m_jsonNote->setText(
             tr("Exactly what the trunk carries right now, with the current token (valid until %1). Use it for tests "
                "or to compare with what Genesys sends.")
-                .arg(exp ? QDateTime::fromSecsSinceEpoch(*exp, Qt::UTC).toString(u"yyyy-MM-dd HH:mm 'UTC'"_s)
-                         : tr("an unknown time")));
+                .arg(exp > 0 ? QDateTime::fromSecsSinceEpoch(exp, Qt::UTC).toString(u"yyyy-MM-dd HH:mm 'UTC'"_s)
+                             : tr("an unknown time")));
     } else {
         m_jsonNote->setText(tr("No token yet: import or generate a key on the Org & credentials page. The JSON below "
                                "has an empty token."));

@@ -3,6 +3,7 @@
 #include "crypto/PrivateKey.h"
 #include "jwt/ClaimRules.h"
 #include "jwt/Jwt.h"
+#include "shell/Preferences.h"
 #include "shell/Workspace.h"
 #include "widgets/DiagnosticList.h"
 #include "widgets/JwtView.h"
@@ -23,7 +24,6 @@
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -80,7 +80,7 @@ QString utc(qint64 secs) {
 }
 
 int clearSeconds() {
-    return QSettings().value(u"export/clipboardClearSeconds"_s, 30).toInt();
+    return static_cast<int>(shell::Preferences::clipboardClearDelay().count());
 }
 
 } // namespace
@@ -434,13 +434,19 @@ void TokenPage::refreshFromProject() {
 }
 
 void TokenPage::refreshToken() {
-    const shell::Derived& d = workspace().derived();
+    const project::Composition& d = workspace().derived();
     const project::Project& p = workspace().project();
     const project::TokenPolicy& policy = m_preset == jwt::TokenPreset::Uui ? p.uuiToken : p.apiToken;
-    const bool useDerived = m_preset == jwt::TokenPreset::Uui && m_extras.isEmpty();
+    // The UUI token as the workspace signed it (the very token in the UUI), when there is one and nothing is added.
+    std::optional<jwt::DecodedJwt> derivedToken;
+    if (m_preset == jwt::TokenPreset::Uui && m_extras.isEmpty() && !d.token.isEmpty()) {
+        if (auto decoded = jwt::decode(d.token)) {
+            derivedToken = *decoded;
+        }
+    }
 
-    if (useDerived) {
-        m_claims = d.claims;
+    if (derivedToken) {
+        m_claims = derivedToken->claims;
         m_token = d.token;
     } else {
         jwt::TokenSpec spec;

@@ -703,7 +703,7 @@ widgets::BudgetBarModel UuiPage::budgetBarModel(const uui::SipBudget& budget) {
 }
 
 void UuiPage::refreshDerived() {
-    const shell::Derived& d = workspace().derived();
+    const project::Composition& d = workspace().derived();
     const project::Project& p = workspace().project();
 
     const QString orgId = p.org.orgId.trimmed();
@@ -711,8 +711,10 @@ void UuiPage::refreshDerived() {
     const QString domain = d.model.scrt2Domain;
     m_scrt2Value->setText(domain.isEmpty() ? tr("not set: enter it on the Org & credentials page") : domain);
     if (d.token.isEmpty()) {
-        m_tokenValue->setText(tr("No token yet: import or generate a key on the Org & credentials page. Until then "
-                                 "the size below leaves the token out."));
+        m_tokenValue->setText(d.tokenEstimated
+                                  ? tr("No key yet: import or generate one on the Org & credentials page. Until then "
+                                       "the size assumes a 2048-bit RS256 token.")
+                                  : tr("No token yet: import or generate a key on the Org & credentials page."));
     } else {
         m_tokenValue->setText(
             tr("RS256 token, %n character(s), from the Token page", nullptr, static_cast<int>(d.token.size())));
@@ -729,10 +731,10 @@ void UuiPage::refreshDerived() {
         m_headerLine->setPlainText(header);
     }
 
-    m_json->setText(QString::fromUtf8(d.composed.json));
+    m_json->setText(QString::fromUtf8(d.uui.json));
     diagnostics::Diagnostics inJson;
     for (const diagnostics::Diagnostic& diag : d.diagnostics) {
-        if (diag.where.offset >= 0 && diag.where.offset + diag.where.length <= d.composed.json.size() &&
+        if (diag.where.offset >= 0 && diag.where.offset + diag.where.length <= d.uui.json.size() &&
             (diag.where.field == u"uui"_s || diag.where.field.startsWith(u"uui."_s))) {
             inJson.append(diag);
         }
@@ -810,7 +812,6 @@ bool UuiPage::applyWayOut(int index) {
     const project::Project& current = workspace().project();
     switch (way.kind) {
     case uui::WayOut::Kind::AsciiEncoding:
-    case uui::WayOut::Kind::PdNone:
         break;
     case uui::WayOut::Kind::DropOrgId:
         if (!current.uui.includeOrgId) {
@@ -830,9 +831,6 @@ bool UuiPage::applyWayOut(int index) {
         switch (way.kind) {
         case uui::WayOut::Kind::AsciiEncoding:
             p.trunk.encoding = UuiEncoding::Ascii;
-            break;
-        case uui::WayOut::Kind::PdNone:
-            p.trunk.pdMode = PdMode::None;
             break;
         case uui::WayOut::Kind::DropOrgId:
             p.uui.includeOrgId = false;
@@ -859,7 +857,7 @@ void UuiPage::focusBudgetSegment(int index) {
         return;
     }
     const QString name = model.segments.at(index).name;
-    const uui::FieldSpan* span = workspace().derived().composed.findKey(name);
+    const uui::FieldSpan* span = workspace().derived().uui.findKey(name);
     if (!span) {
         return;
     }
@@ -873,11 +871,11 @@ bool UuiPage::focusField(const QString& field, const diagnostics::Location& wher
         m_tabs->setCurrentIndex(0);
     }
     // A range in the composed JSON: show it there as well, whichever editor gets the focus.
-    const QByteArray& json = workspace().derived().composed.json;
+    const QByteArray& json = workspace().derived().uui.json;
     qsizetype offset = where.offset;
     qsizetype length = where.length;
     if (offset < 0 && field.startsWith(u"uui."_s)) {
-        if (const uui::FieldSpan* span = workspace().derived().composed.findKey(field.mid(4))) {
+        if (const uui::FieldSpan* span = workspace().derived().uui.findKey(field.mid(4))) {
             offset = span->valueOffset;
             length = span->valueLength;
         }
