@@ -10,9 +10,13 @@
 
 #include <QStandardPaths>
 #include <QStringList>
-#include <QTest>
 
 #include <memory>
+
+// The shared resources (icons, samples) are a static library: pull them in explicitly.
+inline void initSharedResources() {
+    Q_INIT_RESOURCE(resources);
+}
 
 // Test-only support for the page tests (and the page viewer): a workspace on a pinned clock with an in-memory
 // secret store, a sample project, the test-only RSA key, and scripted dialogs.

@@ -13,6 +13,7 @@ using namespace Qt::StringLiterals;
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
+    initSharedResources();
     const QStringList args = QApplication::arguments();
     const QString which = args.value(1, u"uui"_s);
     const QString mode = args.value(2);

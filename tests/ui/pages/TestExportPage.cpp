@@ -11,6 +11,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -23,7 +24,10 @@ class TestExportPage final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        initSharedResources();
+    }
     void init() { QGuiApplication::clipboard()->clear(); }
 
     void copyJsonPutsExactlyTheExportAndClearsIt() {
@@ -64,7 +68,7 @@ private Q_SLOTS:
         page.setClipboardClearDelay(100ms);
         auto* bind = page.findChild<QCheckBox*>(u"bindTokenCheckBox"_s);
         QVERIFY(bind && bind->isChecked());
-        QTest::mouseClick(bind, Qt::LeftButton);
+        bind->click();
         QVERIFY(!f.workspace->project().exports.bindToken);
         f.workspace->recomputeNow();
         QVERIFY(page.holdsToken(What::Expression));

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 using handoff::jwt::TokenPreset;
@@ -23,7 +24,10 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        initSharedResources();
+    }
 
     void presetSwitchChangesTheClaims() {
         Fixture f;

@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -31,7 +32,10 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        initSharedResources();
+    }
 
     void typingUpdatesTheBudgetBarAndTheJson() {
         Fixture f;
