@@ -149,7 +149,9 @@ QWidget* TokenPage::buildBuildTab() {
     auto* lifetimeRow = new QHBoxLayout;
     lifetimeRow->addWidget(m_lifetime);
     lifetimeRow->addWidget(m_lifetimeNote, 1);
-    policy->addRow(tr("&Lifetime (exp − iat):"), lifetimeRow);
+    auto* lifetimeLabel = new QLabel(tr("&Lifetime (exp − iat):"));
+    lifetimeLabel->setBuddy(m_lifetime);
+    policy->addRow(lifetimeLabel, lifetimeRow);
 
     m_jti = new QCheckBox(tr("&Single use: add a jti (a new id per token)"));
     m_jti->setObjectName(u"jtiCheckBox"_s);
@@ -170,8 +172,9 @@ QWidget* TokenPage::buildBuildTab() {
     m_claimsTree->setRootIsDecorated(false);
     m_claimsTree->setAccessibleName(tr("Claims"));
     m_claimsTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_claimsTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_claimsTree->header()->setStretchLastSection(true);
-    m_claimsTree->setMinimumHeight(m_claimsTree->fontMetrics().height() * 9);
+    m_claimsTree->setMinimumHeight(m_claimsTree->fontMetrics().height() * 8);
     claimsLayout->addWidget(m_claimsTree);
     m_claimProblems = new widgets::DiagnosticList;
     m_claimProblems->setObjectName(u"claimProblemsList"_s);
@@ -352,6 +355,7 @@ QWidget* TokenPage::buildVerifyTab() {
     m_pastedView = new widgets::JwtView;
     m_pastedView->setObjectName(u"pastedJwtView"_s);
     m_pastedView->setClock(&workspace().clock());
+    m_pastedView->setTokenVisible(false);
     layout->addWidget(m_pastedView, 1);
 
     connect(m_pasted, &QPlainTextEdit::textChanged, this, &TokenPage::verifyPasted);

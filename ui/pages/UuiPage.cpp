@@ -139,7 +139,14 @@ QWidget* UuiPage::buildComposeTab() {
     splitter->setObjectName(u"uuiSplitter"_s);
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(scroll);
-    splitter->addWidget(buildResultPane());
+    // The results scroll too, so that at large scale factors nothing is squeezed below its size.
+    auto* resultScroll = new QScrollArea;
+    resultScroll->setObjectName(u"uuiResultScrollArea"_s);
+    resultScroll->setWidget(buildResultPane());
+    resultScroll->setWidgetResizable(true);
+    resultScroll->setFrameShape(QFrame::NoFrame);
+    resultScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    splitter->addWidget(resultScroll);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     return splitter;
@@ -323,7 +330,9 @@ QWidget* UuiPage::buildTrunkGroup() {
     auto* pdRow = new QHBoxLayout;
     pdRow->addWidget(m_pdMode, 1);
     pdRow->addWidget(m_pdOctet);
-    form->addRow(tr("&Protocol discriminator:"), pdRow);
+    auto* pdLabel = new QLabel(tr("&Protocol discriminator:"));
+    pdLabel->setBuddy(m_pdMode);
+    form->addRow(pdLabel, pdRow);
 
     m_encodingParameter = new QCheckBox(tr("Write the encoding= parameter"));
     m_encodingParameter->setObjectName(u"encodingParameterCheckBox"_s);
@@ -351,7 +360,9 @@ QWidget* UuiPage::buildTrunkGroup() {
     limitRow->addWidget(m_limit);
     limitRow->addWidget(new QLabel(tr("on")));
     limitRow->addWidget(m_limitAppliesTo, 1);
-    form->addRow(tr("&Limit:"), limitRow);
+    auto* limitLabel = new QLabel(tr("&Limit:"));
+    limitLabel->setBuddy(m_limit);
+    form->addRow(limitLabel, limitRow);
 
     const auto editTrunk = [this](const QString& text, auto change, const QString& mergeKey = {}) {
         if (m_updating) {
@@ -451,6 +462,7 @@ QWidget* UuiPage::buildResultPane() {
     m_json = new widgets::JsonEditor;
     m_json->setObjectName(u"uuiJsonEditor"_s);
     m_json->setReadOnly(true);
+    m_json->setMinimumHeight(m_json->fontMetrics().lineSpacing() * 8);
     jsonTitle->setBuddy(m_json);
     layout->addWidget(m_json, 2);
 
@@ -479,9 +491,13 @@ QWidget* UuiPage::buildCheckTab() {
                                   "the editor undoes it."));
     auto* clearButton = new QPushButton(tr("C&lear"));
     clearButton->setObjectName(u"clearPastedPushButton"_s);
+    auto* showInText = new QCheckBox(tr("Show the messages in the &text"));
+    showInText->setObjectName(u"showMessagesCheckBox"_s);
+    showInText->setChecked(true);
     buttons->addWidget(m_pasteButton);
     buttons->addWidget(m_repairButton);
     buttons->addStretch(1);
+    buttons->addWidget(showInText);
     buttons->addWidget(clearButton);
     layout->addLayout(buttons);
 
@@ -503,6 +519,7 @@ QWidget* UuiPage::buildCheckTab() {
     m_pastedProblems = new widgets::DiagnosticList;
     m_pastedProblems->setObjectName(u"pastedProblemsList"_s);
     m_pastedProblems->setEmptyText(tr("No problems found in the pasted text."));
+    m_pastedProblems->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     resultsLayout->addWidget(m_pastedProblems, 1);
     m_pastedBudget = new widgets::BudgetBar;
     m_pastedBudget->setObjectName(u"pastedBudgetBar"_s);
@@ -514,6 +531,7 @@ QWidget* UuiPage::buildCheckTab() {
     layout->addWidget(splitter, 1);
 
     connect(m_pasted, &widgets::JsonEditor::textChanged, this, &UuiPage::runPastedLint);
+    connect(showInText, &QCheckBox::toggled, m_pasted, &widgets::JsonEditor::setAnnotationsVisible);
     connect(m_pasteButton, &QPushButton::clicked, this, [this] {
         m_pasted->replaceAllUndoable(QApplication::clipboard()->text());
         m_pasted->setFocus();

@@ -180,7 +180,7 @@ QString BudgetBar::summaryText() const {
         return tr("%1 %2, no limit set").arg(number(m_model.total), unit);
     }
     if (m_model.isOver()) {
-        return tr("%1 / %2 %3: %4 over the limit")
+        return tr("%1 / %2 %3: %4 over")
             .arg(number(m_model.total), number(m_model.limit), unit, number(m_model.total - m_model.limit));
     }
     return tr("%1 / %2 %3: %4 left")

@@ -48,6 +48,23 @@ int annotationStyleNumber(Severity severity) {
     return numbers.at(static_cast<std::size_t>(severity));
 }
 
+// Annotations do not wrap by themselves: break the text at spaces so each line fits `columns` characters.
+QString wrapped(const QString& text, int columns) {
+    QStringList lines;
+    for (const QString& paragraph : text.split(u'\n')) {
+        QString line;
+        for (const QString& word : paragraph.split(u' ', Qt::SkipEmptyParts)) {
+            if (!line.isEmpty() && line.size() + 1 + word.size() > columns) {
+                lines << line;
+                line.clear();
+            }
+            line += line.isEmpty() ? word : u' ' + word;
+        }
+        lines << line;
+    }
+    return lines.join(u'\n');
+}
+
 QString severityLabel(Severity severity) {
     switch (severity) {
     case Severity::Error:
@@ -138,6 +155,9 @@ QByteArray JsonEditor::utf8() const {
 
 void JsonEditor::setReadOnly(bool readOnly) {
     m_editor->setReadOnly(readOnly);
+    // In a view, a highlighted brace under the (invisible) caret only looks like a stray block.
+    m_editor->setBraceMatching(readOnly ? QsciScintilla::NoBraceMatch : QsciScintilla::SloppyBraceMatch);
+    m_editor->setCaretLineVisible(false);
     applyPalette();
 }
 
@@ -236,6 +256,9 @@ void JsonEditor::applyMarks() {
     }
     const bool dark = isDark(palette());
     const QFont font = m_editor->font();
+    const int textWidth = m_editor->viewport()->width() -
+                          static_cast<int>(m_editor->SendScintilla(QsciScintillaBase::SCI_GETMARGINWIDTHN, 0UL));
+    const int columns = std::max(30, textWidth / std::max(1, QFontMetrics(font).averageCharWidth()) - 4);
     for (auto it = byLine.cbegin(); it != byLine.cend(); ++it) {
         QStringList lines;
         Severity worst = Severity::Info;
@@ -249,7 +272,7 @@ void JsonEditor::applyMarks() {
                                  paper.blueF() * 0.88f + fg.blueF() * 0.12f);
         const QsciStyle style(annotationStyleNumber(worst), u"annotation"_s, palette().color(QPalette::Text), paper,
                               font);
-        m_editor->annotate(it.key(), lines.join(u'\n'), style);
+        m_editor->annotate(it.key(), wrapped(lines.join(u'\n'), columns), style);
     }
 }
 
@@ -355,6 +378,9 @@ void JsonEditor::applyPalette() {
 bool JsonEditor::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_editor && event->type() == QEvent::Resize) {
         updatePlaceholder();
+        if (!m_marks.isEmpty() && m_annotations) {
+            applyMarks(); // re-wrap the annotations to the new width
+        }
     }
     // Tab moves the focus on, as in every other field; JSON needs no tab characters.
     if (watched == m_editor && event->type() == QEvent::KeyPress) {

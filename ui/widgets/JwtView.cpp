@@ -96,27 +96,41 @@ QString utcText(qint64 secs) {
 } // namespace
 
 QString formatDuration(qint64 seconds) {
-    const qint64 s = std::abs(seconds);
-    const qint64 days = s / 86400;
-    const qint64 hours = (s % 86400) / 3600;
-    const qint64 minutes = (s % 3600) / 60;
-    const qint64 secs = s % 60;
-    const auto two = [](qint64 v) { return QStringLiteral("%1").arg(v, 2, 10, QLatin1Char('0')); };
-    if (days > 0) {
-        return QCoreApplication::translate("handoff::widgets::JwtView", "%1 d %2 h %3 min")
-            .arg(days)
-            .arg(hours)
-            .arg(two(minutes));
+    // The largest units first, zero units left out, at most three of them: "24 h", "5 min", "1 min 30 s",
+    // "23 h 59 min 12 s". Days only from 48 hours on, so the 24 h maximum reads as Salesforce states it.
+    qint64 rest = std::abs(seconds);
+    struct Unit {
+        qint64 size;
+        const char* text;
+    };
+    static constexpr Unit units[] = {
+        {86400, QT_TRANSLATE_NOOP("handoff::widgets::JwtView", "%1 d")},
+        {3600, QT_TRANSLATE_NOOP("handoff::widgets::JwtView", "%1 h")},
+        {60, QT_TRANSLATE_NOOP("handoff::widgets::JwtView", "%1 min")},
+        {1, QT_TRANSLATE_NOOP("handoff::widgets::JwtView", "%1 s")},
+    };
+    QStringList parts;
+    int taken = -1; // units looked at since the first non-zero one
+    for (const Unit& unit : units) {
+        if (unit.size == 86400 && rest < 2 * 86400) {
+            continue;
+        }
+        const qint64 value = rest / unit.size;
+        rest %= unit.size;
+        if (taken < 0 && value == 0) {
+            continue;
+        }
+        if (++taken >= 3) {
+            break;
+        }
+        if (value > 0) {
+            parts << QCoreApplication::translate("handoff::widgets::JwtView", unit.text).arg(value);
+        }
     }
-    if (hours > 0) {
-        return QCoreApplication::translate("handoff::widgets::JwtView", "%1 h %2 min %3 s")
-            .arg(hours)
-            .arg(two(minutes), two(secs));
+    if (parts.isEmpty()) {
+        return QCoreApplication::translate("handoff::widgets::JwtView", "%1 s").arg(0);
     }
-    if (minutes > 0) {
-        return QCoreApplication::translate("handoff::widgets::JwtView", "%1 min %2 s").arg(minutes).arg(two(secs));
-    }
-    return QCoreApplication::translate("handoff::widgets::JwtView", "%1 s").arg(secs);
+    return parts.join(u' ');
 }
 
 JwtView::JwtView(QWidget* parent)
@@ -148,7 +162,8 @@ JwtView::JwtView(QWidget* parent)
     m_headerEdit->setFont(mono);
     m_headerEdit->setTabChangesFocus(true);
     m_headerEdit->setAccessibleName(tr("Decoded header"));
-    m_headerEdit->setFixedHeight(QFontMetrics(mono).lineSpacing() * 5);
+    m_headerEdit->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_headerEdit->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
 
     m_claimsTree->setObjectName(u"claimsTreeWidget"_s);
     m_claimsTree->setColumnCount(3);
@@ -159,7 +174,7 @@ JwtView::JwtView(QWidget* parent)
     m_claimsTree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_claimsTree->setAccessibleName(tr("Decoded claims"));
     m_claimsTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_claimsTree->header()->setSectionResizeMode(1, QHeaderView::Interactive);
+    m_claimsTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_claimsTree->header()->setStretchLastSection(true);
 
     m_expiryLabel->setObjectName(u"expiryLabel"_s);
@@ -183,9 +198,9 @@ JwtView::JwtView(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_tokenEdit, 1);
+    layout->addWidget(m_tokenEdit, 2);
     layout->addWidget(m_legend);
-    layout->addWidget(m_decodedPane, 2);
+    layout->addWidget(m_decodedPane, 3);
 
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, &JwtView::refreshExpiry);
@@ -211,6 +226,12 @@ void JwtView::setToken(const QString& token) {
 
 void JwtView::setDecodedVisible(bool visible) {
     m_decodedPane->setVisible(visible);
+}
+
+void JwtView::setTokenVisible(bool visible) {
+    m_tokenEdit->setVisible(visible);
+    m_legend->setVisible(visible);
+    setFocusProxy(visible ? static_cast<QWidget*>(m_tokenEdit) : m_claimsTree);
 }
 
 void JwtView::setPlaceholderText(const QString& text) {
@@ -288,7 +309,12 @@ void JwtView::decode() {
         QString error;
         if (const auto header = decodeJsonPart(parts.at(0), &error)) {
             m_header = *header;
-            m_headerEdit->setPlainText(QString::fromUtf8(QJsonDocument(m_header).toJson(QJsonDocument::Indented)));
+            const QString text = QString::fromUtf8(QJsonDocument(m_header).toJson(QJsonDocument::Indented)).trimmed();
+            m_headerEdit->setPlainText(text);
+            const int lines = static_cast<int>(text.count(u'\n')) + 1;
+            m_headerEdit->setFixedHeight(lines * m_headerEdit->fontMetrics().lineSpacing() +
+                                         2 * m_headerEdit->frameWidth() +
+                                         2 * static_cast<int>(m_headerEdit->document()->documentMargin()) + 2);
         } else {
             m_decodeError = tr("The header is not Base64url-encoded JSON (%1).").arg(error);
         }
@@ -310,7 +336,6 @@ void JwtView::decode() {
         item->setToolTip(1, value);
         item->setText(2, claimMeaning(it.key()));
     }
-    m_claimsTree->resizeColumnToContents(1);
 
     m_errorLabel->setVisible(!m_decodeError.isEmpty());
     m_errorLabel->setText(m_decodeError);

@@ -49,6 +49,8 @@ public:
     void clear() { setToken({}); }
 
     void setDecodedVisible(bool visible);
+    // Hides the coloured token text (and its legend), e.g. where the token is already shown in an input field.
+    void setTokenVisible(bool visible);
     // Text shown when there is no token, e.g. "No key loaded: import one on the Org page".
     void setPlaceholderText(const QString& text);
 

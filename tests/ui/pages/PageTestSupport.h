@@ -33,7 +33,7 @@ inline project::Project sampleProject() {
     p.org.orgId = u"00DHs0000001abc"_s;
     p.org.scrt2Domain = u"mycompany.my.salesforce-scrt.com"_s;
     p.org.callCenterApiName = u"scv4cc1"_s;
-    p.uui.callId = u"0LQRM0000006CSzAAM"_s;
+    p.uui.callId = u"0LQRM0000006CSz4AM"_s;
     p.uui.includeCallId = true;
     p.uui.transactionId = u"order-2026-0122-5489"_s;
     return p;

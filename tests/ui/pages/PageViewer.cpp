@@ -6,6 +6,8 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QPalette>
+#include <QScreen>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -15,6 +17,24 @@ int main(int argc, char** argv) {
     QStandardPaths::setTestModeEnabled(true);
     initSharedResources();
     const QStringList args = QApplication::arguments();
+    if (args.contains(u"dark"_s)) {
+        QApplication::setStyle(u"Fusion"_s);
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(45, 45, 48));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Base, QColor(30, 30, 32));
+        dark.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        dark.setColor(QPalette::Button, QColor(55, 55, 60));
+        dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Highlight, QColor(42, 130, 218));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
+        dark.setColor(QPalette::Mid, QColor(90, 90, 95));
+        dark.setColor(QPalette::ToolTipBase, QColor(60, 60, 64));
+        dark.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
+        QApplication::setPalette(dark);
+    }
     const QString which = args.value(1, u"uui"_s);
     const QString mode = args.value(2);
     handoff::pagetest::Fixture fixture(mode != u"nokey"_s);
@@ -44,7 +64,8 @@ int main(int argc, char** argv) {
         page.reset(uui);
     }
     page->setWindowTitle(page->title());
-    page->resize(1280, 860);
+    const QSize available = QApplication::primaryScreen()->availableSize();
+    page->resize(std::min(1280, available.width()), std::min(860, available.height()));
     page->show();
     return QApplication::exec();
 }

@@ -74,6 +74,23 @@ private Q_SLOTS:
         QCOMPARE(view.secondsToExpiry(), std::nullopt);
     }
 
+    void durationsReadLikeSalesforceStatesThem_data() {
+        QTest::addColumn<qint64>("seconds");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("24 h") << qint64(86400) << u"24 h"_s;
+        QTest::newRow("5 min") << qint64(300) << u"5 min"_s;
+        QTest::newRow("countdown") << qint64(86399) << u"23 h 59 min 59 s"_s;
+        QTest::newRow("zero minutes left out") << qint64(3601) << u"1 h 1 s"_s;
+        QTest::newRow("days from 48 h") << qint64(2 * 86400 + 3600 + 60 + 1) << u"2 d 1 h 1 min"_s;
+        QTest::newRow("expired ago") << qint64(-90) << u"1 min 30 s"_s;
+        QTest::newRow("zero") << qint64(0) << u"0 s"_s;
+    }
+    void durationsReadLikeSalesforceStatesThem() {
+        QFETCH(qint64, seconds);
+        QFETCH(QString, text);
+        QCOMPARE(handoff::widgets::formatDuration(seconds), text);
+    }
+
     void garbageIsExplainedNotFatal_data() {
         QTest::addColumn<QString>("text");
         QTest::newRow("one part") << u"abc"_s;
