@@ -316,6 +316,8 @@ QWidget* TokenPage::buildBuildTab() {
     registerField(u"claims.exp"_s, m_lifetime);
     registerField(u"claims.iat"_s, m_lifetime);
     registerField(u"claims.jti"_s, m_jti);
+    registerField(u"header."_s, m_tokenView);
+    registerField(u"tokens."_s, m_lifetime);
     registerField(u"token."_s, m_lifetime);
     registerField(u"token.ttlSeconds"_s, m_lifetime);
     registerField(u"token.jti"_s, m_jti);

@@ -18,6 +18,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -795,6 +796,7 @@ void UuiPage::refreshWaysOut(const uui::SipBudget& budget) {
         }
         delete item;
     }
+    QList<QPushButton*> buttons;
     for (int i = 0; i < m_shownWays.size(); ++i) {
         const uui::WayOut& way = m_shownWays.at(i);
         auto* row = new QWidget;
@@ -815,7 +817,15 @@ void UuiPage::refreshWaysOut(const uui::SipBudget& budget) {
         rowLayout->addWidget(apply, 0, Qt::AlignTop);
         connect(apply, &QPushButton::clicked, this, [this, i] { applyWayOut(i); });
         m_waysLayout->addWidget(row);
+        buttons.append(apply);
     }
+    // New buttons join the end of the focus chain; put them where they are seen: after the bar, before the header.
+    QWidget* previous = m_budgetBar;
+    for (QPushButton* button : std::as_const(buttons)) {
+        setTabOrder(previous, button);
+        previous = button;
+    }
+    setTabOrder(previous, m_headerLine);
 }
 
 bool UuiPage::applyWayOut(int index) {
@@ -900,6 +910,17 @@ bool UuiPage::focusField(const QString& field, const diagnostics::Location& wher
     }
     if (offset >= 0 && offset + length <= json.size() && field.startsWith(u"uui"_s)) {
         m_json->highlightRange(offset, length, false);
+    }
+    // A custom parameter by position ("uui.params[2]", from the composer): select its row.
+    static const QRegularExpression byIndex(u"^uui\\.params\\[(\\d+)\\]"_s);
+    if (const auto match = byIndex.match(field); match.hasMatch()) {
+        const int row = match.captured(1).toInt();
+        if (row >= 0 && row < m_params->rowCount()) {
+            m_params->setCurrentCell(row, 0);
+            m_params->setFocus(Qt::OtherFocusReason);
+            flash(m_params);
+            return true;
+        }
     }
     // Custom parameter keys have no editor of their own: select their row.
     if (field.startsWith(u"uui."_s) && !uui::standardKeys().contains(field.mid(4))) {

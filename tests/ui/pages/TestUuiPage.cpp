@@ -197,6 +197,37 @@ private Q_SLOTS:
         QCOMPARE(f.workspace->project().uui.customParams.at(0).key, u"param1"_s);
     }
 
+    void tabOrderFollowsTheLayout() {
+        Fixture f;
+        f.workspace->edit(u"more"_s, [](handoff::project::Project& p) {
+            p.uui.customParams = {{u"department"_s, u"Support"_s}};
+        });
+        f.workspace->recomputeNow();
+        UuiPage page(*f.workspace);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        // Walk the focus chain from the first field and note where each widget comes.
+        QStringList order;
+        QWidget* start = page.findChild<QWidget*>(u"includeOrgIdCheckBox"_s);
+        QWidget* w = start;
+        do {
+            if (w->focusPolicy() & Qt::TabFocus && !w->objectName().isEmpty()) {
+                order << w->objectName();
+            }
+            w = w->nextInFocusChain();
+        } while (w && w != start && order.size() < 200);
+        const auto before = [&](const QString& a, const QString& b) {
+            return order.indexOf(a) >= 0 && order.indexOf(b) >= 0 && order.indexOf(a) < order.indexOf(b);
+        };
+        QVERIFY2(before(u"includeOrgIdCheckBox"_s, u"callIdLineEdit"_s), qPrintable(order.join(u' ')));
+        QVERIFY2(before(u"callIdLineEdit"_s, u"transactionIdLineEdit"_s), qPrintable(order.join(u' ')));
+        QVERIFY2(before(u"transactionIdLineEdit"_s, u"customParamsTableWidget"_s), qPrintable(order.join(u' ')));
+        QVERIFY2(before(u"customParamsTableWidget"_s, u"encodingComboBox"_s), qPrintable(order.join(u' ')));
+        QVERIFY2(before(u"encodingComboBox"_s, u"limitSpinBox"_s), qPrintable(order.join(u' ')));
+        QVERIFY2(before(u"uuiBudgetBar"_s, u"wayOutPushButton0"_s), qPrintable(order.join(u' ')));
+        QVERIFY2(before(u"wayOutPushButton0"_s, u"headerLinePlainTextEdit"_s), qPrintable(order.join(u' ')));
+    }
+
     void problemsFocusTheirField() {
         Fixture f;
         UuiPage page(*f.workspace);
@@ -211,6 +242,20 @@ private Q_SLOTS:
         const auto span = f.workspace->derived().uui.findKey(u"callId"_s);
         QVERIFY(span);
         QCOMPARE(json->selectedRange(), (QPair<qsizetype, qsizetype>{span->valueOffset, span->valueLength}));
+
+        // A custom parameter named by position (as the composer reports an empty key) selects its row.
+        f.workspace->edit(u"params"_s, [](handoff::project::Project& p) {
+            p.uui.customParams = {{u"a"_s, u"1"_s}, {QString(), u"2"_s}};
+        });
+        f.workspace->recomputeNow();
+        const auto& list = f.workspace->derived().diagnostics;
+        const auto it = std::find_if(list.cbegin(), list.cend(), [](const auto& d) { return d.code == u"UUI040"_s; });
+        QVERIFY(it != list.cend());
+        QVERIFY(page.ownsField(it->where.field));
+        QVERIFY(page.focusField(it->where.field, it->where));
+        auto* table = page.findChild<QTableWidget*>(u"customParamsTableWidget"_s);
+        QCOMPARE(table->currentRow(), 1);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(table));
     }
 };
 
