@@ -45,6 +45,8 @@ public:
         m_text->setObjectName(objectName + u"Text"_s);
         m_text->setWordWrap(true);
         m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
         auto* layout = new QHBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(m_icon, 0, Qt::AlignTop);
@@ -192,6 +194,7 @@ void OrgPage::buildUi() {
     scrt2Label->setBuddy(m_scrt2);
     orgForm->addRow(scrt2Label, scrt2Row);
     m_scrt2Derived = factLabel(u"scrt2DerivedLabel"_s, orgGroup);
+    m_scrt2Derived->setWordWrap(false);
     orgForm->addRow(QString(), m_scrt2Derived);
     m_scrt2Message = new FieldMessage(u"scrt2Message"_s, orgGroup);
     orgForm->addRow(QString(), m_scrt2Message);

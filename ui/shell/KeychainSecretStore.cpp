@@ -68,9 +68,8 @@ void KeychainSecretStore::markUnavailable(const QString& reason) {
     }
     qCWarning(lcKeychain) << "no keychain service, keeping keys for this session only:" << reason;
     m_state = State::Unavailable;
-    m_reason = tr("No keychain service is running (%1). The private key is kept in memory for this session only; "
-                  "import it again after restarting.")
-                   .arg(reason);
+    m_reason = tr("No system keychain is available (GNOME Keyring, KWallet or another Secret Service). The private "
+                  "key is kept in memory for this session only: import it again after restarting Handoff Studio.");
     Q_EMIT availabilityChanged();
 }
 

@@ -27,6 +27,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
@@ -555,9 +556,13 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
 void MainWindow::readSettings() {
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
-        resize(1100, 760);
+        // First start: a comfortable size within the screen, with the Problems dock a third of the height.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 900);
+        resize(std::min(1280, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
     }
-    restoreState(settings.value(kStateKey).toByteArray());
+    if (!restoreState(settings.value(kStateKey).toByteArray())) {
+        resizeDocks({m_problems}, {height() / 4}, Qt::Vertical);
+    }
     showPage(settings.value(kPageKey).toString());
 }
 

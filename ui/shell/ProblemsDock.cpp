@@ -43,10 +43,47 @@ QIcon ProblemsModel::severityIcon(Severity severity) {
     return QIcon(severityIconPath(severity));
 }
 
+QString ProblemsModel::fieldName(const QString& field) {
+    // People's names for the fields diagnostics point at; anything else is shown as it is.
+    static const QList<std::pair<QString, const char*>> names = {
+        {u"org.orgId"_s, QT_TR_NOOP("Org id")},
+        {u"org.scrt2Domain"_s, QT_TR_NOOP("SCRT2 domain")},
+        {u"org.baseUrl"_s, QT_TR_NOOP("SCRT2 base URL")},
+        {u"org.callCenterApiName"_s, QT_TR_NOOP("Call Center API name")},
+        {u"org.customerType"_s, QT_TR_NOOP("Customer type")},
+        {u"key"_s, QT_TR_NOOP("Private key")},
+        {u"certificate"_s, QT_TR_NOOP("Certificate")},
+        {u"budget"_s, QT_TR_NOOP("UUI header size")},
+        {u"uui.token"_s, QT_TR_NOOP("UUI token")},
+        {u"uui.orgId"_s, QT_TR_NOOP("UUI orgId")},
+        {u"uui.scrt2Domain"_s, QT_TR_NOOP("UUI scrt2Domain")},
+        {u"uui.callId"_s, QT_TR_NOOP("UUI callId")},
+        {u"uui.transactionId"_s, QT_TR_NOOP("UUI transactionId")},
+    };
+    for (const auto& [key, name] : names) {
+        if (key == field) {
+            return tr(name);
+        }
+    }
+    if (field.startsWith(u"claims."_s)) {
+        return tr("Token claim %1").arg(field.mid(7));
+    }
+    if (field.startsWith(u"trunk."_s)) {
+        return tr("Trunk setting %1").arg(field.mid(6));
+    }
+    if (field.startsWith(u"exports."_s)) {
+        return tr("Export setting %1").arg(field.mid(8));
+    }
+    if (field.startsWith(u"uui.params"_s) || field.startsWith(u"uui.custom"_s)) {
+        return tr("UUI parameter %1").arg(field.section(u'.', 2));
+    }
+    return field;
+}
+
 QString ProblemsModel::describeLocation(const diagnostics::Location& where) {
     QString text;
     if (!where.field.isEmpty()) {
-        text = where.field;
+        text = fieldName(where.field);
     }
     if (where.line > 0) {
         const QString position = tr("line %1, column %2").arg(where.line).arg(std::max(where.column, 1));
@@ -78,7 +115,8 @@ QVariant ProblemsModel::data(const QModelIndex& index, int role) const {
         const QString severity = d.severity == Severity::Error     ? tr("Error")
                                  : d.severity == Severity::Warning ? tr("Warning")
                                                                    : tr("Note");
-        return tr("%1 %2: %3").arg(severity, d.code, d.message);
+        // Rich text so that long messages wrap in the tooltip.
+        return QString(u"<p>"_s + tr("%1 %2: %3").arg(severity, d.code, d.message).toHtmlEscaped() + u"</p>"_s);
     }
     case Qt::AccessibleTextRole:
         return tr("%1, %2").arg(d.code, d.message);

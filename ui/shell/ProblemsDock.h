@@ -32,6 +32,8 @@ public:
 
     // A person's name for where a diagnostic points ("Org id", "UUI token", "line 3, column 7").
     static QString describeLocation(const diagnostics::Location& where);
+    // A person's name for a model field ("org.orgId" -> "Org id"); the field itself when unknown.
+    static QString fieldName(const QString& field);
     static QIcon severityIcon(diagnostics::Severity severity);
 
 private:
