@@ -185,13 +185,17 @@ void printBudget(QTextStream& out, const uui::SipBudget& b, bool estimated) {
                .arg(n(b.limit), uui::limitAppliesToName(b.limitAppliesTo), n(b.measured), verdict)
         << u'\n';
     if (estimated) {
-        out << tr("(Estimated: no token yet; a 2048-bit RS256 token was assumed.)") << u'\n';
+        out << tr("(Estimated: no token yet; a 2048-bit RS256 token was assumed. Pass --token, or set the project's "
+                  "key file to sign one.)")
+            << u'\n';
     }
     out << u'\n' << tr("Share of the header line:") << u'\n';
     for (const uui::BudgetShare& share : b.shares) {
         out << u"  "_s << share.name.leftJustified(16) << u' ' << n(share.encodedChars).rightJustified(6) << u' '
             << tr("chars") << u"  "_s;
-        if (share.bytes > 0) {
+        if (share.bytes == 1) {
+            out << tr("(1 byte)");
+        } else if (share.bytes > 1) {
             out << tr("(%1 bytes)").arg(n(share.bytes));
         }
         out << u'\n';
@@ -343,6 +347,9 @@ int compose(Context& context, const QStringList& args) {
             // Without a project there is no org profile to check against: keep what concerns the UUI itself.
             c.diagnostics = c.lintDiagnostics + c.budgetDiagnostics;
         }
+    } else if (proj.key.keyFile.isEmpty()) {
+        // The key is in the desktop app's keychain: show the budget with a stand-in token of a 2048-bit key's size.
+        c = project::compose(proj, nullptr, context.clock());
     } else {
         auto key = loadKey(context, LoadedProject{proj, projectPath});
         if (auto* code = std::get_if<int>(&key)) {

@@ -284,7 +284,7 @@ Result<PrivateKey> PrivateKey::fromPem(QByteArrayView pem, const SecureBytes& pa
 
 Result<PrivateKey> PrivateKey::load(const QString& path, const SecureBytes& passphrase) {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         return fail(u"KEY001"_s, tr("Cannot read the key file %1: %2.").arg(path, file.errorString()));
     }
     QByteArray data = file.readAll();

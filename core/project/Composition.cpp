@@ -101,6 +101,41 @@ Composition compose(const Project& project, const crypto::PrivateKey* key, const
     return c;
 }
 
+bool applyWayOut(const uui::WayOut& way, Project& project) {
+    switch (way.kind) {
+    case uui::WayOut::Kind::AsciiEncoding:
+        project.trunk.encoding = uui::UuiEncoding::Ascii;
+        return true;
+    case uui::WayOut::Kind::DropOrgId:
+        if (!project.uui.includeOrgId) {
+            return false;
+        }
+        project.uui.includeOrgId = false;
+        return true;
+    case uui::WayOut::Kind::DropField:
+        if (way.customIndex >= 0) {
+            if (way.customIndex >= project.uui.customParams.size() ||
+                project.uui.customParams.at(way.customIndex).key != way.key) {
+                return false;
+            }
+            project.uui.customParams.removeAt(way.customIndex);
+            return true;
+        }
+        if (way.key == uui::fieldKey(uui::UuiField::CallId) && project.uui.includeCallId) {
+            project.uui.includeCallId = false;
+            return true;
+        }
+        if (way.key == uui::fieldKey(uui::UuiField::TransactionId) && project.uui.transactionId) {
+            project.uui.transactionId.reset();
+            return true;
+        }
+        return false;
+    case uui::WayOut::Kind::SmallerKey:
+        return false;
+    }
+    return false;
+}
+
 Composition composeWithToken(const Project& project, const QByteArray& token, const Clock& clock) {
     Composition c;
     c.projectDiagnostics = project.org.validate();

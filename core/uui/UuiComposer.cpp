@@ -102,6 +102,7 @@ const FieldSpan* ComposedUui::findKey(const QString& key) const {
 
 ComposedUui compose(const UuiModel& model) {
     ComposedUui result;
+    result.fields.reserve(5 + model.customParams.size());
     QByteArray& json = result.json;
     json.reserve(128 + model.token.size() + model.scrt2Domain.size());
     json.append('{');
@@ -133,7 +134,10 @@ ComposedUui compose(const UuiModel& model) {
     if (model.transactionId) {
         add(UuiField::TransactionId, fieldKey(UuiField::TransactionId), *model.transactionId, -1);
     }
-    QSet<QString> seen(standardKeys().cbegin(), standardKeys().cend());
+    QSet<QString> seen;
+    if (!model.customParams.isEmpty()) {
+        seen = QSet<QString>(standardKeys().cbegin(), standardKeys().cend());
+    }
     for (int i = 0; i < model.customParams.size(); ++i) {
         const CustomParam& param = model.customParams.at(i);
         add(UuiField::Custom, param.key, param.value, i);

@@ -528,20 +528,29 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
     if (parseError.error != QJsonParseError::NoError) {
         const QList<Quote> quotes = findTypographicQuotes(text);
         if (!quotes.isEmpty()) {
+            // Straight double quotes for “ ” first; ‘ ’ too only if that is what makes the text parse (otherwise
+            // they are apostrophes inside values, which are text).
             QList<qsizetype> at;
+            bool singleToo = false;
             QByteArray repaired = replaceQuotes(text, quotes, false, at);
             if (!parses(repaired)) {
-                at.clear();
-                const QByteArray withSingle = replaceQuotes(text, quotes, true, at);
-                if (parses(withSingle)) {
+                QList<qsizetype> atSingle;
+                const QByteArray withSingle = replaceQuotes(text, quotes, true, atSingle);
+                if (parses(withSingle) ||
+                    !std::any_of(quotes.cbegin(), quotes.cend(), [](const Quote& q) { return isDoubleQuote(q.ch); })) {
                     repaired = withSingle;
-                } else {
-                    at.clear();
-                    repaired = replaceQuotes(text, quotes, false, at);
+                    at = atSingle;
+                    singleToo = true;
+                }
+            }
+            QList<Quote> reported;
+            for (const Quote& q : quotes) {
+                if (singleToo || isDoubleQuote(q.ch)) {
+                    reported.append(q);
                 }
             }
             result.repaired = repaired;
-            for (const Quote& q : quotes) {
+            for (const Quote& q : reported) {
                 Location where;
                 where.offset = q.offset;
                 where.length = 3;

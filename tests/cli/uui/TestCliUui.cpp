@@ -169,6 +169,17 @@ private Q_SLOTS:
         QVERIFY(wrong.err.contains("KEY005"));
     }
 
+    void composeSampleWithoutKeyIsAnEstimate() {
+        const CliRun run = runHandoff({u"uui"_s, u"compose"_s, u"--project"_s, sampleProject()});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.contains("Estimated"));
+        QVERIFY(run.out.contains("Ways out:"));
+        QVERIFY(run.err.contains("error UUI030"));
+        QVERIFY(run.err.contains("error SIP001"));
+        const CliRun json = runHandoff({u"uui"_s, u"compose"_s, u"--project"_s, sampleProject(), u"--json"_s});
+        QCOMPARE(parseJson(json.out).value(u"tokenEstimated"_s).toBool(), true);
+    }
+
     void checkArticleSampleWithTypographicQuotes() {
         const QString file = data("uui/article-sample-2.txt");
         const CliRun run = runHandoff({u"uui"_s, u"check"_s, file});

@@ -133,6 +133,27 @@ private Q_SLOTS:
         QVERIFY(found.contains(u"SIP006"_s));
     }
 
+    void waysOutApplyToTheProject() {
+        Project p = sampleProject();
+        p.uui.customParams = {{u"lang"_s, u"de"_s}};
+        const crypto::PrivateKey key = testKey("rsa2048-pkcs8-test-only.pem");
+        const Composition before = project::compose(p, &key, kClock);
+        QVERIFY(before.budget.waysOut.size() >= 5); // ascii, key, callId, orgId, transactionId, lang
+        int applied = 0;
+        for (const uui::WayOut& way : before.budget.waysOut) {
+            Project changed = p;
+            if (!project::applyWayOut(way, changed)) {
+                QCOMPARE(way.kind, uui::WayOut::Kind::SmallerKey);
+                continue;
+            }
+            ++applied;
+            const Composition after = project::compose(changed, &key, kClock);
+            QCOMPARE(after.budget.measured, way.after);
+            QVERIFY(!project::applyWayOut(way, changed) || way.kind == uui::WayOut::Kind::AsciiEncoding);
+        }
+        QCOMPARE(applied, before.budget.waysOut.size() - 1);
+    }
+
     void aGivenTokenIsChecked() {
         const Project p = sampleProject();
         const crypto::PrivateKey key = testKey("rsa2048-pkcs8-test-only.pem");
