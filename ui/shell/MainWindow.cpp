@@ -1,6 +1,9 @@
 #include "shell/MainWindow.h"
 
+#include "pages/ExportPage.h"
 #include "pages/OrgPage.h"
+#include "pages/TokenPage.h"
+#include "pages/UuiPage.h"
 #include "project/SecretStore.h"
 #include "shell/Dialogs.h"
 #include "shell/KeychainSecretStore.h"
@@ -162,6 +165,9 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
 
     // Pages, in sidebar order. Pages from other branches are added here, one line each.
     addPage(new pages::OrgPage(m_workspace, this));
+    addPage(new pages::TokenPage(m_workspace, this));
+    addPage(new pages::UuiPage(m_workspace, this));
+    addPage(new pages::ExportPage(m_workspace, this));
 
     m_problems->setDiagnostics(m_workspace.diagnostics());
     qApp->installEventFilter(this);
