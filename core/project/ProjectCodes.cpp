@@ -16,6 +16,12 @@ constexpr CodeInfo kCodes[] = {
      QT_TRANSLATE_NOOP("handoff::diagnostics", "A field of the project file has the wrong type or an invalid value.")},
     {"PRJ004", Severity::Warning,
      QT_TRANSLATE_NOOP("handoff::diagnostics", "The project file has a key this version does not know; it is kept.")},
+    {"PRJ005", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "The project file contains a private key; it was not opened. Remove the "
+                                               "key from the file and import it into the keychain.")},
+    {"PRJ006", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "The file is not a Handoff Studio project (its format key is missing or different).")},
 };
 } // namespace
 

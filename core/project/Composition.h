@@ -1,0 +1,49 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "diagnostics/Diagnostic.h"
+#include "exports/SetUuiDataExport.h"
+#include "project/Project.h"
+#include "uui/SipHeaderBudget.h"
+#include "uui/UuiComposer.h"
+#include "uui/UuiModel.h"
+
+#include <QByteArray>
+
+namespace handoff::crypto {
+class PrivateKey;
+}
+
+namespace handoff::project {
+
+// Everything the studio shows for a project at one moment, recomputed on every keystroke.
+struct Composition {
+    QByteArray token;    // the UUI token, signed under project.uuiToken; empty without a usable key
+    qint64 issuedAt = 0; // iat and exp of `token` (0 when none)
+    qint64 expiresAt = 0;
+    bool tokenEstimated = false; // no key: the budget used a stand-in of a 2048-bit token's length (say so in the UI)
+    uui::UuiModel model;         // what was composed
+    uui::ComposedUui uui;        // the JSON and where each field sits in it
+    uui::SipBudget budget;       // header, lengths, shares, ways out
+    exports::SetUuiDataExport setUuiData; // the literal JSON and the Architect expression
+
+    diagnostics::Diagnostics projectDiagnostics; // org profile, trunk, bindings, token policy (ORG/ID/SIP/EXP)
+    diagnostics::Diagnostics claimDiagnostics;   // the token's claims (JWT0xx), when signed
+    diagnostics::Diagnostics lintDiagnostics;    // UUI field rules on the composed JSON (UUI0xx, with byte ranges)
+    diagnostics::Diagnostics budgetDiagnostics;  // SIP0xx
+    diagnostics::Diagnostics diagnostics;        // all of the above, in that order
+
+    bool ok() const { return !diagnostics::hasErrors(diagnostics); }
+};
+
+// The live recompute: project + key + clock -> token, UUI JSON, budget, export, diagnostics, in one pass.
+//
+// `key` may be null (no key loaded yet): the token is then left empty, a KEY-less diagnostic says what to do
+// (UUI030), and the budget is computed with a placeholder of a 2048-bit token's length so the numbers stay
+// meaningful. Never fails; every problem is a diagnostic.
+Composition compose(const Project& project, const crypto::PrivateKey* key, const Clock& clock);
+
+// Same, with a token the caller already has (pasted, or minted elsewhere) instead of signing one.
+Composition composeWithToken(const Project& project, const QByteArray& token, const Clock& clock);
+
+} // namespace handoff::project

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "diagnostics/Diagnostic.h"
+#include "exports/SetUuiDataExport.h"
+#include "salesforce/OrgProfile.h"
+#include "uui/TrunkUuiProfile.h"
+#include "uui/UuiModel.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace handoff::project {
+
+// Where the private key is: a keychain entry (SecretStore reference) and/or a PEM file on disk. Never the key.
+struct KeyReference {
+    QString keychainId;      // SecretStore reference; empty when none
+    QString keyFile;         // path to a PEM private key file; empty when none
+    QString certificateFile; // path to the certificate uploaded to Salesforce; empty when none
+
+    bool isEmpty() const { return keychainId.isEmpty() && keyFile.isEmpty(); }
+    friend bool operator==(const KeyReference&, const KeyReference&) = default;
+};
+
+// How a token is minted (DOMAIN.md section 3). The two presets match hs/crypto's jwt presets.
+struct TokenPolicy {
+    qint64 ttlSeconds = 24 * 60 * 60; // exp - iat; Salesforce allows at most 24 h
+    bool jti = false;                 // a jti makes the token single-use
+
+    static TokenPolicy uuiTokenPreset() { return {24 * 60 * 60, false}; } // reusable, 24 h
+    static TokenPolicy apiTokenPreset() { return {5 * 60, true}; }        // single use, 5 min, jti
+    friend bool operator==(const TokenPolicy&, const TokenPolicy&) = default;
+};
+
+// What the UUI holds besides the org's own values (orgId, scrt2Domain come from the org profile, the token is
+// minted from the key).
+struct UuiTemplate {
+    bool includeOrgId = true;  // orgId may be left out when a token is present
+    QString callId;            // the callId composed in the studio (a sample); at run time the bound variable
+    bool includeCallId = true; // write callId (bound to ExportBindings::callIdVariable in the expression)
+    std::optional<QString> transactionId;
+    QList<uui::CustomParam> customParams;
+
+    friend bool operator==(const UuiTemplate&, const UuiTemplate&) = default;
+};
+
+// A .handoff project: everything about one handoff setup except secrets.
+//
+// Sections owned by other modules (hs/calls' "testCall", hs/flow's "flow" and "scenarios" from version 2) are
+// added as members here and read and written in ProjectFile.cpp; until then any unknown section is kept verbatim
+// in `unknown` and written back on save.
+struct Project {
+    QString name;
+    salesforce::OrgProfile org;
+    KeyReference key;
+    TokenPolicy uuiToken = TokenPolicy::uuiTokenPreset();
+    TokenPolicy apiToken = TokenPolicy::apiTokenPreset();
+    uui::TrunkUuiProfile trunk;
+    UuiTemplate uui;
+    exports::ExportBindings exports;
+
+    // Keys this version does not know, per object path ("" = top level, "org", "trunk", ...), kept for saving.
+    QHash<QString, QJsonObject> unknown;
+
+    // The UUI model for a token: orgId, scrt2Domain from the org profile, the rest from the template.
+    uui::UuiModel uuiModel(const QString& token) const;
+
+    // Problems of the project's own settings (org profile, trunk, bindings, token policies), located by field.
+    diagnostics::Diagnostics validate() const;
+
+    // A new project with the defaults an admin starts from.
+    static Project defaults();
+};
+
+} // namespace handoff::project

@@ -1,0 +1,419 @@
+#include "SipHeaderBudget.h"
+
+#include "diagnostics/Catalog.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <algorithm>
+#include <cctype>
+
+using namespace Qt::StringLiterals;
+
+namespace handoff::uui {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("handoff::uui", text);
+}
+
+QString number(qsizetype n) {
+    return QLocale::system().toString(static_cast<qlonglong>(n));
+}
+
+qsizetype charsPerOctet(UuiEncoding encoding) {
+    return encoding == UuiEncoding::Hex ? 2 : 1;
+}
+
+QByteArray pdHex(quint8 pd) {
+    return QByteArray(1, static_cast<char>(pd)).toHex();
+}
+
+// The rendering that does not depend on how the data splits into fields.
+SipBudget render(const QByteArray& data, const TrunkUuiProfile& profile) {
+    SipBudget b;
+    b.profile = profile;
+    b.json = data;
+    b.limit = profile.limit;
+    b.limitAppliesTo = profile.limitAppliesTo;
+
+    QByteArray octets;
+    if (profile.pdMode == PdMode::Prefix) {
+        octets.append(static_cast<char>(profile.protocolDiscriminator));
+    }
+    octets.append(data);
+    const QByteArray encoded = profile.encoding == UuiEncoding::Hex ? octets.toHex() : octets;
+
+    QByteArray params;
+    if (profile.pdMode == PdMode::Parameter) {
+        params += ";pd=" + pdHex(profile.protocolDiscriminator);
+    }
+    if (profile.encodingParameter) {
+        params += ";encoding=" + encodingKey(profile.encoding).toLatin1();
+    }
+    for (const QString& p : profile.parameters) {
+        params += ';' + p.toUtf8();
+    }
+    b.headerValue = encoded + params;
+    const QByteArray name = profile.headerName.toUtf8() + ": ";
+    b.headerLine = name + b.headerValue;
+
+    b.jsonBytes = data.size();
+    b.decodedBytes = octets.size();
+    b.encodedValueLength = encoded.size();
+    b.headerValueLength = b.headerValue.size();
+    b.headerLineLength = b.headerLine.size();
+    b.measured = b.lengthFor(profile.limitAppliesTo);
+    b.remaining = b.limit - b.measured;
+
+    BudgetShare header;
+    header.kind = BudgetShare::Kind::HeaderName;
+    header.name = u"header"_s;
+    header.encodedChars = name.size();
+    b.shares.append(header);
+    if (profile.pdMode == PdMode::Prefix) {
+        BudgetShare pd;
+        pd.kind = BudgetShare::Kind::PdOctet;
+        pd.name = u"pd"_s;
+        pd.bytes = 1;
+        pd.encodedChars = charsPerOctet(profile.encoding);
+        b.shares.append(pd);
+    }
+    return b;
+}
+
+void finishShares(SipBudget& b, const QByteArray& params) {
+    BudgetShare share;
+    share.kind = BudgetShare::Kind::Parameters;
+    share.name = u"parameters"_s;
+    share.encodedChars = params.size();
+    b.shares.append(share);
+}
+
+void checkEncoding(SipBudget& b) {
+    const TrunkUuiProfile& profile = b.profile;
+    b.diagnostics.append(profile.validate());
+    if (profile.encoding != UuiEncoding::Ascii) {
+        return;
+    }
+    b.diagnostics.append(diagnostics::make(
+        "SIP004",
+        tr("The trunk sends the UUI as ascii. Salesforce documents hex; use ascii only if the receiving side accepts "
+           "it. In ascii the JSON's commas and quotes travel unescaped, and a SIP parser may split the value at a "
+           "comma."),
+        {u"trunk.encoding"_s}));
+    for (qsizetype i = 0; i < b.json.size(); ++i) {
+        const auto c = static_cast<unsigned char>(b.json.at(i));
+        if (c >= 0x80 || c < 0x20 || c == 0x7f || c == ';') {
+            b.diagnostics.append(diagnostics::make(
+                "SIP005",
+                tr("The UUI has a character at byte %1 that ascii encoding cannot carry in a SIP header (non-ASCII, "
+                   "control character or ';'); use hex encoding or remove the character.")
+                    .arg(i + 1),
+                {u"uui"_s, i, 1, 1, static_cast<int>(i) + 1}));
+            break;
+        }
+    }
+    if (profile.pdMode == PdMode::Prefix &&
+        (profile.protocolDiscriminator < 0x20 || profile.protocolDiscriminator >= 0x7f)) {
+        b.diagnostics.append(diagnostics::make(
+            "SIP005",
+            tr("The protocol discriminator 0x%1 is not a printable character, so it cannot be sent as a prefix in "
+               "ascii; send it as a pd= parameter or not at all.")
+                .arg(QString::fromLatin1(pdHex(profile.protocolDiscriminator))),
+            {u"trunk.pdMode"_s}));
+    }
+}
+
+QString measureName(LimitAppliesTo appliesTo) {
+    return limitAppliesToName(appliesTo);
+}
+
+void checkLimit(SipBudget& b) {
+    if (b.limit <= 0) {
+        return;
+    }
+    const QString unit = b.limitAppliesTo == LimitAppliesTo::DecodedData ? tr("bytes") : tr("characters");
+    if (!b.fits()) {
+        b.diagnostics.append(diagnostics::make(
+            "SIP001",
+            tr("The UUI header is %1 %2 on %3, %4 over the limit of %5 (%6 encoding). Apply one of the ways out.")
+                .arg(number(b.measured), unit, measureName(b.limitAppliesTo), number(-b.remaining), number(b.limit),
+                     encodingKey(b.profile.encoding)),
+            {u"budget"_s}));
+        return;
+    }
+    QStringList over;
+    for (LimitAppliesTo other :
+         {LimitAppliesTo::HeaderLine, LimitAppliesTo::HeaderValue, LimitAppliesTo::DecodedData}) {
+        if (other != b.limitAppliesTo && b.lengthFor(other) > b.limit) {
+            over.append(tr("%1 (%2)").arg(measureName(other), number(b.lengthFor(other))));
+        }
+    }
+    if (!over.isEmpty()) {
+        b.diagnostics.append(diagnostics::make(
+            "SIP002",
+            tr("The header fits the limit of %1 measured on %2, but not if Salesforce measures %3. Where the limit "
+               "applies is not documented; make room if you can.")
+                .arg(number(b.limit), measureName(b.limitAppliesTo), over.join(u", "_s)),
+            {u"trunk.limitAppliesTo"_s}));
+    }
+}
+
+// Bytes of the RSA signature a token carries (the key's modulus size), from its third part.
+std::optional<qsizetype> signatureBytes(const QString& token) {
+    const QStringList parts = token.split(u'.');
+    if (parts.size() != 3 || parts.at(2).isEmpty()) {
+        return std::nullopt;
+    }
+    return parts.at(2).size() * 3 / 4;
+}
+
+qsizetype base64UrlLength(qsizetype bytes) {
+    return (bytes * 4 + 2) / 3;
+}
+
+SipBudget fieldBudget(const UuiModel& model, const ComposedUui& uui, const TrunkUuiProfile& profile) {
+    SipBudget b = render(uui.json, profile);
+    const qsizetype k = charsPerOctet(profile.encoding);
+    BudgetShare braces;
+    braces.kind = BudgetShare::Kind::Braces;
+    braces.name = u"{}"_s;
+    braces.bytes = ComposedUui::kBraceBytes;
+    braces.encodedChars = ComposedUui::kBraceBytes * k;
+    b.shares.append(braces);
+    for (const FieldSpan& span : uui.fields) {
+        BudgetShare share;
+        share.kind = BudgetShare::Kind::Field;
+        share.name = span.key;
+        share.field = span.field;
+        share.customIndex = span.customIndex;
+        share.bytes = span.length;
+        share.encodedChars = span.length * k;
+        b.shares.append(share);
+    }
+    finishShares(b, b.headerValue.mid(b.encodedValueLength));
+    checkEncoding(b);
+    checkLimit(b);
+    Q_UNUSED(model)
+    return b;
+}
+
+UuiModel withoutField(UuiModel model, const FieldSpan& span) {
+    switch (span.field) {
+    case UuiField::OrgId:
+        model.orgId.reset();
+        break;
+    case UuiField::CallId:
+        model.callId.reset();
+        break;
+    case UuiField::TransactionId:
+        model.transactionId.reset();
+        break;
+    case UuiField::Custom:
+        if (span.customIndex >= 0 && span.customIndex < model.customParams.size()) {
+            model.customParams.removeAt(span.customIndex);
+        }
+        break;
+    case UuiField::Scrt2Domain:
+    case UuiField::Token:
+        break;
+    }
+    return model;
+}
+
+void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
+    const BudgetOptions inner{false};
+    const QString unit = b.limitAppliesTo == LimitAppliesTo::DecodedData ? tr("bytes") : tr("characters");
+    auto describe = [&](WayOut& way, const QString& what) {
+        way.message = tr("%1: saves %2 %3 (%4 -> %5 of %6)%7")
+                          .arg(what, number(way.saves), unit, number(b.measured), number(way.after), number(b.limit),
+                               way.fits ? tr(", fits") : tr(", still over"));
+    };
+
+    if (b.profile.encoding == UuiEncoding::Hex) {
+        TrunkUuiProfile ascii = b.profile;
+        ascii.encoding = UuiEncoding::Ascii;
+        const SipBudget other = budget(model, uui, ascii, inner);
+        WayOut way;
+        way.kind = WayOut::Kind::AsciiEncoding;
+        way.after = other.measured;
+        way.saves = b.measured - other.measured;
+        way.fits = other.fits();
+        describe(way, tr("Switch the trunk's UUI encoding to ascii, only if the receiver accepts it (Salesforce "
+                         "documents hex)"));
+        if (way.saves > 0) {
+            b.waysOut.append(way);
+        }
+    }
+
+    for (const FieldSpan& span : uui.fields) {
+        if (span.field == UuiField::Scrt2Domain || span.field == UuiField::Token) {
+            continue;
+        }
+        if (span.field == UuiField::OrgId && model.token.isEmpty()) {
+            continue; // orgId is required without a token
+        }
+        const UuiModel smaller = withoutField(model, span);
+        const SipBudget other = budget(smaller, b.profile, inner);
+        WayOut way;
+        way.kind = span.field == UuiField::OrgId ? WayOut::Kind::DropOrgId : WayOut::Kind::DropField;
+        way.key = span.key;
+        way.customIndex = span.customIndex;
+        way.after = other.measured;
+        way.saves = b.measured - other.measured;
+        way.fits = other.fits();
+        if (span.field == UuiField::OrgId) {
+            describe(way, tr("Leave orgId out: Salesforce takes the org from the token's issuer"));
+        } else if (span.field == UuiField::Custom) {
+            describe(way, tr("Leave the custom parameter \"%1\" out, or shorten its value").arg(span.key));
+        } else {
+            describe(way, tr("Leave %1 out, or shorten it").arg(span.key));
+        }
+        b.waysOut.append(way);
+    }
+
+    // A smaller key: the signature shrinks from the current key size to 1024 bits.
+    const auto sigBytes = signatureBytes(model.token);
+    if (sigBytes && *sigBytes > 128) {
+        const qsizetype sigChars = model.token.size() - model.token.lastIndexOf(u'.') - 1;
+        UuiModel smaller = model;
+        smaller.token = model.token.left(model.token.size() - sigChars) + QString(base64UrlLength(128), u'A');
+        const SipBudget other = budget(smaller, b.profile, inner);
+        WayOut way;
+        way.kind = WayOut::Kind::SmallerKey;
+        way.applicable = false;
+        way.after = other.measured;
+        way.saves = b.measured - other.measured;
+        way.fits = other.fits();
+        describe(way, tr("A 1024-bit RSA key instead of %1 bits gives a shorter signature, but Salesforce is "
+                         "dropping 1024-bit keys; not recommended")
+                          .arg(*sigBytes * 8));
+        b.waysOut.append(way);
+    }
+    std::stable_sort(b.waysOut.begin(), b.waysOut.end(),
+                     [](const WayOut& x, const WayOut& y) { return x.saves > y.saves; });
+
+    // Whether anything but the encoding can help: the smallest UUI Salesforce accepts with this token.
+    UuiModel minimal;
+    minimal.scrt2Domain = model.scrt2Domain;
+    minimal.token = model.token;
+    if (model.token.isEmpty()) {
+        minimal.orgId = model.orgId;
+    }
+    const SipBudget floor = budget(minimal, b.profile, inner);
+    if (!floor.fits()) {
+        const FieldSpan* token = uui.find(UuiField::Token);
+        const qsizetype tokenChars = token ? token->valueLength * charsPerOctet(b.profile.encoding) : 0;
+        b.diagnostics.append(diagnostics::make(
+            "SIP003",
+            tr("Even with only scrt2Domain and the token the header is %1 %2, over the limit of %3: the token alone "
+               "takes %4 characters in %5 (RS256 with a %6-bit key). It cannot fit with this key size and encoding; "
+               "only another encoding or a smaller key changes that.")
+                .arg(number(floor.measured), unit, number(b.limit), number(tokenChars), encodingKey(b.profile.encoding),
+                     number(sigBytes.value_or(0) * 8)),
+            {u"uui.token"_s}));
+    }
+}
+
+} // namespace
+
+qsizetype SipBudget::lengthFor(LimitAppliesTo appliesTo) const {
+    switch (appliesTo) {
+    case LimitAppliesTo::HeaderLine:
+        return headerLineLength;
+    case LimitAppliesTo::HeaderValue:
+        return headerValueLength;
+    case LimitAppliesTo::DecodedData:
+        return decodedBytes;
+    }
+    return headerLineLength;
+}
+
+SipBudget budget(const UuiModel& model, const ComposedUui& uui, const TrunkUuiProfile& profile,
+                 const BudgetOptions& options) {
+    SipBudget b = fieldBudget(model, uui, profile);
+    if (options.computeWaysOut && !b.fits() && b.limit > 0) {
+        addWaysOut(b, model, uui);
+    }
+    return b;
+}
+
+SipBudget budget(const UuiModel& model, const TrunkUuiProfile& profile, const BudgetOptions& options) {
+    return budget(model, compose(model), profile, options);
+}
+
+SipBudget budgetForData(const QByteArray& data, const TrunkUuiProfile& profile) {
+    SipBudget b = render(data, profile);
+    BudgetShare share;
+    share.kind = BudgetShare::Kind::Field;
+    share.name = u"data"_s;
+    share.bytes = data.size();
+    share.encodedChars = data.size() * charsPerOctet(profile.encoding);
+    b.shares.append(share);
+    finishShares(b, b.headerValue.mid(b.encodedValueLength));
+    checkEncoding(b);
+    checkLimit(b);
+    return b;
+}
+
+bool applyWayOut(const WayOut& way, UuiModel& model, TrunkUuiProfile& profile) {
+    switch (way.kind) {
+    case WayOut::Kind::AsciiEncoding:
+        profile.encoding = UuiEncoding::Ascii;
+        return true;
+    case WayOut::Kind::DropOrgId:
+        if (!model.orgId) {
+            return false;
+        }
+        model.orgId.reset();
+        return true;
+    case WayOut::Kind::DropField:
+        if (way.key == fieldKey(UuiField::CallId) && way.customIndex < 0) {
+            model.callId.reset();
+            return true;
+        }
+        if (way.key == fieldKey(UuiField::TransactionId) && way.customIndex < 0) {
+            model.transactionId.reset();
+            return true;
+        }
+        if (way.customIndex >= 0 && way.customIndex < model.customParams.size() &&
+            model.customParams.at(way.customIndex).key == way.key) {
+            model.customParams.removeAt(way.customIndex);
+            return true;
+        }
+        return false;
+    case WayOut::Kind::SmallerKey:
+        return false;
+    }
+    return false;
+}
+
+std::optional<QByteArray> decodeHeaderValue(const QByteArray& headerValue, const TrunkUuiProfile& profile) {
+    const qsizetype semicolon = headerValue.indexOf(';');
+    const QByteArray encoded = semicolon < 0 ? headerValue : headerValue.left(semicolon);
+    QByteArray octets;
+    if (profile.encoding == UuiEncoding::Hex) {
+        if (encoded.size() % 2 != 0) {
+            return std::nullopt;
+        }
+        for (const char c : encoded) {
+            if (!std::isxdigit(static_cast<unsigned char>(c))) {
+                return std::nullopt;
+            }
+        }
+        octets = QByteArray::fromHex(encoded);
+    } else {
+        octets = encoded;
+    }
+    if (profile.pdMode == PdMode::Prefix) {
+        if (octets.isEmpty() || static_cast<quint8>(octets.at(0)) != profile.protocolDiscriminator) {
+            return std::nullopt;
+        }
+        octets.remove(0, 1);
+    }
+    return octets;
+}
+
+} // namespace handoff::uui

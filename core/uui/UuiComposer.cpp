@@ -1,0 +1,172 @@
+#include "UuiComposer.h"
+
+#include "diagnostics/Catalog.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace handoff::uui {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("handoff::uui", text);
+}
+
+} // namespace
+
+QString fieldKey(UuiField field) {
+    switch (field) {
+    case UuiField::OrgId:
+        return u"orgId"_s;
+    case UuiField::Scrt2Domain:
+        return u"scrt2Domain"_s;
+    case UuiField::Token:
+        return u"token"_s;
+    case UuiField::CallId:
+        return u"callId"_s;
+    case UuiField::TransactionId:
+        return u"transactionId"_s;
+    case UuiField::Custom:
+        break;
+    }
+    return {};
+}
+
+const QStringList& standardKeys() {
+    static const QStringList keys{u"orgId"_s, u"scrt2Domain"_s, u"token"_s, u"callId"_s, u"transactionId"_s};
+    return keys;
+}
+
+void appendJsonString(QByteArray& out, const QString& text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    out.reserve(out.size() + utf8.size() + 2);
+    out.append('"');
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        default:
+            if (u < 0x20) {
+                out.append("\\u00");
+                out.append(kHex[u >> 4]);
+                out.append(kHex[u & 0x0f]);
+            } else {
+                out.append(c);
+            }
+        }
+    }
+    out.append('"');
+}
+
+const FieldSpan* ComposedUui::find(UuiField field) const {
+    for (const FieldSpan& span : fields) {
+        if (span.field == field) {
+            return &span;
+        }
+    }
+    return nullptr;
+}
+
+const FieldSpan* ComposedUui::findKey(const QString& key) const {
+    for (const FieldSpan& span : fields) {
+        if (span.key == key) {
+            return &span;
+        }
+    }
+    return nullptr;
+}
+
+ComposedUui compose(const UuiModel& model) {
+    ComposedUui result;
+    QByteArray& json = result.json;
+    json.reserve(128 + model.token.size() + model.scrt2Domain.size());
+    json.append('{');
+    auto add = [&](UuiField field, const QString& key, const QString& value, int customIndex) {
+        FieldSpan span;
+        span.field = field;
+        span.key = key;
+        span.customIndex = customIndex;
+        span.offset = json.size();
+        if (!result.fields.isEmpty()) {
+            json.append(',');
+        }
+        appendJsonString(json, key);
+        json.append(':');
+        span.valueOffset = json.size() + 1;
+        appendJsonString(json, value);
+        span.valueLength = json.size() - 1 - span.valueOffset;
+        span.length = json.size() - span.offset;
+        result.fields.append(span);
+    };
+    if (model.orgId) {
+        add(UuiField::OrgId, fieldKey(UuiField::OrgId), *model.orgId, -1);
+    }
+    add(UuiField::Scrt2Domain, fieldKey(UuiField::Scrt2Domain), model.scrt2Domain, -1);
+    add(UuiField::Token, fieldKey(UuiField::Token), model.token, -1);
+    if (model.callId) {
+        add(UuiField::CallId, fieldKey(UuiField::CallId), *model.callId, -1);
+    }
+    if (model.transactionId) {
+        add(UuiField::TransactionId, fieldKey(UuiField::TransactionId), *model.transactionId, -1);
+    }
+    QSet<QString> seen(standardKeys().cbegin(), standardKeys().cend());
+    for (int i = 0; i < model.customParams.size(); ++i) {
+        const CustomParam& param = model.customParams.at(i);
+        add(UuiField::Custom, param.key, param.value, i);
+        const FieldSpan& span = result.fields.constLast();
+        const diagnostics::Location where{u"uui.params[%1]"_s.arg(i), span.offset, span.length, 1,
+                                          static_cast<int>(span.offset) + 1};
+        if (param.key.isEmpty()) {
+            result.diagnostics.append(diagnostics::make(
+                "UUI040", tr("Custom parameter %1 has no key; name it or remove it.").arg(i + 1), where));
+            continue;
+        }
+        if (seen.contains(param.key)) {
+            result.diagnostics.append(diagnostics::make(
+                "UUI041",
+                tr("The custom parameter key \"%1\" is already used; the receiver would see it twice. Rename it.")
+                    .arg(param.key),
+                where));
+            continue;
+        }
+        for (const QString& standard : standardKeys()) {
+            if (param.key.compare(standard, Qt::CaseInsensitive) == 0) {
+                result.diagnostics.append(diagnostics::make(
+                    "UUI004",
+                    tr("The custom parameter \"%1\" differs from the standard key \"%2\" only in case; Salesforce "
+                       "reads keys case-sensitively. Use the standard field, or choose another key.")
+                        .arg(param.key, standard),
+                    where));
+            }
+        }
+        seen.insert(param.key);
+    }
+    json.append('}');
+    return result;
+}
+
+} // namespace handoff::uui

@@ -1,0 +1,314 @@
+#include "uui/SipHeaderBudget.h"
+
+#include <QTest>
+
+#include <numeric>
+
+using namespace Qt::StringLiterals;
+using namespace handoff::uui;
+
+namespace {
+
+// {"scrt2Domain":"a","token":"b"}: 1 + 13 + 1 + 3 + 1 + 7 + 1 + 3 + 1 = 31 bytes, counted by hand.
+UuiModel tinyModel() {
+    UuiModel model;
+    model.scrt2Domain = u"a"_s;
+    model.token = u"b"_s;
+    return model;
+}
+
+QString b64url(const QByteArray& data) {
+    return QString::fromLatin1(data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+// A token of the shape and size RS256 gives with a key of `bits` (the signature bytes are not a real signature:
+// the budget only counts characters).
+QString tokenOfKeySize(int bits) {
+    const QString header = b64url(R"({"alg":"RS256","typ":"JWT"})");
+    const QString payload =
+        b64url(R"({"iat":1764331200,"exp":1764417600,"iss":"00D5g000004XyZ1","sub":"acme_agentforce"})");
+    return header + u'.' + payload + u'.' + b64url(QByteArray(bits / 8, '\x5a'));
+}
+
+UuiModel realisticModel(int bits) {
+    UuiModel model;
+    model.orgId = u"00D5g000004XyZ1"_s;
+    model.scrt2Domain = u"acme-voice.my.salesforce-scrt.com"_s;
+    model.token = tokenOfKeySize(bits);
+    model.callId = u"0LQ5g000000AbCdGAK"_s;
+    model.transactionId = u"order-2026-0122-5489"_s;
+    return model;
+}
+
+bool hasCode(const handoff::diagnostics::Diagnostics& list, const QString& code) {
+    return std::any_of(list.cbegin(), list.cend(), [&](const auto& d) { return d.code == code; });
+}
+
+const WayOut* findWay(const SipBudget& b, WayOut::Kind kind, const QString& key = {}) {
+    for (const WayOut& way : b.waysOut) {
+        if (way.kind == kind && (key.isEmpty() || way.key == key)) {
+            return &way;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestSipHeaderBudget final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Hand-computed lengths for a 31-byte JSON under each encoding and PD mode. "User-to-User: " is 14 characters,
+    // ";encoding=hex" 13, ";encoding=ascii" 15, ";pd=04" 6.
+    void arithmetic_data() {
+        QTest::addColumn<UuiEncoding>("encoding");
+        QTest::addColumn<PdMode>("pd");
+        QTest::addColumn<int>("decoded");
+        QTest::addColumn<int>("encodedValue");
+        QTest::addColumn<int>("headerValue");
+        QTest::addColumn<int>("headerLine");
+        QTest::addColumn<QByteArray>("line");
+
+        const QByteArray hexJson = QByteArray(R"({"scrt2Domain":"a","token":"b"})").toHex();
+        QTest::newRow("hex prefix") << UuiEncoding::Hex << PdMode::Prefix << 32 << 64 << 77 << 91
+                                    << "User-to-User: 04" + hexJson + ";encoding=hex";
+        QTest::newRow("hex param") << UuiEncoding::Hex << PdMode::Parameter << 31 << 62 << 81 << 95
+                                   << "User-to-User: " + hexJson + ";pd=04;encoding=hex";
+        QTest::newRow("hex none") << UuiEncoding::Hex << PdMode::None << 31 << 62 << 75 << 89
+                                  << "User-to-User: " + hexJson + ";encoding=hex";
+        QTest::newRow("ascii prefix")
+            << UuiEncoding::Ascii << PdMode::Prefix << 32 << 32 << 47 << 61
+            << QByteArray("User-to-User: \x04{\"scrt2Domain\":\"a\",\"token\":\"b\"};encoding=ascii");
+        QTest::newRow("ascii param") << UuiEncoding::Ascii << PdMode::Parameter << 31 << 31 << 52 << 66
+                                     << QByteArray(
+                                            R"(User-to-User: {"scrt2Domain":"a","token":"b"};pd=04;encoding=ascii)");
+        QTest::newRow("ascii none") << UuiEncoding::Ascii << PdMode::None << 31 << 31 << 46 << 60
+                                    << QByteArray(R"(User-to-User: {"scrt2Domain":"a","token":"b"};encoding=ascii)");
+    }
+
+    void arithmetic() {
+        QFETCH(UuiEncoding, encoding);
+        QFETCH(PdMode, pd);
+        QFETCH(int, decoded);
+        QFETCH(int, encodedValue);
+        QFETCH(int, headerValue);
+        QFETCH(int, headerLine);
+        QFETCH(QByteArray, line);
+
+        TrunkUuiProfile profile;
+        profile.encoding = encoding;
+        profile.pdMode = pd;
+        profile.parameters.clear();
+        const SipBudget b = budget(tinyModel(), profile);
+        QCOMPARE(b.jsonBytes, 31);
+        QCOMPARE(b.decodedBytes, decoded);
+        QCOMPARE(b.encodedValueLength, encodedValue);
+        QCOMPARE(b.headerValueLength, headerValue);
+        QCOMPARE(b.headerLineLength, headerLine);
+        QCOMPARE(b.headerLine, line);
+        QCOMPARE(b.measured, headerLine); // default: the limit applies to the header line
+        QCOMPARE(b.remaining, 1024 - headerLine);
+        QVERIFY(b.fits());
+        QVERIFY(b.waysOut.isEmpty());
+
+        // Shares add up to the header line, and the data shares to the JSON.
+        qsizetype chars = 0;
+        qsizetype jsonShare = 0;
+        for (const BudgetShare& share : b.shares) {
+            chars += share.encodedChars;
+            if (share.kind == BudgetShare::Kind::Field || share.kind == BudgetShare::Kind::Braces) {
+                jsonShare += share.bytes;
+            }
+        }
+        QCOMPARE(chars, b.headerLineLength);
+        QCOMPARE(jsonShare, b.jsonBytes);
+
+        // The value decodes back to the JSON.
+        const auto back = decodeHeaderValue(b.headerValue, profile);
+        QVERIFY(back.has_value());
+        QCOMPARE(*back, b.json);
+
+        // The ascii prefix form carries the non-printable PD 0x04: reported.
+        QCOMPARE(hasCode(b.diagnostics, u"SIP005"_s), encoding == UuiEncoding::Ascii && pd == PdMode::Prefix);
+        QCOMPARE(hasCode(b.diagnostics, u"SIP004"_s), encoding == UuiEncoding::Ascii);
+    }
+
+    void headerNameAndParameters() {
+        TrunkUuiProfile profile; // default parameters: purpose=isdn-uui;content=isdn-uui (17 + 17)
+        profile.headerName = u"X-User-to-User"_s;
+        const SipBudget b = budget(tinyModel(), profile);
+        QCOMPARE(b.headerLineLength, 91 + 2 + 34);
+        QVERIFY(b.headerLine.endsWith(";encoding=hex;purpose=isdn-uui;content=isdn-uui"));
+        QVERIFY(b.headerLine.startsWith("X-User-to-User: 04"));
+        QVERIFY(b.diagnostics.isEmpty());
+    }
+
+    void limitAppliesTo_data() {
+        QTest::addColumn<LimitAppliesTo>("appliesTo");
+        QTest::addColumn<int>("measured");
+        QTest::newRow("line") << LimitAppliesTo::HeaderLine << 91;
+        QTest::newRow("value") << LimitAppliesTo::HeaderValue << 77;
+        QTest::newRow("data") << LimitAppliesTo::DecodedData << 32;
+    }
+
+    void limitAppliesTo() {
+        QFETCH(LimitAppliesTo, appliesTo);
+        QFETCH(int, measured);
+        TrunkUuiProfile profile;
+        profile.parameters.clear();
+        profile.limitAppliesTo = appliesTo;
+        profile.limit = 80;
+        const SipBudget b = budget(tinyModel(), profile);
+        QCOMPARE(b.measured, measured);
+        QCOMPARE(b.remaining, 80 - measured);
+        QCOMPARE(b.fits(), measured <= 80);
+        QCOMPARE(hasCode(b.diagnostics, u"SIP001"_s), measured > 80);
+        // Fitting on a lenient reading while another reading is over: warned.
+        QCOMPARE(hasCode(b.diagnostics, u"SIP002"_s), measured <= 80);
+    }
+
+    // The worked example of DOMAIN.md: a 2048-bit token in hex cannot fit in 1,024 characters.
+    void rs256With2048BitsOverflowsInHex() {
+        const UuiModel model = realisticModel(2048);
+        const TrunkUuiProfile profile;
+        const SipBudget b = budget(model, profile);
+        QVERIFY(!b.fits());
+        // "User-to-User: " + hex(PD + JSON) + ";encoding=hex;purpose=isdn-uui;content=isdn-uui"
+        QCOMPARE(b.headerLineLength, 14 + 2 * (1 + b.jsonBytes) + 13 + 34);
+        QVERIFY(b.headerLineLength > 1024);
+        QCOMPARE(b.remaining, 1024 - b.headerLineLength);
+        QVERIFY(hasCode(b.diagnostics, u"SIP001"_s));
+        QVERIFY(hasCode(b.diagnostics, u"SIP003"_s)); // the token alone does not fit
+
+        // Ascii: each data octet takes 1 character instead of 2, and ";encoding=ascii" is 2 longer.
+        const WayOut* ascii = findWay(b, WayOut::Kind::AsciiEncoding);
+        QVERIFY(ascii);
+        QCOMPARE(ascii->saves, b.decodedBytes - 2);
+        QCOMPARE(ascii->after, b.measured - ascii->saves);
+        QVERIFY(ascii->fits);
+
+        // orgId first: dropping it removes "orgId":"00D5g000004XyZ1" and the comma after it, 26 bytes = 52 hex.
+        const WayOut* org = findWay(b, WayOut::Kind::DropOrgId);
+        QVERIFY(org);
+        QCOMPARE(org->saves, 52);
+        QVERIFY(!org->fits);
+
+        // ,"transactionId":"order-2026-0122-5489": 1 + 15 + 1 + 22 = 39 bytes = 78 hex.
+        const WayOut* tx = findWay(b, WayOut::Kind::DropField, u"transactionId"_s);
+        QVERIFY(tx);
+        QCOMPARE(tx->saves, 78);
+        // ,"callId":"0LQ5g000000AbCdGAK": 1 + 8 + 1 + 20 = 30 bytes = 60 hex.
+        const WayOut* call = findWay(b, WayOut::Kind::DropField, u"callId"_s);
+        QVERIFY(call);
+        QCOMPARE(call->saves, 60);
+
+        // 1024-bit key: the signature is 171 base64url characters instead of 342, 171 bytes = 342 hex.
+        const WayOut* key = findWay(b, WayOut::Kind::SmallerKey);
+        QVERIFY(key);
+        QCOMPARE(key->saves, 342);
+        QVERIFY(!key->applicable);
+
+        // Best first.
+        for (int i = 1; i < b.waysOut.size(); ++i) {
+            QVERIFY(b.waysOut.at(i - 1).saves >= b.waysOut.at(i).saves);
+        }
+        for (const WayOut& way : b.waysOut) {
+            QVERIFY(!way.message.isEmpty());
+        }
+    }
+
+    void applyingAWayOutGivesWhatItPromised() {
+        UuiModel model = realisticModel(2048);
+        TrunkUuiProfile profile;
+        const SipBudget before = budget(model, profile);
+        for (const WayOut& way : before.waysOut) {
+            UuiModel m = model;
+            TrunkUuiProfile p = profile;
+            if (!applyWayOut(way, m, p)) {
+                QCOMPARE(way.kind, WayOut::Kind::SmallerKey);
+                continue;
+            }
+            const SipBudget after = budget(m, p);
+            QCOMPARE(after.measured, way.after);
+            QCOMPARE(after.fits(), way.fits);
+        }
+    }
+
+    void fitsInAsciiWith2048Bits() {
+        TrunkUuiProfile profile;
+        profile.encoding = UuiEncoding::Ascii;
+        profile.pdMode = PdMode::None;
+        const SipBudget b = budget(realisticModel(2048), profile);
+        QVERIFY(b.fits());
+        QVERIFY(b.waysOut.isEmpty());
+        QVERIFY(!hasCode(b.diagnostics, u"SIP001"_s));
+        QVERIFY(hasCode(b.diagnostics, u"SIP004"_s));
+    }
+
+    void asciiCannotCarrySemicolon() {
+        UuiModel model = tinyModel();
+        model.transactionId = u"a;b"_s;
+        TrunkUuiProfile profile;
+        profile.encoding = UuiEncoding::Ascii;
+        profile.pdMode = PdMode::None;
+        QVERIFY(hasCode(budget(model, profile).diagnostics, u"SIP005"_s));
+        profile.encoding = UuiEncoding::Hex;
+        QVERIFY(!hasCode(budget(model, profile).diagnostics, u"SIP005"_s));
+    }
+
+    void profileValidation_data() {
+        QTest::addColumn<QString>("header");
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<QStringList>("parameters");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("defaults") << u"User-to-User"_s << 1024 << QStringList{u"purpose=isdn-uui"_s} << true;
+        QTest::newRow("x-header") << u"X-User-to-User"_s << 1024 << QStringList{} << true;
+        QTest::newRow("other header") << u"UUI"_s << 1024 << QStringList{} << false;
+        QTest::newRow("zero limit") << u"User-to-User"_s << 0 << QStringList{} << false;
+        QTest::newRow("bad parameter") << u"User-to-User"_s << 1024 << QStringList{u"a b"_s} << false;
+        QTest::newRow("encoding twice") << u"User-to-User"_s << 1024 << QStringList{u"encoding=hex"_s} << false;
+    }
+
+    void profileValidation() {
+        QFETCH(QString, header);
+        QFETCH(int, limit);
+        QFETCH(QStringList, parameters);
+        QFETCH(bool, valid);
+        TrunkUuiProfile profile;
+        profile.headerName = header;
+        profile.limit = limit;
+        profile.parameters = parameters;
+        const auto list = profile.validate();
+        QCOMPARE(list.isEmpty(), valid);
+        for (const auto& d : list) {
+            QCOMPARE(d.code, u"SIP006"_s);
+        }
+    }
+
+    void keysRoundTrip() {
+        for (UuiEncoding e : {UuiEncoding::Hex, UuiEncoding::Ascii}) {
+            QCOMPARE(encodingFromKey(encodingKey(e)), e);
+        }
+        for (PdMode m : {PdMode::Prefix, PdMode::Parameter, PdMode::None}) {
+            QCOMPARE(pdModeFromKey(pdModeKey(m)), m);
+        }
+        for (LimitAppliesTo a :
+             {LimitAppliesTo::HeaderLine, LimitAppliesTo::HeaderValue, LimitAppliesTo::DecodedData}) {
+            QCOMPARE(limitAppliesToFromKey(limitAppliesToKey(a)), a);
+        }
+        QVERIFY(!encodingFromKey(u"base64"_s));
+        QCOMPARE(TrunkUuiProfile::parseParameters(u";purpose=isdn-uui; ;content=isdn-uui"_s),
+                 (QStringList{u"purpose=isdn-uui"_s, u"content=isdn-uui"_s}));
+    }
+
+    void decodeRejectsWrongInput() {
+        TrunkUuiProfile profile;
+        QVERIFY(!decodeHeaderValue("04abc", profile));                         // odd length
+        QVERIFY(!decodeHeaderValue("05" + QByteArray("{}").toHex(), profile)); // wrong PD
+        QVERIFY(!decodeHeaderValue("zz", profile));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSipHeaderBudget)
+#include "TestSipHeaderBudget.moc"
