@@ -55,6 +55,27 @@ constexpr CodeInfo kCodes[] = {
      QT_TRANSLATE_NOOP("handoff::diagnostics", "An action writes to a read-only built-in Call variable.")},
     {"FLW025", Severity::Warning,
      QT_TRANSLATE_NOOP("handoff::diagnostics", "Set UUI Data does not use the User-to-User option.")},
+    // Simulation
+    {"FLW040", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "A simulated call stopped in an error: Architect's error handling takes it.")},
+    {"FLW041", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "The UUI does not fit the SIP header limit, so the transfer is taken to fail.")},
+    {"FLW042", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "The UUI token had expired when the call was transferred.")},
+    {"FLW043", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "A single-use UUI token (with jti) was presented a second time.")},
+    {"FLW044", Severity::Error, QT_TRANSLATE_NOOP("handoff::diagnostics", "The transfer's INVITE carries no UUI.")},
+    {"FLW045", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "A simulated call ran into Architect's 10,000-action limit.")},
+    {"FLW046", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "A combination of data-action and transfer outcomes ends badly.")},
+    {"FLW047", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "In the time window, transfers start failing (for example when a reused token expires).")},
+    {"FLW048", Severity::Info,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "The far end refused the transfer (scripted).")},
 };
 } // namespace
 
