@@ -38,9 +38,27 @@ QString hex(quint64 value, int digits) {
 QString uuidFrom(quint64 seed, quint64 n) {
     const quint64 a = mix(seed * 1000003ULL + n);
     const quint64 b = mix(a ^ 0x5DEECE66DULL);
-    // Version 4 layout, deterministic bits.
-    return u"%1-%2-4%3-%4%5-%6"_s.arg(hex(a >> 32, 8), hex(a >> 16, 4), hex(a, 3))
-        .arg(QString::number(8 + (b >> 62), 16), hex(b >> 48, 3), hex(b, 12));
+    // Version 4 layout (8-4-4-4-12), deterministic bits.
+    static constexpr char16_t digits[] = u"0123456789abcdef";
+    char16_t out[36];
+    int k = 0;
+    auto put = [&](quint64 value, int count) {
+        for (int i = count - 1; i >= 0; --i) {
+            out[k++] = digits[(value >> (4 * i)) & 0xF];
+        }
+    };
+    put(a >> 32, 8);
+    out[k++] = u'-';
+    put(a >> 16, 4);
+    out[k++] = u'-';
+    out[k++] = u'4';
+    put(a, 3);
+    out[k++] = u'-';
+    put(8 + (b >> 62), 1);
+    put(b >> 48, 3);
+    out[k++] = u'-';
+    put(b, 12);
+    return QString(reinterpret_cast<const QChar*>(out), 36);
 }
 
 QByteArray base64url(const QByteArray& data) {
@@ -106,33 +124,46 @@ private:
     telephony::ScriptedBackend m_scripted;
 };
 
-// Variables of one call.
+// Variables of one call. A flow has a few dozen variables at most: a flat list searched by name (size first) is
+// faster than hashing every name on every lookup.
+using VariableList = QList<std::pair<QString, Value>>;
+
 class CallScope final : public VariableScope {
 public:
-    std::optional<Value> lookup(QStringView name) const override {
-        const auto it = m_values.constFind(name.toString());
-        if (it == m_values.cend()) {
+    std::optional<Value> lookup(const QString& name) const override {
+        const qsizetype i = indexOf(name);
+        if (i < 0) {
             return std::nullopt;
         }
-        return *it;
+        return m_values[i].second;
     }
-    Value get(const QString& name) const { return m_values.value(name); }
-    bool has(const QString& name) const { return m_values.contains(name); }
+    Value get(const QString& name) const {
+        const qsizetype i = indexOf(name);
+        return i < 0 ? Value::notSet() : m_values[i].second;
+    }
     // Returns the previous value.
     Value set(const QString& name, Value value) {
-        auto it = m_values.find(name);
-        if (it == m_values.end()) {
-            m_values.insert(name, std::move(value));
+        const qsizetype i = indexOf(name);
+        if (i < 0) {
+            m_values.append({name, std::move(value)});
             return Value::notSet();
         }
-        Value before = std::move(*it);
-        *it = std::move(value);
+        Value before = std::move(m_values[i].second);
+        m_values[i].second = std::move(value);
         return before;
     }
-    void clear() { m_values.clear(); }
+    void assign(const VariableList& values) { m_values = values; }
 
 private:
-    QHash<QString, Value> m_values;
+    qsizetype indexOf(const QString& name) const {
+        for (qsizetype i = 0; i < m_values.size(); ++i) {
+            if (m_values[i].first == name) {
+                return i;
+            }
+        }
+        return -1;
+    }
+    VariableList m_values;
 };
 
 struct Parsed {
@@ -142,10 +173,44 @@ struct Parsed {
 
 struct Compiled {
     const Action* action = nullptr;
-    QHash<QString, int> next; // path -> action index; -1 when the path is empty or its target is missing
+    QList<std::pair<QString, int>> next; // path -> action index; -1 when the path is empty or its target is missing
+
+    int nextOn(const QString& path) const {
+        for (const auto& [name, index] : next) {
+            if (name == path) {
+                return index;
+            }
+        }
+        return -1;
+    }
     int jump = -1;
     QList<Parsed> expressions;
 };
+
+const QString& pathName(const char* path) {
+    static const QString next = QString::fromLatin1(kPathNext);
+    static const QString success = QString::fromLatin1(kPathSuccess);
+    static const QString failure = QString::fromLatin1(kPathFailure);
+    static const QString timeout = QString::fromLatin1(kPathTimeout);
+    static const QString yes = QString::fromLatin1(kPathYes);
+    static const QString no = QString::fromLatin1(kPathNo);
+    if (path == kPathSuccess) {
+        return success;
+    }
+    if (path == kPathFailure) {
+        return failure;
+    }
+    if (path == kPathTimeout) {
+        return timeout;
+    }
+    if (path == kPathYes) {
+        return yes;
+    }
+    if (path == kPathNo) {
+        return no;
+    }
+    return next;
+}
 
 diagnostics::Diagnostic located(const char* code, const QString& message, const QString& actionId) {
     return diagnostics::make(code, message, diagnostics::Location{u"flow.action:"_s + actionId});
@@ -208,6 +273,13 @@ struct Simulator::Impl {
     // Token cache (Reused mode mints rarely).
     qint64 tokenIat = std::numeric_limits<qint64>::min();
     QByteArray token;
+    QString tokenText; // the same, as the flow variable holds it
+    // The last UUI composed from the project's template: calls with the same token and callId (scripted runs) reuse
+    // it instead of composing the same bytes again.
+    std::optional<std::tuple<QString, std::optional<QString>, uui::SipBudget>> lastBudget;
+    VariableList initialScope; // built-in and declared variables before the call's own values
+    QString lastAttributes;
+    QList<telephony::CallAttribute> lastParsedAttributes;
     QByteArray claimsFor;
     TokenClaims claims;
 
@@ -218,13 +290,19 @@ struct Simulator::Impl {
             index.insert(flow.actions[i].id, i);
         }
         start = index.value(flow.startActionId, -1);
+        for (const BuiltInVariable& v : builtInVariables()) {
+            initialScope.append({QString::fromLatin1(v.name), Value::notSet()});
+        }
+        for (const Variable& v : flow.variables) {
+            initialScope.append({v.name, v.initial});
+        }
         actions.resize(flow.actions.size());
         for (int i = 0; i < flow.actions.size(); ++i) {
             const Action& a = flow.actions[i];
             Compiled& c = actions[i];
             c.action = &a;
             for (const QString& path : pathsOf(a.kind())) {
-                c.next.insert(path, index.value(a.nextOn(path), -1));
+                c.next.append({path, index.value(a.nextOn(path), -1)});
             }
             auto add = [&c](const QString& name, const QString& text) {
                 c.expressions.append(Parsed{name, Expression::parse(text)});
@@ -283,6 +361,7 @@ struct Simulator::Impl {
             token =
                 standInToken(iat, iat + supply.ttlSeconds, supply,
                              supply.mode == TokenSupply::Mode::PerCall ? context.seed ^ (calls << 20) : context.seed);
+            tokenText = QString::fromLatin1(token);
         }
         return token;
     }
@@ -343,6 +422,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
     }
 
     // Built-in and declared variables.
+    run.scope.assign(impl.initialScope);
     run.scope.set(u"Call.Ani"_s, Value::string(trace.call.ani));
     run.scope.set(u"Call.CalledAddress"_s, Value::string(trace.call.dialledNumber));
     run.scope.set(u"Call.CalledAddressOriginal"_s, Value::string(trace.call.dialledNumber));
@@ -351,9 +431,8 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                   trace.call.inboundUui.isEmpty() ? Value::notSet() : Value::string(trace.call.inboundUui));
     for (const Variable& v : impl.flow.variables) {
         if (v.suppliedBy == Supplier::ProjectUuiToken) {
-            run.scope.set(v.name, Value::string(QString::fromLatin1(impl.tokenAt(run.now, m_context))));
-        } else {
-            run.scope.set(v.name, v.initial);
+            impl.tokenAt(run.now, m_context);
+            run.scope.set(v.name, Value::string(impl.tokenText));
         }
     }
 
@@ -374,7 +453,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                               tr("The flow has no starting action, so no call can run. Set the flow's start."),
                               impl.flow.startActionId));
         trace.end = EndState::FlowError;
-        return trace;
+        return std::move(run.trace);
     }
 
     auto setVariable = [&run](TraceStep& step, const QString& name, Value value) {
@@ -394,7 +473,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                                      "takes the call). A loop does not end: bound it with a counter.")
                                       .arg(m_context.actionLimit),
                                   trace.endActionId));
-            return trace;
+            return std::move(run.trace);
         }
         const Compiled& c = impl.actions[current];
         const Action& a = *c.action;
@@ -443,13 +522,13 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             if (run.record) {
                 step.note = a.as<TranscriptionProps>()->enabled ? tr("Transcription on.") : tr("Transcription off.");
             }
-            path = QString::fromLatin1(kPathNext);
+            path = pathName(kPathNext);
             break;
         case ActionKind::EnableParticipantRecording:
             if (run.record) {
                 step.note = tr("Recording enabled (cannot be undone).");
             }
-            path = QString::fromLatin1(kPathNext);
+            path = pathName(kPathNext);
             break;
         case ActionKind::PlayAudio: {
             if (!c.expressions.isEmpty()) {
@@ -457,31 +536,40 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             } else if (run.record) {
                 step.note = tr("Plays prompt %1.").arg(a.as<PlayAudioProps>()->audio.prompt);
             }
-            path = QString::fromLatin1(kPathNext);
+            path = pathName(kPathNext);
             break;
         }
         case ActionKind::CallData: {
             const CallDataProps& p = *a.as<CallDataProps>();
-            QHash<QString, QString> inputs;
+            telephony::VoiceCallRequest request;
+            request.startTime = trace.call.startTime;
             for (int n = 0; n < c.expressions.size() && !failed; ++n) {
                 const Value v = eval(n);
-                inputs.insert(c.expressions[n].name, v.toText().value_or(QString()));
+                QString text = v.toText().value_or(QString());
+                const QString& name = c.expressions[n].name;
+                if (name == u"to"_s) {
+                    request.to = std::move(text);
+                } else if (name == u"from"_s) {
+                    request.from = std::move(text);
+                } else if (name == u"vendorCallKey"_s) {
+                    request.vendorCallKey = std::move(text);
+                } else if (name == u"callCenterApiName"_s) {
+                    request.callCenterApiName = std::move(text);
+                } else if (name == u"callAttributes"_s && !text.isEmpty()) {
+                    // A JSON object in a string (DOMAIN.md §2); parsed once while it stays the same.
+                    if (text != impl.lastAttributes) {
+                        impl.lastAttributes = text;
+                        impl.lastParsedAttributes.clear();
+                        const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+                        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+                            impl.lastParsedAttributes.append({it.key(), it.value().toVariant().toString()});
+                        }
+                    }
+                    request.callAttributes = impl.lastParsedAttributes;
+                }
             }
             if (failed) {
                 break;
-            }
-            telephony::VoiceCallRequest request;
-            request.callCenterApiName = inputs.value(u"callCenterApiName"_s);
-            request.vendorCallKey = inputs.value(u"vendorCallKey"_s);
-            request.to = inputs.value(u"to"_s);
-            request.from = inputs.value(u"from"_s);
-            request.startTime = trace.call.startTime;
-            const QString attributes = inputs.value(u"callAttributes"_s);
-            if (!attributes.isEmpty()) {
-                const QJsonObject o = QJsonDocument::fromJson(attributes.toUtf8()).object();
-                for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-                    request.callAttributes.append({it.key(), it.value().toVariant().toString()});
-                }
             }
             std::unique_ptr<telephony::VoiceCallsReply> reply(backend->createVoiceCall(request));
             if (!reply->isFinished() && !reply->waitForFinished(p.timeoutSeconds * 1000)) {
@@ -499,7 +587,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             }
             switch (result.outcome) {
             case telephony::CallOutcome::Success: {
-                path = QString::fromLatin1(kPathSuccess);
+                path = pathName(kPathSuccess);
                 QString id18 = result.voiceCallId18;
                 if (id18.isEmpty()) {
                     if (const auto id = salesforce::SalesforceId::parse(result.voiceCallId)) {
@@ -528,13 +616,13 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                 break;
             }
             case telephony::CallOutcome::Timeout:
-                path = QString::fromLatin1(kPathTimeout);
+                path = pathName(kPathTimeout);
                 if (run.record) {
                     step.note = tr("No answer within %1 s: timeout path.").arg(p.timeoutSeconds);
                 }
                 break;
             default:
-                path = QString::fromLatin1(kPathFailure);
+                path = pathName(kPathFailure);
                 if (run.record) {
                     step.note = tr("The data action failed (HTTP %1): failure path.").arg(result.httpStatus);
                 }
@@ -557,7 +645,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                 failed = true;
                 break;
             }
-            path = QString::fromLatin1(v.asBoolean() ? kPathYes : kPathNo);
+            path = pathName(v.asBoolean() ? kPathYes : kPathNo);
             break;
         }
         case ActionKind::UpdateData:
@@ -580,7 +668,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                 }
                 setVariable(step, name, v);
             }
-            path = QString::fromLatin1(kPathNext);
+            path = pathName(kPathNext);
             break;
         case ActionKind::SetUuiData: {
             const SetUuiDataProps& p = *a.as<SetUuiDataProps>();
@@ -624,11 +712,20 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                         step.inputs.append({u"callId"_s, run.scope.get(p.callIdVariable)});
                     }
                 }
-                uui::BudgetOptions options;
-                options.computeWaysOut = run.record;
-                snapshot.budget = uui::budget(model, m_context.trunk, options);
+                const bool same = impl.lastBudget && std::get<0>(*impl.lastBudget) == model.token &&
+                                  std::get<1>(*impl.lastBudget) == model.callId &&
+                                  (!run.record || std::get<2>(*impl.lastBudget).fits() ||
+                                   !std::get<2>(*impl.lastBudget).waysOut.isEmpty());
+                if (same) {
+                    snapshot.budget = std::get<2>(*impl.lastBudget);
+                } else {
+                    uui::BudgetOptions options;
+                    options.computeWaysOut = run.record;
+                    snapshot.budget = uui::budget(model, m_context.trunk, options);
+                    impl.lastBudget.emplace(model.token, model.callId, snapshot.budget);
+                }
                 snapshot.json = snapshot.budget.json;
-                token = model.token.toLatin1();
+                token = model.token == impl.tokenText ? impl.token : model.token.toLatin1();
             }
             if (run.record) {
                 if (snapshot.notSet) {
@@ -652,7 +749,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             if (run.record) {
                 step.uui = std::move(snapshot);
             }
-            path = QString::fromLatin1(kPathNext);
+            path = pathName(kPathNext);
             break;
         }
         case ActionKind::TransferToNumber: {
@@ -764,7 +861,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             if (!p.errorMessageVariable.isEmpty()) {
                 setVariable(step, p.errorMessageVariable, Value::string(errorMessage));
             }
-            path = QString::fromLatin1(kPathFailure);
+            path = pathName(kPathFailure);
             break;
         }
         case ActionKind::SetPostFlow: {
@@ -781,7 +878,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                                 .arg(p.target == PostFlowTarget::Caller ? tr("caller") : tr("agent"), p.flowName);
             }
             trace.postFlow = std::move(route);
-            path = QString::fromLatin1(kPathNext);
+            path = pathName(kPathNext);
             break;
         }
         case ActionKind::Disconnect:
@@ -807,7 +904,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             if (run.record) {
                 trace.steps.append(std::move(step));
             }
-            return trace;
+            return std::move(run.trace);
         }
         if (ends) {
             trace.end = endState;
@@ -818,14 +915,14 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             if (run.record) {
                 trace.steps.append(std::move(step));
             }
-            return trace;
+            return std::move(run.trace);
         }
         int next = -1;
         if (a.kind() == ActionKind::Jump) {
             next = c.jump;
             path = u"jump"_s;
         } else {
-            next = c.next.value(path, -1);
+            next = c.nextOn(path);
         }
         if (run.record) {
             step.path = path;
@@ -842,7 +939,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                            "Disconnect or a transfer.")
                             .arg(path, a.id),
                         a.id));
-            return trace;
+            return std::move(run.trace);
         }
         current = next;
     }
