@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QLoggingCategory>
 #include <QString>
 
 #include <openssl/bio.h>
@@ -8,6 +9,8 @@
 #include <openssl/x509.h>
 
 #include <memory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcCrypto)
 
 namespace handoff::crypto {
 

@@ -88,6 +88,12 @@ private:
 // Whether `key` is the private half of `publicKey` (KEY009 is the caller's to report).
 bool keysMatch(const PrivateKey& key, const PublicKey& publicKey);
 
+// The RS256 fitness of a key of this algorithm and size (KEY006, KEY007, KEY008); shared by keys and certificates.
+diagnostics::Diagnostics rs256KeyDiagnostics(KeyAlgorithm algorithm, int bits, const QString& field);
+
+// KEY017 when a key file can be read or written by users other than its owner.
+diagnostics::Diagnostics checkKeyFilePermissions(const QString& path, const QString& field = QStringLiteral("key"));
+
 // Lower-case hex with colons ("ab:cd:..."), as fingerprints are usually shown.
 QString fingerprintHex(const QByteArray& digest);
 

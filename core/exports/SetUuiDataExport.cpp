@@ -78,7 +78,7 @@ SetUuiDataExport exportSetUuiData(const uui::UuiModel& model, const ExportBindin
         literal.callId = QString(); // the member is written; its value comes from the variable at run time
     }
     const uui::ComposedUui composed = uui::compose(literal);
-    result.json = uui::compose(model).json;
+    result.json = literal == model ? composed.json : uui::compose(model).json;
 
     // Cut the composed JSON at the bound values and put the variables there.
     struct Cut {

@@ -43,6 +43,10 @@ struct Composition {
 // meaningful. Never fails; every problem is a diagnostic.
 Composition compose(const Project& project, const crypto::PrivateKey* key, const Clock& clock);
 
+// Applies a way out of the budget to the project's settings (trunk encoding, UUI template), so that the next
+// compose() shows its effect. False when it cannot be applied with one click (a smaller key) or no longer applies.
+bool applyWayOut(const uui::WayOut& way, Project& project);
+
 // Same, with a token the caller already has (pasted, or minted elsewhere) instead of signing one.
 Composition composeWithToken(const Project& project, const QByteArray& token, const Clock& clock);
 

@@ -7,7 +7,7 @@
 #include <QString>
 
 #include <functional>
-#include <unordered_map>
+#include <map>
 
 namespace handoff::project {
 
@@ -54,7 +54,7 @@ public:
     bool contains(const QString& reference) const { return m_keys.count(reference) > 0; }
 
 private:
-    std::unordered_map<QString, crypto::SecureBytes> m_keys;
+    std::map<QString, crypto::SecureBytes> m_keys;
 };
 
 // A fresh reference for a new keychain entry ("handoff-studio/<uuid>").

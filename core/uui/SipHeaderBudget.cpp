@@ -19,7 +19,7 @@ QString tr(const char* text) {
 }
 
 QString number(qsizetype n) {
-    return QLocale::system().toString(static_cast<qlonglong>(n));
+    return QLocale().toString(static_cast<qlonglong>(n)); // the default locale: the app sets it to the user's
 }
 
 qsizetype charsPerOctet(UuiEncoding encoding) {
@@ -174,6 +174,29 @@ qsizetype base64UrlLength(qsizetype bytes) {
     return (bytes * 4 + 2) / 3;
 }
 
+// The measured length of `json` under `profile`, by arithmetic only (what render() would give): for the many
+// what-ifs of the ways out, which need the number and nothing else. TestSipHeaderBudget checks the two agree.
+qsizetype measure(qsizetype jsonBytes, const TrunkUuiProfile& profile) {
+    const qsizetype decoded = jsonBytes + (profile.pdMode == PdMode::Prefix ? 1 : 0);
+    if (profile.limitAppliesTo == LimitAppliesTo::DecodedData) {
+        return decoded;
+    }
+    qsizetype value = decoded * charsPerOctet(profile.encoding);
+    if (profile.pdMode == PdMode::Parameter) {
+        value += 6; // ";pd=XX"
+    }
+    if (profile.encodingParameter) {
+        value += 10 + encodingKey(profile.encoding).size(); // ";encoding=" + key
+    }
+    for (const QString& p : profile.parameters) {
+        value += 1 + p.toUtf8().size();
+    }
+    if (profile.limitAppliesTo == LimitAppliesTo::HeaderValue) {
+        return value;
+    }
+    return profile.headerName.toUtf8().size() + 2 + value;
+}
+
 SipBudget fieldBudget(const UuiModel& model, const ComposedUui& uui, const TrunkUuiProfile& profile) {
     SipBudget b = render(uui.json, profile);
     const qsizetype k = charsPerOctet(profile.encoding);
@@ -200,33 +223,11 @@ SipBudget fieldBudget(const UuiModel& model, const ComposedUui& uui, const Trunk
     return b;
 }
 
-UuiModel withoutField(UuiModel model, const FieldSpan& span) {
-    switch (span.field) {
-    case UuiField::OrgId:
-        model.orgId.reset();
-        break;
-    case UuiField::CallId:
-        model.callId.reset();
-        break;
-    case UuiField::TransactionId:
-        model.transactionId.reset();
-        break;
-    case UuiField::Custom:
-        if (span.customIndex >= 0 && span.customIndex < model.customParams.size()) {
-            model.customParams.removeAt(span.customIndex);
-        }
-        break;
-    case UuiField::Scrt2Domain:
-    case UuiField::Token:
-        break;
-    }
-    return model;
-}
-
 void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
-    const BudgetOptions inner{false};
     const QString unit = b.limitAppliesTo == LimitAppliesTo::DecodedData ? tr("bytes") : tr("characters");
     auto describe = [&](WayOut& way, const QString& what) {
+        way.saves = b.measured - way.after;
+        way.fits = way.after <= b.limit;
         way.message = tr("%1: saves %2 %3 (%4 -> %5 of %6)%7")
                           .arg(what, number(way.saves), unit, number(b.measured), number(way.after), number(b.limit),
                                way.fits ? tr(", fits") : tr(", still over"));
@@ -235,12 +236,9 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
     if (b.profile.encoding == UuiEncoding::Hex) {
         TrunkUuiProfile ascii = b.profile;
         ascii.encoding = UuiEncoding::Ascii;
-        const SipBudget other = budget(model, uui, ascii, inner);
         WayOut way;
         way.kind = WayOut::Kind::AsciiEncoding;
-        way.after = other.measured;
-        way.saves = b.measured - other.measured;
-        way.fits = other.fits();
+        way.after = measure(uui.json.size(), ascii);
         describe(way, tr("Switch the trunk's UUI encoding to ascii, only if the receiver accepts it (Salesforce "
                          "documents hex)"));
         if (way.saves > 0) {
@@ -248,26 +246,28 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
         }
     }
 
-    for (const FieldSpan& span : uui.fields) {
+    for (qsizetype i = 0; i < uui.fields.size(); ++i) {
+        const FieldSpan& span = uui.fields.at(i);
         if (span.field == UuiField::Scrt2Domain || span.field == UuiField::Token) {
             continue;
         }
         if (span.field == UuiField::OrgId && model.token.isEmpty()) {
             continue; // orgId is required without a token
         }
-        const UuiModel smaller = withoutField(model, span);
-        const SipBudget other = budget(smaller, b.profile, inner);
         WayOut way;
         way.kind = span.field == UuiField::OrgId ? WayOut::Kind::DropOrgId : WayOut::Kind::DropField;
         way.key = span.key;
         way.customIndex = span.customIndex;
-        way.after = other.measured;
-        way.saves = b.measured - other.measured;
-        way.fits = other.fits();
+        // Without the member, the JSON loses the bytes the member owns; when it was the first member, the next one
+        // also loses its leading comma.
+        const qsizetype removed = span.length + (i == 0 && uui.fields.size() > 1 ? 1 : 0);
+        way.after = measure(uui.json.size() - removed, b.profile);
         if (span.field == UuiField::OrgId) {
             describe(way, tr("Leave orgId out: Salesforce takes the org from the token's issuer"));
         } else if (span.field == UuiField::Custom) {
             describe(way, tr("Leave the custom parameter \"%1\" out, or shorten its value").arg(span.key));
+        } else if (span.field == UuiField::CallId) {
+            describe(way, tr("Leave callId out (the Omni-Channel flow then gets no partnerVoiceCallId)"));
         } else {
             describe(way, tr("Leave %1 out, or shorten it").arg(span.key));
         }
@@ -278,15 +278,11 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
     const auto sigBytes = signatureBytes(model.token);
     if (sigBytes && *sigBytes > 128) {
         const qsizetype sigChars = model.token.size() - model.token.lastIndexOf(u'.') - 1;
-        UuiModel smaller = model;
-        smaller.token = model.token.left(model.token.size() - sigChars) + QString(base64UrlLength(128), u'A');
-        const SipBudget other = budget(smaller, b.profile, inner);
+        // base64url needs no JSON escaping: the JSON shrinks by exactly the difference in signature characters.
         WayOut way;
         way.kind = WayOut::Kind::SmallerKey;
         way.applicable = false;
-        way.after = other.measured;
-        way.saves = b.measured - other.measured;
-        way.fits = other.fits();
+        way.after = measure(uui.json.size() - (sigChars - base64UrlLength(128)), b.profile);
         describe(way, tr("A 1024-bit RSA key instead of %1 bits gives a shorter signature, but Salesforce is "
                          "dropping 1024-bit keys; not recommended")
                           .arg(*sigBytes * 8));
@@ -302,8 +298,8 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
     if (model.token.isEmpty()) {
         minimal.orgId = model.orgId;
     }
-    const SipBudget floor = budget(minimal, b.profile, inner);
-    if (!floor.fits()) {
+    const qsizetype floor = measure(compose(minimal).json.size(), b.profile);
+    if (floor > b.limit) {
         const FieldSpan* token = uui.find(UuiField::Token);
         const qsizetype tokenChars = token ? token->valueLength * charsPerOctet(b.profile.encoding) : 0;
         b.diagnostics.append(diagnostics::make(
@@ -311,7 +307,7 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
             tr("Even with only scrt2Domain and the token the header is %1 %2, over the limit of %3: the token alone "
                "takes %4 characters in %5 (RS256 with a %6-bit key). It cannot fit with this key size and encoding; "
                "only another encoding or a smaller key changes that.")
-                .arg(number(floor.measured), unit, number(b.limit), number(tokenChars), encodingKey(b.profile.encoding),
+                .arg(number(floor), unit, number(b.limit), number(tokenChars), encodingKey(b.profile.encoding),
                      number(sigBytes.value_or(0) * 8)),
             {u"uui.token"_s}));
     }

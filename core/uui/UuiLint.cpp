@@ -465,7 +465,7 @@ QList<Quote> findTypographicQuotes(const QByteArray& text) {
         if (static_cast<unsigned char>(text.at(i)) == 0xE2 && static_cast<unsigned char>(text.at(i + 1)) == 0x80) {
             const auto third = static_cast<unsigned char>(text.at(i + 2));
             if (third >= 0x98 && third <= 0x9F && third != 0x9A && third != 0x9B) {
-                quotes.append({i, static_cast<char32_t>(0x2000 + 0x80 + (third - 0x80))});
+                quotes.append({i, static_cast<char32_t>(0x2000 + (third - 0x80))});
             }
         }
     }
@@ -528,20 +528,29 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
     if (parseError.error != QJsonParseError::NoError) {
         const QList<Quote> quotes = findTypographicQuotes(text);
         if (!quotes.isEmpty()) {
+            // Straight double quotes for “ ” first; ‘ ’ too only if that is what makes the text parse (otherwise
+            // they are apostrophes inside values, which are text).
             QList<qsizetype> at;
+            bool singleToo = false;
             QByteArray repaired = replaceQuotes(text, quotes, false, at);
             if (!parses(repaired)) {
-                at.clear();
-                const QByteArray withSingle = replaceQuotes(text, quotes, true, at);
-                if (parses(withSingle)) {
+                QList<qsizetype> atSingle;
+                const QByteArray withSingle = replaceQuotes(text, quotes, true, atSingle);
+                if (parses(withSingle) ||
+                    !std::any_of(quotes.cbegin(), quotes.cend(), [](const Quote& q) { return isDoubleQuote(q.ch); })) {
                     repaired = withSingle;
-                } else {
-                    at.clear();
-                    repaired = replaceQuotes(text, quotes, false, at);
+                    at = atSingle;
+                    singleToo = true;
+                }
+            }
+            QList<Quote> reported;
+            for (const Quote& q : quotes) {
+                if (singleToo || isDoubleQuote(q.ch)) {
+                    reported.append(q);
                 }
             }
             result.repaired = repaired;
-            for (const Quote& q : quotes) {
+            for (const Quote& q : reported) {
                 Location where;
                 where.offset = q.offset;
                 where.length = 3;

@@ -218,10 +218,38 @@ private Q_SLOTS:
         }
     }
 
+    // Every combination of encoding, PD mode and limit measure: a way out, once applied, gives exactly the length it
+    // promised (the what-ifs are computed by arithmetic; the full budget renders the header).
+    void applyingAWayOutGivesWhatItPromised_data() {
+        QTest::addColumn<UuiEncoding>("encoding");
+        QTest::addColumn<PdMode>("pd");
+        QTest::addColumn<LimitAppliesTo>("appliesTo");
+        for (UuiEncoding e : {UuiEncoding::Hex, UuiEncoding::Ascii}) {
+            for (PdMode m : {PdMode::Prefix, PdMode::Parameter, PdMode::None}) {
+                for (LimitAppliesTo a :
+                     {LimitAppliesTo::HeaderLine, LimitAppliesTo::HeaderValue, LimitAppliesTo::DecodedData}) {
+                    const QByteArray name = encodingKey(e).toLatin1() + ' ' + pdModeKey(m).toLatin1() + ' ' +
+                                            limitAppliesToKey(a).toLatin1();
+                    QTest::newRow(name.constData()) << e << m << a;
+                }
+            }
+        }
+    }
+
     void applyingAWayOutGivesWhatItPromised() {
+        QFETCH(UuiEncoding, encoding);
+        QFETCH(PdMode, pd);
+        QFETCH(LimitAppliesTo, appliesTo);
         UuiModel model = realisticModel(2048);
+        model.customParams = {{u"lang"_s, u"de"_s}};
         TrunkUuiProfile profile;
+        profile.encoding = encoding;
+        profile.pdMode = pd;
+        profile.limitAppliesTo = appliesTo;
+        profile.limit = 300; // over in every combination
         const SipBudget before = budget(model, profile);
+        QVERIFY(!before.fits());
+        QVERIFY(!before.waysOut.isEmpty());
         for (const WayOut& way : before.waysOut) {
             UuiModel m = model;
             TrunkUuiProfile p = profile;

@@ -155,6 +155,25 @@ private Q_SLOTS:
         QCOMPARE(withCode(r.diagnostics, u"UUI026"_s).size(), 1); // 501... is not 0LQ
     }
 
+    // An apostrophe inside a value is text, not a quote to repair; typographic single quotes used as delimiters are.
+    void singleTypographicQuotes() {
+        const QByteArray apostrophe = "{\xe2\x80\x9cscrt2Domain\xe2\x80\x9d:\"acme-voice.my.salesforce-scrt.com\","
+                                      "\"transactionId\":\"it\xe2\x80\x99s\"}";
+        const LintResult kept = lint(apostrophe, kClock);
+        QVERIFY(kept.repaired.has_value());
+        QVERIFY(kept.repaired->contains("it\xe2\x80\x99s"));
+        QCOMPARE(withCode(kept.diagnostics, u"UUI002"_s).size(), 2); // the apostrophe is text: not reported
+
+        const QByteArray delimiters = "{\xe2\x80\x98scrt2Domain\xe2\x80\x99:\xe2\x80\x98"
+                                      "acme-voice.my."
+                                      "salesforce-scrt.com\xe2\x80\x99}";
+        const LintResult fixed = lint(delimiters, kClock);
+        QVERIFY(fixed.repaired.has_value());
+        QCOMPARE(*fixed.repaired, QByteArray("{\"scrt2Domain\":\"acme-voice.my.salesforce-scrt.com\"}"));
+        QCOMPARE(withCode(fixed.diagnostics, u"UUI002"_s).size(), 4);
+        QCOMPARE(withCode(fixed.diagnostics, u"UUI002"_s).constFirst().message.contains(u"U+2018"_s), true);
+    }
+
     void invalidJsonHasLineAndColumn() {
         const QByteArray text = "{\n  \"orgId\": \"00D5g000004XyZ1\",\n  \"token\": \n}";
         const LintResult r = lint(text, kClock);

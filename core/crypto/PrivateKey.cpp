@@ -1,0 +1,415 @@
+#include "PrivateKey.h"
+
+#include "diagnostics/Catalog.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <openssl/core_names.h>
+#include <openssl/decoder.h>
+#include <openssl/encoder.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+using namespace Qt::StringLiterals;
+
+namespace handoff::crypto {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("handoff::crypto", text);
+}
+
+using DecoderCtxPtr = std::unique_ptr<OSSL_DECODER_CTX, OpenSslDeleter<&OSSL_DECODER_CTX_free>>;
+using EncoderCtxPtr = std::unique_ptr<OSSL_ENCODER_CTX, OpenSslDeleter<&OSSL_ENCODER_CTX_free>>;
+
+// Refuses to ask for a passphrase (OpenSSL would otherwise try a terminal prompt).
+int noPassphrase(char*, size_t, size_t*, const OSSL_PARAM[], void*) {
+    return 0;
+}
+
+// The label of the first PEM block ("RSA PRIVATE KEY"), empty if there is none.
+QByteArray pemLabel(QByteArrayView data) {
+    const QByteArrayView begin("-----BEGIN ");
+    const qsizetype start = data.indexOf(begin);
+    if (start < 0) {
+        return {};
+    }
+    const qsizetype labelStart = start + begin.size();
+    const qsizetype labelEnd = data.indexOf(QByteArrayView("-----"), labelStart);
+    if (labelEnd < 0) {
+        return {};
+    }
+    return data.sliced(labelStart, labelEnd - labelStart).toByteArray();
+}
+
+bool hasPemEnd(QByteArrayView data, const QByteArray& label) {
+    return data.contains(QByteArray("-----END " + label + "-----"));
+}
+
+KeyAlgorithm algorithmOf(const EVP_PKEY* key) {
+    if (!key) {
+        return KeyAlgorithm::Other;
+    }
+    if (EVP_PKEY_is_a(key, "RSA")) {
+        return KeyAlgorithm::Rsa;
+    }
+    if (EVP_PKEY_is_a(key, "EC")) {
+        return KeyAlgorithm::Ec;
+    }
+    if (EVP_PKEY_is_a(key, "ED25519")) {
+        return KeyAlgorithm::Ed25519;
+    }
+    return KeyAlgorithm::Other;
+}
+
+EvpPkeyPtr upRef(const EvpPkeyPtr& key) {
+    if (key) {
+        EVP_PKEY_up_ref(key.get());
+    }
+    return EvpPkeyPtr(key.get());
+}
+
+// Decodes a key with OSSL_DECODER from `data` (PEM or DER), for `selection` (key pair or public key).
+EvpPkeyPtr decodeKey(QByteArrayView data, const char* inputType, int selection, const SecureBytes* passphrase) {
+    EVP_PKEY* key = nullptr;
+    DecoderCtxPtr ctx(OSSL_DECODER_CTX_new_for_pkey(&key, inputType, nullptr, nullptr, selection, nullptr, nullptr));
+    if (!ctx) {
+        return {};
+    }
+    if (passphrase && !passphrase->isEmpty()) {
+        OSSL_DECODER_CTX_set_passphrase(ctx.get(), reinterpret_cast<const unsigned char*>(passphrase->data()),
+                                        size_t(passphrase->size()));
+    } else {
+        OSSL_DECODER_CTX_set_passphrase_cb(ctx.get(), &noPassphrase, nullptr);
+    }
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+    size_t length = size_t(data.size());
+    if (!OSSL_DECODER_from_data(ctx.get(), &bytes, &length)) {
+        EVP_PKEY_free(key);
+        return {};
+    }
+    return EvpPkeyPtr(key);
+}
+
+} // namespace
+
+QString algorithmName(KeyAlgorithm algorithm) {
+    switch (algorithm) {
+    case KeyAlgorithm::Rsa:
+        return u"RSA"_s;
+    case KeyAlgorithm::Ec:
+        return u"EC"_s;
+    case KeyAlgorithm::Ed25519:
+        return u"Ed25519"_s;
+    case KeyAlgorithm::Other:
+        break;
+    }
+    return u"other"_s;
+}
+
+QString keyEncodingName(KeyEncoding encoding) {
+    switch (encoding) {
+    case KeyEncoding::Pkcs1:
+        return u"PKCS#1"_s;
+    case KeyEncoding::Pkcs8:
+        return u"PKCS#8"_s;
+    case KeyEncoding::EncryptedPkcs8:
+        return u"encrypted PKCS#8"_s;
+    case KeyEncoding::EncryptedPkcs1:
+        return u"encrypted PKCS#1"_s;
+    case KeyEncoding::Der:
+        return u"DER"_s;
+    }
+    return u"PKCS#8"_s;
+}
+
+// ---- PublicKey
+
+PublicKey::PublicKey(EvpPkeyPtr key)
+    : m_key(std::move(key)) {}
+
+PublicKey::PublicKey(const PublicKey& other)
+    : m_key(upRef(other.m_key)) {}
+
+PublicKey& PublicKey::operator=(const PublicKey& other) {
+    if (this != &other) {
+        m_key = upRef(other.m_key);
+    }
+    return *this;
+}
+
+Result<PublicKey> PublicKey::fromPem(QByteArrayView pem) {
+    const QByteArray label = pemLabel(pem);
+    if (label != "PUBLIC KEY" && label != "RSA PUBLIC KEY") {
+        return fail(u"KEY019"_s, tr("This is not a PEM public key (it should start with -----BEGIN PUBLIC KEY-----). "
+                                    "Use the certificate or the public key exported from the private key."));
+    }
+    if (!hasPemEnd(pem, label)) {
+        return fail(u"KEY003"_s, tr("The public key PEM is cut short: its -----END %1----- line is missing. Copy "
+                                    "the whole file.")
+                                     .arg(QString::fromLatin1(label)));
+    }
+    EvpPkeyPtr key = decodeKey(pem, "PEM", EVP_PKEY_PUBLIC_KEY, nullptr);
+    if (!key) {
+        const QString details = takeOpenSslErrors();
+        qCDebug(lcCrypto) << "public key decode failed:" << details;
+        return fail(u"KEY019"_s, tr("The public key PEM is damaged and cannot be read. Export it again."));
+    }
+    return PublicKey(std::move(key));
+}
+
+KeyAlgorithm PublicKey::algorithm() const {
+    return algorithmOf(m_key.get());
+}
+
+int PublicKey::bits() const {
+    return m_key ? EVP_PKEY_get_bits(m_key.get()) : 0;
+}
+
+QByteArray PublicKey::spkiDer() const {
+    if (!m_key) {
+        return {};
+    }
+    unsigned char* der = nullptr;
+    const int length = i2d_PUBKEY(m_key.get(), &der);
+    if (length <= 0) {
+        return {};
+    }
+    QByteArray result(reinterpret_cast<const char*>(der), length);
+    OPENSSL_free(der);
+    return result;
+}
+
+QByteArray PublicKey::spkiSha256() const {
+    const QByteArray der = spkiDer();
+    if (der.isEmpty()) {
+        return {};
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (!EVP_Digest(der.constData(), size_t(der.size()), digest, &length, EVP_sha256(), nullptr)) {
+        return {};
+    }
+    return QByteArray(reinterpret_cast<const char*>(digest), int(length));
+}
+
+QByteArray PublicKey::toPem() const {
+    if (!m_key) {
+        return {};
+    }
+    BioPtr bio = newMemoryBio();
+    if (!PEM_write_bio_PUBKEY(bio.get(), m_key.get())) {
+        return {};
+    }
+    return bioContents(bio.get());
+}
+
+// ---- PrivateKey
+
+PrivateKey::PrivateKey(EvpPkeyPtr key, KeyEncoding encoding)
+    : m_key(std::move(key))
+    , m_encoding(encoding) {}
+
+PrivateKey::PrivateKey(const PrivateKey& other)
+    : m_key(upRef(other.m_key))
+    , m_encoding(other.m_encoding) {}
+
+PrivateKey& PrivateKey::operator=(const PrivateKey& other) {
+    if (this != &other) {
+        m_key = upRef(other.m_key);
+        m_encoding = other.m_encoding;
+    }
+    return *this;
+}
+
+Result<PrivateKey> PrivateKey::fromPem(QByteArrayView pem, const SecureBytes& passphrase) {
+    const QByteArray label = pemLabel(pem);
+    if (label.isEmpty()) {
+        // Not PEM: a DER key is accepted, anything else is not a key.
+        if (EvpPkeyPtr key = decodeKey(pem, "DER", EVP_PKEY_KEYPAIR, &passphrase)) {
+            return PrivateKey(std::move(key), KeyEncoding::Der);
+        }
+        ERR_clear_error();
+        return fail(u"KEY002"_s, tr("This is not a private key: no -----BEGIN PRIVATE KEY----- block was found. Choose "
+                                    "the key file (.key or .pem) made with the certificate."));
+    }
+    KeyEncoding encoding;
+    bool encrypted = false;
+    if (label == "PRIVATE KEY") {
+        encoding = KeyEncoding::Pkcs8;
+    } else if (label == "ENCRYPTED PRIVATE KEY") {
+        encoding = KeyEncoding::EncryptedPkcs8;
+        encrypted = true;
+    } else if (label == "RSA PRIVATE KEY") {
+        encrypted = pem.contains(QByteArrayView("Proc-Type: 4,ENCRYPTED"));
+        encoding = encrypted ? KeyEncoding::EncryptedPkcs1 : KeyEncoding::Pkcs1;
+    } else if (label == "EC PRIVATE KEY") {
+        encoding = KeyEncoding::Pkcs1; // SEC1: the EC counterpart of PKCS#1
+    } else if (label == "CERTIFICATE") {
+        return fail(u"KEY002"_s, tr("This is a certificate, not a private key. Choose the private key file that "
+                                    "was made together with it."));
+    } else if (label.contains("PUBLIC KEY")) {
+        return fail(u"KEY002"_s, tr("This is a public key; signing needs the private key. Choose the private key "
+                                    "file."));
+    } else {
+        return fail(
+            u"KEY002"_s,
+            tr("This PEM holds a %1, not a private key. Choose the private key file.").arg(QString::fromLatin1(label)));
+    }
+    if (!hasPemEnd(pem, label)) {
+        return fail(u"KEY003"_s, tr("The private key is cut short: its -----END %1----- line is missing. Copy the "
+                                    "whole file, from -----BEGIN to -----END.")
+                                     .arg(QString::fromLatin1(label)));
+    }
+    if (encrypted && passphrase.isEmpty()) {
+        return fail(u"KEY004"_s, tr("The private key is encrypted; give its passphrase (in the command line tool: "
+                                    "the HANDOFF_KEY_PASSPHRASE environment variable or the prompt)."));
+    }
+    EvpPkeyPtr key = decodeKey(pem, "PEM", EVP_PKEY_KEYPAIR, &passphrase);
+    if (!key) {
+        const QString details = takeOpenSslErrors();
+        qCDebug(lcCrypto) << "private key decode failed:" << details;
+        if (encrypted) {
+            return fail(u"KEY005"_s, tr("The passphrase does not open this private key (or the key is damaged). "
+                                        "Check the passphrase and try again."));
+        }
+        return fail(u"KEY003"_s, tr("The private key's content is damaged or incomplete and cannot be read. Copy "
+                                    "the whole file again, without changes."));
+    }
+    return PrivateKey(std::move(key), encoding);
+}
+
+Result<PrivateKey> PrivateKey::load(const QString& path, const SecureBytes& passphrase) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(u"KEY001"_s, tr("Cannot read the key file %1: %2.").arg(path, file.errorString()));
+    }
+    QByteArray data = file.readAll();
+    auto key = fromPem(data, passphrase);
+    wipe(data);
+    return key;
+}
+
+KeyAlgorithm PrivateKey::algorithm() const {
+    return algorithmOf(m_key.get());
+}
+
+int PrivateKey::bits() const {
+    return m_key ? EVP_PKEY_get_bits(m_key.get()) : 0;
+}
+
+PublicKey PrivateKey::publicKey() const {
+    if (!m_key) {
+        return {};
+    }
+    // Re-encode the public half only, so the PublicKey holds no private material.
+    unsigned char* der = nullptr;
+    const int length = i2d_PUBKEY(m_key.get(), &der);
+    if (length <= 0) {
+        return {};
+    }
+    const unsigned char* cursor = der;
+    EvpPkeyPtr publicOnly(d2i_PUBKEY(nullptr, &cursor, length));
+    OPENSSL_free(der);
+    return PublicKey(std::move(publicOnly));
+}
+
+Result<SecureBytes> PrivateKey::toPem(const SecureBytes& passphrase) const {
+    if (!m_key) {
+        return fail(u"KEY018"_s, tr("There is no key to write."));
+    }
+    EncoderCtxPtr ctx(OSSL_ENCODER_CTX_new_for_pkey(m_key.get(), EVP_PKEY_KEYPAIR, "PEM", "PrivateKeyInfo", nullptr));
+    if (!ctx || OSSL_ENCODER_CTX_get_num_encoders(ctx.get()) == 0) {
+        return fail(u"KEY018"_s, tr("OpenSSL cannot encode this key as PKCS#8 (%1).").arg(takeOpenSslErrors()));
+    }
+    if (!passphrase.isEmpty()) {
+        if (!OSSL_ENCODER_CTX_set_cipher(ctx.get(), "AES-256-CBC", nullptr) ||
+            !OSSL_ENCODER_CTX_set_passphrase(ctx.get(), reinterpret_cast<const unsigned char*>(passphrase.data()),
+                                             size_t(passphrase.size()))) {
+            return fail(u"KEY018"_s, tr("OpenSSL cannot encrypt the key (%1).").arg(takeOpenSslErrors()));
+        }
+    }
+    unsigned char* data = nullptr;
+    size_t length = 0;
+    if (!OSSL_ENCODER_to_data(ctx.get(), &data, &length)) {
+        return fail(u"KEY018"_s, tr("OpenSSL cannot encode the key (%1).").arg(takeOpenSslErrors()));
+    }
+    SecureBytes pem(QByteArrayView(reinterpret_cast<const char*>(data), qsizetype(length)));
+    OPENSSL_clear_free(data, length);
+    return pem;
+}
+
+diagnostics::Diagnostics rs256KeyDiagnostics(KeyAlgorithm algorithm, int bits, const QString& field) {
+    diagnostics::Diagnostics list;
+    const diagnostics::Location where{field};
+    if (algorithm != KeyAlgorithm::Rsa) {
+        list.append(diagnostics::make("KEY006",
+                                      tr("This is an %1 key; Salesforce tokens are signed with RS256, which needs an "
+                                         "RSA key. Generate an RSA key (2048 bits) and register its certificate.")
+                                          .arg(algorithmName(algorithm)),
+                                      where));
+    } else if (bits < 1024) {
+        list.append(diagnostics::make(
+            "KEY008",
+            tr("The RSA key has only %1 bits; RS256 needs at least 1024, and 2048 is recommended. Generate a new "
+               "2048-bit key.")
+                .arg(bits),
+            where));
+    } else if (bits < 2048) {
+        list.append(diagnostics::make("KEY007",
+                                      tr("The RSA key has %1 bits. 1024-bit keys are deprecated and being dropped by "
+                                         "Salesforce; generate a 2048-bit key and register its certificate.")
+                                          .arg(bits),
+                                      where));
+    }
+    return list;
+}
+
+diagnostics::Diagnostics PrivateKey::checkForRs256(const QString& field) const {
+    return rs256KeyDiagnostics(algorithm(), bits(), field);
+}
+
+Result<void> PrivateKey::requireRs256() const {
+    if (!m_key) {
+        return fail(u"KEY002"_s, tr("No private key was given."));
+    }
+    for (const diagnostics::Diagnostic& d : checkForRs256()) {
+        if (d.isError()) {
+            return fail(d.code, d.message);
+        }
+    }
+    return {};
+}
+
+bool keysMatch(const PrivateKey& key, const PublicKey& publicKey) {
+    if (key.isNull() || publicKey.isNull()) {
+        return false;
+    }
+    const bool equal = EVP_PKEY_eq(key.get(), publicKey.get()) == 1;
+    ERR_clear_error();
+    return equal;
+}
+
+QString fingerprintHex(const QByteArray& digest) {
+    return QString::fromLatin1(digest.toHex(':'));
+}
+
+diagnostics::Diagnostics checkKeyFilePermissions(const QString& path, const QString& field) {
+    diagnostics::Diagnostics list;
+    const QFileDevice::Permissions permissions = QFile::permissions(path);
+    const QFileDevice::Permissions others =
+        QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther;
+    if (QFile::exists(path) && (permissions & others)) {
+        list.append(diagnostics::make("KEY017",
+                                      tr("The key file %1 can be read by other users of this computer. Restrict it to "
+                                         "its owner (chmod 600 on Linux and macOS).")
+                                          .arg(path),
+                                      diagnostics::Location{field}));
+    }
+    return list;
+}
+
+} // namespace handoff::crypto

@@ -1,0 +1,155 @@
+#include "Composition.h"
+
+#include "crypto/PrivateKey.h"
+#include "diagnostics/Catalog.h"
+#include "jwt/ClaimRules.h"
+#include "jwt/Jwt.h"
+#include "salesforce/SalesforceId.h"
+#include "uui/UuiLint.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace handoff::project {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("handoff::project", text);
+}
+
+// The RSA key size assumed for the budget while no key is loaded (the size Salesforce recommends).
+constexpr int kAssumedKeyBytes = 2048 / 8;
+
+jwt::TokenSpec uuiTokenSpec(const Project& project) {
+    jwt::TokenSpec spec;
+    const auto id = salesforce::SalesforceId::parse(project.org.orgId.trimmed());
+    spec.issuer = id ? id->id15() : project.org.orgId.trimmed();
+    spec.subject = project.org.subRequired() ? project.org.callCenterApiName.trimmed() : QString();
+    spec.ttlSecs = project.uuiToken.ttlSeconds;
+    spec.withJti = project.uuiToken.jti;
+    spec.reusable = !project.uuiToken.jti;
+    return spec;
+}
+
+void finish(Composition& c, const Project& project, const Clock& clock, bool dropMissingToken) {
+    c.model = project.uuiModel(QString::fromLatin1(c.token));
+    c.uui = uui::compose(c.model);
+    c.lintDiagnostics = uui::lintModel(c.model, c.uui, clock);
+    if (dropMissingToken) {
+        c.lintDiagnostics.removeIf([](const diagnostics::Diagnostic& d) { return d.code == u"UUI017"_s; });
+    }
+    if (c.tokenEstimated) {
+        // No token yet: measure with a stand-in of the size a 2048-bit key gives, so the numbers mean something.
+        const jwt::Claims claims = jwt::buildClaims(uuiTokenSpec(project), clock);
+        const QByteArray standIn = jwt::base64UrlEncode(jwt::rs256HeaderJson()) + '.' +
+                                   jwt::base64UrlEncode(claims.toJson()) + '.' +
+                                   QByteArray(jwt::base64UrlEncode(QByteArray(kAssumedKeyBytes, '\0')).size(), 'x');
+        const uui::UuiModel estimated = project.uuiModel(QString::fromLatin1(standIn));
+        c.budget = uui::budget(estimated, project.trunk);
+    } else {
+        c.budget = uui::budget(c.model, c.uui, project.trunk);
+    }
+    c.budgetDiagnostics = c.budget.diagnostics;
+    c.setUuiData = exports::exportSetUuiData(c.model, project.exports);
+
+    c.diagnostics = c.projectDiagnostics;
+    c.diagnostics.append(c.claimDiagnostics);
+    c.diagnostics.append(c.lintDiagnostics);
+    c.diagnostics.append(c.budgetDiagnostics);
+    c.diagnostics.append(c.setUuiData.diagnostics);
+}
+
+} // namespace
+
+Composition compose(const Project& project, const crypto::PrivateKey* key, const Clock& clock) {
+    Composition c;
+    c.projectDiagnostics = project.org.validate();
+    const jwt::TokenSpec spec = uuiTokenSpec(project);
+    const jwt::Claims claims = jwt::buildClaims(spec, clock);
+    jwt::ClaimRuleOptions options;
+    options.reusable = spec.reusable;
+    c.claimDiagnostics = jwt::checkClaims(claims, &project.org, clock, options);
+
+    const bool haveKey = key && !key->isNull();
+    if (!haveKey) {
+        c.tokenEstimated = true;
+        c.projectDiagnostics.append(diagnostics::make(
+            "UUI030",
+            tr("No private key is loaded, so the UUI token cannot be signed; import or generate a key on the Org & "
+               "credentials page. The header size below assumes a 2048-bit key."),
+            {u"key"_s}));
+    } else {
+        const diagnostics::Diagnostics fitness = key->checkForRs256(u"key"_s);
+        c.projectDiagnostics.append(fitness);
+        if (!diagnostics::hasErrors(fitness)) {
+            auto signedToken = jwt::sign(claims, *key);
+            if (signedToken) {
+                c.token = *signedToken;
+                c.issuedAt = claims.intClaim(u"iat"_s).value_or(0);
+                c.expiresAt = claims.intClaim(u"exp"_s).value_or(0);
+            } else {
+                c.projectDiagnostics.append(diagnostics::make(
+                    "UUI031", tr("The UUI token could not be signed: %1").arg(signedToken.error().message),
+                    {u"key"_s}));
+            }
+        }
+        c.tokenEstimated = c.token.isEmpty();
+    }
+    finish(c, project, clock, c.token.isEmpty());
+    return c;
+}
+
+bool applyWayOut(const uui::WayOut& way, Project& project) {
+    switch (way.kind) {
+    case uui::WayOut::Kind::AsciiEncoding:
+        project.trunk.encoding = uui::UuiEncoding::Ascii;
+        return true;
+    case uui::WayOut::Kind::DropOrgId:
+        if (!project.uui.includeOrgId) {
+            return false;
+        }
+        project.uui.includeOrgId = false;
+        return true;
+    case uui::WayOut::Kind::DropField:
+        if (way.customIndex >= 0) {
+            if (way.customIndex >= project.uui.customParams.size() ||
+                project.uui.customParams.at(way.customIndex).key != way.key) {
+                return false;
+            }
+            project.uui.customParams.removeAt(way.customIndex);
+            return true;
+        }
+        if (way.key == uui::fieldKey(uui::UuiField::CallId) && project.uui.includeCallId) {
+            project.uui.includeCallId = false;
+            return true;
+        }
+        if (way.key == uui::fieldKey(uui::UuiField::TransactionId) && project.uui.transactionId) {
+            project.uui.transactionId.reset();
+            return true;
+        }
+        return false;
+    case uui::WayOut::Kind::SmallerKey:
+        return false;
+    }
+    return false;
+}
+
+Composition composeWithToken(const Project& project, const QByteArray& token, const Clock& clock) {
+    Composition c;
+    c.projectDiagnostics = project.org.validate();
+    c.token = token.trimmed();
+    if (const auto decoded = jwt::decode(c.token)) {
+        jwt::ClaimRuleOptions options;
+        options.reusable = !project.uuiToken.jti;
+        options.checkExpiry = false; // the UUI lint reports it (UUI022), with the token's place in the JSON
+        c.claimDiagnostics = jwt::checkToken(*decoded, &project.org, clock, options);
+        c.issuedAt = decoded->claims.intClaim(u"iat"_s).value_or(0);
+        c.expiresAt = decoded->claims.intClaim(u"exp"_s).value_or(0);
+    }
+    finish(c, project, clock, false);
+    return c;
+}
+
+} // namespace handoff::project

@@ -1,0 +1,459 @@
+#include "ProjectFile.h"
+
+#include "common/SaveFile.h"
+#include "diagnostics/Catalog.h"
+#include "uui/UuiLint.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+namespace handoff::project {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcProject, "handoff.project")
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("handoff::project", text);
+}
+
+QString joinPath(const QString& path, const QString& key) {
+    return path.isEmpty() ? key : path + u'.' + key;
+}
+
+// Finds private key material anywhere in the document; returns the path of the first value holding it.
+std::optional<QString> findPrivateKey(const QJsonValue& value, const QString& path) {
+    if (value.isString()) {
+        const QString s = value.toString();
+        if (s.contains(u"PRIVATE KEY-----"_s) || s.contains(u"BEGIN OPENSSH PRIVATE KEY"_s)) {
+            return path;
+        }
+        return std::nullopt;
+    }
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (auto found = findPrivateKey(it.value(), joinPath(path, it.key()))) {
+                return found;
+            }
+        }
+    } else if (value.isArray()) {
+        const QJsonArray a = value.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            if (auto found = findPrivateKey(a.at(i), path + u'[' + QString::number(i) + u']')) {
+                return found;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+// Reads one JSON object of the file: typed getters that record the first type error, and the keys they did not
+// ask for (kept as unknown).
+class Section {
+public:
+    Section(QJsonObject object, QString path)
+        : m_object(std::move(object))
+        , m_path(std::move(path)) {}
+
+    QString string(const QString& key, const QString& fallback = {}) {
+        const QJsonValue v = take(key);
+        if (v.isUndefined() || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isString()) {
+            typeError(key, tr("text"));
+            return fallback;
+        }
+        return v.toString();
+    }
+    std::optional<QString> optionalString(const QString& key) {
+        const QJsonValue v = take(key);
+        if (v.isUndefined() || v.isNull()) {
+            return std::nullopt;
+        }
+        if (!v.isString()) {
+            typeError(key, tr("text"));
+            return std::nullopt;
+        }
+        return v.toString();
+    }
+    bool boolean(const QString& key, bool fallback) {
+        const QJsonValue v = take(key);
+        if (v.isUndefined() || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBool()) {
+            typeError(key, tr("true or false"));
+            return fallback;
+        }
+        return v.toBool();
+    }
+    qint64 integer(const QString& key, qint64 fallback) {
+        const QJsonValue v = take(key);
+        if (v.isUndefined() || v.isNull()) {
+            return fallback;
+        }
+        const double d = v.toDouble();
+        if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d))) {
+            typeError(key, tr("a whole number"));
+            return fallback;
+        }
+        return static_cast<qint64>(d);
+    }
+    QJsonArray array(const QString& key) {
+        const QJsonValue v = take(key);
+        if (v.isUndefined() || v.isNull()) {
+            return {};
+        }
+        if (!v.isArray()) {
+            typeError(key, tr("a list"));
+            return {};
+        }
+        return v.toArray();
+    }
+    Section object(const QString& key) {
+        const QJsonValue v = take(key);
+        if (!v.isUndefined() && !v.isNull() && !v.isObject()) {
+            typeError(key, tr("an object"));
+        }
+        return Section(v.toObject(), joinPath(m_path, key));
+    }
+    void invalid(const QString& key, const QString& message) {
+        if (!m_error) {
+            m_error = Error{u"PRJ003"_s, tr("\"%1\": %2").arg(joinPath(m_path, key), message)};
+        }
+    }
+
+    bool has(const QString& key) const { return m_object.contains(key) && !m_object.value(key).isNull(); }
+
+    // The keys nobody asked for.
+    QJsonObject unknown() const {
+        QJsonObject rest;
+        for (auto it = m_object.begin(); it != m_object.end(); ++it) {
+            if (!m_taken.contains(it.key())) {
+                rest.insert(it.key(), it.value());
+            }
+        }
+        return rest;
+    }
+    const QString& path() const { return m_path; }
+    const std::optional<Error>& error() const { return m_error; }
+    void adoptError(const Section& inner) {
+        if (!m_error && inner.m_error) {
+            m_error = inner.m_error;
+        }
+    }
+
+private:
+    QJsonValue take(const QString& key) {
+        m_taken.insert(key);
+        return m_object.value(key);
+    }
+    void typeError(const QString& key, const QString& expected) {
+        invalid(key, tr("must be %1; correct or remove it.").arg(expected));
+    }
+
+    QJsonObject m_object;
+    QString m_path;
+    QSet<QString> m_taken;
+    std::optional<Error> m_error;
+};
+
+struct ReadState {
+    Project* project;
+    diagnostics::Diagnostics* diagnostics;
+};
+
+void keepUnknown(const Section& section, ReadState& state) {
+    const QJsonObject rest = section.unknown();
+    if (rest.isEmpty()) {
+        return;
+    }
+    state.project->unknown.insert(section.path(), rest);
+    for (auto it = rest.begin(); it != rest.end(); ++it) {
+        const QString field = joinPath(section.path(), it.key());
+        state.diagnostics->append(diagnostics::make(
+            "PRJ004",
+            tr("\"%1\" is not known to this version of Handoff Studio; it is kept as it is when the project is saved.")
+                .arg(field),
+            {field}));
+    }
+}
+
+void readOrg(Section s, ReadState& state, Section& parent) {
+    salesforce::OrgProfile& org = state.project->org;
+    org.orgId = s.string(u"orgId"_s);
+    org.scrt2Domain = s.string(u"scrt2Domain"_s);
+    org.callCenterApiName = s.string(u"callCenterApiName"_s);
+    const QString type = s.string(u"customerType"_s, salesforce::customerTypeKey(org.customerType));
+    if (const auto t = salesforce::customerTypeFromKey(type)) {
+        org.customerType = *t;
+    } else {
+        s.invalid(u"customerType"_s, tr("must be \"scv\" or \"other\", not \"%1\".").arg(type));
+    }
+    keepUnknown(s, state);
+    parent.adoptError(s);
+}
+
+void readKey(Section s, ReadState& state, Section& parent) {
+    KeyReference& key = state.project->key;
+    key.keychainId = s.string(u"keychainId"_s);
+    key.keyFile = s.string(u"keyFile"_s);
+    key.certificateFile = s.string(u"certificateFile"_s);
+    keepUnknown(s, state);
+    parent.adoptError(s);
+}
+
+void readPolicy(Section s, TokenPolicy& policy, ReadState& state, Section& parent) {
+    policy.ttlSeconds = s.integer(u"ttlSeconds"_s, policy.ttlSeconds);
+    if (policy.ttlSeconds <= 0) {
+        s.invalid(u"ttlSeconds"_s, tr("must be a positive number of seconds."));
+    }
+    policy.jti = s.boolean(u"jti"_s, policy.jti);
+    keepUnknown(s, state);
+    parent.adoptError(s);
+}
+
+void readTokens(Section s, ReadState& state, Section& parent) {
+    readPolicy(s.object(u"uui"_s), state.project->uuiToken, state, s);
+    readPolicy(s.object(u"api"_s), state.project->apiToken, state, s);
+    keepUnknown(s, state);
+    parent.adoptError(s);
+}
+
+void readTrunk(Section s, ReadState& state, Section& parent) {
+    uui::TrunkUuiProfile& t = state.project->trunk;
+    t.headerName = s.string(u"headerName"_s, t.headerName);
+    const QString encoding = s.string(u"encoding"_s, uui::encodingKey(t.encoding));
+    if (const auto e = uui::encodingFromKey(encoding)) {
+        t.encoding = *e;
+    } else {
+        s.invalid(u"encoding"_s, tr("must be \"hex\" or \"ascii\", not \"%1\".").arg(encoding));
+    }
+    const QString pd = s.string(u"pdMode"_s, uui::pdModeKey(t.pdMode));
+    if (const auto m = uui::pdModeFromKey(pd)) {
+        t.pdMode = *m;
+    } else {
+        s.invalid(u"pdMode"_s, tr("must be \"prefix\", \"param\" or \"none\", not \"%1\".").arg(pd));
+    }
+    const QString octet = s.string(u"protocolDiscriminator"_s, QString::number(t.protocolDiscriminator, 16));
+    bool ok = false;
+    const uint value = octet.toUInt(&ok, 16);
+    if (!ok || value > 0xff || octet.size() > 2) {
+        s.invalid(u"protocolDiscriminator"_s, tr("must be one octet in hex, such as \"04\", not \"%1\".").arg(octet));
+    } else {
+        t.protocolDiscriminator = static_cast<quint8>(value);
+    }
+    t.encodingParameter = s.boolean(u"encodingParameter"_s, t.encodingParameter);
+    const bool hasParameters = s.has(u"parameters"_s);
+    const QJsonArray params = s.array(u"parameters"_s);
+    if (hasParameters) {
+        QStringList list;
+        for (const QJsonValue& p : params) {
+            if (!p.isString()) {
+                s.invalid(u"parameters"_s, tr("must be a list of texts such as \"purpose=isdn-uui\"."));
+                break;
+            }
+            list.append(p.toString());
+        }
+        t.parameters = list;
+    }
+    t.limit = static_cast<int>(s.integer(u"limit"_s, t.limit));
+    const QString appliesTo = s.string(u"limitAppliesTo"_s, uui::limitAppliesToKey(t.limitAppliesTo));
+    if (const auto a = uui::limitAppliesToFromKey(appliesTo)) {
+        t.limitAppliesTo = *a;
+    } else {
+        s.invalid(u"limitAppliesTo"_s,
+                  tr("must be \"headerLine\", \"headerValue\" or \"decodedData\", not \"%1\".").arg(appliesTo));
+    }
+    keepUnknown(s, state);
+    parent.adoptError(s);
+}
+
+void readUui(Section s, ReadState& state, Section& parent) {
+    UuiTemplate& u = state.project->uui;
+    u.includeOrgId = s.boolean(u"includeOrgId"_s, u.includeOrgId);
+    u.callId = s.string(u"callId"_s);
+    u.includeCallId = s.boolean(u"includeCallId"_s, u.includeCallId);
+    u.transactionId = s.optionalString(u"transactionId"_s);
+    const QJsonArray params = s.array(u"parameters"_s);
+    for (qsizetype i = 0; i < params.size(); ++i) {
+        const QJsonObject o = params.at(i).toObject();
+        if (!params.at(i).isObject() || !o.value(u"key"_s).isString() ||
+            !(o.value(u"value"_s).isString() || o.value(u"value"_s).isUndefined())) {
+            s.invalid(u"parameters[%1]"_s.arg(i), tr("must be {\"key\": \"...\", \"value\": \"...\"}."));
+            break;
+        }
+        u.customParams.append({o.value(u"key"_s).toString(), o.value(u"value"_s).toString()});
+    }
+    keepUnknown(s, state);
+    parent.adoptError(s);
+}
+
+void readExports(Section s, ReadState& state, Section& parent) {
+    exports::ExportBindings& e = state.project->exports;
+    e.tokenVariable = s.string(u"tokenVariable"_s, e.tokenVariable);
+    e.callIdVariable = s.string(u"callIdVariable"_s, e.callIdVariable);
+    e.bindToken = s.boolean(u"bindToken"_s, e.bindToken);
+    e.bindCallId = s.boolean(u"bindCallId"_s, e.bindCallId);
+    keepUnknown(s, state);
+    parent.adoptError(s);
+}
+
+// Writes `known` over the unknown keys kept for `path`.
+QJsonObject merged(const Project& project, const QString& path, const QJsonObject& known) {
+    QJsonObject out = project.unknown.value(path);
+    for (auto it = known.begin(); it != known.end(); ++it) {
+        out.insert(it.key(), it.value());
+    }
+    return out;
+}
+
+QJsonObject policyJson(const TokenPolicy& policy) {
+    return QJsonObject{{u"ttlSeconds"_s, policy.ttlSeconds}, {u"jti"_s, policy.jti}};
+}
+
+} // namespace
+
+namespace ProjectFile {
+
+Result<void> migrateStep(QJsonObject& root, int fromVersion) {
+    // Version 1 is the first; later versions add their step here (1 -> 2: hs/flow's flow and scenarios).
+    Q_UNUSED(root)
+    return fail(u"PRJ003"_s, tr("There is no migration from project version %1.").arg(fromVersion));
+}
+
+Result<Loaded> parse(const QByteArray& data) {
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+    if (error.error != QJsonParseError::NoError) {
+        const uui::LineColumn lc = uui::lineColumnAt(data, qMax(0, error.offset - 1));
+        return fail(u"PRJ001"_s, tr("The project file is not valid JSON: %1 at line %2, column %3. The file was not "
+                                    "changed.")
+                                     .arg(error.errorString())
+                                     .arg(lc.line)
+                                     .arg(lc.column));
+    }
+    if (!doc.isObject() || doc.object().value(u"format"_s).toString() != QLatin1StringView(kFormat)) {
+        return fail(
+            u"PRJ006"_s,
+            tr("This is not a Handoff Studio project (\"format\" must be \"%1\").").arg(QLatin1StringView(kFormat)));
+    }
+    QJsonObject root = doc.object();
+    if (const auto where = findPrivateKey(root, QString())) {
+        return fail(u"PRJ005"_s,
+                    tr("The project file holds a private key (in \"%1\"); it was not opened, because project files "
+                       "must never carry keys. Remove the key from the file, and import it into the keychain or "
+                       "refer to a key file instead.")
+                        .arg(*where));
+    }
+    const QJsonValue versionValue = root.value(u"version"_s);
+    const double versionNumber = versionValue.toDouble(-1);
+    if (!versionValue.isDouble() || versionNumber < 1 || versionNumber != static_cast<int>(versionNumber)) {
+        return fail(u"PRJ003"_s, tr("\"version\" must be a whole number of 1 or more."));
+    }
+    const int version = static_cast<int>(versionNumber);
+    if (version > kCurrentVersion) {
+        return fail(u"PRJ002"_s, tr("The project file has version %1, but this Handoff Studio reads up to version %2. "
+                                    "Open it with a newer Handoff Studio; the file was not changed.")
+                                     .arg(version)
+                                     .arg(kCurrentVersion));
+    }
+    for (int v = version; v < kCurrentVersion; ++v) {
+        if (auto step = migrateStep(root, v); !step) {
+            return tl::unexpected(step.error());
+        }
+    }
+
+    Loaded loaded;
+    loaded.fileVersion = version;
+    ReadState state{&loaded.project, &loaded.diagnostics};
+    Section top(root, QString());
+    top.string(u"format"_s);
+    top.integer(u"version"_s, kCurrentVersion);
+    loaded.project.name = top.string(u"name"_s);
+    readOrg(top.object(u"org"_s), state, top);
+    readKey(top.object(u"key"_s), state, top);
+    readTokens(top.object(u"tokens"_s), state, top);
+    readTrunk(top.object(u"trunk"_s), state, top);
+    readUui(top.object(u"uui"_s), state, top);
+    readExports(top.object(u"exports"_s), state, top);
+    keepUnknown(top, state);
+    if (top.error()) {
+        return tl::unexpected(*top.error());
+    }
+    return loaded;
+}
+
+Result<Loaded> load(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(u"IO003"_s, tr("Cannot open %1: %2.").arg(path, file.errorString()));
+    }
+    auto loaded = parse(file.readAll());
+    if (!loaded) {
+        qCInfo(lcProject) << "not loaded:" << path << loaded.error().code;
+    }
+    return loaded;
+}
+
+QByteArray serialize(const Project& p) {
+    QJsonObject root = p.unknown.value(QString());
+    root.insert(u"format"_s, QLatin1StringView(kFormat));
+    root.insert(u"version"_s, kCurrentVersion);
+    root.insert(u"name"_s, p.name);
+    root.insert(u"org"_s, merged(p, u"org"_s,
+                                 {{u"orgId"_s, p.org.orgId},
+                                  {u"scrt2Domain"_s, p.org.scrt2Domain},
+                                  {u"callCenterApiName"_s, p.org.callCenterApiName},
+                                  {u"customerType"_s, salesforce::customerTypeKey(p.org.customerType)}}));
+    root.insert(u"key"_s, merged(p, u"key"_s,
+                                 {{u"keychainId"_s, p.key.keychainId},
+                                  {u"keyFile"_s, p.key.keyFile},
+                                  {u"certificateFile"_s, p.key.certificateFile}}));
+    root.insert(u"tokens"_s, merged(p, u"tokens"_s,
+                                    {{u"uui"_s, merged(p, u"tokens.uui"_s, policyJson(p.uuiToken))},
+                                     {u"api"_s, merged(p, u"tokens.api"_s, policyJson(p.apiToken))}}));
+    root.insert(u"trunk"_s, merged(p, u"trunk"_s,
+                                   {{u"headerName"_s, p.trunk.headerName},
+                                    {u"encoding"_s, uui::encodingKey(p.trunk.encoding)},
+                                    {u"pdMode"_s, uui::pdModeKey(p.trunk.pdMode)},
+                                    {u"protocolDiscriminator"_s,
+                                     QString::number(p.trunk.protocolDiscriminator, 16).rightJustified(2, u'0')},
+                                    {u"encodingParameter"_s, p.trunk.encodingParameter},
+                                    {u"parameters"_s, QJsonArray::fromStringList(p.trunk.parameters)},
+                                    {u"limit"_s, p.trunk.limit},
+                                    {u"limitAppliesTo"_s, uui::limitAppliesToKey(p.trunk.limitAppliesTo)}}));
+    QJsonArray params;
+    for (const uui::CustomParam& param : p.uui.customParams) {
+        params.append(QJsonObject{{u"key"_s, param.key}, {u"value"_s, param.value}});
+    }
+    QJsonObject uuiObject{{u"includeOrgId"_s, p.uui.includeOrgId},
+                          {u"callId"_s, p.uui.callId},
+                          {u"includeCallId"_s, p.uui.includeCallId},
+                          {u"parameters"_s, params}};
+    if (p.uui.transactionId) {
+        uuiObject.insert(u"transactionId"_s, *p.uui.transactionId);
+    }
+    root.insert(u"uui"_s, merged(p, u"uui"_s, uuiObject));
+    root.insert(u"exports"_s, merged(p, u"exports"_s,
+                                     {{u"tokenVariable"_s, p.exports.tokenVariable},
+                                      {u"callIdVariable"_s, p.exports.callIdVariable},
+                                      {u"bindToken"_s, p.exports.bindToken},
+                                      {u"bindCallId"_s, p.exports.bindCallId}}));
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+Result<void> save(const Project& project, const QString& path) {
+    return io::saveAtomically(path, serialize(project));
+}
+
+} // namespace ProjectFile
+
+} // namespace handoff::project

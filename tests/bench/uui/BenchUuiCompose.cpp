@@ -1,0 +1,117 @@
+// The live recompute (sign the UUI token + compose the UUI + lint + SIP budget with its ways out + export) against
+// raw OpenSSL RS256 signing (EVP_DigestSign) of the same signing input with the same key, in the same process.
+// The counter "vsRawSign" is the ratio of the two CPU times per iteration; the goal is at most 1.10.
+
+#include "crypto/PrivateKey.h"
+#include "project/Composition.h"
+#include "project/ProjectFile.h"
+
+#include <QByteArray>
+
+#include <benchmark/benchmark.h>
+#include <openssl/evp.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+namespace {
+
+// CPU time of this thread: the ratio must not depend on what else the (shared) machine is doing.
+struct ThreadCpuClock {
+    using duration = std::chrono::nanoseconds;
+    using time_point = std::chrono::time_point<ThreadCpuClock>;
+    static time_point now() {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return time_point(duration(qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec));
+    }
+};
+using Clock = ThreadCpuClock;
+
+struct Fixture {
+    handoff::project::Project project;
+    handoff::crypto::PrivateKey key;
+    QByteArray signingInput; // header.payload of the token the pipeline signs
+    handoff::FixedClock clock = handoff::FixedClock::atSecs(1764331200);
+
+    Fixture() {
+        auto loaded = handoff::project::ProjectFile::load(
+            QStringLiteral(HANDOFF_TEST_DATA "/../../resources/samples/sample.handoff"));
+        auto loadedKey =
+            handoff::crypto::PrivateKey::load(QStringLiteral(HANDOFF_TEST_DATA "/rsa2048-pkcs8-test-only.pem"));
+        if (!loaded || !loadedKey) {
+            std::fprintf(stderr, "bench_uui_compose: cannot load the sample project or the test key\n");
+            std::exit(1);
+        }
+        project = loaded->project;
+        key = *loadedKey;
+        const QByteArray token = handoff::project::compose(project, &key, clock).token;
+        signingInput = token.left(token.lastIndexOf('.'));
+    }
+};
+
+Fixture& fixture() {
+    static Fixture f;
+    return f;
+}
+
+double g_rawNsPerIteration = 0.0;
+
+void rawSign(const Fixture& f, unsigned char* out, size_t* length) {
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    if (EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, f.key.get()) != 1 ||
+        EVP_DigestSign(ctx, out, length, reinterpret_cast<const unsigned char*>(f.signingInput.constData()),
+                       static_cast<size_t>(f.signingInput.size())) != 1) {
+        std::abort();
+    }
+    EVP_MD_CTX_free(ctx);
+}
+
+void BM_RawOpenSslSign(benchmark::State& state) {
+    const Fixture& f = fixture();
+    unsigned char signature[1024];
+    Clock::duration total{};
+    for (auto _ : state) {
+        size_t length = sizeof signature;
+        const auto start = Clock::now();
+        rawSign(f, signature, &length);
+        total += Clock::now() - start;
+        benchmark::DoNotOptimize(signature);
+    }
+    g_rawNsPerIteration = std::chrono::duration<double, std::nano>(total).count() / double(state.iterations());
+}
+
+void BM_SignComposeBudget(benchmark::State& state) {
+    const Fixture& f = fixture();
+    Clock::duration total{};
+    for (auto _ : state) {
+        const auto start = Clock::now();
+        handoff::project::Composition c = handoff::project::compose(f.project, &f.key, f.clock);
+        total += Clock::now() - start;
+        benchmark::DoNotOptimize(c);
+    }
+    const double ns = std::chrono::duration<double, std::nano>(total).count() / double(state.iterations());
+    if (g_rawNsPerIteration > 0) {
+        state.counters["vsRawSign"] = ns / g_rawNsPerIteration;
+    }
+}
+
+// Compose + budget alone (no signing), for the part this product adds.
+void BM_ComposeBudgetOnly(benchmark::State& state) {
+    const Fixture& f = fixture();
+    const QByteArray token = handoff::project::compose(f.project, &f.key, f.clock).token;
+    for (auto _ : state) {
+        handoff::project::Composition c = handoff::project::composeWithToken(f.project, token, f.clock);
+        benchmark::DoNotOptimize(c);
+    }
+}
+
+} // namespace
+
+// The baseline runs first so the ratio can be taken against it.
+BENCHMARK(BM_RawOpenSslSign)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SignComposeBudget)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ComposeBudgetOnly)->Unit(benchmark::kMicrosecond);
+BENCHMARK_MAIN();
