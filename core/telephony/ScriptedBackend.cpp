@@ -1,8 +1,13 @@
 #include "telephony/ScriptedBackend.h"
 
 #include "diagnostics/Catalog.h"
+#include "salesforce/SalesforceId.h"
+#include "telephony/VoiceCallsResponse.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -78,6 +83,9 @@ VoiceCallsReply* ScriptedBackend::createVoiceCall(const VoiceCallRequest& reques
     result.attempts = 1;
     if (step.outcome == CallOutcome::Success) {
         result.voiceCallId = step.voiceCallId.isEmpty() ? generatedId(++m_generated) : step.voiceCallId;
+        if (const auto id = salesforce::SalesforceId::parse(result.voiceCallId)) {
+            result.voiceCallId18 = id->id18();
+        }
         if (step.errorsWasString) {
             result.diagnostics.append(diagnostics::make(
                 "TEL021", tr("VoiceCall %1 was created, but: %2").arg(result.voiceCallId, step.errors.join(u"; "_s))));
@@ -89,8 +97,12 @@ VoiceCallsReply* ScriptedBackend::createVoiceCall(const VoiceCallRequest& reques
         result.diagnostics.append(
             diagnostics::make("TEL025", tr("No answer within %1 ms (scripted timeout).").arg(step.latencyMs)));
     } else {
-        result.diagnostics.append(diagnostics::make(
-            "TEL035", tr("Refused with HTTP %1 (scripted): %2").arg(step.httpStatus).arg(step.errors.join(u"; "_s))));
+        // Explained exactly as a real answer with this status and these errors would be.
+        const QByteArray body = QJsonDocument(QJsonObject{{u"voiceCallId"_s, QJsonValue::Null},
+                                                          {u"errors"_s, QJsonArray::fromStringList(step.errors)}})
+                                    .toJson(QJsonDocument::Compact);
+        explainHttpAnswer(step.httpStatus, body, &result);
+        result.latencyMs = step.latencyMs;
     }
 
     auto* reply = new ScriptedReply(parent);

@@ -31,6 +31,8 @@ private Q_SLOTS:
         QCOMPARE(first->result().voiceCallId, u"0LQSC0000000001"_s);
         QCOMPARE(second->result().voiceCallId, u"0LQSC0000000002"_s);
         QCOMPARE(first->result().voiceCallId.size(), 15);
+        QCOMPARE(first->result().voiceCallId18.size(), 18);
+        QVERIFY(first->result().voiceCallId18.startsWith(first->result().voiceCallId));
         QVERIFY(first->result().created());
         QCOMPARE(backend.requests().size(), 2);
         QCOMPARE(backend.requests().at(1).vendorCallKey, u"b"_s);
@@ -42,7 +44,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
         QTest::newRow("success") << 0 << CallOutcome::Success << 201 << u"TEL020"_s;
-        QTest::newRow("failure") << 1 << CallOutcome::Failure << 401 << u"TEL035"_s;
+        QTest::newRow("failure") << 1 << CallOutcome::Failure << 401 << u"TEL026"_s;
         QTest::newRow("timeout") << 2 << CallOutcome::Timeout << 0 << u"TEL025"_s;
         QTest::newRow("partial") << 3 << CallOutcome::Success << 201 << u"TEL021"_s;
     }
