@@ -13,7 +13,7 @@
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_LOGGING_CATEGORY(lcFlowSimulator)
-Q_LOGGING_CATEGORY(lcFlowSimulator, "handoff.flow.simulator")
+Q_LOGGING_CATEGORY(lcFlowSimulator, "handoff.flow.simulator", QtWarningMsg)
 
 namespace handoff::flow {
 
