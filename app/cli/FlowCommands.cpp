@@ -1,5 +1,7 @@
 #include "CliContext.h"
 #include "common/SaveFile.h"
+#include "crypto/PrivateKey.h"
+#include "crypto/SecureBytes.h"
 #include "diagnostics/Catalog.h"
 #include "flow/FlowTemplates.h"
 #include "flow/FlowValidator.h"
@@ -8,6 +10,9 @@
 #include "flow/SimulationReport.h"
 #include "flow/Simulator.h"
 #include "project/ProjectFile.h"
+#include "telephony/ApiTokenSource.h"
+#include "telephony/Endpoint.h"
+#include "telephony/VoiceCallsClient.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -371,8 +376,17 @@ int runSimulate(Context& context, const QStringList& args) {
                                 u"time"_s);
     const QCommandLineOption issuedAt(
         u"token-issued-at"_s, tr("When the reused UUI token was minted (default: the call's start)."), u"time"_s);
+    const QCommandLineOption baseUrl(
+        u"base-url"_s,
+        tr("Answer the Call Data Action with a real voiceCalls request to this base URL (the built-in emulator on "
+           "this computer, or the org's SCRT2 address) instead of a scripted outcome. Needs --key."),
+        u"url"_s);
+    const QCommandLineOption keyFile(u"key"_s,
+                                     tr("With --base-url: the private key (PEM) that signs the API token. A "
+                                        "passphrase comes from HANDOFF_KEY_PASSPHRASE or a prompt."),
+                                     u"file"_s);
     SimulationOptions common;
-    parser.addOptions({scenario, ani, dialled, outcome, transfer, at, issuedAt});
+    parser.addOptions({scenario, ani, dialled, outcome, transfer, at, issuedAt, baseUrl, keyFile});
     common.add(parser);
     if (auto code = parseCommandLine(parser, args, context)) {
         return *code;
@@ -415,8 +429,16 @@ int runSimulate(Context& context, const QStringList& args) {
         }
         s.dataAction = *o;
     }
-    if (!s.dataAction) {
-        s.dataAction = telephony::CallOutcome::Success; // the command line has scripted backends only
+    if (parser.isSet(baseUrl)) {
+        if (parser.isSet(outcome)) {
+            return context.usageError(tr("Give --outcome (scripted) or --base-url (a real request), not both."));
+        }
+        if (!parser.isSet(keyFile)) {
+            return context.usageError(tr("--base-url needs --key, the private key that signs the API token."));
+        }
+        s.dataAction.reset();
+    } else if (!s.dataAction) {
+        s.dataAction = telephony::CallOutcome::Success; // a scenario for "the backend", but none was given
     }
     if (parser.isSet(transfer)) {
         const QString t = parser.value(transfer);
@@ -444,8 +466,31 @@ int runSimulate(Context& context, const QStringList& args) {
         c.tokens.issuedAt = *t;
     }
 
+    std::unique_ptr<telephony::VoiceCallsClient> client;
+    if (parser.isSet(baseUrl)) {
+        const telephony::Endpoint endpoint = telephony::resolveEndpoint(parser.value(baseUrl));
+        if (endpoint.voiceCallsUrl.isEmpty()) {
+            context.printDiagnostics(endpoint.diagnostics);
+            return context.usageError(tr("--base-url is not a voiceCalls address this tool sends tokens to."));
+        }
+        auto key = crypto::PrivateKey::load(parser.value(keyFile));
+        if (!key && key.error().code == u"KEY004"_s) {
+            QByteArray secret =
+                context.readSecret(u"HANDOFF_KEY_PASSPHRASE"_s, tr("Passphrase for %1: ").arg(parser.value(keyFile)));
+            const crypto::SecureBytes passphrase = crypto::SecureBytes::takeFrom(secret);
+            key = crypto::PrivateKey::load(parser.value(keyFile), passphrase);
+        }
+        if (!key) {
+            return context.reportError(key.error(), Failure);
+        }
+        auto tokens = std::make_shared<telephony::JwtApiTokenSource>(std::move(*key), lp.project.org.orgId.trimmed(),
+                                                                     lp.project.org.callCenterApiName.trimmed(),
+                                                                     lp.project.org.customerType, context.clock());
+        client =
+            std::make_unique<telephony::VoiceCallsClient>(endpoint.voiceCallsUrl, std::move(tokens), context.clock());
+    }
     flow::Simulator simulator(lp.project.flow, c, context.clock());
-    const flow::Trace trace = simulator.run(s.call, s.script());
+    const flow::Trace trace = simulator.run(s.call, s.script(), client.get());
     diagnostics::Diagnostics list = trace.diagnostics;
     locateActions(list, lp.project, lp.text);
     if (parser.isSet(common.json)) {

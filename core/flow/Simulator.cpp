@@ -580,9 +580,13 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                 result.outcome = telephony::CallOutcome::Timeout; // answered after Genesys gave up
             }
             run.now = run.now.addMSecs(qMin<qint64>(result.latencyMs, p.timeoutSeconds * 1000));
-            if (run.record) {
-                for (const diagnostics::Diagnostic& d : result.diagnostics) {
+            for (const diagnostics::Diagnostic& d : result.diagnostics) {
+                if (run.record) {
                     step.diagnostics.append(d);
+                }
+                // A real backend's refusal (the emulator, an org) is a problem of the setup; a scripted one is not.
+                if (!script.dataAction && d.isError()) {
+                    trace.diagnostics.append(d);
                 }
             }
             switch (result.outcome) {
