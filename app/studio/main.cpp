@@ -1,10 +1,118 @@
-#include <QApplication>
-#include <QLabel>
+#include "common/Clock.h"
+#include "jwt/Jwt.h"
+#include "shell/Dialogs.h"
+#include "shell/KeychainSecretStore.h"
+#include "shell/MainWindow.h"
+#include "shell/Preferences.h"
+#include "shell/ProjectController.h"
+#include "shell/Workspace.h"
 
-// Placeholder until the desktop app lands (issue 3).
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QTimer>
+#include <QTranslator>
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Admins paste private keys into this app: a core dump would write them to disk. Turn core dumps off and make the
+// process non-dumpable (which also keeps other processes of the same user from attaching to it), as KeePassXC does.
+void disableCoreDumps() {
+    struct rlimit limit = {0, 0};
+    setrlimit(RLIMIT_CORE, &limit);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+QtMessageHandler g_defaultHandler = nullptr;
+
+// Log lines never show a JWT's signature unless the admin turned redaction off in the preferences.
+void redactingMessageHandler(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    static const QRegularExpression jwt(u"eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"_s);
+    if (!handoff::shell::Preferences::redactTokensInLogs() || !message.contains(u"eyJ"_s)) {
+        g_defaultHandler(type, context, message);
+        return;
+    }
+    QString out;
+    qsizetype last = 0;
+    auto it = jwt.globalMatch(message);
+    while (it.hasNext()) {
+        const auto match = it.next();
+        out += message.mid(last, match.capturedStart() - last);
+        out += QString::fromLatin1(handoff::jwt::redactSignature(match.captured().toLatin1()));
+        last = match.capturedEnd();
+    }
+    out += message.mid(last);
+    g_defaultHandler(type, context, out);
+}
+
+void installTranslations(QApplication& app) {
+    const QString code = handoff::shell::Preferences::language();
+    const QLocale locale = code.isEmpty() ? QLocale() : QLocale(code);
+    if (!code.isEmpty()) {
+        QLocale::setDefault(locale);
+    }
+    auto* qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qtTranslator);
+    }
+    auto* translator = new QTranslator(&app);
+    if (translator->load(locale, u"handoff"_s, u"_"_s, u":/i18n"_s)) {
+        QCoreApplication::installTranslator(translator);
+    }
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
+    disableCoreDumps();
+    g_defaultHandler = qInstallMessageHandler(redactingMessageHandler);
+
     QApplication app(argc, argv);
-    QLabel label(QStringLiteral("Handoff Studio"));
-    label.show();
+    QApplication::setApplicationName(u"Handoff Studio"_s);
+    QApplication::setApplicationDisplayName(u"Handoff Studio"_s);
+    QApplication::setOrganizationName(u"Handoff Studio"_s);
+    QApplication::setOrganizationDomain(u"handoff-studio.org"_s);
+    QApplication::setApplicationVersion(QStringLiteral(HANDOFF_VERSION));
+    QApplication::setDesktopFileName(u"org.handoffstudio.HandoffStudio"_s);
+    QApplication::setWindowIcon(QIcon(u":/handoff/icons/handoff-studio.svg"_s));
+    installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Design, check and export the SIP handoff from Genesys Cloud to Agentforce Voice."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"project"_s, QApplication::translate("main", "The .handoff project to open."),
+                                 u"[project.handoff]"_s);
+    parser.process(app);
+
+    using namespace handoff::shell;
+    KeychainSecretStore secrets(Preferences::sessionOnlyKeys() ? KeychainSecretStore::Mode::SessionOnly
+                                                               : KeychainSecretStore::Mode::Keychain);
+    secrets.probe();
+    Workspace workspace(handoff::SystemClock::instance(), secrets);
+    MainWindow window(workspace, Dialogs::standard(), &secrets);
+    window.show();
+
+    const QStringList positional = parser.positionalArguments();
+    const QString file = positional.isEmpty() ? QString() : positional.first();
+    QTimer::singleShot(0, &window, [&window, file] {
+        // Unsaved work from a crashed session comes first; otherwise open what was asked for.
+        if (window.projects()->offerRecovery()) {
+            return;
+        }
+        if (!file.isEmpty()) {
+            window.projects()->load(file);
+        }
+    });
     return QApplication::exec();
 }

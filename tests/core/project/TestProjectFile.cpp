@@ -105,12 +105,12 @@ private Q_SLOTS:
         QVERIFY(loaded->diagnostics.isEmpty());
         const QJsonObject root = QJsonDocument::fromJson(readFile(path)).object();
         QCOMPARE(root.value(u"format"_s).toString(), u"handoff-studio-project"_s);
-        QCOMPARE(root.value(u"version"_s).toInt(), 1);
+        QCOMPARE(root.value(u"version"_s).toInt(), ProjectFile::kCurrentVersion);
     }
 
     void unknownKeysAreKept() {
         QJsonObject root = sampleObject();
-        root.insert(u"testCall"_s, QJsonObject{{u"ani"_s, u"+15555550100"_s}});
+        root.insert(u"futureSection"_s, QJsonObject{{u"ani"_s, u"+15555550100"_s}});
         QJsonObject trunk = root.value(u"trunk"_s).toObject();
         trunk.insert(u"futureSetting"_s, 7);
         root.insert(u"trunk"_s, trunk);
@@ -123,12 +123,12 @@ private Q_SLOTS:
             fields.append(d.where.field);
         }
         fields.sort();
-        QCOMPARE(fields, (QStringList{u"testCall"_s, u"trunk.futureSetting"_s}));
+        QCOMPARE(fields, (QStringList{u"futureSection"_s, u"trunk.futureSetting"_s}));
 
         Project p = loaded->project;
         p.trunk.limit = 800; // a change, then save
         const QJsonObject saved = QJsonDocument::fromJson(ProjectFile::serialize(p)).object();
-        QCOMPARE(saved.value(u"testCall"_s).toObject().value(u"ani"_s).toString(), u"+15555550100"_s);
+        QCOMPARE(saved.value(u"futureSection"_s).toObject().value(u"ani"_s).toString(), u"+15555550100"_s);
         QCOMPARE(saved.value(u"trunk"_s).toObject().value(u"futureSetting"_s).toInt(), 7);
         QCOMPARE(saved.value(u"trunk"_s).toObject().value(u"limit"_s).toInt(), 800);
     }
@@ -141,10 +141,10 @@ private Q_SLOTS:
     }
 
     void newerVersionIsRefused() {
-        const auto loaded = ProjectFile::parse(withChange({}, u"version"_s, 2));
+        const auto loaded = ProjectFile::parse(withChange({}, u"version"_s, ProjectFile::kCurrentVersion + 1));
         QVERIFY(!loaded.has_value());
         QCOMPARE(loaded.error().code, u"PRJ002"_s);
-        QVERIFY(loaded.error().message.contains(u'2'));
+        QVERIFY(loaded.error().message.contains(QString::number(ProjectFile::kCurrentVersion + 1)));
     }
 
     void wrongTypes_data() {
@@ -223,9 +223,10 @@ private Q_SLOTS:
         QVERIFY(!p.uuiModel(u"t"_s).callId);
     }
 
-    void noMigrationFromVersionOneYet() {
+    // Migrations go up to the current version and no further (1 -> 2 is tested in tests/core/flow).
+    void noMigrationFromTheCurrentVersion() {
         QJsonObject root;
-        const auto step = ProjectFile::migrateStep(root, 1);
+        const auto step = ProjectFile::migrateStep(root, ProjectFile::kCurrentVersion);
         QVERIFY(!step.has_value());
     }
 };

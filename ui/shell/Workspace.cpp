@@ -1,0 +1,322 @@
+#include "shell/Workspace.h"
+
+#include "crypto/SecureBytes.h"
+#include "diagnostics/Catalog.h"
+#include "project/ProjectFile.h"
+#include "project/SecretStore.h"
+
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Q_LOGGING_CATEGORY(lcWorkspace, "handoff.shell.workspace")
+}
+
+namespace handoff::shell {
+
+// One undoable edit: the project before and after. Projects are small value types, so a snapshot is simpler and
+// safer than field-by-field inverse operations, and it covers every section other modules add.
+class ProjectEditCommand final : public QUndoCommand {
+public:
+    ProjectEditCommand(Workspace& workspace, project::Project before, project::Project after, const QString& text,
+                       QString mergeKey)
+        : QUndoCommand(text)
+        , m_workspace(workspace)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+        , m_mergeKey(std::move(mergeKey)) {}
+
+    void undo() override { m_workspace.applyProject(m_before); }
+    void redo() override { m_workspace.applyProject(m_after); }
+    int id() const override { return m_mergeKey.isEmpty() ? -1 : 1; }
+    bool mergeWith(const QUndoCommand* other) override {
+        const auto* edit = static_cast<const ProjectEditCommand*>(other);
+        if (edit->m_mergeKey != m_mergeKey) {
+            return false;
+        }
+        m_after = edit->m_after;
+        return true;
+    }
+
+private:
+    Workspace& m_workspace;
+    project::Project m_before;
+    project::Project m_after;
+    QString m_mergeKey;
+};
+
+Workspace::Workspace(const Clock& clock, project::SecretStore& secrets, QObject* parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_secrets(secrets)
+    , m_project(project::Project::defaults())
+    , m_undoStack(new QUndoStack(this)) {
+    m_recomputeTimer.setSingleShot(true);
+    m_recomputeTimer.setInterval(0);
+    connect(&m_recomputeTimer, &QTimer::timeout, this, &Workspace::recomputeNow);
+    connect(m_undoStack, &QUndoStack::cleanChanged, this, [this] {
+        const bool dirty = isDirty();
+        if (dirty != m_lastDirty) {
+            m_lastDirty = dirty;
+            Q_EMIT dirtyChanged(dirty);
+        }
+    });
+    recomputeNow();
+}
+
+Workspace::~Workspace() {
+    // The undo commands refer back to us; drop them first.
+    m_undoStack->clear();
+}
+
+void Workspace::resetProject(project::Project project, const QString& filePath, bool dirty) {
+    ++m_keyRequest;
+    m_undoStack->clear();
+    m_project = std::move(project);
+    m_key = {};
+    m_certificate = {};
+    setKeyStoreMessage({});
+    m_forcedDirty = dirty;
+    setFilePath(filePath);
+    const bool nowDirty = isDirty();
+    if (nowDirty != m_lastDirty) {
+        m_lastDirty = nowDirty;
+        Q_EMIT dirtyChanged(nowDirty);
+    }
+    loadKeyFromStore();
+    Q_EMIT projectReset();
+    Q_EMIT projectChanged();
+    Q_EMIT keyChanged();
+    scheduleRecompute();
+}
+
+void Workspace::setFilePath(const QString& path) {
+    if (path == m_filePath) {
+        return;
+    }
+    m_filePath = path;
+    Q_EMIT filePathChanged(path);
+}
+
+QString Workspace::displayName() const {
+    return m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
+}
+
+void Workspace::edit(const QString& text, const std::function<void(project::Project&)>& change,
+                     const QString& mergeKey) {
+    project::Project after = m_project;
+    change(after);
+    // Compare through the file form: it covers every section, and a project is a few hundred bytes.
+    if (project::ProjectFile::serialize(after) == project::ProjectFile::serialize(m_project)) {
+        return;
+    }
+    m_undoStack->push(new ProjectEditCommand(*this, m_project, std::move(after), text, mergeKey));
+}
+
+bool Workspace::isDirty() const {
+    return m_forcedDirty || !m_undoStack->isClean();
+}
+
+void Workspace::markSaved() {
+    m_forcedDirty = false;
+    m_undoStack->setClean();
+    if (m_lastDirty) {
+        m_lastDirty = false;
+        Q_EMIT dirtyChanged(false);
+    }
+}
+
+void Workspace::applyProject(const project::Project& project) {
+    m_project = project;
+    Q_EMIT projectChanged();
+    const bool dirty = isDirty();
+    if (dirty != m_lastDirty) {
+        m_lastDirty = dirty;
+        Q_EMIT dirtyChanged(dirty);
+    }
+    scheduleRecompute();
+}
+
+void Workspace::setKey(const crypto::PrivateKey& key, const crypto::Certificate& certificate, bool store) {
+    ++m_keyRequest; // a pending load from the store must not replace this key
+    m_key = key;
+    if (!certificate.isNull() || key.isNull()) {
+        m_certificate = certificate;
+    }
+    Q_EMIT keyChanged();
+    scheduleRecompute();
+    if (!store || key.isNull()) {
+        return;
+    }
+    auto pem = key.toPem();
+    if (!pem) {
+        setKeyStoreMessage(pem.error().message);
+        return;
+    }
+    if (m_project.key.keychainId.isEmpty()) {
+        // The reference is part of the project (so the key is found again next time), but not an undoable edit:
+        // undoing it would orphan the stored key.
+        m_project.key.keychainId = project::newSecretReference();
+        m_forcedDirty = true;
+        if (!m_lastDirty) {
+            m_lastDirty = true;
+            Q_EMIT dirtyChanged(true);
+        }
+        Q_EMIT projectChanged();
+    }
+    QPointer<Workspace> guard(this);
+    m_secrets.storePrivateKey(m_project.key.keychainId, *pem, [guard](Result<void> result) {
+        if (!guard) {
+            return;
+        }
+        guard->setKeyStoreMessage(result ? QString() : result.error().message);
+    });
+}
+
+void Workspace::setCertificate(const crypto::Certificate& certificate) {
+    m_certificate = certificate;
+    Q_EMIT keyChanged();
+    scheduleRecompute();
+}
+
+void Workspace::clearKey(bool fromStore) {
+    ++m_keyRequest;
+    m_key = {};
+    m_certificate = {};
+    if (fromStore && !m_project.key.keychainId.isEmpty()) {
+        QPointer<Workspace> guard(this);
+        m_secrets.removePrivateKey(m_project.key.keychainId, [guard](Result<void> result) {
+            if (guard && !result) {
+                guard->setKeyStoreMessage(result.error().message);
+            }
+        });
+    }
+    Q_EMIT keyChanged();
+    scheduleRecompute();
+}
+
+void Workspace::loadKeyFromStore() {
+    const project::KeyReference reference = m_project.key;
+    if (!reference.certificateFile.isEmpty()) {
+        if (auto certificate = crypto::Certificate::load(reference.certificateFile)) {
+            m_certificate = *certificate;
+        } else {
+            setKeyStoreMessage(tr("The certificate %1 could not be read: %2")
+                                   .arg(reference.certificateFile, certificate.error().message));
+        }
+    }
+    if (!reference.keychainId.isEmpty()) {
+        const quint64 request = ++m_keyRequest;
+        QPointer<Workspace> guard(this);
+        m_secrets.loadPrivateKey(reference.keychainId, [guard, request](Result<crypto::SecureBytes> pem) {
+            if (!guard || guard->m_keyRequest != request) {
+                return;
+            }
+            if (!pem) {
+                guard->setKeyStoreMessage(
+                    tr("The private key of this project was not found in %1. Import it again on the Org & "
+                       "credentials page.")
+                        .arg(guard->m_secrets.displayName()));
+                return;
+            }
+            auto key = crypto::PrivateKey::fromPem(pem->view());
+            if (!key) {
+                guard->setKeyStoreMessage(key.error().message);
+                return;
+            }
+            guard->m_key = *key;
+            Q_EMIT guard->keyChanged();
+            guard->scheduleRecompute();
+        });
+    } else if (!reference.keyFile.isEmpty()) {
+        auto key = crypto::PrivateKey::load(reference.keyFile);
+        if (key) {
+            m_key = *key;
+        } else {
+            setKeyStoreMessage(tr("The key file %1 could not be opened without help: %2 Open it on the Org & "
+                                  "credentials page.")
+                                   .arg(reference.keyFile, key.error().message));
+        }
+    }
+}
+
+void Workspace::setKeyStoreMessage(const QString& message) {
+    if (message == m_keyStoreMessage) {
+        return;
+    }
+    m_keyStoreMessage = message;
+    if (!message.isEmpty()) {
+        qCWarning(lcWorkspace) << "secret store:" << message;
+    }
+    Q_EMIT keyStoreMessageChanged(message);
+}
+
+void Workspace::scheduleRecompute() {
+    if (!m_recomputeTimer.isActive()) {
+        m_recomputeTimer.start();
+    }
+}
+
+void Workspace::recomputeNow() {
+    m_recomputeTimer.stop();
+    project::Composition next = compute(m_project, m_key, m_certificate, m_clock);
+    ++m_generation;
+    const bool diagnosticsDiffer = [&] {
+        if (next.diagnostics.size() != m_derived.diagnostics.size()) {
+            return true;
+        }
+        for (qsizetype i = 0; i < next.diagnostics.size(); ++i) {
+            const auto& a = next.diagnostics.at(i);
+            const auto& b = m_derived.diagnostics.at(i);
+            if (a.code != b.code || a.message != b.message || a.where.field != b.where.field ||
+                a.where.offset != b.where.offset || a.where.length != b.where.length) {
+                return true;
+            }
+        }
+        return false;
+    }();
+    m_derived = std::move(next);
+    Q_EMIT derivedChanged();
+    if (diagnosticsDiffer) {
+        Q_EMIT diagnosticsChanged();
+    }
+}
+
+project::Composition Workspace::compute(const project::Project& project, const crypto::PrivateKey& key,
+                                        const crypto::Certificate& certificate, const Clock& clock) {
+    project::Composition c = project::compose(project, key.isNull() ? nullptr : &key, clock);
+    // The key and certificate checks the pipeline does not make: fitness for RS256, validity, and whether the key
+    // belongs to the certificate uploaded to Salesforce.
+    diagnostics::Diagnostics keyDiagnostics;
+    if (!key.isNull()) {
+        keyDiagnostics += key.checkForRs256(u"key"_s);
+    }
+    if (!certificate.isNull()) {
+        keyDiagnostics += certificate.check(clock, u"certificate"_s);
+        if (!key.isNull() && !certificate.matches(key)) {
+            keyDiagnostics += diagnostics::make(
+                "KEY009",
+                tr("The private key does not belong to the certificate. Import the key the certificate was made "
+                   "from, or generate a new pair and upload its certificate to Salesforce."),
+                {u"certificate"_s});
+        }
+    }
+    for (const auto& d : std::as_const(keyDiagnostics)) {
+        const bool known = std::any_of(c.diagnostics.cbegin(), c.diagnostics.cend(), [&d](const auto& e) {
+            return e.code == d.code && e.where.field == d.where.field;
+        });
+        if (!known) {
+            c.diagnostics.append(d);
+        }
+    }
+    return c;
+}
+
+} // namespace handoff::shell

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "crypto/Certificate.h"
+#include "crypto/PrivateKey.h"
+#include "diagnostics/Diagnostic.h"
+#include "project/Composition.h"
+#include "project/Project.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <functional>
+
+class QUndoStack;
+
+namespace handoff::project {
+class SecretStore;
+}
+
+namespace handoff::shell {
+
+// The document every page binds to: the current project, the private key (in OpenSSL's wiped memory, never in the
+// project), the clock, and the derived state (project::Composition: token, UUI JSON, budget, export, diagnostics,
+// computed by hs/uui's project::compose pipeline, plus the key and certificate checks). Edits go through edit(), which
+// records them on the undo stack; the derived state is recomputed once per event-loop turn after edits (coalesced with
+// a zero timer), so a burst of keystrokes costs one signature.
+//
+// Pages: read project() and derived(); react to projectChanged (refresh editors, keeping the cursor when the value
+// is unchanged) and derivedChanged; write with edit(). Pages never hold their own copy of the model.
+class Workspace final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Workspace)
+
+public:
+    // `clock` and `secrets` must outlive the workspace.
+    Workspace(const Clock& clock, project::SecretStore& secrets, QObject* parent = nullptr);
+    ~Workspace() override;
+
+    // ---- the project
+    const project::Project& project() const { return m_project; }
+    // Replaces the document (New, Open, recovery): clears the undo history and the key, marks it clean unless
+    // `dirty`, and loads the key named by the project's key reference from the secret store.
+    void resetProject(project::Project project, const QString& filePath = {}, bool dirty = false);
+    QString filePath() const { return m_filePath; }
+    void setFilePath(const QString& path);
+    // "sample.handoff", or "Untitled" for a new project.
+    QString displayName() const;
+
+    // Applies `change` to a copy of the project and records it as one undoable step named `text`. Consecutive edits
+    // with the same non-empty `mergeKey` (typically the field name) merge into one step, so undo removes a typed word,
+    // not one character. A change that leaves the project as it was records nothing.
+    void edit(const QString& text, const std::function<void(project::Project&)>& change, const QString& mergeKey = {});
+    QUndoStack* undoStack() const { return m_undoStack; }
+
+    bool isDirty() const;
+    // After a successful save: the current state is the saved one.
+    void markSaved();
+
+    // ---- the key (never in the project file)
+    // Uses `key` (and its certificate when known) for signing from now on. `store` also keeps the key's PEM in the
+    // secret store under the project's key reference (a new reference is recorded in the project if it has none).
+    void setKey(const crypto::PrivateKey& key, const crypto::Certificate& certificate = {}, bool store = true);
+    void setCertificate(const crypto::Certificate& certificate);
+    // Forgets the key (and removes it from the secret store when `fromStore`).
+    void clearKey(bool fromStore = false);
+    const crypto::PrivateKey& key() const { return m_key; }
+    const crypto::Certificate& certificate() const { return m_certificate; }
+    bool hasKey() const { return !m_key.isNull(); }
+    project::SecretStore& secretStore() const { return m_secrets; }
+    // The last problem with the secret store (could not store or load the key); empty when none.
+    QString keyStoreMessage() const { return m_keyStoreMessage; }
+
+    // ---- clock and derived state
+    const Clock& clock() const { return m_clock; }
+    const project::Composition& derived() const { return m_derived; }
+    // Increases with every recompute.
+    quint64 generation() const { return m_generation; }
+    // Every problem: the composition's, then the key's and the certificate's.
+    const diagnostics::Diagnostics& diagnostics() const { return m_derived.diagnostics; }
+    // True between an edit and the recompute it triggers.
+    bool isRecomputePending() const { return m_recomputeTimer.isActive(); }
+    // Recomputes now (also called by the zero timer); tests and benchmarks call it directly.
+    void recomputeNow();
+    // Schedules a recompute on the next event-loop turn (e.g. when the clock has moved on).
+    void scheduleRecompute();
+
+    // The pure computation behind recomputeNow(), for tests and benchmarks.
+    static project::Composition compute(const project::Project& project, const crypto::PrivateKey& key,
+                                        const crypto::Certificate& certificate, const Clock& clock);
+
+Q_SIGNALS:
+    void projectChanged();
+    void projectReset(); // after resetProject(): pages may reset view state
+    void filePathChanged(const QString& path);
+    void dirtyChanged(bool dirty);
+    void keyChanged();
+    void keyStoreMessageChanged(const QString& message);
+    void derivedChanged();
+    void diagnosticsChanged();
+
+private:
+    friend class ProjectEditCommand;
+    void applyProject(const project::Project& project);
+    void loadKeyFromStore();
+    void setKeyStoreMessage(const QString& message);
+
+    const Clock& m_clock;
+    project::SecretStore& m_secrets;
+    project::Project m_project;
+    QString m_filePath;
+    QUndoStack* m_undoStack = nullptr;
+    bool m_forcedDirty = false;
+    bool m_lastDirty = false;
+    crypto::PrivateKey m_key;
+    crypto::Certificate m_certificate;
+    QString m_keyStoreMessage;
+    project::Composition m_derived;
+    quint64 m_generation = 0;
+    QTimer m_recomputeTimer;
+    quint64 m_keyRequest = 0; // guards against a late answer from the store for an older project
+};
+
+} // namespace handoff::shell
