@@ -22,7 +22,7 @@ target_compile_definitions(handoff_common INTERFACE
 
 target_compile_options(handoff_common INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
-    -Wformat=2 -Wimplicit-fallthrough -Wmissing-declarations -Wnull-dereference
+    -Wformat=2 -Wimplicit-fallthrough -Wmissing-declarations
     $<$<CONFIG:Release,RelWithDebInfo>:-D_FORTIFY_SOURCE=2>
     -fstack-protector-strong)
 
