@@ -3,7 +3,6 @@
 #include "pages/ExportPage.h"
 #include "pages/OrgPage.h"
 #include "pages/TestCallPage.h"
-#include "pages/TestCallPage.h"
 #include "pages/TokenPage.h"
 #include "pages/UuiPage.h"
 #include "project/SecretStore.h"
@@ -74,16 +73,19 @@ QIcon themeIcon(const QString& name, QStyle::StandardPixmap fallback, const QSty
 }
 
 // The page icons are drawn in an accent colour that disappears on the selection highlight: add a Selected mode
-// drawn in the palette's highlighted-text colour, at 1x and 2x so it stays sharp on HiDPI screens.
+// drawn in the palette's highlighted-text colour. A new pixmap icon at 1x, 2x and 3x (an SVG icon engine keeps one
+// added pixmap per mode and would drop all but the last size), so it stays sharp on HiDPI screens.
 QIcon withSelectedVariant(const QIcon& icon, const QColor& colour, int size) {
-    QIcon result = icon;
-    for (const qreal dpr : {1.0, 2.0}) {
-        QPixmap pixmap = icon.pixmap(QSize(size, size), dpr);
-        QPainter painter(&pixmap);
+    QIcon result;
+    for (const qreal dpr : {1.0, 2.0, 3.0}) {
+        const QPixmap normal = icon.pixmap(QSize(size, size), dpr);
+        result.addPixmap(normal, QIcon::Normal);
+        QPixmap selected = normal;
+        QPainter painter(&selected);
         painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
-        painter.fillRect(pixmap.rect(), colour);
+        painter.fillRect(QRect(QPoint(0, 0), selected.deviceIndependentSize().toSize()), colour);
         painter.end();
-        result.addPixmap(pixmap, QIcon::Selected);
+        result.addPixmap(selected, QIcon::Selected);
     }
     return result;
 }
@@ -198,7 +200,6 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     addPage(new pages::TokenPage(m_workspace, this));
     addPage(new pages::UuiPage(m_workspace, this));
     addPage(new pages::ExportPage(m_workspace, this));
-    addPage(new pages::TestCallPage(m_workspace, this));
     addPage(new pages::TestCallPage(m_workspace, this));
 
     m_problems->setDiagnostics(m_workspace.diagnostics());
