@@ -482,8 +482,9 @@ void OrgPage::refreshKeyFacts() {
         const QDateTime now = workspace().clock().now();
         const qint64 daysLeft = now.daysTo(certificate.notAfter());
         QString validity = tr("%1 to %2")
-                               .arg(locale.toString(certificate.notBefore().toLocalTime().date(), QLocale::ShortFormat),
-                                    locale.toString(certificate.notAfter().toLocalTime().date(), QLocale::ShortFormat));
+                               // ISO dates: a two-digit year would make 2126 look like 2026.
+                               .arg(certificate.notBefore().toLocalTime().date().toString(Qt::ISODate),
+                                    certificate.notAfter().toLocalTime().date().toString(Qt::ISODate));
         if (now > certificate.notAfter()) {
             validity += tr(" (expired)");
         } else if (now < certificate.notBefore()) {
