@@ -174,7 +174,7 @@ QWidget* TokenPage::buildBuildTab() {
     m_claimsTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_claimsTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_claimsTree->header()->setStretchLastSection(true);
-    m_claimsTree->setMinimumHeight(m_claimsTree->fontMetrics().height() * 8);
+    m_claimsTree->setMinimumHeight(m_claimsTree->fontMetrics().height() * 7);
     claimsLayout->addWidget(m_claimsTree);
     m_claimProblems = new widgets::DiagnosticList;
     m_claimProblems->setObjectName(u"claimProblemsList"_s);
@@ -512,6 +512,7 @@ void TokenPage::refreshToken() {
         }
         auto* item = new QTreeWidgetItem(m_claimsTree, {name, shown, source});
         item->setToolTip(1, shown);
+        item->setToolTip(2, source);
     }
     if (!p.org.subRequired() && !m_claims.contains(u"sub"_s)) {
         new QTreeWidgetItem(

@@ -219,13 +219,16 @@ void JwtView::setClock(const Clock* clock) {
 void JwtView::setToken(const QString& token) {
     m_token = token;
     m_tokenEdit->setPlainText(token);
+    // Empty header and claims boxes say nothing: show the decoded pane only with a token.
+    m_decodedPane->setVisible(m_decodedWanted && !m_token.trimmed().isEmpty());
     decode();
     recolour();
     refreshExpiry();
 }
 
 void JwtView::setDecodedVisible(bool visible) {
-    m_decodedPane->setVisible(visible);
+    m_decodedWanted = visible;
+    m_decodedPane->setVisible(m_decodedWanted && !m_token.trimmed().isEmpty());
 }
 
 void JwtView::setTokenVisible(bool visible) {
