@@ -123,7 +123,7 @@ ExportPage::ExportPage(shell::Workspace& workspace, QWidget* parent)
 
     // Clipboard
     auto* clipboardRow = new QHBoxLayout;
-    auto* clearLabel = new QLabel(tr("Clear a copied &token from the clipboard after"));
+    auto* clearLabel = new QLabel(tr("Clear a copied token from the clip&board after"));
     m_clearSeconds = new QSpinBox;
     m_clearSeconds->setObjectName(u"clearSecondsSpinBox"_s);
     m_clearSeconds->setRange(0, 3600);

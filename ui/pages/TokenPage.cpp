@@ -158,7 +158,7 @@ QWidget* TokenPage::buildBuildTab() {
     m_jti->setToolTip(tr("Salesforce accepts a token with a jti only once. A UUI token reused across calls must not "
                          "have one."));
     policy->addRow(m_jti);
-    m_resetPreset = new QPushButton(tr("R&eset to the preset"));
+    m_resetPreset = new QPushButton(tr("&Reset to the preset"));
     m_resetPreset->setObjectName(u"resetPresetPushButton"_s);
     policy->addRow(QString(), m_resetPreset);
     formLayout->addWidget(policyBox);

@@ -90,7 +90,7 @@ UuiPage::UuiPage(shell::Workspace& workspace, QWidget* parent)
     m_tabs->setObjectName(u"uuiTabWidget"_s);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(buildComposeTab(), tr("&Compose"));
-    m_tabs->addTab(buildCheckTab(), tr("Check &pasted UUI"));
+    m_tabs->addTab(buildCheckTab(), tr("Check pasted &UUI"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -307,13 +307,13 @@ QWidget* UuiPage::buildTrunkGroup() {
     for (const QString& name : uui::TrunkUuiProfile::headerNames()) {
         m_headerName->addItem(name, name);
     }
-    form->addRow(tr("&Header:"), m_headerName);
+    form->addRow(tr("Hea&der:"), m_headerName);
 
     m_encoding = new QComboBox;
     m_encoding->setObjectName(u"encodingComboBox"_s);
     m_encoding->addItem(tr("Hex (what Salesforce documents)"), uui::encodingKey(UuiEncoding::Hex));
     m_encoding->addItem(tr("Ascii"), uui::encodingKey(UuiEncoding::Ascii));
-    form->addRow(tr("&Encoding:"), m_encoding);
+    form->addRow(tr("E&ncoding:"), m_encoding);
 
     m_pdMode = new QComboBox;
     m_pdMode->setObjectName(u"pdModeComboBox"_s);
@@ -342,7 +342,7 @@ QWidget* UuiPage::buildTrunkGroup() {
     m_parameters = new QLineEdit;
     m_parameters->setObjectName(u"parametersLineEdit"_s);
     m_parameters->setPlaceholderText(u"purpose=isdn-uui;content=isdn-uui"_s);
-    form->addRow(tr("Other pa&rameters:"), m_parameters);
+    form->addRow(tr("&Other parameters:"), m_parameters);
 
     m_limit = new QSpinBox;
     m_limit->setObjectName(u"limitSpinBox"_s);
@@ -446,7 +446,7 @@ QWidget* UuiPage::buildResultPane() {
     m_waysLayout->addWidget(m_waysIntro);
     layout->addWidget(m_waysBox);
 
-    auto* headerTitle = new QLabel(tr("SIP &header as the trunk sends it"));
+    auto* headerTitle = new QLabel(tr("&SIP header as the trunk sends it"));
     layout->addWidget(headerTitle);
     m_headerLine = new QPlainTextEdit;
     m_headerLine->setObjectName(u"headerLinePlainTextEdit"_s);

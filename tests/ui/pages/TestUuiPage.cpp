@@ -228,6 +228,26 @@ private Q_SLOTS:
         QVERIFY2(before(u"wayOutPushButton0"_s, u"headerLinePlainTextEdit"_s), qPrintable(order.join(u' ')));
     }
 
+    void activatingABudgetSegmentFocusesItsField() {
+        Fixture f;
+        UuiPage page(*f.workspace);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto* bar = page.findChild<BudgetBar*>(u"uuiBudgetBar"_s);
+        QVERIFY(bar);
+        int index = -1;
+        for (int i = 0; i < bar->segmentCount(); ++i) {
+            if (bar->segmentName(i) == u"callId"_s) {
+                index = i;
+            }
+        }
+        QVERIFY(index >= 0);
+        bar->setFocus();
+        bar->setCurrentSegment(index);
+        QTest::keyClick(bar, Qt::Key_Return);
+        QTRY_COMPARE(QApplication::focusWidget(), page.findChild<QLineEdit*>(u"callIdLineEdit"_s));
+    }
+
     void problemsFocusTheirField() {
         Fixture f;
         UuiPage page(*f.workspace);
