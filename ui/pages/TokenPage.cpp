@@ -101,6 +101,8 @@ TokenPage::TokenPage(shell::Workspace& workspace, QWidget* parent)
     connect(&workspace, &shell::Workspace::projectChanged, this, &TokenPage::refreshFromProject);
     connect(&workspace, &shell::Workspace::derivedChanged, this, &TokenPage::refreshToken);
     connect(&workspace, &shell::Workspace::keyChanged, this, &TokenPage::verifyPasted);
+    // Additional claims belong to the session with one project.
+    connect(&workspace, &shell::Workspace::projectReset, this, [this] { setExtraClaims({}); });
     connect(&workspace, &shell::Workspace::projectChanged, this, &TokenPage::verifyPasted);
     refreshFromProject();
     refreshToken();

@@ -25,6 +25,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -748,6 +749,7 @@ void UuiPage::refreshDerived() {
     const QString header = QString::fromUtf8(b.headerLine);
     if (m_headerLine->toPlainText() != header) {
         m_headerLine->setPlainText(header);
+        colourHeaderLine(b);
     }
 
     m_json->setText(QString::fromUtf8(d.uui.json));
@@ -760,6 +762,54 @@ void UuiPage::refreshDerived() {
     }
     m_json->setDiagnostics(inJson);
     refreshWaysOut(b);
+}
+
+void UuiPage::colourHeaderLine(const uui::SipBudget& budget) {
+    // The parts of the line in the order the shares list them: header name, PD prefix octet, the data (braces and
+    // fields), then the parameters. The data keeps the text colour; the rest is told apart from it.
+    qsizetype name = 0;
+    qsizetype pd = 0;
+    qsizetype octets = 0;
+    for (const BudgetShare& share : budget.shares) {
+        switch (share.kind) {
+        case BudgetShare::Kind::HeaderName:
+            name += share.encodedChars;
+            break;
+        case BudgetShare::Kind::PdOctet:
+            pd += share.encodedChars;
+            break;
+        case BudgetShare::Kind::Braces:
+        case BudgetShare::Kind::Field:
+            octets += share.encodedChars;
+            break;
+        case BudgetShare::Kind::Parameters:
+            break;
+        }
+    }
+    const QPalette pal = m_headerLine->palette();
+    const bool dark = pal.color(QPalette::Base).lightness() < 128;
+    QTextCursor cursor(m_headerLine->document());
+    const auto paint = [&](qsizetype from, qsizetype length, const QTextCharFormat& format) {
+        const int end =
+            static_cast<int>(std::min<qsizetype>(from + length, m_headerLine->document()->characterCount() - 1));
+        if (end <= from) {
+            return;
+        }
+        cursor.setPosition(static_cast<int>(from));
+        cursor.setPosition(end, QTextCursor::KeepAnchor);
+        cursor.setCharFormat(format);
+    };
+    QTextCharFormat nameFormat;
+    nameFormat.setFontWeight(QFont::Bold);
+    QTextCharFormat pdFormat;
+    pdFormat.setForeground(dark ? QColor(255, 190, 80) : QColor(170, 90, 0));
+    pdFormat.setFontWeight(QFont::Bold);
+    pdFormat.setToolTip(tr("The protocol discriminator octet"));
+    QTextCharFormat paramFormat;
+    paramFormat.setForeground(pal.color(QPalette::PlaceholderText));
+    paint(0, name, nameFormat);
+    paint(name, pd, pdFormat);
+    paint(name + pd + octets, budget.headerLine.size(), paramFormat);
 }
 
 void UuiPage::refreshWaysOut(const uui::SipBudget& budget) {

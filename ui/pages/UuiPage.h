@@ -67,6 +67,7 @@ private:
     void refreshFromProject();
     void refreshDerived();
     void refreshWaysOut(const uui::SipBudget& budget);
+    void colourHeaderLine(const uui::SipBudget& budget);
     void refreshParamsTable();
     void writeParamsFromTable(const QString& text, const QString& mergeKey);
     void addParam();
