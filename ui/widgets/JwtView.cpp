@@ -217,6 +217,10 @@ void JwtView::setClock(const Clock* clock) {
 }
 
 void JwtView::setToken(const QString& token) {
+    if (token == m_token && !m_tokenEdit->toPlainText().isEmpty()) {
+        refreshExpiry(); // same token: keep the selection and scroll position of someone reading it
+        return;
+    }
     m_token = token;
     m_tokenEdit->setPlainText(token);
     // Empty header and claims boxes say nothing: show the decoded pane only with a token.
