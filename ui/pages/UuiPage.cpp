@@ -761,7 +761,48 @@ void UuiPage::refreshDerived() {
         }
     }
     m_json->setDiagnostics(inJson);
+    markParamProblems(d.diagnostics);
     refreshWaysOut(b);
+}
+
+void UuiPage::markParamProblems(const diagnostics::Diagnostics& list) {
+    // A problem of a custom parameter (by position, or by its key) shows on its key cell: icon and tooltip.
+    static const QRegularExpression byIndex(u"^uui\\.params\\[(\\d+)\\]"_s);
+    const auto& params = workspace().project().uui.customParams;
+    QHash<int, QStringList> messages;
+    QHash<int, diagnostics::Severity> worst;
+    for (const diagnostics::Diagnostic& d : list) {
+        int row = -1;
+        if (const auto match = byIndex.match(d.where.field); match.hasMatch()) {
+            row = match.captured(1).toInt();
+        } else if (d.where.field.startsWith(u"uui."_s) && !uui::standardKeys().contains(d.where.field.mid(4))) {
+            const QString key = d.where.field.mid(4);
+            for (int i = 0; i < params.size(); ++i) {
+                if (params.at(i).key == key) {
+                    row = i;
+                }
+            }
+        }
+        if (row < 0) {
+            continue;
+        }
+        messages[row] << tr("%1: %2").arg(d.code, d.message);
+        worst[row] = std::max(worst.value(row, diagnostics::Severity::Info), d.severity);
+    }
+    const QScopedValueRollback<bool> guard(m_updating, true);
+    for (int row = 0; row < m_params->rowCount(); ++row) {
+        QTableWidgetItem* key = m_params->item(row, 0);
+        if (!key) {
+            continue;
+        }
+        if (messages.contains(row)) {
+            key->setIcon(widgets::DiagnosticList::severityIcon(worst.value(row)));
+            key->setToolTip(messages.value(row).join(u'\n'));
+        } else if (!key->icon().isNull() || !key->toolTip().isEmpty()) {
+            key->setIcon({});
+            key->setToolTip({});
+        }
+    }
 }
 
 void UuiPage::colourHeaderLine(const uui::SipBudget& budget) {

@@ -68,6 +68,7 @@ private:
     void refreshDerived();
     void refreshWaysOut(const uui::SipBudget& budget);
     void colourHeaderLine(const uui::SipBudget& budget);
+    void markParamProblems(const diagnostics::Diagnostics& list);
     void refreshParamsTable();
     void writeParamsFromTable(const QString& text, const QString& mergeKey);
     void addParam();

@@ -274,6 +274,10 @@ private Q_SLOTS:
         QVERIFY(page.ownsField(it->where.field));
         QVERIFY(page.focusField(it->where.field, it->where));
         auto* table = page.findChild<QTableWidget*>(u"customParamsTableWidget"_s);
+        // The row with the problem carries it on its key cell; the good row does not.
+        QVERIFY(table->item(1, 0)->toolTip().contains(u"UUI040"_s));
+        QVERIFY(!table->item(1, 0)->icon().isNull());
+        QVERIFY(table->item(0, 0)->toolTip().isEmpty());
         QCOMPARE(table->currentRow(), 1);
         QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(table));
     }
