@@ -428,6 +428,17 @@ int check(Context& context, const QStringList& args) {
         if (result.repaired) {
             o.insert(u"repaired"_s, QString::fromUtf8(*result.repaired));
         }
+        if (result.budget) {
+            const uui::SipBudget& b = *result.budget;
+            o.insert(u"budget"_s, QJsonObject{{u"encoding"_s, uui::encodingKey(b.profile.encoding)},
+                                              {u"jsonBytes"_s, b.jsonBytes},
+                                              {u"headerLineLength"_s, b.headerLineLength},
+                                              {u"headerValueLength"_s, b.headerValueLength},
+                                              {u"decodedBytes"_s, b.decodedBytes},
+                                              {u"limit"_s, b.limit},
+                                              {u"limitAppliesTo"_s, uui::limitAppliesToKey(b.limitAppliesTo)},
+                                              {u"remaining"_s, b.remaining}});
+        }
         context.printJson(o);
     } else {
         context.printDiagnostics(result.diagnostics, name);

@@ -176,8 +176,8 @@ qsizetype base64UrlLength(qsizetype bytes) {
 
 // The measured length of `json` under `profile`, by arithmetic only (what render() would give): for the many
 // what-ifs of the ways out, which need the number and nothing else. TestSipHeaderBudget checks the two agree.
-qsizetype measure(const QByteArray& json, const TrunkUuiProfile& profile) {
-    const qsizetype decoded = json.size() + (profile.pdMode == PdMode::Prefix ? 1 : 0);
+qsizetype measure(qsizetype jsonBytes, const TrunkUuiProfile& profile) {
+    const qsizetype decoded = jsonBytes + (profile.pdMode == PdMode::Prefix ? 1 : 0);
     if (profile.limitAppliesTo == LimitAppliesTo::DecodedData) {
         return decoded;
     }
@@ -197,7 +197,7 @@ qsizetype measure(const QByteArray& json, const TrunkUuiProfile& profile) {
     return profile.headerName.toUtf8().size() + 2 + value;
 }
 
-SipBudget fieldBudget(const UuiModel& model, const ComposedUui& uui, const TrunkUuiProfile& profile) {
+SipBudget fieldBudget(const ComposedUui& uui, const TrunkUuiProfile& profile) {
     SipBudget b = render(uui.json, profile);
     const qsizetype k = charsPerOctet(profile.encoding);
     BudgetShare braces;
@@ -219,31 +219,7 @@ SipBudget fieldBudget(const UuiModel& model, const ComposedUui& uui, const Trunk
     finishShares(b, b.headerValue.mid(b.encodedValueLength));
     checkEncoding(b);
     checkLimit(b);
-    Q_UNUSED(model)
     return b;
-}
-
-UuiModel withoutField(UuiModel model, const FieldSpan& span) {
-    switch (span.field) {
-    case UuiField::OrgId:
-        model.orgId.reset();
-        break;
-    case UuiField::CallId:
-        model.callId.reset();
-        break;
-    case UuiField::TransactionId:
-        model.transactionId.reset();
-        break;
-    case UuiField::Custom:
-        if (span.customIndex >= 0 && span.customIndex < model.customParams.size()) {
-            model.customParams.removeAt(span.customIndex);
-        }
-        break;
-    case UuiField::Scrt2Domain:
-    case UuiField::Token:
-        break;
-    }
-    return model;
 }
 
 void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
@@ -261,7 +237,7 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
         ascii.encoding = UuiEncoding::Ascii;
         WayOut way;
         way.kind = WayOut::Kind::AsciiEncoding;
-        way.after = measure(uui.json, ascii);
+        way.after = measure(uui.json.size(), ascii);
         describe(way, tr("Switch the trunk's UUI encoding to ascii, only if the receiver accepts it (Salesforce "
                          "documents hex)"));
         if (way.saves > 0) {
@@ -269,7 +245,8 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
         }
     }
 
-    for (const FieldSpan& span : uui.fields) {
+    for (qsizetype i = 0; i < uui.fields.size(); ++i) {
+        const FieldSpan& span = uui.fields.at(i);
         if (span.field == UuiField::Scrt2Domain || span.field == UuiField::Token) {
             continue;
         }
@@ -280,7 +257,10 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
         way.kind = span.field == UuiField::OrgId ? WayOut::Kind::DropOrgId : WayOut::Kind::DropField;
         way.key = span.key;
         way.customIndex = span.customIndex;
-        way.after = measure(compose(withoutField(model, span)).json, b.profile);
+        // Without the member, the JSON loses the bytes the member owns; when it was the first member, the next one
+        // also loses its leading comma.
+        const qsizetype removed = span.length + (i == 0 && uui.fields.size() > 1 ? 1 : 0);
+        way.after = measure(uui.json.size() - removed, b.profile);
         if (span.field == UuiField::OrgId) {
             describe(way, tr("Leave orgId out: Salesforce takes the org from the token's issuer"));
         } else if (span.field == UuiField::Custom) {
@@ -297,12 +277,11 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
     const auto sigBytes = signatureBytes(model.token);
     if (sigBytes && *sigBytes > 128) {
         const qsizetype sigChars = model.token.size() - model.token.lastIndexOf(u'.') - 1;
-        UuiModel smaller = model;
-        smaller.token = model.token.left(model.token.size() - sigChars) + QString(base64UrlLength(128), u'A');
+        // base64url needs no JSON escaping: the JSON shrinks by exactly the difference in signature characters.
         WayOut way;
         way.kind = WayOut::Kind::SmallerKey;
         way.applicable = false;
-        way.after = measure(compose(smaller).json, b.profile);
+        way.after = measure(uui.json.size() - (sigChars - base64UrlLength(128)), b.profile);
         describe(way, tr("A 1024-bit RSA key instead of %1 bits gives a shorter signature, but Salesforce is "
                          "dropping 1024-bit keys; not recommended")
                           .arg(*sigBytes * 8));
@@ -318,17 +297,18 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
     if (model.token.isEmpty()) {
         minimal.orgId = model.orgId;
     }
-    const qsizetype floor = measure(compose(minimal).json, b.profile);
+    const qsizetype floor = measure(compose(minimal).json.size(), b.profile);
     if (floor > b.limit) {
         const FieldSpan* token = uui.find(UuiField::Token);
         const qsizetype tokenChars = token ? token->valueLength * charsPerOctet(b.profile.encoding) : 0;
+        const QString keySize = sigBytes ? tr(" (RS256 with a %1-bit key)").arg(*sigBytes * 8) : QString();
         b.diagnostics.append(diagnostics::make(
             "SIP003",
             tr("Even with only scrt2Domain and the token the header is %1 %2, over the limit of %3: the token alone "
-               "takes %4 characters in %5 (RS256 with a %6-bit key). It cannot fit with this key size and encoding; "
-               "only another encoding or a smaller key changes that.")
+               "takes %4 characters in %5%6. It cannot fit with this key size and encoding; only another encoding or "
+               "a smaller key changes that.")
                 .arg(number(floor), unit, number(b.limit), number(tokenChars), encodingKey(b.profile.encoding),
-                     number(sigBytes.value_or(0) * 8)),
+                     keySize),
             {u"uui.token"_s}));
     }
 }
@@ -349,7 +329,7 @@ qsizetype SipBudget::lengthFor(LimitAppliesTo appliesTo) const {
 
 SipBudget budget(const UuiModel& model, const ComposedUui& uui, const TrunkUuiProfile& profile,
                  const BudgetOptions& options) {
-    SipBudget b = fieldBudget(model, uui, profile);
+    SipBudget b = fieldBudget(uui, profile);
     if (options.computeWaysOut && !b.fits() && b.limit > 0) {
         addWaysOut(b, model, uui);
     }

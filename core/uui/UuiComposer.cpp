@@ -43,42 +43,46 @@ const QStringList& standardKeys() {
 void appendJsonString(QByteArray& out, const QString& text) {
     static constexpr char kHex[] = "0123456789abcdef";
     const QByteArray utf8 = text.toUtf8();
-    out.reserve(out.size() + utf8.size() + 2);
     out.append('"');
-    for (const char c : utf8) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
+    // Copy runs of bytes that need no escape in one go; values rarely need any.
+    const char* data = utf8.constData();
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto u = static_cast<unsigned char>(data[i]);
+        if (u >= 0x20 && u != '"' && u != '\\') {
+            continue;
+        }
+        out.append(data + run, i - run);
+        run = i + 1;
+        switch (u) {
         case '"':
-            out.append("\\\"");
+            out.append("\\\"", 2);
             break;
         case '\\':
-            out.append("\\\\");
+            out.append("\\\\", 2);
             break;
         case '\b':
-            out.append("\\b");
+            out.append("\\b", 2);
             break;
         case '\f':
-            out.append("\\f");
+            out.append("\\f", 2);
             break;
         case '\n':
-            out.append("\\n");
+            out.append("\\n", 2);
             break;
         case '\r':
-            out.append("\\r");
+            out.append("\\r", 2);
             break;
         case '\t':
-            out.append("\\t");
+            out.append("\\t", 2);
             break;
-        default:
-            if (u < 0x20) {
-                out.append("\\u00");
-                out.append(kHex[u >> 4]);
-                out.append(kHex[u & 0x0f]);
-            } else {
-                out.append(c);
-            }
+        default: {
+            const char escape[] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 0x0f]};
+            out.append(escape, sizeof escape);
+        }
         }
     }
+    out.append(data + run, utf8.size() - run);
     out.append('"');
 }
 
@@ -104,7 +108,12 @@ ComposedUui compose(const UuiModel& model) {
     ComposedUui result;
     result.fields.reserve(5 + model.customParams.size());
     QByteArray& json = result.json;
-    json.reserve(128 + model.token.size() + model.scrt2Domain.size());
+    qsizetype estimate = 96 + model.token.size() + model.scrt2Domain.size() + model.orgId.value_or(QString()).size() +
+                         model.callId.value_or(QString()).size() + model.transactionId.value_or(QString()).size();
+    for (const CustomParam& p : model.customParams) {
+        estimate += p.key.size() + p.value.size() + 6;
+    }
+    json.reserve(estimate * 2); // UTF-8 and escapes may grow the text; one allocation in the usual case
     json.append('{');
     auto add = [&](UuiField field, const QString& key, const QString& value, int customIndex) {
         FieldSpan span;

@@ -183,6 +183,7 @@ private:
 
 struct FieldValue {
     bool present = false;
+    bool wrongType = false; // not a string: reported as UUI008, its rules are not checked
     QString value;
     Location where; // of the value text
 };
@@ -443,11 +444,21 @@ void checkTransactionId(const Fields& f, Diagnostics& out) {
 
 Diagnostics checkFields(const Fields& f, const Clock& clock) {
     Diagnostics out;
-    checkOrgId(f, out);
-    checkScrt2Domain(f, out);
-    checkToken(f, clock, out);
-    checkCallId(f, out);
-    checkTransactionId(f, out);
+    if (!f.orgId.wrongType) {
+        checkOrgId(f, out);
+    }
+    if (!f.scrt2Domain.wrongType) {
+        checkScrt2Domain(f, out);
+    }
+    if (!f.token.wrongType) {
+        checkToken(f, clock, out);
+    }
+    if (!f.callId.wrongType) {
+        checkCallId(f, out);
+    }
+    if (!f.transactionId.wrongType) {
+        checkTransactionId(f, out);
+    }
     return out;
 }
 
@@ -678,6 +689,7 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
         }
         if (FieldValue* f = standard.isEmpty() ? nullptr : fieldFor(standard); f && !f->present) {
             f->present = true;
+            f->wrongType = !m.value.isString();
             f->value = m.value.isString() ? m.value.toString() : QString();
             f->where = locator.at(prefix + standard, m.valueSpan);
         }
@@ -691,7 +703,22 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
     result.diagnostics.append(checkFields(fields, clock));
 
     if (options.profile) {
-        const SipBudget b = budgetForData(QJsonDocument(doc.object()).toJson(QJsonDocument::Compact), *options.profile);
+        // The budget of the text as the trunk would carry it: Set UUI Data sends the text as it is, spaces and line
+        // breaks included.
+        const QByteArray sent = analysed.trimmed();
+        const SipBudget b = budgetForData(sent, *options.profile);
+        const QByteArray compact = QJsonDocument(doc.object()).toJson(QJsonDocument::Compact);
+        if (compact.size() < sent.size()) {
+            result.diagnostics.append(diagnostics::make(
+                "UUI028",
+                tr("The UUI has %1 bytes of spaces and line breaks between its fields; they are sent too. The compact "
+                   "form is %2 bytes instead of %3.")
+                    .arg(sent.size() - compact.size())
+                    .arg(compact.size())
+                    .arg(sent.size()),
+                Location{u"budget"_s}));
+        }
+        result.budget = b;
         for (const Diagnostic& d : b.diagnostics) {
             Diagnostic copy = d;
             if (copy.code == u"SIP005"_s) {
