@@ -162,7 +162,26 @@ struct Inspected {
     QJsonObject json;
 };
 
-Inspected inspectFile(Context& context, const QString& path, const Clock& clock, bool& unreadable) {
+void describeCertificate(Inspected& item, const crypto::Certificate& cert, const Clock& clock) {
+    item.certificate = cert;
+    const crypto::PublicKey publicKey = cert.publicKey();
+    item.json.insert(u"type"_s, u"certificate"_s);
+    item.json.insert(u"subject"_s, cert.subject());
+    item.json.insert(u"issuer"_s, cert.issuer());
+    item.json.insert(u"serialNumber"_s, cert.serialNumberHex());
+    item.json.insert(u"notBefore"_s, iso(cert.notBefore()));
+    item.json.insert(u"notAfter"_s, iso(cert.notAfter()));
+    item.json.insert(u"signatureAlgorithm"_s, cert.signatureAlgorithm());
+    item.json.insert(u"selfSigned"_s, cert.isSelfSigned());
+    item.json.insert(u"algorithm"_s, crypto::algorithmName(publicKey.algorithm()));
+    item.json.insert(u"bits"_s, publicKey.bits());
+    item.json.insert(u"sha256Fingerprint"_s, crypto::fingerprintHex(cert.sha256Fingerprint()));
+    item.json.insert(u"publicKeySha256"_s, crypto::fingerprintHex(publicKey.spkiSha256()));
+    item.diagnostics.append(cert.check(clock, u"file"_s));
+}
+
+// What one file holds: usually one item; a private key and a certificate in one PEM file make two.
+QList<Inspected> inspectFile(Context& context, const QString& path, const Clock& clock, bool& unreadable) {
     Inspected item;
     item.path = path;
     const QString field = u"file"_s;
@@ -173,12 +192,22 @@ Inspected inspectFile(Context& context, const QString& path, const Clock& clock,
         item.diagnostics.append(
             fromError({u"KEY001"_s, tr("Cannot read %1: %2.").arg(path, file.errorString())}, field));
         item.json.insert(u"type"_s, u"unreadable"_s);
-        return item;
+        return {item};
     }
     QByteArray data = file.readAll();
     const bool looksLikeKey = data.contains("PRIVATE KEY-----");
     const bool looksLikePublicKey = data.contains("PUBLIC KEY-----");
     if (looksLikeKey) {
+        QList<Inspected> items;
+        if (data.contains("-----BEGIN CERTIFICATE-----")) {
+            Inspected certItem;
+            certItem.path = path;
+            certItem.json.insert(u"file"_s, path);
+            if (const auto cert = crypto::Certificate::fromData(data)) {
+                describeCertificate(certItem, *cert, clock);
+                items.append(certItem);
+            }
+        }
         auto key = crypto::PrivateKey::fromPem(data);
         if (!key && key.error().code == u"KEY004"_s) {
             QByteArray secret = context.readSecret(kPassphraseVariable, tr("Passphrase for %1: ").arg(path));
@@ -199,7 +228,8 @@ Inspected inspectFile(Context& context, const QString& path, const Clock& clock,
             item.diagnostics.append(key->checkForRs256(field));
             item.diagnostics.append(crypto::checkKeyFilePermissions(path, field));
         }
-        return item;
+        items.prepend(item);
+        return items;
     }
     if (looksLikePublicKey) {
         const auto publicKey = crypto::PublicKey::fromPem(data);
@@ -213,7 +243,7 @@ Inspected inspectFile(Context& context, const QString& path, const Clock& clock,
             item.json.insert(u"publicKeySha256"_s, crypto::fingerprintHex(publicKey->spkiSha256()));
             item.diagnostics.append(crypto::rs256KeyDiagnostics(publicKey->algorithm(), publicKey->bits(), field));
         }
-        return item;
+        return {item};
     }
     const auto cert = crypto::Certificate::fromData(data);
     if (!cert) {
@@ -222,24 +252,10 @@ Inspected inspectFile(Context& context, const QString& path, const Clock& clock,
             {u"KEY013"_s,
              tr("This is neither a private key, a public key nor a certificate: %1").arg(cert.error().message)},
             field));
-        return item;
+        return {item};
     }
-    item.certificate = *cert;
-    const crypto::PublicKey publicKey = cert->publicKey();
-    item.json.insert(u"type"_s, u"certificate"_s);
-    item.json.insert(u"subject"_s, cert->subject());
-    item.json.insert(u"issuer"_s, cert->issuer());
-    item.json.insert(u"serialNumber"_s, cert->serialNumberHex());
-    item.json.insert(u"notBefore"_s, iso(cert->notBefore()));
-    item.json.insert(u"notAfter"_s, iso(cert->notAfter()));
-    item.json.insert(u"signatureAlgorithm"_s, cert->signatureAlgorithm());
-    item.json.insert(u"selfSigned"_s, cert->isSelfSigned());
-    item.json.insert(u"algorithm"_s, crypto::algorithmName(publicKey.algorithm()));
-    item.json.insert(u"bits"_s, publicKey.bits());
-    item.json.insert(u"sha256Fingerprint"_s, crypto::fingerprintHex(cert->sha256Fingerprint()));
-    item.json.insert(u"publicKeySha256"_s, crypto::fingerprintHex(publicKey.spkiSha256()));
-    item.diagnostics.append(cert->check(clock, field));
-    return item;
+    describeCertificate(item, *cert, clock);
+    return {item};
 }
 
 void printInspected(QTextStream& out, const Inspected& item) {
@@ -321,7 +337,9 @@ int runInspect(Context& context, const QStringList& args) {
             const bool match = crypto::keysMatch(*keyItem.key, publicKey);
             matches.append(QJsonObject{{u"key"_s, keyItem.path}, {u"with"_s, other.path}, {u"match"_s, match}});
             if (match) {
-                matchLines << tr("%1 and %2 belong together.").arg(keyItem.path, other.path);
+                matchLines << (keyItem.path == other.path
+                                   ? tr("The key and the certificate in %1 belong together.").arg(keyItem.path)
+                                   : tr("%1 and %2 belong together.").arg(keyItem.path, other.path));
             } else {
                 matchDiagnostics.append(diagnostics::make(
                     "KEY009",

@@ -145,6 +145,30 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(code), run.err.constData());
     }
 
+    void inspectKeyAndCertificateInOneFile() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"combined.pem"_s);
+        QFile combined(path);
+        QVERIFY(combined.open(QIODevice::WriteOnly));
+        for (const QString& name : {u"rsa2048-test-only.crt.pem"_s, u"rsa2048-pkcs1-test-only.pem"_s}) {
+            QFile part(dataPath(name));
+            QVERIFY(part.open(QIODevice::ReadOnly));
+            combined.write(part.readAll());
+        }
+        combined.close();
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const CliRun run = runHandoff({u"keys"_s, u"inspect"_s, path, u"--json"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject found = jsonOf(run);
+        const QJsonArray files = found.value(u"files"_s).toArray();
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(files.at(0).toObject().value(u"type"_s).toString(), u"privateKey"_s);
+        QCOMPARE(files.at(1).toObject().value(u"type"_s).toString(), u"certificate"_s);
+        QVERIFY(found.value(u"matches"_s).toArray().first().toObject().value(u"match"_s).toBool());
+        const CliRun text = runHandoff({u"keys"_s, u"inspect"_s, path});
+        QVERIFY(text.out.contains("The key and the certificate in"));
+    }
+
     void inspectDerCertificateAndEncryptedKey() {
         const CliRun run = runHandoff({u"keys"_s, u"inspect"_s, dataPath(u"rsa2048-pkcs8-encrypted-test-only.pem"_s),
                                        dataPath(u"rsa2048-test-only.crt.der"_s)},
