@@ -229,8 +229,7 @@ QWidget* UuiPage::buildFieldsGroup() {
     });
 
     registerField(u"uui.orgId"_s, m_includeOrgId);
-    registerField(u"uui.scrt2Domain"_s, m_scrt2Value);
-    registerField(u"uui.token"_s, m_tokenValue);
+    // scrt2Domain and the token are not edited here: their problems select their value in the JSON view ("uui.").
     registerField(u"uui.callId"_s, m_callId);
     registerField(u"uui.transactionId"_s, m_transactionId);
     return box;

@@ -206,6 +206,7 @@ JwtView::JwtView(QWidget* parent)
     connect(m_timer, &QTimer::timeout, this, &JwtView::refreshExpiry);
 
     setFocusProxy(m_tokenEdit);
+    setFocusPolicy(Qt::StrongFocus);
     setToken({});
 }
 

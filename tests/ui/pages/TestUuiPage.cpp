@@ -263,6 +263,12 @@ private Q_SLOTS:
         QVERIFY(span);
         QCOMPARE(json->selectedRange(), (QPair<qsizetype, qsizetype>{span->valueOffset, span->valueLength}));
 
+        // The token is not edited on this page: its problems select it in the JSON view.
+        QVERIFY(page.focusField(u"uui.token"_s, {}));
+        const auto token = f.workspace->derived().uui.findKey(u"token"_s);
+        QCOMPARE(json->selectedRange(), (QPair<qsizetype, qsizetype>{token->valueOffset, token->valueLength}));
+        QTRY_VERIFY(json->isAncestorOf(QApplication::focusWidget()));
+
         // A custom parameter named by position (as the composer reports an empty key) selects its row.
         f.workspace->edit(u"params"_s, [](handoff::project::Project& p) {
             p.uui.customParams = {{u"a"_s, u"1"_s}, {QString(), u"2"_s}};
