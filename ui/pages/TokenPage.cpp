@@ -310,7 +310,7 @@ QWidget* TokenPage::buildBuildTab() {
     connect(m_copyToken, &QPushButton::clicked, this, &TokenPage::copyToken);
     connect(m_newToken, &QPushButton::clicked, this, [this] { workspace().recomputeNow(); });
     connect(m_claimProblems, &widgets::DiagnosticList::diagnosticActivated, this,
-            [this](const diagnostics::Diagnostic& d) { focusField(d.where.field, d.where); });
+            [this](const diagnostics::Diagnostic& d) { focusShownField(d.where.field, d.where); });
     connect(m_clipboard, &widgets::SensitiveClipboard::cleared, this,
             [this] { m_copyStatus->setText(tr("The token was cleared from the clipboard.")); });
 
@@ -608,6 +608,14 @@ bool TokenPage::focusField(const QString& field, const diagnostics::Location& wh
     if (!ownsField(field)) {
         return false;
     }
+    // The workspace's problems are about the UUI token: show that one.
+    if (m_preset != jwt::TokenPreset::Uui && (field.startsWith(u"claims."_s) || field.startsWith(u"header."_s))) {
+        setPreset(jwt::TokenPreset::Uui);
+    }
+    return focusShownField(field, where);
+}
+
+bool TokenPage::focusShownField(const QString& field, const diagnostics::Location& where) {
     m_tabs->setCurrentIndex(0);
     if (field.startsWith(u"claims."_s)) {
         const QString claim = field.mid(7);
