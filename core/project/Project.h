@@ -3,6 +3,7 @@
 #include "diagnostics/Diagnostic.h"
 #include "exports/SetUuiDataExport.h"
 #include "salesforce/OrgProfile.h"
+#include "telephony/TestCallSettings.h"
 #include "uui/TrunkUuiProfile.h"
 #include "uui/UuiModel.h"
 
@@ -60,6 +61,9 @@ struct Project {
     uui::TrunkUuiProfile trunk;
     UuiTemplate uui;
     exports::ExportBindings exports;
+    // The Test Call page's request form (hs/calls); absent in files that never made a test call. Optional, so files
+    // without it stay valid version 1 files.
+    std::optional<telephony::TestCallSettings> testCall;
 
     // Keys this version does not know, per object path ("" = top level, "org", "trunk", ...), kept for saving.
     QHash<QString, QJsonObject> unknown;

@@ -306,6 +306,42 @@ void readExports(Section s, ReadState& state, Section& parent) {
     parent.adoptError(s);
 }
 
+void readTestCall(Section s, ReadState& state, Section& parent) {
+    telephony::TestCallSettings t;
+    const QString target = s.string(u"target"_s, telephony::testCallTargetKey(t.target));
+    if (const auto parsed = telephony::testCallTargetFromKey(target)) {
+        t.target = *parsed;
+    } else {
+        s.invalid(u"target"_s, tr("must be \"emulator\" or \"org\", not \"%1\".").arg(target));
+    }
+    t.to = s.string(u"to"_s, t.to);
+    t.from = s.string(u"from"_s, t.from);
+    const QString method = s.string(u"initiationMethod"_s, u"Inbound"_s);
+    if (method == u"Inbound"_s || method == u"Transfer"_s) {
+        t.initiationMethod =
+            method == u"Transfer"_s ? telephony::InitiationMethod::Transfer : telephony::InitiationMethod::Inbound;
+    } else {
+        s.invalid(u"initiationMethod"_s, tr("must be \"Inbound\" or \"Transfer\", not \"%1\".").arg(method));
+    }
+    t.callOrigin = s.string(u"callOrigin"_s);
+    t.callSubtype = s.string(u"callSubtype"_s);
+    t.queue = s.string(u"queue"_s);
+    t.telephonyProviderName = s.string(u"telephonyProviderName"_s);
+    t.defaultRegion = s.string(u"defaultRegion"_s);
+    const QJsonArray attributes = s.array(u"callAttributes"_s);
+    for (qsizetype i = 0; i < attributes.size(); ++i) {
+        const QJsonObject o = attributes.at(i).toObject();
+        if (!attributes.at(i).isObject() || !o.value(u"field"_s).isString() || !o.value(u"value"_s).isString()) {
+            s.invalid(u"callAttributes[%1]"_s.arg(i), tr("must be {\"field\": \"...\", \"value\": \"...\"}."));
+            break;
+        }
+        t.callAttributes.append({o.value(u"field"_s).toString(), o.value(u"value"_s).toString()});
+    }
+    state.project->testCall = t;
+    keepUnknown(s, state);
+    parent.adoptError(s);
+}
+
 // Writes `known` over the unknown keys kept for `path`.
 QJsonObject merged(const Project& project, const QString& path, const QJsonObject& known) {
     QJsonObject out = project.unknown.value(path);
@@ -384,6 +420,9 @@ Result<Loaded> parse(const QByteArray& data) {
     readTrunk(top.object(u"trunk"_s), state, top);
     readUui(top.object(u"uui"_s), state, top);
     readExports(top.object(u"exports"_s), state, top);
+    if (top.has(u"testCall"_s)) {
+        readTestCall(top.object(u"testCall"_s), state, top);
+    }
     keepUnknown(top, state);
     if (top.error()) {
         return tl::unexpected(*top.error());
@@ -447,6 +486,24 @@ QByteArray serialize(const Project& p) {
                                       {u"callIdVariable"_s, p.exports.callIdVariable},
                                       {u"bindToken"_s, p.exports.bindToken},
                                       {u"bindCallId"_s, p.exports.bindCallId}}));
+    if (p.testCall) {
+        const telephony::TestCallSettings& t = *p.testCall;
+        QJsonArray attributes;
+        for (const telephony::CallAttribute& a : t.callAttributes) {
+            attributes.append(QJsonObject{{u"field"_s, a.field}, {u"value"_s, a.value}});
+        }
+        root.insert(u"testCall"_s, merged(p, u"testCall"_s,
+                                          {{u"target"_s, telephony::testCallTargetKey(t.target)},
+                                           {u"to"_s, t.to},
+                                           {u"from"_s, t.from},
+                                           {u"initiationMethod"_s, telephony::initiationMethodName(t.initiationMethod)},
+                                           {u"callOrigin"_s, t.callOrigin},
+                                           {u"callSubtype"_s, t.callSubtype},
+                                           {u"queue"_s, t.queue},
+                                           {u"callAttributes"_s, attributes},
+                                           {u"telephonyProviderName"_s, t.telephonyProviderName},
+                                           {u"defaultRegion"_s, t.defaultRegion}}));
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

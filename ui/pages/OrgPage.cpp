@@ -458,9 +458,15 @@ void OrgPage::refreshKeyFacts() {
     } else {
         m_keySummary->setText(tr("%1, %2 bits").arg(crypto::algorithmName(key.algorithm())).arg(key.bits()));
         m_keyFingerprint->setText(crypto::fingerprintHex(key.publicKey().spkiSha256()));
-        m_keyStorage->setText(workspace().secretStore().isPersistent()
-                                  ? tr("The system keychain")
-                                  : tr("Memory, for this session only: import the key again after restarting"));
+        const QString keyFile = workspace().project().key.keyFile;
+        if (workspace().secretStore().isPersistent()) {
+            m_keyStorage->setText(tr("The system keychain"));
+        } else if (!keyFile.isEmpty()) {
+            m_keyStorage->setText(
+                tr("Memory for this session; read again from %1 next time").arg(QDir::toNativeSeparators(keyFile)));
+        } else {
+            m_keyStorage->setText(tr("Memory, for this session only: import the key again after restarting"));
+        }
     }
     if (certificate.isNull()) {
         m_certificateSummary->setText(tr("No certificate. Generate a key pair, or import the certificate you "
@@ -561,8 +567,10 @@ bool OrgPage::importKeyFile(const QString& path) {
     if (!key) {
         return false;
     }
-    const crypto::Certificate& certificate = workspace().certificate();
-    workspace().setKey(*key, certificate);
+    // Remember where the key came from (a path, never the key): without a keychain it is read from there next time.
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    workspace().edit(tr("Import key"), [absolute](project::Project& p) { p.key.keyFile = absolute; });
+    workspace().setKey(*key, workspace().certificate());
     return true;
 }
 

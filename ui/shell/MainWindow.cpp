@@ -2,6 +2,7 @@
 
 #include "pages/ExportPage.h"
 #include "pages/OrgPage.h"
+#include "pages/TestCallPage.h"
 #include "pages/TokenPage.h"
 #include "pages/UuiPage.h"
 #include "project/SecretStore.h"
@@ -196,6 +197,7 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     addPage(new pages::TokenPage(m_workspace, this));
     addPage(new pages::UuiPage(m_workspace, this));
     addPage(new pages::ExportPage(m_workspace, this));
+    addPage(new pages::TestCallPage(m_workspace, this));
 
     m_problems->setDiagnostics(m_workspace.diagnostics());
     qApp->installEventFilter(this);

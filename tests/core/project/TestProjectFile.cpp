@@ -110,7 +110,7 @@ private Q_SLOTS:
 
     void unknownKeysAreKept() {
         QJsonObject root = sampleObject();
-        root.insert(u"testCall"_s, QJsonObject{{u"ani"_s, u"+15555550100"_s}});
+        root.insert(u"futureSection"_s, QJsonObject{{u"ani"_s, u"+15555550100"_s}});
         QJsonObject trunk = root.value(u"trunk"_s).toObject();
         trunk.insert(u"futureSetting"_s, 7);
         root.insert(u"trunk"_s, trunk);
@@ -123,12 +123,12 @@ private Q_SLOTS:
             fields.append(d.where.field);
         }
         fields.sort();
-        QCOMPARE(fields, (QStringList{u"testCall"_s, u"trunk.futureSetting"_s}));
+        QCOMPARE(fields, (QStringList{u"futureSection"_s, u"trunk.futureSetting"_s}));
 
         Project p = loaded->project;
         p.trunk.limit = 800; // a change, then save
         const QJsonObject saved = QJsonDocument::fromJson(ProjectFile::serialize(p)).object();
-        QCOMPARE(saved.value(u"testCall"_s).toObject().value(u"ani"_s).toString(), u"+15555550100"_s);
+        QCOMPARE(saved.value(u"futureSection"_s).toObject().value(u"ani"_s).toString(), u"+15555550100"_s);
         QCOMPARE(saved.value(u"trunk"_s).toObject().value(u"futureSetting"_s).toInt(), 7);
         QCOMPARE(saved.value(u"trunk"_s).toObject().value(u"limit"_s).toInt(), 800);
     }

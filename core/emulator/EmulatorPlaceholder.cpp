@@ -1,1 +1,0 @@
-// Replaced by the emulator implementation (issue 4).

@@ -1,0 +1,695 @@
+#include "emulator/VoiceCallsEmulator.h"
+
+#include "crypto/SecureBytes.h"
+#include "emulator/LoopbackCertificate.h"
+#include "jwt/Jwt.h"
+#include "salesforce/SalesforceId.h"
+
+#include <QAbstractHttpServer>
+#include <QCoreApplication>
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMetaEnum>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace handoff::emulator {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcEmulator, "handoff.emulator", QtWarningMsg)
+
+QString trc(const char* text) {
+    return QCoreApplication::translate("handoff::emulator", text);
+}
+
+constexpr QLatin1StringView kVoiceCallsPath("/telephony/v1/voiceCalls");
+constexpr QLatin1StringView kListPath("/_emulator/voiceCalls");
+constexpr QLatin1StringView kHealthPath("/_emulator/health");
+
+// A refusal: HTTP status, the emulator's reason code and a message for a person.
+struct Refusal {
+    int status = 400;
+    QString code;
+    QString message;
+};
+
+QByteArray headerValue(const QHttpServerRequest& request, QByteArrayView name) {
+    const auto headers = request.headers();
+    for (const auto& [key, value] : headers) {
+        if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0) {
+            return value.trimmed();
+        }
+    }
+    return {};
+}
+
+QByteArray reasonPhrase(int status) {
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    default:
+        return "Status";
+    }
+}
+
+// The 15-character ids the emulator hands out: 0LQ + "EM" + a base-62 counter.
+QString emulatorId(quint64 n) {
+    static constexpr char kDigits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    QString digits;
+    for (int i = 0; i < 10; ++i) {
+        digits.prepend(QLatin1Char(kDigits[n % 62]));
+        n /= 62;
+    }
+    return u"0LQEM"_s + digits;
+}
+
+} // namespace
+
+QJsonObject CreatedCall::toJson() const {
+    return QJsonObject{{u"voiceCallId"_s, voiceCallId},
+                       {u"voiceCallId18"_s, voiceCallId18},
+                       {u"orgId"_s, orgId},
+                       {u"callCenterApiName"_s, callCenterApiName},
+                       {u"sub"_s, subject},
+                       {u"jti"_s, jti},
+                       {u"telephonyProviderName"_s, telephonyProviderName},
+                       {u"createdAt"_s, createdAt.toUTC().toString(Qt::ISODateWithMs)},
+                       {u"partial"_s, partial},
+                       {u"request"_s, body}};
+}
+
+// Qt HttpServer 6.4 gives the raw socket to handleRequest(), which lets the emulator answer late, drop the
+// connection, or send bytes that are not JSON: exactly what fault injection needs.
+class EmulatorHttpServer final : public QAbstractHttpServer {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EmulatorHttpServer)
+
+public:
+    EmulatorHttpServer(VoiceCallsEmulator* owner)
+        : QAbstractHttpServer(owner)
+        , m_owner(owner) {}
+
+protected:
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override {
+        m_owner->handle(request, socket);
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest&, QTcpSocket*) override {}
+
+private:
+    VoiceCallsEmulator* m_owner;
+};
+
+struct VoiceCallsEmulator::Private {
+    explicit Private(const Clock& c)
+        : clock(c) {}
+
+    const Clock& clock;
+    EmulatorAssumptions assumptions;
+    QList<Registration> registrations;
+    Fault runFault;
+    QList<Fault> faultQueue;
+    EmulatorHttpServer* server = nullptr;
+    QTcpServer* tcpServer = nullptr;
+    std::optional<LoopbackCertificate> tls;
+    quint16 port = 0;
+    quint64 nextId = 1;
+    QHash<QString, qint64> seenJti; // jti -> exp, pruned once expired
+    QList<CreatedCall> created;
+    QList<RequestRecord> log;
+
+    const Registration* registrationFor(const QString& orgId15) const {
+        for (const Registration& r : registrations) {
+            if (r.orgId == orgId15) {
+                return &r;
+            }
+        }
+        return nullptr;
+    }
+
+    QByteArray errorBody(const Refusal& refusal) const {
+        const QString message = assumptions.explainErrors ? refusal.message : QString();
+        const QJsonObject item{{u"errorCode"_s, refusal.code}, {u"message"_s, message}};
+        switch (assumptions.errorBody) {
+        case EmulatorAssumptions::ErrorBody::SalesforceRest:
+            return QJsonDocument(QJsonArray{item}).toJson(QJsonDocument::Compact);
+        case EmulatorAssumptions::ErrorBody::ErrorsString:
+            return QJsonDocument(
+                       QJsonObject{{u"voiceCallId"_s, QJsonValue::Null},
+                                   {u"errors"_s, message.isEmpty() ? refusal.code : refusal.code + u": "_s + message}})
+                .toJson(QJsonDocument::Compact);
+        case EmulatorAssumptions::ErrorBody::ErrorsArray:
+            break;
+        }
+        return QJsonDocument(QJsonObject{{u"voiceCallId"_s, QJsonValue::Null}, {u"errors"_s, QJsonArray{item}}})
+            .toJson(QJsonDocument::Compact);
+    }
+
+    std::optional<Refusal> verifyToken(const QHttpServerRequest& request, QString* orgId, QString* subject,
+                                       QString* jti, qint64* exp) const;
+    std::optional<Refusal> validateBody(const QJsonObject& body, const QString& orgId, const QString& subject) const;
+};
+
+VoiceCallsEmulator::VoiceCallsEmulator(const Clock& clock, QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(clock)) {
+    qRegisterMetaType<CreatedCall>();
+    qRegisterMetaType<RequestRecord>();
+}
+
+VoiceCallsEmulator::~VoiceCallsEmulator() = default;
+
+Result<void> VoiceCallsEmulator::registerCertificate(const QString& orgId, const crypto::Certificate& certificate,
+                                                     const QStringList& callCenters, salesforce::CustomerType type) {
+    if (certificate.isNull()) {
+        return fail(u"EMU002"_s, trc("No certificate to register for org %1.").arg(orgId));
+    }
+    return registerPublicKey(orgId, certificate.publicKey(), callCenters, type);
+}
+
+Result<void> VoiceCallsEmulator::registerPublicKey(const QString& orgId, const crypto::PublicKey& key,
+                                                   const QStringList& callCenters, salesforce::CustomerType type) {
+    const auto id = salesforce::SalesforceId::parse(orgId.trimmed());
+    if (!id || id->kind() != salesforce::IdKind::Organization) {
+        return fail(u"EMU004"_s,
+                    trc("\"%1\" is not a Salesforce org id (15 or 18 characters starting with 00D).").arg(orgId));
+    }
+    if (key.isNull()) {
+        return fail(u"EMU002"_s, trc("No certificate to register for org %1.").arg(id->id15()));
+    }
+    for (Registration& r : d->registrations) {
+        if (r.orgId == id->id15()) {
+            r.keys.append(key);
+            for (const QString& center : callCenters) {
+                if (!r.callCenters.contains(center)) {
+                    r.callCenters.append(center);
+                }
+            }
+            r.customerType = type;
+            return {};
+        }
+    }
+    d->registrations.append(Registration{id->id15(), {key}, callCenters, type});
+    return {};
+}
+
+void VoiceCallsEmulator::clearRegistrations() {
+    d->registrations.clear();
+}
+
+QList<Registration> VoiceCallsEmulator::registrations() const {
+    return d->registrations;
+}
+
+void VoiceCallsEmulator::setAssumptions(const EmulatorAssumptions& assumptions) {
+    d->assumptions = assumptions;
+}
+
+const EmulatorAssumptions& VoiceCallsEmulator::assumptions() const {
+    return d->assumptions;
+}
+
+void VoiceCallsEmulator::setRunFault(const Fault& fault) {
+    d->runFault = fault;
+}
+
+Fault VoiceCallsEmulator::runFault() const {
+    return d->runFault;
+}
+
+void VoiceCallsEmulator::enqueueFault(const Fault& fault) {
+    d->faultQueue.append(fault);
+}
+
+qsizetype VoiceCallsEmulator::queuedFaults() const {
+    return d->faultQueue.size();
+}
+
+Result<void> VoiceCallsEmulator::enableTls() {
+    if (isListening()) {
+        return fail(u"EMU001"_s, trc("TLS must be enabled before the emulator starts listening."));
+    }
+    auto generated = LoopbackCertificate::generate(d->clock);
+    if (!generated) {
+        return tl::unexpected(generated.error());
+    }
+    d->tls = std::move(*generated);
+    return {};
+}
+
+bool VoiceCallsEmulator::isTls() const {
+    return d->tls.has_value();
+}
+
+QByteArray VoiceCallsEmulator::certificatePem() const {
+    return d->tls ? d->tls->certificatePem : QByteArray();
+}
+
+QByteArray VoiceCallsEmulator::certificateSha256() const {
+    return d->tls ? d->tls->sha256 : QByteArray();
+}
+
+Result<quint16> VoiceCallsEmulator::listen(quint16 port) {
+    if (isListening()) {
+        return d->port;
+    }
+    auto* server = new EmulatorHttpServer(this);
+    if (d->tls) {
+        const QSslCertificate certificate(d->tls->certificatePem, QSsl::Pem);
+        const QSslKey key(d->tls->privateKeyPem, QSsl::Ec, QSsl::Pem);
+        if (certificate.isNull() || key.isNull()) {
+            delete server;
+            return fail(u"EMU001"_s, trc("Qt could not load the emulator's TLS certificate; TLS is not available."));
+        }
+        server->sslSetup(certificate, key, QSsl::TlsV1_2OrLater);
+    }
+    // listen() (not bind()) so that Qt HttpServer 6.4 makes the TLS server itself when sslSetup() was called.
+    const quint16 bound = server->listen(QHostAddress::LocalHost, port);
+    if (bound == 0 || server->servers().isEmpty()) {
+        delete server;
+        return fail(u"EMU001"_s, trc("The emulator cannot listen on 127.0.0.1:%1 (in use or not allowed). Choose "
+                                     "another port with --port.")
+                                     .arg(port));
+    }
+    QTcpServer* tcp = server->servers().constFirst();
+    d->server = server;
+    d->tcpServer = tcp;
+    d->port = tcp->serverPort();
+    qCInfo(lcEmulator) << "listening on" << baseUrl().toString();
+    return d->port;
+}
+
+bool VoiceCallsEmulator::isListening() const {
+    return d->tcpServer && d->tcpServer->isListening();
+}
+
+quint16 VoiceCallsEmulator::port() const {
+    return d->port;
+}
+
+void VoiceCallsEmulator::close() {
+    if (d->server) {
+        d->tcpServer->close();
+        d->server->deleteLater();
+        d->server = nullptr;
+        d->tcpServer = nullptr;
+    }
+}
+
+QUrl VoiceCallsEmulator::baseUrl() const {
+    QUrl url;
+    url.setScheme(d->tls ? u"https"_s : u"http"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(d->port);
+    url.setPath(u"/telephony/v1"_s);
+    return url;
+}
+
+QUrl VoiceCallsEmulator::voiceCallsUrl() const {
+    QUrl url = baseUrl();
+    url.setPath(kVoiceCallsPath);
+    return url;
+}
+
+QList<CreatedCall> VoiceCallsEmulator::createdCalls() const {
+    return d->created;
+}
+
+void VoiceCallsEmulator::clearCreatedCalls() {
+    d->created.clear();
+}
+
+QList<RequestRecord> VoiceCallsEmulator::requestLog() const {
+    return d->log;
+}
+
+std::optional<Refusal> VoiceCallsEmulator::Private::verifyToken(const QHttpServerRequest& request, QString* orgId,
+                                                                QString* subject, QString* jti, qint64* exp) const {
+    const int status = assumptions.tokenErrorStatus;
+    const QByteArray authorization = headerValue(request, "authorization");
+    if (authorization.isEmpty()) {
+        return Refusal{status, u"MISSING_TOKEN"_s, trc("There is no Authorization header; send \"Bearer <JWT>\".")};
+    }
+    if (!authorization.startsWith("Bearer ") && !authorization.startsWith("bearer ")) {
+        return Refusal{status, u"MISSING_TOKEN"_s,
+                       trc("The Authorization header does not start with \"Bearer \"; send \"Bearer <JWT>\".")};
+    }
+    const QByteArray token = authorization.mid(7).trimmed();
+    if (token.contains("${") || token.contains('<')) {
+        return Refusal{status, u"PLACEHOLDER_TOKEN"_s,
+                       trc("The token is placeholder text (%1), not a JWT. The documented sample puts 'Bearer ${jwt}' "
+                           "in single quotes, which sends the literal text; use backquotes or string concatenation.")
+                           .arg(QString::fromUtf8(token.left(40)))};
+    }
+    const auto decoded = jwt::decode(token);
+    if (!decoded) {
+        return Refusal{status, u"MALFORMED_TOKEN"_s,
+                       trc("The bearer token is not a JWT: %1").arg(decoded.error().message)};
+    }
+    if (decoded->algorithm() != u"RS256"_s) {
+        return Refusal{status, u"UNSUPPORTED_ALGORITHM"_s,
+                       trc("The token is signed with \"%1\"; only RS256 is accepted.").arg(decoded->algorithm())};
+    }
+    const auto iss = decoded->claims.stringClaim(u"iss"_s);
+    if (!iss || iss->isEmpty()) {
+        return Refusal{status, u"MISSING_CLAIM"_s, trc("The token has no iss claim; set it to the org id.")};
+    }
+    const auto issId = salesforce::SalesforceId::parse(*iss);
+    const Registration* registration = issId ? registrationFor(issId->id15()) : nullptr;
+    if (!registration) {
+        return Refusal{status, u"UNKNOWN_ISSUER"_s,
+                       trc("iss \"%1\" is not an org with a registered certificate; iss must be the 15-character id "
+                           "of the org where the certificate is registered.")
+                           .arg(*iss)};
+    }
+    bool signatureOk = false;
+    for (const crypto::PublicKey& key : registration->keys) {
+        if (jwt::verify(*decoded, key)) {
+            signatureOk = true;
+            break;
+        }
+    }
+    if (!signatureOk) {
+        return Refusal{status, u"INVALID_SIGNATURE"_s,
+                       trc("The signature does not match any certificate registered for org %1: the token was signed "
+                           "with another key, or the certificate registered is not the one of this key.")
+                           .arg(registration->orgId)};
+    }
+    const auto iat = decoded->claims.intClaim(u"iat"_s);
+    const auto expiry = decoded->claims.intClaim(u"exp"_s);
+    if (!iat || !expiry) {
+        return Refusal{status, u"MISSING_CLAIM"_s,
+                       trc("The token needs iat and exp as whole seconds since 1970-01-01 UTC.")};
+    }
+    const qint64 now = clock.nowSecs();
+    if (*expiry - *iat > assumptions.maxTokenLifetimeSecs) {
+        return Refusal{status, u"TOKEN_LIFETIME_TOO_LONG"_s,
+                       trc("exp is %1 s after iat; at most %2 s (24 hours) is allowed.")
+                           .arg(*expiry - *iat)
+                           .arg(assumptions.maxTokenLifetimeSecs)};
+    }
+    if (*expiry <= *iat) {
+        return Refusal{status, u"TOKEN_EXPIRED"_s, trc("exp is not after iat; the token was never valid.")};
+    }
+    if (*expiry + assumptions.clockSkewSecs <= now) {
+        return Refusal{status, u"TOKEN_EXPIRED"_s,
+                       trc("The token expired at %1 (%2 s ago); sign a fresh one, and check this computer's clock.")
+                           .arg(QDateTime::fromSecsSinceEpoch(*expiry, Qt::UTC).toString(Qt::ISODate))
+                           .arg(now - *expiry)};
+    }
+    if (*iat > now + assumptions.clockSkewSecs) {
+        return Refusal{status, u"TOKEN_NOT_YET_VALID"_s,
+                       trc("The token is issued %1 s in the future (iat %2); check the signing computer's clock.")
+                           .arg(*iat - now)
+                           .arg(*iat)};
+    }
+    const auto sub = decoded->claims.stringClaim(u"sub"_s);
+    if (registration->customerType == salesforce::CustomerType::VoiceWithTelephonyProviders) {
+        if (!sub || sub->isEmpty()) {
+            return Refusal{status, u"INVALID_SUBJECT"_s,
+                           trc("The token has no sub; for Salesforce Voice with Telephony Providers, sub must be the "
+                               "Call Center API name (one of: %1).")
+                               .arg(registration->callCenters.join(u", "_s))};
+        }
+        if (!registration->callCenters.contains(*sub)) {
+            return Refusal{status, u"INVALID_SUBJECT"_s,
+                           trc("sub \"%1\" is not a call center registered for org %2 (registered: %3); sub must be "
+                               "the Call Center API name, exactly.")
+                               .arg(*sub, registration->orgId, registration->callCenters.join(u", "_s))};
+        }
+    }
+    const auto tokenJti = decoded->claims.stringClaim(u"jti"_s);
+    if (tokenJti && !tokenJti->isEmpty()) {
+        if (seenJti.contains(*tokenJti)) {
+            return Refusal{status, u"REPLAYED_JTI"_s,
+                           trc("jti \"%1\" was already used; a token with jti is single-use. Sign a fresh token for "
+                               "each request (or leave jti out of a reusable token).")
+                               .arg(*tokenJti)};
+        }
+        *jti = *tokenJti;
+    }
+    *orgId = registration->orgId;
+    *subject = sub.value_or(QString());
+    *exp = *expiry;
+    return std::nullopt;
+}
+
+std::optional<Refusal> VoiceCallsEmulator::Private::validateBody(const QJsonObject& body, const QString& orgId,
+                                                                 const QString& subject) const {
+    for (const QString& field :
+         {u"callCenterApiName"_s, u"vendorCallKey"_s, u"to"_s, u"from"_s, u"initiationMethod"_s, u"startTime"_s}) {
+        const QJsonValue value = body.value(field);
+        if (!value.isString() || value.toString().trimmed().isEmpty()) {
+            return Refusal{400, u"MISSING_FIELD"_s,
+                           value.isUndefined() ? trc("%1 is required.").arg(field)
+                                               : trc("%1 must be a non-empty string.").arg(field)};
+        }
+    }
+    if (!body.contains(u"callCenterApiName"_s) && body.contains(u"callcenterApiName"_s)) {
+        return Refusal{400, u"MISSING_FIELD"_s, trc("callCenterApiName is required (callcenterApiName is misspelt).")};
+    }
+    const QString method = body.value(u"initiationMethod"_s).toString();
+    if (method != u"Inbound"_s && method != u"Transfer"_s) {
+        return Refusal{400, u"INVALID_FIELD"_s,
+                       trc("initiationMethod is \"%1\"; it must be Inbound or Transfer.").arg(method)};
+    }
+    const QDateTime start = QDateTime::fromString(body.value(u"startTime"_s).toString(), Qt::ISODateWithMs);
+    if (!start.isValid()) {
+        return Refusal{400, u"INVALID_FIELD"_s,
+                       trc("startTime \"%1\" is not an ISO-8601 date and time (e.g. 2026-01-02T03:04:05.000Z).")
+                           .arg(body.value(u"startTime"_s).toString())};
+    }
+    const QJsonValue participants = body.value(u"participants"_s);
+    if (!participants.isArray() || participants.toArray().isEmpty()) {
+        return Refusal{400, u"MISSING_FIELD"_s,
+                       trc("participants is required: [{\"participantKey\": \"<caller>\", \"type\": \"END_USER\"}].")};
+    }
+    for (const QJsonValue& item : participants.toArray()) {
+        const QJsonObject participant = item.toObject();
+        if (participant.value(u"participantKey"_s).toString().isEmpty() ||
+            participant.value(u"type"_s).toString().isEmpty()) {
+            return Refusal{400, u"INVALID_FIELD"_s,
+                           trc("Each participant needs a participantKey and a type (END_USER for the caller).")};
+        }
+    }
+    if (body.contains(u"callSubtype"_s)) {
+        const QString subtype = body.value(u"callSubtype"_s).toString();
+        if (subtype != u"PSTN"_s && subtype != u"WebRTC"_s) {
+            return Refusal{400, u"INVALID_FIELD"_s,
+                           trc("callSubtype is \"%1\"; it must be PSTN or WebRTC.").arg(subtype)};
+        }
+    }
+    if (body.contains(u"callAttributes"_s)) {
+        const QJsonValue attributes = body.value(u"callAttributes"_s);
+        if (!attributes.isString()) {
+            return Refusal{400, u"INVALID_FIELD"_s,
+                           trc("callAttributes must be a string holding a JSON object, not a JSON %1.")
+                               .arg(attributes.isObject() ? u"object"_s : u"value"_s)};
+        }
+        QJsonParseError error{};
+        const QJsonDocument inner = QJsonDocument::fromJson(attributes.toString().toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError || !inner.isObject()) {
+            return Refusal{400, u"INVALID_FIELD"_s,
+                           trc("callAttributes is not a JSON object in a string (single quotes are not JSON): %1")
+                               .arg(attributes.toString().left(60))};
+        }
+    }
+    const QString callCenter = body.value(u"callCenterApiName"_s).toString();
+    const Registration* registration = registrationFor(orgId);
+    if (registration && registration->customerType == salesforce::CustomerType::VoiceWithTelephonyProviders) {
+        if (!registration->callCenters.contains(callCenter)) {
+            return Refusal{400, u"UNKNOWN_CALL_CENTER"_s,
+                           trc("callCenterApiName \"%1\" is not a call center of org %2 (registered: %3).")
+                               .arg(callCenter, orgId, registration->callCenters.join(u", "_s))};
+        }
+        if (assumptions.callCenterMustMatchSub && callCenter != subject) {
+            return Refusal{
+                400, u"CALL_CENTER_MISMATCH"_s,
+                trc("callCenterApiName \"%1\" differs from the token's sub \"%2\"; use the same call center.")
+                    .arg(callCenter, subject)};
+        }
+    }
+    return std::nullopt;
+}
+
+void VoiceCallsEmulator::handle(const QHttpServerRequest& request, QTcpSocket* socket) {
+    RequestRecord record;
+    record.at = d->clock.now();
+    record.path = request.url().path();
+    record.method = QString::fromLatin1(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(
+                                            static_cast<int>(request.method())))
+                        .toUpper();
+
+    // Which fault: the request's header, else the queue, else the run's.
+    Fault fault = d->runFault;
+    const QByteArray faultHeader = headerValue(request, "x-handoff-fault");
+    std::optional<Refusal> faultError;
+    if (!faultHeader.isEmpty()) {
+        auto parsed = Fault::parse(QString::fromUtf8(faultHeader));
+        if (parsed) {
+            fault = *parsed;
+        } else {
+            faultError = Refusal{400, u"BAD_FAULT"_s, parsed.error().message};
+            fault = Fault{};
+        }
+    } else if (!d->faultQueue.isEmpty() && record.path == kVoiceCallsPath) {
+        fault = d->faultQueue.takeFirst();
+    }
+    record.fault = fault.toString();
+
+    int status = 0;
+    QByteArray body;
+    QList<std::pair<QByteArray, QByteArray>> extraHeaders;
+    bool drop = false;
+    QByteArray contentType = "application/json;charset=UTF-8";
+
+    auto refuse = [&](const Refusal& refusal) {
+        status = refusal.status;
+        record.errorCode = refusal.code;
+        body = d->errorBody(refusal);
+    };
+
+    if (faultError) {
+        refuse(*faultError);
+    } else if (record.path == kHealthPath && request.method() == QHttpServerRequest::Method::Get) {
+        status = 200;
+        body = R"({"status":"ok"})";
+    } else if (record.path == kListPath && request.method() == QHttpServerRequest::Method::Get) {
+        QJsonArray calls;
+        for (const CreatedCall& call : std::as_const(d->created)) {
+            calls.append(call.toJson());
+        }
+        status = 200;
+        body = QJsonDocument(QJsonObject{{u"voiceCalls"_s, calls}}).toJson(QJsonDocument::Compact);
+    } else if (record.path != kVoiceCallsPath) {
+        refuse(Refusal{404, u"NOT_FOUND"_s,
+                       trc("Nothing here; the voiceCalls endpoint is POST %1.").arg(QString(kVoiceCallsPath))});
+    } else if (request.method() != QHttpServerRequest::Method::Post) {
+        refuse(Refusal{405, u"METHOD_NOT_ALLOWED"_s, trc("Use POST to create a VoiceCall.")});
+        extraHeaders.append({QByteArray("Allow"), QByteArray("POST")});
+    } else if (fault.kind == Fault::Kind::DropConnection) {
+        drop = true;
+    } else if (fault.kind == Fault::Kind::RateLimit) {
+        refuse(Refusal{429, u"RATE_LIMITED"_s,
+                       trc("Too many requests (injected fault); retry after %1 s.").arg(fault.retryAfterSecs)});
+        extraHeaders.append({QByteArray("Retry-After"), QByteArray::number(fault.retryAfterSecs)});
+    } else if (fault.kind == Fault::Kind::ServerError) {
+        refuse(Refusal{500, u"INTERNAL_ERROR"_s, trc("An internal error (injected fault).")});
+    } else if (fault.kind == Fault::Kind::MalformedJson) {
+        status = d->assumptions.successStatus;
+        contentType = "text/html";
+        body = "<html><body>Service temporarily unavailable {\"voiceCallId\":";
+    } else {
+        QString orgId;
+        QString subject;
+        QString jti;
+        qint64 exp = 0;
+        if (auto tokenProblem = d->verifyToken(request, &orgId, &subject, &jti, &exp)) {
+            refuse(*tokenProblem);
+        } else {
+            QJsonParseError error{};
+            const QJsonDocument document = QJsonDocument::fromJson(request.body(), &error);
+            std::optional<Refusal> bodyProblem;
+            if (error.error != QJsonParseError::NoError || !document.isObject()) {
+                bodyProblem = Refusal{
+                    400, u"INVALID_JSON"_s,
+                    trc("The body is not a JSON object: %1 at offset %2.").arg(error.errorString()).arg(error.offset)};
+            } else {
+                bodyProblem = d->validateBody(document.object(), orgId, subject);
+            }
+            if (bodyProblem) {
+                refuse(*bodyProblem);
+            } else {
+                // The token is spent only when the request succeeds?  No: Salesforce refuses a second use of a jti
+                // whatever happened to the first, so remember it now.
+                CreatedCall call;
+                call.voiceCallId = emulatorId(d->nextId++);
+                call.voiceCallId18 = salesforce::SalesforceId::parse(call.voiceCallId)->id18();
+                call.orgId = orgId;
+                call.callCenterApiName = document.object().value(u"callCenterApiName"_s).toString();
+                call.subject = subject;
+                call.jti = jti;
+                call.telephonyProviderName = QString::fromUtf8(headerValue(request, "telephony-provider-name"));
+                call.createdAt = d->clock.now();
+                call.body = document.object();
+                call.partial = fault.kind == Fault::Kind::PartialErrors;
+                d->created.append(call);
+                status = d->assumptions.successStatus;
+                const QJsonValue errors =
+                    call.partial ? QJsonValue(trc("Some fields were not set: callAttributes (injected partial fault)."))
+                                 : QJsonValue(QJsonArray{});
+                body = QJsonDocument(QJsonObject{{u"voiceCallId"_s, call.voiceCallId}, {u"errors"_s, errors}})
+                           .toJson(QJsonDocument::Compact);
+                Q_EMIT callCreated(call);
+            }
+            if (!jti.isEmpty()) {
+                const qint64 now = d->clock.nowSecs();
+                for (auto it = d->seenJti.begin(); it != d->seenJti.end();) {
+                    it = it.value() + d->assumptions.clockSkewSecs < now ? d->seenJti.erase(it) : std::next(it);
+                }
+                d->seenJti.insert(jti, exp);
+            }
+        }
+    }
+
+    record.status = drop ? 0 : status;
+    d->log.append(record);
+    Q_EMIT requestHandled(record);
+
+    QByteArray response;
+    if (!drop) {
+        response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+        response += "Content-Type: " + contentType + "\r\n";
+        response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+        for (const auto& [name, value] : std::as_const(extraHeaders)) {
+            response += name + ": " + value + "\r\n";
+        }
+        response += "Server: handoff-emulator\r\n\r\n" + body;
+    }
+    const QPointer<QTcpSocket> guard(socket);
+    auto send = [guard, response, drop] {
+        if (!guard) {
+            return;
+        }
+        if (drop) {
+            guard->abort();
+        } else {
+            guard->write(response);
+        }
+    };
+    if (fault.latencyMs > 0) {
+        QTimer::singleShot(fault.latencyMs, this, send);
+    } else {
+        send();
+    }
+}
+
+} // namespace handoff::emulator
+
+#include "VoiceCallsEmulator.moc"

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Error.h"
+#include "crypto/PrivateKey.h"
+#include "salesforce/OrgProfile.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace handoff::telephony {
+
+// Gives the client a fresh API token for each request: Salesforce refuses a second use of a jti, so a retried or
+// repeated request needs a new token.
+class ApiTokenSource {
+public:
+    virtual ~ApiTokenSource() = default;
+    virtual Result<QByteArray> mintToken() = 0;
+};
+
+// Signs with the API-token preset (DOMAIN.md §3): RS256, iat now, exp now + 5 min, iss = org id, sub = Call Center
+// API name for Salesforce Voice with Telephony Providers customers (omitted otherwise), jti = a new UUID.
+// The key is shared by reference (never copied out of OpenSSL memory); the clock must outlive this.
+class JwtApiTokenSource final : public ApiTokenSource {
+public:
+    JwtApiTokenSource(crypto::PrivateKey key, QString orgId, QString callCenterApiName,
+                      salesforce::CustomerType customerType, const Clock& clock);
+
+    // TEL009 when the key cannot sign or the org id is missing.
+    Result<QByteArray> mintToken() override;
+
+private:
+    crypto::PrivateKey m_key;
+    QString m_orgId;
+    QString m_callCenter;
+    salesforce::CustomerType m_customerType;
+    const Clock& m_clock;
+};
+
+// A fixed token (tests, or a token pasted by the admin). Used for every request as given.
+class StaticApiTokenSource final : public ApiTokenSource {
+public:
+    explicit StaticApiTokenSource(QByteArray token)
+        : m_token(std::move(token)) {}
+    Result<QByteArray> mintToken() override { return m_token; }
+
+private:
+    QByteArray m_token;
+};
+
+} // namespace handoff::telephony

@@ -1,0 +1,115 @@
+#include "telephony/ScriptedBackend.h"
+
+#include "diagnostics/Catalog.h"
+#include "salesforce/SalesforceId.h"
+#include "telephony/VoiceCallsResponse.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace handoff::telephony {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("handoff::telephony", text);
+}
+
+// The reply type of the scripted backend: finished at once, nothing to abort.
+class ScriptedReply final : public VoiceCallsReply {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ScriptedReply)
+
+public:
+    explicit ScriptedReply(QObject* parent)
+        : VoiceCallsReply(parent) {}
+    void complete(VoiceCallResult result) { finish(std::move(result)); }
+};
+
+} // namespace
+
+ScriptedBackend::Step ScriptedBackend::Step::success(QString voiceCallId) {
+    Step step;
+    step.voiceCallId = std::move(voiceCallId);
+    return step;
+}
+
+ScriptedBackend::Step ScriptedBackend::Step::partial(QString message, QString voiceCallId) {
+    Step step;
+    step.voiceCallId = std::move(voiceCallId);
+    step.errors = {std::move(message)};
+    step.errorsWasString = true;
+    return step;
+}
+
+ScriptedBackend::Step ScriptedBackend::Step::failure(int httpStatus, QStringList errors) {
+    Step step;
+    step.outcome = CallOutcome::Failure;
+    step.httpStatus = httpStatus;
+    step.errors = std::move(errors);
+    return step;
+}
+
+ScriptedBackend::Step ScriptedBackend::Step::timeout(qint64 afterMs) {
+    Step step;
+    step.outcome = CallOutcome::Timeout;
+    step.httpStatus = 0;
+    step.latencyMs = afterMs;
+    return step;
+}
+
+QString ScriptedBackend::generatedId(int n) {
+    return u"0LQSC"_s + QString::number(n).rightJustified(10, u'0');
+}
+
+QString ScriptedBackend::describe() const {
+    return tr("scripted backend (no network)");
+}
+
+VoiceCallsReply* ScriptedBackend::createVoiceCall(const VoiceCallRequest& request, QObject* parent) {
+    m_requests.append(request);
+    const Step step = m_script.isEmpty() ? Step::success() : m_script.takeFirst();
+
+    VoiceCallResult result;
+    result.outcome = step.outcome;
+    result.httpStatus = step.httpStatus;
+    result.errors = step.errors;
+    result.errorsWasString = step.errorsWasString;
+    result.latencyMs = step.latencyMs;
+    result.attempts = 1;
+    if (step.outcome == CallOutcome::Success) {
+        result.voiceCallId = step.voiceCallId.isEmpty() ? generatedId(++m_generated) : step.voiceCallId;
+        if (const auto id = salesforce::SalesforceId::parse(result.voiceCallId)) {
+            result.voiceCallId18 = id->id18();
+        }
+        if (step.errorsWasString) {
+            result.diagnostics.append(diagnostics::make(
+                "TEL021", tr("VoiceCall %1 was created, but: %2").arg(result.voiceCallId, step.errors.join(u"; "_s))));
+        } else {
+            result.diagnostics.append(
+                diagnostics::make("TEL020", tr("VoiceCall %1 created (scripted).").arg(result.voiceCallId)));
+        }
+    } else if (step.outcome == CallOutcome::Timeout) {
+        result.diagnostics.append(
+            diagnostics::make("TEL025", tr("No answer within %1 ms (scripted timeout).").arg(step.latencyMs)));
+    } else {
+        // Explained exactly as a real answer with this status and these errors would be.
+        const QByteArray body = QJsonDocument(QJsonObject{{u"voiceCallId"_s, QJsonValue::Null},
+                                                          {u"errors"_s, QJsonArray::fromStringList(step.errors)}})
+                                    .toJson(QJsonDocument::Compact);
+        explainHttpAnswer(step.httpStatus, body, &result);
+        result.latencyMs = step.latencyMs;
+    }
+
+    auto* reply = new ScriptedReply(parent);
+    reply->complete(std::move(result));
+    return reply;
+}
+
+} // namespace handoff::telephony
+
+#include "ScriptedBackend.moc"

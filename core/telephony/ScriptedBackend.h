@@ -1,0 +1,51 @@
+#pragma once
+
+#include "telephony/VoiceCallsBackend.h"
+
+#include <QList>
+
+namespace handoff::telephony {
+
+// A deterministic backend with no network: answers each createVoiceCall() with the next scripted step, or with
+// success when the script is empty. Ids are 0LQ ids numbered from 1 in order of creation, so runs repeat exactly.
+// Replies are finished before createVoiceCall() returns (finished() is still emitted through the event loop).
+class ScriptedBackend final : public VoiceCallsBackend {
+public:
+    struct Step {
+        CallOutcome outcome = CallOutcome::Success;
+        int httpStatus = 201;
+        QString voiceCallId; // empty on success = next generated id
+        QStringList errors;
+        bool errorsWasString = false;
+        qint64 latencyMs = 0; // reported only; nothing waits
+
+        static Step success(QString voiceCallId = {});
+        // Created, but `errors` is a string: some fields were not set (DOMAIN.md §2).
+        static Step partial(QString message, QString voiceCallId = {});
+        static Step failure(int httpStatus, QStringList errors = {});
+        static Step timeout(qint64 afterMs = 15000);
+    };
+
+    ScriptedBackend() = default;
+
+    // Steps are used in order, one per request.
+    void enqueue(Step step) { m_script.append(std::move(step)); }
+    void setScript(QList<Step> steps) { m_script = std::move(steps); }
+    qsizetype pending() const { return m_script.size(); }
+
+    // Every request received, in order (for assertions and traces).
+    const QList<VoiceCallRequest>& requests() const { return m_requests; }
+
+    VoiceCallsReply* createVoiceCall(const VoiceCallRequest& request, QObject* parent = nullptr) override;
+    QString describe() const override;
+
+    // The id the n-th generated success gets (n from 1): "0LQ" + zero-padded number, 15 characters.
+    static QString generatedId(int n);
+
+private:
+    QList<Step> m_script;
+    QList<VoiceCallRequest> m_requests;
+    int m_generated = 0;
+};
+
+} // namespace handoff::telephony

@@ -1,0 +1,92 @@
+#include "telephony/ScriptedBackend.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace handoff::telephony;
+
+class TestScriptedBackend final : public QObject {
+    Q_OBJECT
+
+private:
+    static VoiceCallRequest request(const QString& key) {
+        VoiceCallRequest r;
+        r.callCenterApiName = u"scv4cc1"_s;
+        r.vendorCallKey = key;
+        r.to = u"+14155550100"_s;
+        r.from = u"+14155550199"_s;
+        return r;
+    }
+
+private Q_SLOTS:
+    void emptyScriptSucceedsWithNumberedIds() {
+        ScriptedBackend backend;
+        std::unique_ptr<VoiceCallsReply> first(backend.createVoiceCall(request(u"a"_s)));
+        std::unique_ptr<VoiceCallsReply> second(backend.createVoiceCall(request(u"b"_s)));
+        QVERIFY(first->isFinished());
+        QCOMPARE(first->result().outcome, CallOutcome::Success);
+        QCOMPARE(first->result().voiceCallId, u"0LQSC0000000001"_s);
+        QCOMPARE(second->result().voiceCallId, u"0LQSC0000000002"_s);
+        QCOMPARE(first->result().voiceCallId.size(), 15);
+        QCOMPARE(first->result().voiceCallId18.size(), 18);
+        QVERIFY(first->result().voiceCallId18.startsWith(first->result().voiceCallId));
+        QVERIFY(first->result().created());
+        QCOMPARE(backend.requests().size(), 2);
+        QCOMPARE(backend.requests().at(1).vendorCallKey, u"b"_s);
+    }
+
+    void stepsAreUsedInOrder_data() {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<CallOutcome>("outcome");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("success") << 0 << CallOutcome::Success << 201 << u"TEL020"_s;
+        QTest::newRow("failure") << 1 << CallOutcome::Failure << 401 << u"TEL026"_s;
+        QTest::newRow("timeout") << 2 << CallOutcome::Timeout << 0 << u"TEL025"_s;
+        QTest::newRow("partial") << 3 << CallOutcome::Success << 201 << u"TEL021"_s;
+    }
+
+    void stepsAreUsedInOrder() {
+        QFETCH(int, index);
+        QFETCH(CallOutcome, outcome);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        ScriptedBackend backend;
+        backend.setScript({ScriptedBackend::Step::success(u"0LQRM0000006CSz"_s),
+                           ScriptedBackend::Step::failure(401, {u"invalid token"_s}), ScriptedBackend::Step::timeout(),
+                           ScriptedBackend::Step::partial(u"Department__c: no access"_s)});
+        std::unique_ptr<VoiceCallsReply> reply;
+        for (int i = 0; i <= index; ++i) {
+            reply.reset(backend.createVoiceCall(request(QString::number(i))));
+        }
+        QCOMPARE(reply->result().outcome, outcome);
+        QCOMPARE(reply->result().httpStatus, status);
+        QCOMPARE(reply->result().diagnostics.size(), 1);
+        QCOMPARE(reply->result().diagnostics.constFirst().code, code);
+        QCOMPARE(backend.pending(), 3 - index);
+    }
+
+    void finishedIsDeliveredOnceThroughTheEventLoop() {
+        ScriptedBackend backend;
+        std::unique_ptr<VoiceCallsReply> reply(backend.createVoiceCall(request(u"a"_s)));
+        QSignalSpy spy(reply.get(), &VoiceCallsReply::finished);
+        QCOMPARE(spy.count(), 0); // not emitted before the caller could connect
+        QTRY_COMPARE(spy.count(), 1);
+        reply->abort(); // too late: keeps the result
+        QCOMPARE(reply->result().outcome, CallOutcome::Success);
+        QTest::qWait(0);
+        QCOMPARE(spy.count(), 1);
+    }
+
+    void waitForFinishedReturnsAtOnce() {
+        ScriptedBackend backend;
+        std::unique_ptr<VoiceCallsReply> reply(backend.createVoiceCall(request(u"a"_s)));
+        QVERIFY(reply->waitForFinished(1000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScriptedBackend)
+#include "TestScriptedBackend.moc"
