@@ -273,8 +273,11 @@ int compose(Context& context, const QStringList& args) {
     const QCommandLineOption noOrgId(u"no-org-id"_s, tr("Leave orgId out (Salesforce takes it from the token)."));
     const QCommandLineOption domain(u"scrt2-domain"_s, tr("The SCRT2 domain, <name>.my.salesforce-scrt.com."),
                                     u"domain"_s);
-    const QCommandLineOption token(u"token"_s, tr("The signed UUI token, or - to read it from standard input."),
-                                   u"jwt|-"_s);
+    const QCommandLineOption token(
+        u"token"_s,
+        tr("The signed UUI token, or - to read it from standard input (better: a command line "
+           "is visible to other users of the machine)."),
+        u"jwt|-"_s);
     const QCommandLineOption callId(u"call-id"_s, tr("The 18-character VoiceCall id."), u"id"_s);
     const QCommandLineOption transactionId(u"transaction-id"_s, tr("Context for the Omni-Channel flow."), u"text"_s);
     const QCommandLineOption param(u"param"_s, tr("A custom parameter for the inbound flow (repeatable)."),

@@ -23,8 +23,8 @@ VariableMap::VariableMap(std::initializer_list<std::pair<QString, Value>> values
     }
 }
 
-std::optional<Value> VariableMap::lookup(QStringView name) const {
-    const auto it = m_values.constFind(name.toString());
+std::optional<Value> VariableMap::lookup(const QString& name) const {
+    const auto it = m_values.constFind(name);
     if (it == m_values.cend()) {
         return std::nullopt;
     }

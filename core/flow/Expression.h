@@ -21,7 +21,7 @@ namespace handoff::flow {
 class VariableScope {
 public:
     virtual ~VariableScope() = default;
-    virtual std::optional<Value> lookup(QStringView name) const = 0;
+    virtual std::optional<Value> lookup(const QString& name) const = 0;
 };
 
 // The simplest scope: a map from full names to values.
@@ -31,7 +31,7 @@ public:
     VariableMap(std::initializer_list<std::pair<QString, Value>> values);
     void set(const QString& name, Value value) { m_values.insert(name, std::move(value)); }
     void remove(const QString& name) { m_values.remove(name); }
-    std::optional<Value> lookup(QStringView name) const override;
+    std::optional<Value> lookup(const QString& name) const override;
     const QHash<QString, Value>& values() const { return m_values; }
 
 private:

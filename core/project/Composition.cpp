@@ -33,10 +33,11 @@ jwt::TokenSpec uuiTokenSpec(const Project& project) {
     return spec;
 }
 
-void finish(Composition& c, const Project& project, const Clock& clock, bool dropMissingToken) {
+void finish(Composition& c, const Project& project, const Clock& clock, bool dropMissingToken, bool freshToken) {
     c.model = project.uuiModel(QString::fromLatin1(c.token));
     c.uui = uui::compose(c.model);
-    c.lintDiagnostics = uui::lintModel(c.model, c.uui, clock);
+    // A token signed here from checked claims needs no second look at its claims.
+    c.lintDiagnostics = uui::lintModel(c.model, c.uui, clock, QStringLiteral("uui."), !freshToken);
     if (dropMissingToken) {
         c.lintDiagnostics.removeIf([](const diagnostics::Diagnostic& d) { return d.code == u"UUI017"_s; });
     }
@@ -97,7 +98,7 @@ Composition compose(const Project& project, const crypto::PrivateKey* key, const
         }
         c.tokenEstimated = c.token.isEmpty();
     }
-    finish(c, project, clock, c.token.isEmpty());
+    finish(c, project, clock, c.token.isEmpty(), !c.token.isEmpty());
     return c;
 }
 
@@ -148,7 +149,7 @@ Composition composeWithToken(const Project& project, const QByteArray& token, co
         c.issuedAt = decoded->claims.intClaim(u"iat"_s).value_or(0);
         c.expiresAt = decoded->claims.intClaim(u"exp"_s).value_or(0);
     }
-    finish(c, project, clock, false);
+    finish(c, project, clock, false, false);
     return c;
 }
 

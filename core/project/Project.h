@@ -2,6 +2,8 @@
 
 #include "diagnostics/Diagnostic.h"
 #include "exports/SetUuiDataExport.h"
+#include "flow/Flow.h"
+#include "flow/Scenario.h"
 #include "salesforce/OrgProfile.h"
 #include "telephony/TestCallSettings.h"
 #include "uui/TrunkUuiProfile.h"
@@ -64,6 +66,12 @@ struct Project {
     // The Test Call page's request form (hs/calls); absent in files that never made a test call. Optional, so files
     // without it stay valid version 1 files.
     std::optional<telephony::TestCallSettings> testCall;
+    // The Genesys Architect inbound flow (hs/flow; version 2). A version 1 file migrates to an empty flow (no
+    // actions): the migration never invents a flow the admin did not design; `handoff flow new --template
+    // sip-transfer` or the designer starts one.
+    flow::Flow flow;
+    // Named simulation scenarios for the flow (version 2). Version 1 files migrate to none.
+    QList<flow::Scenario> scenarios;
 
     // Keys this version does not know, per object path ("" = top level, "org", "trunk", ...), kept for saving.
     QHash<QString, QJsonObject> unknown;

@@ -360,8 +360,22 @@ QJsonObject policyJson(const TokenPolicy& policy) {
 namespace ProjectFile {
 
 Result<void> migrateStep(QJsonObject& root, int fromVersion) {
-    // Version 1 is the first; later versions add their step here (1 -> 2: hs/flow's flow and scenarios).
-    Q_UNUSED(root)
+    switch (fromVersion) {
+    case 1:
+        // 1 -> 2: the flow and its scenarios. A version 1 project had no flow: it gets an empty one (no actions)
+        // and no scenarios, never an invented flow. Anything already under those keys (a file edited by hand) is
+        // kept and read as version 2.
+        if (!root.contains(u"flow"_s)) {
+            root.insert(u"flow"_s, flow::toJson(flow::Flow{}));
+        }
+        if (!root.contains(u"scenarios"_s)) {
+            root.insert(u"scenarios"_s, QJsonArray());
+        }
+        root.insert(u"version"_s, 2);
+        return {};
+    default:
+        break;
+    }
     return fail(u"PRJ003"_s, tr("There is no migration from project version %1.").arg(fromVersion));
 }
 
@@ -423,7 +437,20 @@ Result<Loaded> parse(const QByteArray& data) {
     if (top.has(u"testCall"_s)) {
         readTestCall(top.object(u"testCall"_s), state, top);
     }
+    // The flow and the scenarios (version 2): read by core/flow, whose problems (FLW005) name the field.
+    top.object(u"flow"_s);
+    const flow::FlowReadResult flowRead = flow::flowFromJson(root.value(u"flow"_s).toObject(), u"flow"_s);
+    diagnostics::Diagnostics flowProblems = flowRead.diagnostics;
+    loaded.project.flow = flowRead.flow;
+    loaded.project.scenarios = flow::scenariosFromJson(top.array(u"scenarios"_s), flowProblems);
     keepUnknown(top, state);
+    if (!top.error()) {
+        for (const diagnostics::Diagnostic& d : std::as_const(flowProblems)) {
+            if (d.isError()) {
+                return fail(d.code, tr("\"%1\": %2").arg(d.where.field, d.message));
+            }
+        }
+    }
     if (top.error()) {
         return tl::unexpected(*top.error());
     }
@@ -504,6 +531,8 @@ QByteArray serialize(const Project& p) {
                                            {u"telephonyProviderName"_s, t.telephonyProviderName},
                                            {u"defaultRegion"_s, t.defaultRegion}}));
     }
+    root.insert(u"flow"_s, flow::toJson(p.flow));
+    root.insert(u"scenarios"_s, flow::scenariosToJson(p.scenarios));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

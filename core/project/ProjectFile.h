@@ -18,7 +18,7 @@ namespace handoff::project {
 namespace ProjectFile {
 
 inline constexpr const char* kFormat = "handoff-studio-project";
-inline constexpr int kCurrentVersion = 1;
+inline constexpr int kCurrentVersion = 2;         // 2: the flow and scenarios sections (hs/flow)
 inline constexpr const char* kSuffix = "handoff"; // file name suffix, without the dot
 
 struct Loaded {

@@ -18,8 +18,18 @@ QString tr(const char* text) {
     return QCoreApplication::translate("handoff::uui", text);
 }
 
+// Numbers in messages, grouped the user's way (the default locale, which the app sets). Formatting through the
+// system locale asks the platform on every call, which the per-keystroke recompute notices; a locale built from
+// its name formats from Qt's own data. One per thread, refreshed when the default locale changes.
 QString number(qsizetype n) {
-    return QLocale().toString(static_cast<qlonglong>(n)); // the default locale: the app sets it to the user's
+    thread_local QString name;
+    thread_local QLocale locale = QLocale::c();
+    const QLocale current;
+    if (current.language() != locale.language() || current.territory() != locale.territory() || name.isEmpty()) {
+        name = current.name();
+        locale = QLocale(name);
+    }
+    return locale.toString(static_cast<qlonglong>(n));
 }
 
 qsizetype charsPerOctet(UuiEncoding encoding) {
@@ -224,12 +234,16 @@ SipBudget fieldBudget(const ComposedUui& uui, const TrunkUuiProfile& profile) {
 
 void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
     const QString unit = b.limitAppliesTo == LimitAppliesTo::DecodedData ? tr("bytes") : tr("characters");
+    const QString format = tr("%1: saves %2 %3 (%4 -> %5 of %6)%7");
+    const QString measured = number(b.measured);
+    const QString limit = number(b.limit);
+    const QString fits = tr(", fits");
+    const QString over = tr(", still over");
     auto describe = [&](WayOut& way, const QString& what) {
         way.saves = b.measured - way.after;
         way.fits = way.after <= b.limit;
-        way.message = tr("%1: saves %2 %3 (%4 -> %5 of %6)%7")
-                          .arg(what, number(way.saves), unit, number(b.measured), number(way.after), number(b.limit),
-                               way.fits ? tr(", fits") : tr(", still over"));
+        way.message =
+            format.arg(what, number(way.saves), unit, measured, number(way.after), limit, way.fits ? fits : over);
     };
 
     if (b.profile.encoding == UuiEncoding::Hex) {
@@ -290,14 +304,21 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
     std::stable_sort(b.waysOut.begin(), b.waysOut.end(),
                      [](const WayOut& x, const WayOut& y) { return x.saves > y.saves; });
 
-    // Whether anything but the encoding can help: the smallest UUI Salesforce accepts with this token.
-    UuiModel minimal;
-    minimal.scrt2Domain = model.scrt2Domain;
-    minimal.token = model.token;
-    if (model.token.isEmpty()) {
-        minimal.orgId = model.orgId;
+    // Whether anything but the encoding can help: the smallest UUI Salesforce accepts with this token (scrt2Domain
+    // and token; orgId too when there is no token). Its size from the member spans: the kept members and the
+    // braces, less the comma of the first kept member when it had one.
+    qsizetype floorBytes = ComposedUui::kBraceBytes;
+    bool first = true;
+    for (const FieldSpan& span : uui.fields) {
+        const bool keep = span.field == UuiField::Scrt2Domain || span.field == UuiField::Token ||
+                          (span.field == UuiField::OrgId && model.token.isEmpty());
+        if (!keep) {
+            continue;
+        }
+        floorBytes += span.length - (first && span.offset > 1 ? 1 : 0);
+        first = false;
     }
-    const qsizetype floor = measure(compose(minimal).json.size(), b.profile);
+    const qsizetype floor = measure(floorBytes, b.profile);
     if (floor > b.limit) {
         const FieldSpan* token = uui.find(UuiField::Token);
         const qsizetype tokenChars = token ? token->valueLength * charsPerOctet(b.profile.encoding) : 0;

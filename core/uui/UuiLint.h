@@ -37,8 +37,10 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
 
 // Checks a model the product composes itself (field rules, token shape and claims). Locations are fields
 // ("uui.orgId") with byte ranges into `composed.json` (line 1, since the JSON is compact).
+// `checkTokenClaims` false skips decoding the token's claims (iss against orgId, expiry): for a token the caller has
+// just signed from claims it checked itself.
 diagnostics::Diagnostics lintModel(const UuiModel& model, const ComposedUui& composed, const Clock& clock,
-                                   const QString& fieldPrefix = QStringLiteral("uui."));
+                                   const QString& fieldPrefix = QStringLiteral("uui."), bool checkTokenClaims = true);
 
 // 1-based line and column (in characters) of a byte offset into UTF-8 text.
 struct LineColumn {

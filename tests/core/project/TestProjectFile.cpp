@@ -105,7 +105,7 @@ private Q_SLOTS:
         QVERIFY(loaded->diagnostics.isEmpty());
         const QJsonObject root = QJsonDocument::fromJson(readFile(path)).object();
         QCOMPARE(root.value(u"format"_s).toString(), u"handoff-studio-project"_s);
-        QCOMPARE(root.value(u"version"_s).toInt(), 1);
+        QCOMPARE(root.value(u"version"_s).toInt(), ProjectFile::kCurrentVersion);
     }
 
     void unknownKeysAreKept() {
@@ -141,10 +141,10 @@ private Q_SLOTS:
     }
 
     void newerVersionIsRefused() {
-        const auto loaded = ProjectFile::parse(withChange({}, u"version"_s, 2));
+        const auto loaded = ProjectFile::parse(withChange({}, u"version"_s, ProjectFile::kCurrentVersion + 1));
         QVERIFY(!loaded.has_value());
         QCOMPARE(loaded.error().code, u"PRJ002"_s);
-        QVERIFY(loaded.error().message.contains(u'2'));
+        QVERIFY(loaded.error().message.contains(QString::number(ProjectFile::kCurrentVersion + 1)));
     }
 
     void wrongTypes_data() {
@@ -223,9 +223,10 @@ private Q_SLOTS:
         QVERIFY(!p.uuiModel(u"t"_s).callId);
     }
 
-    void noMigrationFromVersionOneYet() {
+    // Migrations go up to the current version and no further (1 -> 2 is tested in tests/core/flow).
+    void noMigrationFromTheCurrentVersion() {
         QJsonObject root;
-        const auto step = ProjectFile::migrateStep(root, 1);
+        const auto step = ProjectFile::migrateStep(root, ProjectFile::kCurrentVersion);
         QVERIFY(!step.has_value());
     }
 };

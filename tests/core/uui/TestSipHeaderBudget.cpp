@@ -263,6 +263,40 @@ private Q_SLOTS:
         }
     }
 
+    // SIP003 ("cannot fit whatever you drop") agrees with composing the smallest UUI and measuring it.
+    void tokenAloneTooLong_data() {
+        QTest::addColumn<int>("bits");
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<bool>("withOrgId");
+        for (int bits : {1024, 2048}) {
+            for (int limit : {500, 700, 800, 900, 1000, 1100, 1200, 1400}) {
+                for (bool withOrgId : {true, false}) {
+                    const QByteArray name = QByteArray::number(bits) + " bits, limit " + QByteArray::number(limit) +
+                                            (withOrgId ? " with orgId" : " without orgId");
+                    QTest::newRow(name.constData()) << bits << limit << withOrgId;
+                }
+            }
+        }
+    }
+
+    void tokenAloneTooLong() {
+        QFETCH(int, bits);
+        QFETCH(int, limit);
+        QFETCH(bool, withOrgId);
+        UuiModel model = realisticModel(bits);
+        if (!withOrgId) {
+            model.orgId.reset();
+        }
+        TrunkUuiProfile profile;
+        profile.limit = limit;
+        UuiModel minimal;
+        minimal.scrt2Domain = model.scrt2Domain;
+        minimal.token = model.token;
+        const SipBudget full = budget(model, profile);
+        const bool floorOver = !budget(minimal, profile).fits();
+        QCOMPARE(hasCode(full.diagnostics, u"SIP003"_s), !full.fits() && floorOver);
+    }
+
     void fitsInAsciiWith2048Bits() {
         TrunkUuiProfile profile;
         profile.encoding = UuiEncoding::Ascii;

@@ -1,0 +1,739 @@
+#include "FlowValidator.h"
+
+#include "diagnostics/Catalog.h"
+#include "flow/Expression.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace handoff::flow {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("handoff::flow", text);
+}
+
+// One way out of an action: the path's name and the index of the action it leads to (-1: the path is empty, or it
+// names a missing action, which is reported separately).
+struct Edge {
+    QString path;
+    int target = -1;
+    bool empty = false;
+};
+
+// What is certainly true when a call reaches an action, whichever way it came (a "must" data-flow fact).
+struct Facts {
+    bool top = true; // not reached yet: the neutral element of the meet
+    bool voiceCallCreated = false;
+    bool uuiForTransfer = false;
+    QSet<QString> setVariables;
+
+    // Meet: what holds on both ways in. Returns true when `this` changed.
+    bool meet(const Facts& other) {
+        if (other.top) {
+            return false;
+        }
+        if (top) {
+            *this = other;
+            return true;
+        }
+        bool changed = false;
+        if (voiceCallCreated && !other.voiceCallCreated) {
+            voiceCallCreated = false;
+            changed = true;
+        }
+        if (uuiForTransfer && !other.uuiForTransfer) {
+            uuiForTransfer = false;
+            changed = true;
+        }
+        const qsizetype before = setVariables.size();
+        setVariables.intersect(other.setVariables);
+        return changed || setVariables.size() != before;
+    }
+};
+
+// An expression-valued field of an action, for the read checks.
+struct ExpressionField {
+    QString field; // "props.inputs[2].expression"
+    QString text;
+    bool optional = false; // an empty text is fine
+};
+
+class Validator {
+public:
+    Validator(const Flow& flow, const QString& prefix)
+        : m_flow(flow)
+        , m_prefix(prefix) {}
+
+    diagnostics::Diagnostics run() {
+        checkStructure();
+        buildGraph();
+        checkExpressions();
+        if (m_start >= 0) {
+            computeReachability();
+            computeFacts();
+            checkPaths();
+            checkTransfers();
+            checkReads();
+            checkCycles();
+        }
+        checkProperties();
+        std::stable_sort(m_out.begin(), m_out.end(), [](const auto& a, const auto& b) {
+            return static_cast<int>(a.severity) > static_cast<int>(b.severity);
+        });
+        return m_out;
+    }
+
+private:
+    QString actionField(int i, const QString& rest = {}) const {
+        QString field = u"%1.actions[%2]"_s.arg(m_prefix).arg(i);
+        if (!rest.isEmpty()) {
+            field += u'.' + rest;
+        }
+        return field;
+    }
+
+    QString label(int i) const {
+        const Action& a = m_flow.actions[i];
+        return a.name.isEmpty() ? u"'%1'"_s.arg(a.id) : u"'%1' (%2)"_s.arg(a.name, a.id);
+    }
+
+    void report(const char* code, const QString& field, const QString& message, qsizetype offset = -1,
+                qsizetype length = 0) {
+        diagnostics::Location where{field};
+        where.offset = offset;
+        where.length = length;
+        m_out.append(diagnostics::make(code, message, where));
+    }
+
+    const Expression* parsedAt(const QString& field) const {
+        const auto it = m_parsed.constFind(field);
+        return it == m_parsed.cend() ? nullptr : &*it;
+    }
+
+    // ---- structure -------------------------------------------------------------------------------------------
+
+    void checkStructure() {
+        QHash<QString, int> seen;
+        for (int i = 0; i < m_flow.actions.size(); ++i) {
+            const QString& id = m_flow.actions[i].id;
+            if (id.isEmpty()) {
+                report("FLW023", actionField(i, u"id"_s), tr("Action %1 has no id; give it a unique id.").arg(i + 1));
+                continue;
+            }
+            if (seen.contains(id)) {
+                report("FLW023", actionField(i, u"id"_s),
+                       tr("Two actions have the id '%1'; ids must be unique. Rename one of them.").arg(id));
+                continue;
+            }
+            seen.insert(id, i);
+        }
+        m_index = seen;
+        if (m_flow.startActionId.isEmpty()) {
+            if (!m_flow.actions.isEmpty()) {
+                report("FLW023", m_prefix + u".start"_s,
+                       tr("The flow has no starting action; set 'start' to the id of the first action."));
+            } else {
+                report("FLW023", m_prefix + u".actions"_s,
+                       tr("The flow has no actions. Start from the sip-transfer template."));
+            }
+        } else if (!m_index.contains(m_flow.startActionId)) {
+            report("FLW023", m_prefix + u".start"_s,
+                   tr("The starting action '%1' does not exist; set 'start' to the id of an action.")
+                       .arg(m_flow.startActionId));
+        } else {
+            m_start = m_index.value(m_flow.startActionId);
+        }
+    }
+
+    void buildGraph() {
+        m_edges.resize(m_flow.actions.size());
+        for (int i = 0; i < m_flow.actions.size(); ++i) {
+            const Action& a = m_flow.actions[i];
+            for (const QString& path : pathsOf(a.kind())) {
+                const QString target = a.nextOn(path);
+                Edge edge{path, -1, target.isEmpty()};
+                if (!target.isEmpty()) {
+                    if (m_index.contains(target)) {
+                        edge.target = m_index.value(target);
+                    } else {
+                        report("FLW023", actionField(i, u"next."_s + path),
+                               tr("The %1 path of %2 leads to '%3', which does not exist. Point it at an existing "
+                                  "action.")
+                                   .arg(path, label(i), target));
+                    }
+                }
+                m_edges[i].append(edge);
+            }
+            if (const JumpProps* jump = a.as<JumpProps>()) {
+                Edge edge{u"jump"_s, -1, jump->target.isEmpty()};
+                if (jump->target.isEmpty()) {
+                    report("FLW023", actionField(i, u"props.target"_s),
+                           tr("%1 jumps nowhere; set the action it continues at.").arg(label(i)));
+                } else if (m_index.contains(jump->target)) {
+                    edge.target = m_index.value(jump->target);
+                } else {
+                    report("FLW023", actionField(i, u"props.target"_s),
+                           tr("%1 jumps to '%2', which does not exist.").arg(label(i), jump->target));
+                }
+                m_edges[i].append(edge);
+            }
+        }
+    }
+
+    // ---- expressions ------------------------------------------------------------------------------------------
+
+    QList<ExpressionField> expressionsOf(const Action& a) const {
+        QList<ExpressionField> list;
+        auto audio = [&list](const Audio& audioValue, const QString& field) {
+            if (!audioValue.tts.isEmpty()) {
+                list.append({field + u".tts"_s, audioValue.tts, true});
+            }
+        };
+        std::visit(
+            [&](const auto& p) {
+                using T = std::decay_t<decltype(p)>;
+                if constexpr (std::is_same_v<T, PlayAudioProps>) {
+                    audio(p.audio, u"props.audio"_s);
+                } else if constexpr (std::is_same_v<T, CallDataProps>) {
+                    for (qsizetype k = 0; k < p.inputs.size(); ++k) {
+                        list.append({u"props.inputs[%1].expression"_s.arg(k), p.inputs[k].value, false});
+                    }
+                } else if constexpr (std::is_same_v<T, DecisionProps>) {
+                    list.append({u"props.condition"_s, p.condition, false});
+                } else if constexpr (std::is_same_v<T, UpdateDataProps>) {
+                    for (qsizetype k = 0; k < p.assignments.size(); ++k) {
+                        list.append({u"props.assignments[%1].expression"_s.arg(k), p.assignments[k].value, false});
+                    }
+                } else if constexpr (std::is_same_v<T, SetUuiDataProps>) {
+                    if (p.source == UuiSource::Expression) {
+                        list.append({u"props.expression"_s, p.expression, false});
+                    }
+                } else if constexpr (std::is_same_v<T, TransferProps>) {
+                    list.append({u"props.number"_s, p.number, false});
+                    audio(p.preTransferAudio, u"props.preTransferAudio"_s);
+                    audio(p.failedTransferAudio, u"props.failedTransferAudio"_s);
+                } else if constexpr (std::is_same_v<T, SetPostFlowProps>) {
+                    list.append({u"props.invocationData"_s, p.invocationData, true});
+                }
+            },
+            a.props);
+        return list;
+    }
+
+    // Variables an action reads (from its expressions and its variable-valued settings), in order.
+    QList<std::pair<QString, QString>> readsOf(int i) const {
+        QList<std::pair<QString, QString>> reads; // (variable, field)
+        const Action& a = m_flow.actions[i];
+        for (const ExpressionField& f : expressionsOf(a)) {
+            if (const Expression* e = parsedAt(actionField(i, f.field))) {
+                for (const VariableReference& ref : e->variables()) {
+                    reads.append({ref.name, f.field});
+                }
+            }
+        }
+        if (const SetUuiDataProps* uui = a.as<SetUuiDataProps>(); uui && uui->source == UuiSource::ProjectTemplate) {
+            if (!uui->tokenVariable.isEmpty()) {
+                reads.append({uui->tokenVariable, u"props.tokenVariable"_s});
+            }
+            if (!uui->callIdVariable.isEmpty()) {
+                reads.append({uui->callIdVariable, u"props.callIdVariable"_s});
+            }
+        }
+        return reads;
+    }
+
+    void checkVariableName(const QString& name, const QString& field, bool written) {
+        if (name.isEmpty()) {
+            return;
+        }
+        if (!m_flow.hasVariable(name)) {
+            report("FLW004", field,
+                   tr("There is no variable %1. Declare it in the flow's variables (with its scope, e.g. Flow.%2), or "
+                      "fix the spelling.")
+                       .arg(name, name.section(u'.', -1)));
+            return;
+        }
+        if (written && isBuiltIn(name)) {
+            report("FLW024", field,
+                   tr("%1 is a read-only built-in variable; write to a Flow. or Task. variable "
+                      "instead.")
+                       .arg(name));
+        }
+    }
+
+    void checkExpressions() {
+        for (int i = 0; i < m_flow.actions.size(); ++i) {
+            const Action& a = m_flow.actions[i];
+            for (const ExpressionField& f : expressionsOf(a)) {
+                const QString field = actionField(i, f.field);
+                if (f.text.trimmed().isEmpty()) {
+                    if (!f.optional) {
+                        report("FLW001", field,
+                               tr("%1: this expression is empty. Write a value (\"\" for empty text).").arg(label(i)));
+                    }
+                    continue;
+                }
+                auto parsed = Expression::parse(f.text);
+                if (!parsed) {
+                    const ExpressionError& e = parsed.error();
+                    report(e.code.toLatin1().constData(), field,
+                           tr("%1, column %2 of the expression: %3").arg(label(i)).arg(e.where.column).arg(e.message),
+                           e.where.offset, e.where.length);
+                    continue;
+                }
+                for (const VariableReference& ref : parsed->unsupported()) {
+                    report("FLW002", field,
+                           tr("%1: %2 is valid Architect but not supported by the simulator; simulated calls stop "
+                              "there. Test this step in Architect.")
+                               .arg(label(i), ref.name));
+                }
+                for (const VariableReference& ref : parsed->variables()) {
+                    checkVariableName(ref.name, field, false);
+                }
+                m_parsed.insert(field, *parsed);
+            }
+            // Variable-valued settings.
+            if (const CallDataProps* p = a.as<CallDataProps>()) {
+                for (qsizetype k = 0; k < p->successOutputs.size(); ++k) {
+                    checkVariableName(p->successOutputs[k].value,
+                                      actionField(i, u"props.successOutputs[%1].variable"_s.arg(k)), true);
+                }
+            } else if (const UpdateDataProps* u = a.as<UpdateDataProps>()) {
+                for (qsizetype k = 0; k < u->assignments.size(); ++k) {
+                    const QString field = actionField(i, u"props.assignments[%1].variable"_s.arg(k));
+                    if (u->assignments[k].name.isEmpty()) {
+                        report("FLW004", field,
+                               tr("%1: an assignment has no variable; name the variable it sets.").arg(label(i)));
+                    }
+                    checkVariableName(u->assignments[k].name, field, true);
+                }
+            } else if (const SetUuiDataProps* s = a.as<SetUuiDataProps>();
+                       s && s->source == UuiSource::ProjectTemplate) {
+                checkVariableName(s->tokenVariable, actionField(i, u"props.tokenVariable"_s), false);
+                checkVariableName(s->callIdVariable, actionField(i, u"props.callIdVariable"_s), false);
+                if (s->tokenVariable.isEmpty()) {
+                    report("FLW004", actionField(i, u"props.tokenVariable"_s),
+                           tr("%1 needs the variable that holds the UUI token.").arg(label(i)));
+                }
+            } else if (const TransferProps* t = a.as<TransferProps>()) {
+                checkVariableName(t->errorTypeVariable, actionField(i, u"props.errorTypeVariable"_s), true);
+                checkVariableName(t->errorMessageVariable, actionField(i, u"props.errorMessageVariable"_s), true);
+            }
+        }
+    }
+
+    // ---- reachability and facts --------------------------------------------------------------------------------
+
+    void computeReachability() {
+        m_reachable.assign(m_flow.actions.size(), false);
+        QList<int> stack{m_start};
+        m_reachable[m_start] = true;
+        while (!stack.isEmpty()) {
+            const int i = stack.takeLast();
+            for (const Edge& e : m_edges[i]) {
+                if (e.target >= 0 && !m_reachable[e.target]) {
+                    m_reachable[e.target] = true;
+                    stack.append(e.target);
+                }
+            }
+        }
+        for (int i = 0; i < m_flow.actions.size(); ++i) {
+            if (!m_reachable[i] && !m_flow.actions[i].id.isEmpty()) {
+                report("FLW017", actionField(i),
+                       tr("No call can reach %1: no path or jump leads to it. Connect it or delete it.").arg(label(i)));
+            }
+        }
+    }
+
+    Facts after(int i, const Facts& in, const Edge& edge) const {
+        Facts out = in;
+        const Action& a = m_flow.actions[i];
+        if (const SetUuiDataProps* uui = a.as<SetUuiDataProps>(); uui && uui->mode == UuiMode::Transfer) {
+            out.uuiForTransfer = true;
+        } else if (const UpdateDataProps* update = a.as<UpdateDataProps>()) {
+            for (const Binding& b : update->assignments) {
+                out.setVariables.insert(b.name);
+            }
+        } else if (const CallDataProps* callData = a.as<CallDataProps>();
+                   callData && edge.path == QLatin1StringView(kPathSuccess)) {
+            out.voiceCallCreated = true;
+            for (const Binding& b : callData->successOutputs) {
+                out.setVariables.insert(b.value);
+            }
+        } else if (const TransferProps* transfer = a.as<TransferProps>()) {
+            if (!transfer->errorTypeVariable.isEmpty()) {
+                out.setVariables.insert(transfer->errorTypeVariable);
+            }
+            if (!transfer->errorMessageVariable.isEmpty()) {
+                out.setVariables.insert(transfer->errorMessageVariable);
+            }
+        }
+        return out;
+    }
+
+    void computeFacts() {
+        m_in.assign(m_flow.actions.size(), Facts{});
+        Facts initial;
+        initial.top = false;
+        for (const BuiltInVariable& v : builtInVariables()) {
+            initial.setVariables.insert(QString::fromLatin1(v.name));
+        }
+        for (const Variable& v : m_flow.variables) {
+            if (v.initial.isSet() || v.suppliedBy != Supplier::None) {
+                initial.setVariables.insert(v.name);
+            }
+        }
+        m_in[m_start] = initial;
+        QList<int> work{m_start};
+        while (!work.isEmpty()) {
+            const int i = work.takeFirst();
+            for (const Edge& e : m_edges[i]) {
+                if (e.target < 0) {
+                    continue;
+                }
+                if (m_in[e.target].meet(after(i, m_in[i], e))) {
+                    work.append(e.target);
+                }
+            }
+        }
+    }
+
+    // ---- rules -------------------------------------------------------------------------------------------------
+
+    void checkPaths() {
+        for (int i = 0; i < m_flow.actions.size(); ++i) {
+            if (!m_reachable[i]) {
+                continue;
+            }
+            const ActionKind kind = m_flow.actions[i].kind();
+            for (const Edge& e : m_edges[i]) {
+                if (!e.empty || e.path == u"jump"_s) {
+                    continue;
+                }
+                const bool failureLike =
+                    e.path == QLatin1StringView(kPathFailure) || e.path == QLatin1StringView(kPathTimeout);
+                if (failureLike && (kind == ActionKind::CallData || kind == ActionKind::TransferToNumber)) {
+                    report("FLW014", actionField(i, u"next."_s + e.path),
+                           tr("The %1 path of %2 is empty: a call that takes it falls out of the flow. Tell the "
+                              "caller (Play Audio), then Disconnect or transfer to a queue.")
+                               .arg(e.path, label(i)));
+                } else {
+                    report("FLW013", actionField(i, u"next."_s + e.path),
+                           tr("The %1 path of %2 ends without a transfer, a disconnect or a jump. End it with "
+                              "Disconnect.")
+                               .arg(e.path, label(i)));
+                }
+            }
+        }
+    }
+
+    void checkTransfers() {
+        for (int i = 0; i < m_flow.actions.size(); ++i) {
+            if (!m_reachable[i] || m_flow.actions[i].kind() != ActionKind::TransferToNumber) {
+                continue;
+            }
+            const Facts& in = m_in[i];
+            if (!in.voiceCallCreated) {
+                report("FLW010", actionField(i),
+                       tr("%1 can be reached before the VoiceCall is created. Salesforce needs the VoiceCall record "
+                          "before the call arrives: put the transfer on the success path of the Call Data Action.")
+                           .arg(label(i)));
+            }
+            if (!in.uuiForTransfer) {
+                report("FLW011", actionField(i),
+                       tr("%1 can be reached without Set UUI Data (For Transfers) before it on every path, so the "
+                          "INVITE may carry no UUI and Salesforce refuses the call. Add Set UUI Data with mode "
+                          "transfer before the transfer on each path.")
+                           .arg(label(i)));
+            }
+        }
+    }
+
+    QSet<QString> dataActionOutputs() const {
+        QSet<QString> outputs;
+        for (const Action& a : m_flow.actions) {
+            if (const CallDataProps* p = a.as<CallDataProps>()) {
+                for (const Binding& b : p->successOutputs) {
+                    outputs.insert(b.value);
+                }
+            }
+        }
+        return outputs;
+    }
+
+    void checkReads() {
+        for (int i = 0; i < m_flow.actions.size(); ++i) {
+            if (!m_reachable[i] || m_in[i].top) {
+                continue;
+            }
+            QSet<QString> set = m_in[i].setVariables;
+            const Action& a = m_flow.actions[i];
+            QSet<QString> reported;
+            auto check = [&](const QString& name, const QString& field) {
+                if (!m_flow.hasVariable(name) || set.contains(name) || reported.contains(name)) {
+                    return;
+                }
+                reported.insert(name);
+                report("FLW018", actionField(i, field),
+                       tr("%1 reads %2, which may be NOT_SET here: no path sets it before on every way in. Set it "
+                          "earlier (Update Data, a data action output), give it an initial value, or guard it with "
+                          "IsSet(%2).")
+                           .arg(label(i), name));
+            };
+            if (const UpdateDataProps* update = a.as<UpdateDataProps>()) {
+                // Assignments run in order: later ones may read earlier ones.
+                for (qsizetype k = 0; k < update->assignments.size(); ++k) {
+                    if (const Expression* e = parsedAt(actionField(i, u"props.assignments[%1].expression"_s.arg(k)))) {
+                        for (const VariableReference& ref : e->variables()) {
+                            check(ref.name, u"props.assignments[%1].expression"_s.arg(k));
+                        }
+                    }
+                    set.insert(update->assignments[k].name);
+                }
+                continue;
+            }
+            for (const auto& [name, field] : readsOf(i)) {
+                check(name, field);
+            }
+        }
+    }
+
+    void checkCycles() {
+        // Tarjan's strongly connected components over the reachable actions.
+        const int n = static_cast<int>(m_flow.actions.size());
+        std::vector<int> index(n, -1), low(n, 0), component(n, -1);
+        std::vector<bool> onStack(n, false);
+        std::vector<int> stack;
+        int counter = 0;
+        int components = 0;
+        std::function<void(int)> connect = [&](int v) {
+            index[v] = low[v] = counter++;
+            stack.push_back(v);
+            onStack[v] = true;
+            for (const Edge& e : m_edges[v]) {
+                if (e.target < 0) {
+                    continue;
+                }
+                if (index[e.target] < 0) {
+                    connect(e.target);
+                    low[v] = std::min(low[v], low[e.target]);
+                } else if (onStack[e.target]) {
+                    low[v] = std::min(low[v], index[e.target]);
+                }
+            }
+            if (low[v] == index[v]) {
+                int w = -1;
+                do {
+                    w = stack.back();
+                    stack.pop_back();
+                    onStack[w] = false;
+                    component[w] = components;
+                } while (w != v);
+                ++components;
+            }
+        };
+        for (int v = 0; v < n; ++v) {
+            if (m_reachable[v] && index[v] < 0) {
+                connect(v);
+            }
+        }
+        for (int c = 0; c < components; ++c) {
+            QList<int> members;
+            for (int v = 0; v < n; ++v) {
+                if (component[v] == c) {
+                    members.append(v);
+                }
+            }
+            bool cyclic = members.size() > 1;
+            bool exits = false;
+            QSet<QString> assigned;
+            for (int v : members) {
+                const Action& a = m_flow.actions[v];
+                if (a.kind() == ActionKind::TransferToNumber) {
+                    exits = true; // a successful transfer leaves the flow
+                }
+                if (const UpdateDataProps* update = a.as<UpdateDataProps>()) {
+                    for (const Binding& b : update->assignments) {
+                        assigned.insert(b.name);
+                    }
+                }
+                for (const Edge& e : m_edges[v]) {
+                    if (e.target == v) {
+                        cyclic = true;
+                    }
+                    if (e.target < 0 || component[e.target] != c) {
+                        exits = true;
+                    }
+                }
+            }
+            if (!cyclic) {
+                continue;
+            }
+            QStringList ids;
+            for (int v : members) {
+                ids.append(m_flow.actions[v].id);
+            }
+            const QString field = actionField(members.constFirst());
+            if (!exits) {
+                report("FLW019", field,
+                       tr("The actions %1 form a loop with no way out: every call that enters it runs until "
+                          "Architect's limit of %2 actions and then ends in error handling. Add a Decision that "
+                          "leaves the loop.")
+                           .arg(ids.join(u", "_s))
+                           .arg(Flow::kActionLimit));
+                continue;
+            }
+            bool bounded = false;
+            for (int v : members) {
+                if (m_flow.actions[v].kind() == ActionKind::Decision) {
+                    if (const Expression* e = parsedAt(actionField(v, u"props.condition"_s))) {
+                        for (const VariableReference& ref : e->variables()) {
+                            bounded = bounded || assigned.contains(ref.name);
+                        }
+                    }
+                }
+            }
+            if (!bounded) {
+                report("FLW020", field,
+                       tr("The actions %1 form a loop that leaves only when an outcome changes (for example a data "
+                          "action that keeps failing repeats until Architect's limit of %2 actions). Count the "
+                          "rounds in a variable (Update Data) and leave after a few with a Decision.")
+                           .arg(ids.join(u", "_s))
+                           .arg(Flow::kActionLimit));
+            }
+        }
+    }
+
+    void checkProperties() {
+        static const QRegularExpression flatName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+        static const QStringList reserved{u"orgId"_s, u"integrationId"_s, u"rawRequest"_s};
+        const QSet<QString> outputs = dataActionOutputs();
+        for (int i = 0; i < m_flow.actions.size(); ++i) {
+            const Action& a = m_flow.actions[i];
+            if (const CallDataProps* p = a.as<CallDataProps>()) {
+                QSet<QString> names;
+                for (qsizetype k = 0; k < p->inputs.size(); ++k) {
+                    const QString& name = p->inputs[k].name;
+                    const QString field = actionField(i, u"props.inputs[%1].name"_s.arg(k));
+                    if (!flatName.match(name).hasMatch()) {
+                        report("FLW021", field,
+                               tr("The input name '%1' of %2 is not flat: Genesys data action input contracts are "
+                                  "flat objects, so use letters, digits and _ only (no dots, brackets or spaces).")
+                                   .arg(name, label(i)));
+                    } else if (names.contains(name)) {
+                        report("FLW021", field,
+                               tr("The input '%1' of %2 is given twice; keep one.").arg(name, label(i)));
+                    }
+                    names.insert(name);
+                    for (const QString& r : reserved) {
+                        if (name.compare(r, Qt::CaseInsensitive) == 0) {
+                            report("FLW022", field,
+                                   tr("'%1' is reserved by Genesys in data action contracts (the help article's "
+                                      "sample uses orgId all the same). Rename the input, e.g. to salesforce%2, in "
+                                      "the contract, the function and here.")
+                                       .arg(name, r.left(1).toUpper() + r.mid(1)));
+                        }
+                    }
+                }
+            } else if (a.kind() == ActionKind::TransferToNumber) {
+                checkNumber(i);
+            } else if (const SetPostFlowProps* post = a.as<SetPostFlowProps>()) {
+                if (post->target != PostFlowTarget::Caller) {
+                    report("FLW016", actionField(i, u"props.target"_s),
+                           tr("%1 targets the Agent. To send the caller to the escalation flow when the Agentforce "
+                              "agent hangs up, set Target to Caller.")
+                               .arg(label(i)));
+                }
+            } else if (const SetUuiDataProps* uui = a.as<SetUuiDataProps>()) {
+                if (!uui->userToUser) {
+                    report("FLW025", actionField(i, u"props.userToUser"_s),
+                           tr("%1 does not use the User-to-User option; Salesforce reads the UUI from the "
+                              "User-to-User header. Select it.")
+                               .arg(label(i)));
+                }
+                checkCallIdSource(i, *uui, outputs);
+            }
+        }
+    }
+
+    void checkNumber(int i) {
+        const QString field = actionField(i, u"props.number"_s);
+        const Expression* e = parsedAt(field);
+        if (!e) {
+            return;
+        }
+        std::optional<QString> number;
+        if (const auto lit = e->asLiteral(); lit && lit->type() == ValueType::String) {
+            number = lit->asString();
+        } else if (const auto var = e->asSingleVariable()) {
+            if (const Variable* v = m_flow.variable(*var); v && v->initial.type() == ValueType::String) {
+                number = v->initial.asString();
+            }
+        }
+        if (number && !isE164(*number)) {
+            report("FLW015", field,
+                   tr("The transfer number '%1' of %2 is not in E.164 form. Write + and the country code and number, "
+                      "1 to 15 digits, no spaces or tel: prefix (for example +15550100100): the Agentforce Voice "
+                      "SIP address from the channel setup.")
+                       .arg(*number, label(i)));
+        }
+    }
+
+    void checkCallIdSource(int i, const SetUuiDataProps& uui, const QSet<QString>& outputs) {
+        if (uui.source == UuiSource::ProjectTemplate) {
+            if (!uui.callIdVariable.isEmpty() && !outputs.contains(uui.callIdVariable)) {
+                report("FLW012", actionField(i, u"props.callIdVariable"_s),
+                       tr("The UUI's callId comes from %1, which no Call Data Action sets. Bind the data action's "
+                          "voiceCallId output to a variable and use that variable here.")
+                           .arg(uui.callIdVariable));
+            }
+            return;
+        }
+        const QString field = actionField(i, u"props.expression"_s);
+        const Expression* e = parsedAt(field);
+        if (!e || !uui.expression.contains(u"callId"_s, Qt::CaseInsensitive)) {
+            return;
+        }
+        for (const VariableReference& ref : e->variables()) {
+            if (outputs.contains(ref.name)) {
+                return;
+            }
+        }
+        report("FLW012", field,
+               tr("The UUI expression of %1 writes a callId, but not from the Call Data Action's output: it would "
+                  "send a fixed or wrong VoiceCall id. Use the variable bound to the voiceCallId output.")
+                   .arg(label(i)));
+    }
+
+    const Flow& m_flow;
+    QString m_prefix;
+    diagnostics::Diagnostics m_out;
+    QHash<QString, int> m_index;
+    int m_start = -1;
+    QList<QList<Edge>> m_edges;
+    std::vector<bool> m_reachable;
+    std::vector<Facts> m_in;
+    QHash<QString, Expression> m_parsed; // field -> parsed expression
+};
+
+} // namespace
+
+bool isE164(QStringView number) {
+    static const QRegularExpression e164(u"^\\+[0-9]{1,15}$"_s);
+    return e164.match(number.toString()).hasMatch();
+}
+
+diagnostics::Diagnostics validate(const Flow& flow, const QString& fieldPrefix) {
+    Validator validator(flow, fieldPrefix);
+    return validator.run();
+}
+
+} // namespace handoff::flow

@@ -1,0 +1,138 @@
+#include "Scenario.h"
+
+#include "diagnostics/Catalog.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace handoff::flow {
+
+namespace {
+QString tr(const char* text) {
+    return QCoreApplication::translate("handoff::flow", text);
+}
+} // namespace
+
+QList<Scenario> defaultScenarios() {
+    QList<Scenario> list;
+    Scenario ok;
+    ok.name = u"happy-path"_s;
+    ok.description = tr("The VoiceCall is created and the Agentforce Voice agent takes the call.");
+    list.append(ok);
+    Scenario failure = ok;
+    failure.name = u"voicecall-fails"_s;
+    failure.description = tr("Creating the VoiceCall fails: the caller is told and disconnected.");
+    failure.dataAction = telephony::CallOutcome::Failure;
+    list.append(failure);
+    Scenario timeout = ok;
+    timeout.name = u"voicecall-times-out"_s;
+    timeout.description = tr("The data action does not answer in time.");
+    timeout.dataAction = telephony::CallOutcome::Timeout;
+    list.append(timeout);
+    return list;
+}
+
+std::optional<std::optional<telephony::CallOutcome>> outcomeFromKey(QStringView key) {
+    if (key == u"backend"_s) {
+        return std::optional<telephony::CallOutcome>();
+    }
+    for (auto outcome :
+         {telephony::CallOutcome::Success, telephony::CallOutcome::Failure, telephony::CallOutcome::Timeout}) {
+        if (key == telephony::callOutcomeName(outcome)) {
+            return std::optional<telephony::CallOutcome>(outcome);
+        }
+    }
+    return std::nullopt;
+}
+
+QString outcomeKey(const std::optional<telephony::CallOutcome>& outcome) {
+    return outcome ? telephony::callOutcomeName(*outcome) : u"backend"_s;
+}
+
+QJsonArray scenariosToJson(const QList<Scenario>& scenarios) {
+    QJsonArray array;
+    for (const Scenario& s : scenarios) {
+        QJsonObject o{{u"name"_s, s.name},
+                      {u"ani"_s, s.call.ani},
+                      {u"dialledNumber"_s, s.call.dialledNumber},
+                      {u"dataAction"_s, outcomeKey(s.dataAction)},
+                      {u"transfer"_s, s.transferAccepted ? u"ok"_s : u"fail"_s}};
+        if (!s.description.isEmpty()) {
+            o.insert(u"description"_s, s.description);
+        }
+        if (s.call.startTime.isValid()) {
+            o.insert(u"at"_s, s.call.startTime.toUTC().toString(Qt::ISODate));
+        }
+        if (!s.call.conversationId.isEmpty()) {
+            o.insert(u"conversationId"_s, s.call.conversationId);
+        }
+        if (!s.call.inboundUui.isEmpty()) {
+            o.insert(u"inboundUui"_s, s.call.inboundUui);
+        }
+        array.append(o);
+    }
+    return array;
+}
+
+QList<Scenario> scenariosFromJson(const QJsonArray& json, diagnostics::Diagnostics& problems, const QString& prefix) {
+    QList<Scenario> list;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const QString path = u"%1[%2]"_s.arg(prefix).arg(i);
+        auto problem = [&](const QString& key, const QString& message) {
+            problems.append(diagnostics::make("FLW005", message, diagnostics::Location{path + u'.' + key}));
+        };
+        if (!json[i].isObject()) {
+            problems.append(
+                diagnostics::make("FLW005", tr("Each scenario must be a JSON object."), diagnostics::Location{path}));
+            continue;
+        }
+        const QJsonObject o = json[i].toObject();
+        Scenario s;
+        auto text = [&](const QString& key, const QString& fallback) {
+            const QJsonValue v = o.value(key);
+            if (v.isUndefined() || v.isNull()) {
+                return fallback;
+            }
+            if (!v.isString()) {
+                problem(key, tr("'%1' must be a string.").arg(key));
+                return fallback;
+            }
+            return v.toString();
+        };
+        s.name = text(u"name"_s, {});
+        if (s.name.isEmpty()) {
+            problem(u"name"_s, tr("A scenario needs a name."));
+        }
+        s.description = text(u"description"_s, {});
+        s.call.ani = text(u"ani"_s, s.call.ani);
+        s.call.dialledNumber = text(u"dialledNumber"_s, s.call.dialledNumber);
+        s.call.conversationId = text(u"conversationId"_s, {});
+        s.call.inboundUui = text(u"inboundUui"_s, {});
+        const QString at = text(u"at"_s, {});
+        if (!at.isEmpty()) {
+            s.call.startTime = QDateTime::fromString(at, Qt::ISODate);
+            if (!s.call.startTime.isValid()) {
+                problem(u"at"_s, tr("'at' must be an ISO-8601 time such as 2026-03-02T09:00:00Z, not \"%1\".").arg(at));
+            }
+        }
+        const QString outcome = text(u"dataAction"_s, u"success"_s);
+        if (const auto parsed = outcomeFromKey(outcome)) {
+            s.dataAction = *parsed;
+        } else {
+            problem(u"dataAction"_s,
+                    tr("'dataAction' must be success, failure, timeout or backend, not \"%1\".").arg(outcome));
+        }
+        const QString transfer = text(u"transfer"_s, u"ok"_s);
+        if (transfer == u"ok"_s || transfer == u"fail"_s) {
+            s.transferAccepted = transfer == u"ok"_s;
+        } else {
+            problem(u"transfer"_s, tr("'transfer' must be ok or fail, not \"%1\".").arg(transfer));
+        }
+        list.append(s);
+    }
+    return list;
+}
+
+} // namespace handoff::flow

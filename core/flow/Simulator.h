@@ -1,0 +1,226 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "diagnostics/Diagnostic.h"
+#include "flow/Expression.h"
+#include "flow/Flow.h"
+#include "telephony/VoiceCallsBackend.h"
+#include "uui/SipHeaderBudget.h"
+#include "uui/TrunkUuiProfile.h"
+#include "uui/UuiModel.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QSet>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace handoff::flow {
+
+// One inbound call to simulate: what Genesys knows when the flow starts.
+struct SimulatedCall {
+    QString ani = QStringLiteral("tel:+14155550100");       // Call.Ani (Genesys may deliver the tel: form)
+    QString dialledNumber = QStringLiteral("+18005550100"); // Call.CalledAddressOriginal and Call.CalledAddress
+    QString conversationId; // Call.ConversationId; empty = a UUID derived from the seed and the call's number
+    QDateTime startTime;    // null = the clock's now
+    QString inboundUui;     // Call.UUIData; empty = NOT_SET
+};
+
+// How the UUI token reaches the flow (DOMAIN.md §3): minted once and reused (pasted into the flow or a data table,
+// the article's advice: exp at the 24 h maximum), or minted fresh for every call.
+struct TokenSupply {
+    enum class Mode { Reused, PerCall };
+    Mode mode = Mode::Reused;
+    QDateTime issuedAt;        // Reused: when it was minted; null = the start of the first simulated call
+    qint64 refreshSeconds = 0; // Reused: minted again this often (0 = never)
+    qint64 ttlSeconds = 24 * 60 * 60;
+    bool jti = false;                                // a jti makes each token single-use at Salesforce
+    int keyBits = 2048;                              // the signature's length follows the RSA key size
+    QString iss = QStringLiteral("00D000000000001"); // the org id
+    QString sub;                                     // the Call Center API name; empty = omitted (not an SCV customer)
+};
+
+// The simulator does not hold the private key: it mints a stand-in token with the real header and claims and a
+// signature of the right length made from the seed. It decodes like a JWT and takes the same room in the UUI; it
+// does not verify. Deterministic for a given seed.
+QByteArray standInToken(qint64 iat, qint64 exp, const TokenSupply& supply, quint64 seed);
+
+// What the simulator needs from the project (hs/uui's project file: org, UUI template, trunk, token policy).
+struct SimulationContext {
+    uui::UuiModel uuiTemplate;  // orgId, scrt2Domain, transactionId, custom parameters; token and callId are set
+                                // per call from the flow's variables
+    bool includeCallId = true;  // write callId from the Set UUI Data action's callId variable
+    uui::TrunkUuiProfile trunk; // how the SIP trunk writes the User-to-User header
+    TokenSupply tokens;
+    quint64 seed = 1; // conversation ids, SIP tags and stand-in signatures derive from it
+    int actionLimit = Flow::kActionLimit;
+    QString edgeHost = QStringLiteral("genesys-edge.invalid"); // the INVITE's sending side [open]
+};
+
+// The scripted answers for one call. The data action's outcome, when given, answers every Call Data Action of
+// the call (else the backend passed to the simulator answers). The transfer's far end accepts or refuses.
+struct CallScript {
+    std::optional<telephony::CallOutcome> dataAction;
+    bool transferAccepted = true;
+};
+
+enum class EndState : quint8 {
+    Transferred,  // the INVITE was accepted: the caller reached the Agentforce Voice agent
+    Disconnected, // the flow ended the call (on a failure path, or by design)
+    FlowError,    // the flow could not go on (an expression failed, a path ended, a missing action): Architect's
+                  // error handling takes the call
+    ActionLimit,  // the call ran 10,000 actions
+};
+QString endStateKey(EndState state); // "transferred", "disconnected", "flowError", "actionLimit"
+
+struct VariableChange {
+    QString name;
+    Value before;
+    Value after;
+};
+
+// At Set UUI Data: what was composed, and whether it fits.
+struct UuiSnapshot {
+    UuiMode mode = UuiMode::Transfer;
+    bool cleared = false; // "" clears the UUI
+    bool notSet = false;  // NOT_SET sends nothing
+    QByteArray json;
+    uui::SipBudget budget;
+};
+
+// At Transfer to Number: the SIP INVITE as the trunk would send it (headers only; the SDP body is left out).
+struct SipInvite {
+    QString requestLine;
+    QStringList headers; // "Name: value", in order; the User-to-User header among them when a UUI is set
+    QByteArray userToUserValue;
+    bool hasUui = false;
+    bool uuiFits = true;
+    qsizetype measured = 0; // the length the trunk's limit applies to
+    int limit = 0;
+    QString text() const; // request line and headers, CRLF-separated, as on the wire
+};
+
+struct PostFlowRoute {
+    PostFlowTarget target = PostFlowTarget::Caller;
+    QString flowType;
+    QString flowName;
+    Value invocationData;
+};
+
+struct TraceStep {
+    int number = 0; // 1-based count of actions run
+    QString actionId;
+    QString actionName;
+    ActionKind kind = ActionKind::Disconnect;
+    QList<std::pair<QString, Value>> inputs;  // evaluated inputs ("number", data action inputs, ...)
+    QList<std::pair<QString, Value>> outputs; // data action outputs, transfer errorType/errorMessage
+    QList<VariableChange> changes;
+    QString path; // the path taken; empty when the action ends the call
+    QString note; // one line for people
+    std::optional<UuiSnapshot> uui;
+    std::optional<SipInvite> invite;
+    diagnostics::Diagnostics diagnostics;
+};
+
+struct Trace {
+    SimulatedCall call; // with the conversation id and start time filled in
+    QList<TraceStep> steps;
+    EndState end = EndState::FlowError;
+    QString endActionId;
+    std::optional<PostFlowRoute> postFlow; // where the caller goes when the agent hangs up (after a transfer)
+    diagnostics::Diagnostics diagnostics;  // every problem of the call, FLW04x and those of the steps
+    qsizetype actionsRun = 0;
+
+    bool reachedAgent() const { return end == EndState::Transferred; }
+};
+
+// Runs simulated calls through one flow. Expressions are parsed once, when the simulator is made; each run is
+// independent except for what Salesforce would remember between calls (single-use token ids). Deterministic for a
+// given context (seed) and clock; no real time passes.
+class Simulator final {
+public:
+    Simulator(const Flow& flow, SimulationContext context, const Clock& clock);
+    ~Simulator();
+    Q_DISABLE_COPY_MOVE(Simulator)
+
+    // `backend` answers the Call Data Action when the script does not say (scripted, the emulator, a real org); it
+    // may be null, then the data action succeeds with a generated id.
+    Trace run(const SimulatedCall& call, const CallScript& script = {},
+              telephony::VoiceCallsBackend* backend = nullptr);
+
+    // Fewer allocations: no trace steps, only the end state and diagnostics (matrix and window modes, benchmarks).
+    void setRecordSteps(bool record) { m_recordSteps = record; }
+
+    const SimulationContext& context() const { return m_context; }
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+    SimulationContext m_context;
+    const Clock& m_clock;
+    bool m_recordSteps = true;
+};
+
+// ---- Matrix mode ---------------------------------------------------------------------------------------------
+
+struct MatrixRow {
+    telephony::CallOutcome dataAction = telephony::CallOutcome::Success;
+    bool transferAccepted = true;
+    EndState end = EndState::FlowError;
+    QString endActionId;
+    QStringList path;     // action ids, in order
+    bool expected = true; // false: this combination ends badly
+    QString verdict;      // why it is (or is not) a problem
+    diagnostics::Diagnostics diagnostics;
+};
+
+struct MatrixReport {
+    QList<MatrixRow> rows; // data action success/failure/timeout x transfer accepted/refused
+    diagnostics::Diagnostics diagnostics;
+    bool ok() const { return !diagnostics::hasErrors(diagnostics); }
+};
+
+// Every combination of data-action outcome and transfer outcome, one call each, and whether each ends as it
+// should: the all-success combination must reach the agent; no combination may end in a flow error or at the
+// action limit; the others must be handled (disconnect or another transfer).
+MatrixReport runMatrix(const Flow& flow, const SimulationContext& context, const Clock& clock,
+                       const SimulatedCall& call = {});
+
+// ---- Time-window mode ----------------------------------------------------------------------------------------
+
+struct WindowOptions {
+    QDateTime start; // null = the clock's now
+    int hours = 48;
+    int callsPerHour = 10; // spread evenly within each hour
+};
+
+struct WindowHour {
+    int hour = 0; // 0-based from the start
+    QDateTime from;
+    int calls = 0;
+    int transferred = 0;
+    int failed = 0;
+    QMap<QString, int> reasons; // FLW code -> calls of this hour it stopped
+};
+
+struct WindowReport {
+    QList<WindowHour> hours;
+    int calls = 0;
+    int transferred = 0;
+    std::optional<QDateTime> firstFailure; // the start time of the first call that did not reach the agent
+    std::optional<int> firstFailingHour;   // its hour, 0-based
+    QString firstFailureCode;              // why (FLW042 expired token, FLW043 replayed jti, ...)
+    diagnostics::Diagnostics diagnostics;
+    bool ok() const { return !diagnostics::hasErrors(diagnostics); }
+};
+
+// Calls spread over a period with the context's token supply, everything scripted to succeed: shows when transfers
+// start failing because a reused token expired (or a single-use one is replayed).
+WindowReport runWindow(const Flow& flow, const SimulationContext& context, const Clock& clock,
+                       const WindowOptions& options, const SimulatedCall& callTemplate = {});
+
+} // namespace handoff::flow

@@ -1,0 +1,160 @@
+// Scripted calls through the sip-transfer template, against a baseline measured in the same process: a bare loop
+// that does only the UUI compose and SIP budget of the same model. Reported as calls per second and as the ratio
+// (time per simulated call) / (time per bare compose). The goal is 100,000 calls per second on one core.
+#include "flow/FlowTemplates.h"
+#include "flow/Simulator.h"
+#include "telephony/ScriptedBackend.h"
+#include "uui/SipHeaderBudget.h"
+
+#include <QCoreApplication>
+
+#include <benchmark/benchmark.h>
+
+#include <ctime>
+
+using namespace Qt::StringLiterals;
+using namespace handoff;
+using namespace handoff::flow;
+
+namespace {
+
+const QDateTime kStart = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+
+SimulationContext context() {
+    SimulationContext c;
+    c.uuiTemplate.orgId = u"00D000000000001"_s;
+    c.uuiTemplate.scrt2Domain = u"mycompany.my.salesforce-scrt.com"_s;
+    c.trunk.encoding = uui::UuiEncoding::Ascii; // so that the transfer succeeds and every action runs
+    c.tokens.iss = u"00D000000000001"_s;
+    c.tokens.sub = u"scv4cc1"_s;
+    return c;
+}
+
+// The baseline: what one call must do at least, compose the UUI and measure its header.
+uui::UuiModel baselineModel(const SimulationContext& c) {
+    uui::UuiModel model = c.uuiTemplate;
+    model.token = QString::fromLatin1(
+        standInToken(kStart.toSecsSinceEpoch(), kStart.toSecsSinceEpoch() + 86400, c.tokens, c.seed));
+    model.callId = u"0LQSC0000000001"_s;
+    return model;
+}
+
+// CPU time of this thread, so that other processes on a busy machine do not skew the ratio.
+double threadCpuNanos() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e9 + double(ts.tv_nsec);
+}
+
+double nanosPerBaseline(const SimulationContext& c, int iterations) {
+    const uui::UuiModel model = baselineModel(c);
+    uui::BudgetOptions options;
+    options.computeWaysOut = false;
+    const double begin = threadCpuNanos();
+    for (int i = 0; i < iterations; ++i) {
+        uui::SipBudget b = uui::budget(model, c.trunk, options);
+        benchmark::DoNotOptimize(b.measured);
+    }
+    return (threadCpuNanos() - begin) / iterations;
+}
+
+void BM_BaselineComposeAndBudget(benchmark::State& state) {
+    const SimulationContext c = context();
+    const uui::UuiModel model = baselineModel(c);
+    uui::BudgetOptions options;
+    options.computeWaysOut = false;
+    for (auto _ : state) {
+        uui::SipBudget b = uui::budget(model, c.trunk, options);
+        benchmark::DoNotOptimize(b.measured);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void BM_ComposeOnly(benchmark::State& state) {
+    const SimulationContext c = context();
+    const uui::UuiModel model = baselineModel(c);
+    for (auto _ : state) {
+        uui::ComposedUui composed = uui::compose(model);
+        benchmark::DoNotOptimize(composed.json);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void BM_BudgetForData(benchmark::State& state) {
+    const SimulationContext c = context();
+    const QByteArray json = uui::compose(baselineModel(c)).json;
+    for (auto _ : state) {
+        uui::SipBudget b = uui::budgetForData(json, c.trunk);
+        benchmark::DoNotOptimize(b.measured);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void BM_ScriptedCall(benchmark::State& state) {
+    const SimulationContext c = context();
+    const FixedClock clock(kStart);
+    Simulator simulator(sipTransferTemplate(), c, clock);
+    simulator.setRecordSteps(state.range(0) != 0);
+    SimulatedCall call;
+    call.startTime = kStart;
+    const CallScript script{telephony::CallOutcome::Success, true};
+    const double baseline = nanosPerBaseline(c, 20000);
+    int transferred = 0;
+    const double begin = threadCpuNanos();
+    for (auto _ : state) {
+        call.conversationId.clear();
+        const Trace trace = simulator.run(call, script);
+        transferred += trace.reachedAgent() ? 1 : 0;
+    }
+    const double perCall = (threadCpuNanos() - begin) / double(state.iterations());
+    if (transferred != state.iterations()) {
+        state.SkipWithError("a scripted call did not reach the agent");
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.counters["calls_per_s"] = benchmark::Counter(1e9 / perCall);
+    state.counters["ratio_vs_compose"] = benchmark::Counter(perCall / baseline);
+}
+
+// The same, with a backend shared by all calls: every call gets a new VoiceCall id, so every UUI differs and is
+// composed and measured again (no reuse of the previous call's composition).
+void BM_ScriptedCallDistinctIds(benchmark::State& state) {
+    const SimulationContext c = context();
+    const FixedClock clock(kStart);
+    Simulator simulator(sipTransferTemplate(), c, clock);
+    simulator.setRecordSteps(false);
+    telephony::ScriptedBackend backend;
+    SimulatedCall call;
+    call.startTime = kStart;
+    const double baseline = nanosPerBaseline(c, 20000);
+    int transferred = 0;
+    const double begin = threadCpuNanos();
+    for (auto _ : state) {
+        call.conversationId.clear();
+        const Trace trace = simulator.run(call, {}, &backend);
+        transferred += trace.reachedAgent() ? 1 : 0;
+    }
+    const double perCall = (threadCpuNanos() - begin) / double(state.iterations());
+    if (transferred != state.iterations()) {
+        state.SkipWithError("a scripted call did not reach the agent");
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.counters["calls_per_s"] = benchmark::Counter(1e9 / perCall);
+    state.counters["ratio_vs_compose"] = benchmark::Counter(perCall / baseline);
+}
+
+} // namespace
+
+BENCHMARK(BM_BaselineComposeAndBudget);
+BENCHMARK(BM_ComposeOnly);
+BENCHMARK(BM_BudgetForData);
+BENCHMARK(BM_ScriptedCall)->Arg(0)->ArgName("trace");
+BENCHMARK(BM_ScriptedCall)->Arg(1)->ArgName("trace");
+BENCHMARK(BM_ScriptedCallDistinctIds);
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
