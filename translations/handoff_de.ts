@@ -60,10 +60,6 @@
         <translation>JSON speichern…</translation>
     </message>
     <message>
-        <source>Clear a copied &amp;token from the clipboard after</source>
-        <translation>Kopiertes &amp;Token aus der Zwischenablage löschen nach</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -201,6 +197,10 @@
     <message>
         <source>No token yet: import or generate a key on the Org &amp; credentials page. The JSON below has an empty token.</source>
         <translation>Noch kein Token: Importieren oder erzeugen Sie einen Schlüssel auf der Seite „Org und Zugangsdaten“. Das JSON unten hat ein leeres Token.</translation>
+    </message>
+    <message>
+        <source>Clear a copied token from the clip&amp;board after</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1000,10 +1000,6 @@ für die callId der UUI: %2</translation>
         <translation>Salesforce akzeptiert ein Token mit jti nur einmal. Ein UUI-Token, das über mehrere Anrufe verwendet wird, darf keine haben.</translation>
     </message>
     <message>
-        <source>R&amp;eset to the preset</source>
-        <translation>Auf die &amp;Vorgabe zurücksetzen</translation>
-    </message>
-    <message>
         <source>Claims</source>
         <translation>Claims</translation>
     </message>
@@ -1178,6 +1174,10 @@ für die callId der UUI: %2</translation>
         <source>Signature NOT valid for %1: %2</source>
         <translation>Signatur NICHT gültig für %1: %2</translation>
     </message>
+    <message>
+        <source>&amp;Reset to the preset</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handoff::pages::UuiPage</name>
@@ -1212,10 +1212,6 @@ für die callId der UUI: %2</translation>
     <message>
         <source>&amp;Compose</source>
         <translation>&amp;Zusammenstellen</translation>
-    </message>
-    <message>
-        <source>Check &amp;pasted UUI</source>
-        <translation>Eingefügte &amp;UUI prüfen</translation>
     </message>
     <message>
         <source>UUI header</source>
@@ -1354,20 +1350,12 @@ für die callId der UUI: %2</translation>
         <translation>UUI-Profil des Trunks</translation>
     </message>
     <message>
-        <source>&amp;Header:</source>
-        <translation>&amp;Header:</translation>
-    </message>
-    <message>
         <source>Hex (what Salesforce documents)</source>
         <translation>Hex (wie von Salesforce dokumentiert)</translation>
     </message>
     <message>
         <source>Ascii</source>
         <translation>Ascii</translation>
-    </message>
-    <message>
-        <source>&amp;Encoding:</source>
-        <translation>&amp;Kodierung:</translation>
     </message>
     <message>
         <source>Prefix octet (receiver strips it)</source>
@@ -1396,10 +1384,6 @@ für die callId der UUI: %2</translation>
     <message>
         <source>Write the encoding= parameter</source>
         <translation>Den Parameter encoding= schreiben</translation>
-    </message>
-    <message>
-        <source>Other pa&amp;rameters:</source>
-        <translation>Weitere Pa&amp;rameter:</translation>
     </message>
     <message>
         <source>Salesforce states a maximum of 1,024 characters for a SIP header but not what it is measured on. This is an assumption: choose the reading your tests support. The whole header line is the strictest.</source>
@@ -1460,10 +1444,6 @@ für die callId der UUI: %2</translation>
     <message>
         <source>Ways out</source>
         <translation>Auswege</translation>
-    </message>
-    <message>
-        <source>SIP &amp;header as the trunk sends it</source>
-        <translation>SIP-&amp;Header, wie ihn der Trunk sendet</translation>
     </message>
     <message>
         <source>UUI &amp;JSON (what Set UUI Data sends)</source>
@@ -1617,6 +1597,34 @@ für die callId der UUI: %2</translation>
     <message>
         <source>Typographic quotes can be replaced with straight ones.</source>
         <translation>Typografische Anführungszeichen können durch gerade ersetzt werden.</translation>
+    </message>
+    <message>
+        <source>Check pasted &amp;UUI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hea&amp;der:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;ncoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Other parameters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;SIP header as the trunk sends it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>The protocol discriminator octet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

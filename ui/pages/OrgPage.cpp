@@ -450,7 +450,6 @@ void OrgPage::refreshDiagnostics() {
 void OrgPage::refreshKeyFacts() {
     const crypto::PrivateKey& key = workspace().key();
     const crypto::Certificate& certificate = workspace().certificate();
-    const QLocale locale;
     if (key.isNull()) {
         m_keySummary->setText(tr("No private key yet. Import one, paste one, or generate a key pair below."));
         m_keyFingerprint->setText(tr("\u2014"));

@@ -322,10 +322,10 @@ void MainWindow::createActions() {
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_undoAction = m_workspace.undoStack()->createUndoAction(this);
+    m_undoAction = m_workspace.undoStack()->createUndoAction(this, tr("&Undo"));
     m_undoAction->setIcon(themeIcon(u"edit-undo"_s, QStyle::SP_ArrowBack, st));
     m_undoAction->setShortcut(QKeySequence::Undo);
-    m_redoAction = m_workspace.undoStack()->createRedoAction(this);
+    m_redoAction = m_workspace.undoStack()->createRedoAction(this, tr("&Redo"));
     m_redoAction->setIcon(themeIcon(u"edit-redo"_s, QStyle::SP_ArrowForward, st));
     m_redoAction->setShortcuts(QKeySequence::Redo);
 
@@ -405,8 +405,6 @@ void MainWindow::retranslate() {
         tr("Save the project (%1)").arg(m_saveAction->shortcut().toString(QKeySequence::NativeText)));
     m_saveAsAction->setText(tr("Save &As\u2026"));
     m_quitAction->setText(tr("&Quit"));
-    m_undoAction->setText(tr("&Undo"));
-    m_redoAction->setText(tr("&Redo"));
     m_preferencesAction->setText(tr("&Preferences\u2026"));
     m_aboutAction->setText(tr("&About Handoff Studio"));
     m_aboutQtAction->setText(tr("About &Qt"));
