@@ -200,7 +200,7 @@
     </message>
     <message>
         <source>Clear a copied token from the clip&amp;board after</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiertes Token aus der Zwischen&amp;ablage löschen nach</translation>
     </message>
 </context>
 <context>
@@ -1176,7 +1176,7 @@ für die callId der UUI: %2</translation>
     </message>
     <message>
         <source>&amp;Reset to the preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf die &amp;Vorgabe zurücksetzen</translation>
     </message>
 </context>
 <context>
@@ -1600,31 +1600,31 @@ für die callId der UUI: %2</translation>
     </message>
     <message>
         <source>Check pasted &amp;UUI</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügte &amp;UUI prüfen</translation>
     </message>
     <message>
         <source>Hea&amp;der:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Header:</translation>
     </message>
     <message>
         <source>E&amp;ncoding:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kodierung:</translation>
     </message>
     <message>
         <source>&amp;Other parameters:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weitere Parameter:</translation>
     </message>
     <message>
         <source>&amp;SIP header as the trunk sends it</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;SIP-Header, wie ihn der Trunk sendet</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>The protocol discriminator octet</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Oktett des Protocol Discriminator</translation>
     </message>
 </context>
 <context>
