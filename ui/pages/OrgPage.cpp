@@ -27,6 +27,7 @@
 #include <QResizeEvent>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -57,7 +58,7 @@ public:
         const QString symbol = d.severity == Severity::Error     ? u"\u2716"_s
                                : d.severity == Severity::Warning ? u"\u26a0"_s
                                                                  : u"\u2139"_s;
-        setColour(shell::severityColour(palette(), d.severity));
+        setColour(shell::severityColour(parentWidget() ? parentWidget()->palette() : palette(), d.severity));
         setText(u"%1 %2 (%3)"_s.arg(symbol, d.message, d.code));
         setEnabled(true);
         m_severity = static_cast<int>(d.severity);
@@ -69,7 +70,7 @@ public:
             hide();
             return;
         }
-        setColour(palette().color(QPalette::WindowText));
+        setPalette(QPalette()); // back to the page's colours
         setText(hint);
         setEnabled(false); // the palette's placeholder colour
         show();
@@ -94,7 +95,8 @@ protected:
 
 private:
     void setColour(const QColor& colour) {
-        QPalette p = palette();
+        // Only the text colour is ours; every other role keeps following the page's palette (light or dark).
+        QPalette p;
         p.setColor(QPalette::WindowText, colour);
         setPalette(p);
     }
@@ -143,6 +145,14 @@ OrgPage::OrgPage(shell::Workspace& workspace, QWidget* parent)
 }
 
 OrgPage::~OrgPage() = default;
+
+void OrgPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) {
+        // The message colours are picked for the palette; wait until every child has the new one.
+        QTimer::singleShot(0, this, &OrgPage::refreshDiagnostics);
+    }
+    shell::Page::changeEvent(event);
+}
 
 QString OrgPage::title() const {
     return tr("Org & credentials");

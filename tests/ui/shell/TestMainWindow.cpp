@@ -150,6 +150,49 @@ private Q_SLOTS:
         QVERIFY(label->palette().color(QPalette::WindowText) != before);
     }
 
+    void statusColoursFollowADarkPalette() {
+        Studio s;
+        s.fillOrg();
+        const QPalette original = QApplication::palette();
+        const auto lightness = [&s] {
+            return s.window.budgetLabel()->palette().color(QPalette::WindowText).lightness();
+        };
+        const int onLight = lightness();
+        QPalette dark = original;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Base, QColor(0x18, 0x18, 0x18));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        // An inline field message too.
+        s.workspace.edit(u"bad"_s, [](Project& p) { p.org.orgId = u"bad"_s; });
+        s.workspace.recomputeNow();
+        auto* message = s.find<QLabel>(u"orgIdMessage"_s);
+        QVERIFY(!message->isHidden());
+        const int messageOnLight = message->palette().color(QPalette::WindowText).lightness();
+        QApplication::setPalette(dark);
+        QTRY_VERIFY(lightness() > onLight);
+        QVERIFY(lightness() > 128); // readable on a dark window
+        QTRY_VERIFY(message->palette().color(QPalette::WindowText).lightness() > messageOnLight);
+        QCOMPARE(message->palette().color(QPalette::Window), dark.color(QPalette::Window));
+        QApplication::setPalette(original);
+        QTRY_COMPARE(lightness(), onLight);
+    }
+
+    void pagesAreReachableFromTheKeyboard() {
+        Studio s;
+        const QStringList ids{u"org"_s, u"token"_s, u"uui"_s, u"export"_s, u"call"_s};
+        QCOMPARE(s.window.pages().size(), ids.size());
+        for (int i = 0; i < ids.size(); ++i) {
+            QTest::keySequence(&s.window, QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+            QCOMPARE(s.window.currentPage()->pageId(), ids.at(i));
+        }
+        // Every page has a title and an icon for the sidebar.
+        for (auto* page : s.window.pages()) {
+            QVERIFY(!page->title().isEmpty());
+            QVERIFY(!page->icon().isNull());
+        }
+    }
+
     void clickingAProblemFocusesItsField() {
         Studio s;
         QVERIFY(QTest::qWaitForWindowActive(&s.window));
