@@ -384,6 +384,23 @@ private Q_SLOTS:
         QVERIFY(!cancelled.workspace.hasKey());
     }
 
+    void pastedKeyIsUsedAndWiped() {
+        Studio s;
+        s.fillOrg();
+        s.dialogs.pastes.enqueue(readAll(testFile("rsa2048-pkcs1-test-only.pem")));
+        QTest::mouseClick(s.find<QPushButton>(u"pasteKeyButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(s.workspace.hasKey());
+        QCOMPARE(s.workspace.key().bits(), 2048);
+        QTRY_VERIFY(!s.workspace.derived().token.isEmpty());
+        QVERIFY(s.find<QLabel>(u"keySummaryLabel"_s)->text().contains(u"2048"_s));
+        // Garbage is refused with a message, and the key stays as it was.
+        s.dialogs.pastes.enqueue(readAll(testFile("garbage-test-only.pem")));
+        QTest::mouseClick(s.find<QPushButton>(u"pasteKeyButton"_s), Qt::LeftButton);
+        QTRY_COMPARE(s.dialogs.messages.size(), 1);
+        QCOMPARE(s.dialogs.messages.first().kind, u"critical"_s);
+        QVERIFY(s.workspace.hasKey());
+    }
+
     void closePromptsForUnsavedChanges_data() {
         QTest::addColumn<int>("choice");
         QTest::addColumn<bool>("closes");
