@@ -95,7 +95,8 @@ struct CallSetup {
     QString callCenter;
     salesforce::CustomerType customerType = salesforce::CustomerType::VoiceWithTelephonyProviders;
     QString caCertFile;
-    diagnostics::Diagnostics diagnostics; // found while reading the options (callAttributes, endpoint)
+    std::optional<std::pair<qint64, bool>> apiTokenPolicy; // the project's (ttl, jti), when from a project
+    diagnostics::Diagnostics diagnostics;                  // found while reading the options (callAttributes, endpoint)
 };
 
 QString defaultRegion() {
@@ -130,6 +131,7 @@ std::variant<CallSetup, int> readSetup(Context& context, const QCommandLineParse
             return context.reportError(loaded.error(), Failure);
         }
         loadedProject = loaded->project;
+        setup.apiTokenPolicy = std::pair(loadedProject->apiToken.ttlSeconds, loadedProject->apiToken.jti);
     }
     const telephony::TestCallSettings testCall =
         loadedProject ? loadedProject->testCall.value_or(telephony::TestCallSettings{}) : telephony::TestCallSettings{};
@@ -265,8 +267,12 @@ Result<crypto::PrivateKey> loadKey(Context& context, const QString& path) {
 
 std::shared_ptr<telephony::ApiTokenSource> tokenSource(const CallSetup& setup, crypto::PrivateKey key,
                                                        const Clock& clock) {
-    return std::make_shared<telephony::JwtApiTokenSource>(std::move(key), setup.orgId, setup.callCenter,
-                                                          setup.customerType, clock);
+    auto source = std::make_shared<telephony::JwtApiTokenSource>(std::move(key), setup.orgId, setup.callCenter,
+                                                                 setup.customerType, clock);
+    if (setup.apiTokenPolicy) {
+        source->setPolicy(setup.apiTokenPolicy->first, setup.apiTokenPolicy->second);
+    }
+    return source;
 }
 
 QJsonObject resultJson(const telephony::VoiceCallResult& result, const diagnostics::Diagnostics& all,

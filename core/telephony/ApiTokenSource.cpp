@@ -17,6 +17,11 @@ JwtApiTokenSource::JwtApiTokenSource(crypto::PrivateKey key, QString orgId, QStr
     , m_customerType(customerType)
     , m_clock(clock) {}
 
+void JwtApiTokenSource::setPolicy(qint64 ttlSecs, bool withJti) {
+    m_ttlSecs = ttlSecs;
+    m_withJti = withJti;
+}
+
 Result<QByteArray> JwtApiTokenSource::mintToken() {
     const auto tr = [](const char* text) { return QCoreApplication::translate("handoff::telephony", text); };
     if (m_key.isNull()) {
@@ -27,7 +32,9 @@ Result<QByteArray> JwtApiTokenSource::mintToken() {
     }
     const QString subject =
         m_customerType == salesforce::CustomerType::VoiceWithTelephonyProviders ? m_callCenter.trimmed() : QString();
-    const jwt::TokenSpec spec = jwt::TokenSpec::forPreset(jwt::TokenPreset::Api, m_orgId.trimmed(), subject);
+    jwt::TokenSpec spec = jwt::TokenSpec::forPreset(jwt::TokenPreset::Api, m_orgId.trimmed(), subject);
+    spec.ttlSecs = m_ttlSecs;
+    spec.withJti = m_withJti;
     auto token = jwt::sign(jwt::buildClaims(spec, m_clock), m_key);
     if (!token) {
         return fail(u"TEL009"_s, tr("The API token could not be signed: %1").arg(token.error().message));

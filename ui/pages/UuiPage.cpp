@@ -58,6 +58,21 @@ void setComboData(QComboBox* combo, const QVariant& data) {
     }
 }
 
+// An octet as two hex digits ("0x04"), as trunk settings and SIP traces write it.
+class OctetSpinBox final : public QSpinBox {
+public:
+    OctetSpinBox() {
+        setRange(0, 255);
+        setDisplayIntegerBase(16);
+        setPrefix(u"0x"_s);
+    }
+
+protected:
+    QString textFromValue(int value) const override {
+        return QStringLiteral("%1").arg(value, 2, 16, QLatin1Char('0')).toUpper();
+    }
+};
+
 QString unitFor(const uui::SipBudget& budget) {
     if (budget.limitAppliesTo == LimitAppliesTo::DecodedData) {
         return UuiPage::tr("octets");
@@ -320,11 +335,8 @@ QWidget* UuiPage::buildTrunkGroup() {
     m_pdMode->addItem(tr("Prefix octet (receiver strips it)"), uui::pdModeKey(PdMode::Prefix));
     m_pdMode->addItem(tr("pd= parameter"), uui::pdModeKey(PdMode::Parameter));
     m_pdMode->addItem(tr("Not sent"), uui::pdModeKey(PdMode::None));
-    m_pdOctet = new QSpinBox;
+    m_pdOctet = new OctetSpinBox;
     m_pdOctet->setObjectName(u"pdOctetSpinBox"_s);
-    m_pdOctet->setRange(0, 255);
-    m_pdOctet->setDisplayIntegerBase(16);
-    m_pdOctet->setPrefix(u"0x"_s);
     m_pdOctet->setAccessibleName(tr("Protocol discriminator octet"));
     m_pdOctet->setToolTip(tr("The protocol discriminator octet. 04 (IA5 characters) is an assumption: Salesforce "
                              "does not document one."));

@@ -2,6 +2,7 @@
 #include "../EmulatorProcess.h"
 
 #include <QJsonArray>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +55,15 @@ private Q_SLOTS:
         const CliRun run = runHandoff(args);
         QCOMPARE(run.exitCode, exitCode);
         QVERIFY2(run.err.contains(message), run.err.constData());
+    }
+
+    void portInUse() {
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost));
+        const CliRun run = runHandoff({u"emulator"_s, u"--register"_s, kCert, u"--org"_s, kOrg, u"--port"_s,
+                                       QString::number(taken.serverPort())});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains("EMU001"), run.err.constData());
     }
 
     void runsUntilStopped_data() {

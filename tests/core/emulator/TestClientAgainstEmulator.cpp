@@ -123,6 +123,21 @@ private Q_SLOTS:
         QVERIFY(calls.at(0).voiceCallId != calls.at(1).voiceCallId);
     }
 
+    void projectTokenPolicy() {
+        QVERIFY(m_emulator->listen());
+        auto source =
+            std::make_shared<JwtApiTokenSource>(fixture::testKey(), fixture::kOrgId, fixture::kCallCenter,
+                                                salesforce::CustomerType::VoiceWithTelephonyProviders, m_clock);
+        source->setPolicy(3600, false); // reusable style: no jti
+        auto c = client({}, source);
+        QVERIFY(run(*c).created());
+        QVERIFY(m_emulator->createdCalls().constFirst().jti.isEmpty());
+        source->setPolicy(86400 + 60, true); // beyond the documented 24 h
+        const VoiceCallResult refused = run(*c);
+        QCOMPARE(refused.httpStatus, 401);
+        QVERIFY(refused.errors.constFirst().startsWith(u"TOKEN_LIFETIME_TOO_LONG"_s));
+    }
+
     void successStatusIsAnAssumption() {
         emulator::EmulatorAssumptions assumptions;
         assumptions.successStatus = 200;

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
@@ -246,6 +247,25 @@ private Q_SLOTS:
         bar->setCurrentSegment(index);
         QTest::keyClick(bar, Qt::Key_Return);
         QTRY_COMPARE(QApplication::focusWidget(), page.findChild<QLineEdit*>(u"callIdLineEdit"_s));
+    }
+
+    void trunkProfileEditsTheProject() {
+        Fixture f;
+        UuiPage page(*f.workspace);
+        auto* pd = page.findChild<QSpinBox*>(u"pdOctetSpinBox"_s);
+        QVERIFY(pd);
+        QCOMPARE(pd->text(), u"0x04"_s);
+        pd->setValue(0x7f);
+        QCOMPARE(f.workspace->project().trunk.protocolDiscriminator, quint8(0x7f));
+        QCOMPARE(pd->text(), u"0x7F"_s);
+        auto* limit = page.findChild<QSpinBox*>(u"limitSpinBox"_s);
+        limit->setValue(2048);
+        QCOMPARE(f.workspace->project().trunk.limit, 2048);
+        f.workspace->recomputeNow();
+        QCOMPARE(page.findChild<BudgetBar*>(u"uuiBudgetBar"_s)->model().limit, qsizetype(2048));
+        // An undo puts the editor back.
+        f.workspace->undoStack()->undo();
+        QCOMPARE(limit->value(), 1024);
     }
 
     void problemsFocusTheirField() {

@@ -182,6 +182,21 @@ private Q_SLOTS:
                  u"{\"Department__c\":\"Support\",\"Tier__c\":\"Gold\"}"_s);
     }
 
+    void cancelWhileWaiting() {
+        sendAndWait(); // starts the emulator
+        m_page->emulator()->enqueueFault(*emulator::Fault::parse(u"latency=5000"_s));
+        QSignalSpy finished(m_page.get(), &TestCallPage::testCallFinished);
+        QTest::mouseClick(child<QPushButton>(u"sendTestCallPushButton"_s), Qt::LeftButton);
+        QVERIFY(m_page->isSending());
+        QVERIFY(!child<QPushButton>(u"sendTestCallPushButton"_s)->isEnabled());
+        QTRY_COMPARE(m_page->emulator()->requestLog().size(), 2);
+        QTest::mouseClick(child<QPushButton>(u"cancelTestCallPushButton"_s), Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(m_page->history().constLast().result.outcome, telephony::CallOutcome::Cancelled);
+        QVERIFY(child<QLabel>(u"statusLabel"_s)->text().contains(u"Cancelled"_s));
+        QVERIFY(child<QPushButton>(u"sendTestCallPushButton"_s)->isEnabled());
+    }
+
     void copyAsCurlLeavesTheTokenOut() {
         QTest::mouseClick(child<QPushButton>(u"copyCurlPushButton"_s), Qt::LeftButton);
         const QString copied = QGuiApplication::clipboard()->text();
