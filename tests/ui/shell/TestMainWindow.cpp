@@ -295,7 +295,21 @@ private Q_SLOTS:
         QCOMPARE(p.org.callCenterApiName, u"Genesys_Voice"_s);
         QVERIFY(!reopened.workspace.isDirty());
         QCOMPARE(reopened.find<QLineEdit>(u"orgIdLineEdit"_s)->text(), kOrgId);
+        // The key comes back from the secret store the project names (here: a new store, so from the key file).
+        QVERIFY(reopened.workspace.hasKey());
+        QCOMPARE(reopened.window.projects()->recentFiles().value(0), QFileInfo(path).absoluteFilePath());
         QVERIFY(reopened.dialogs.messages.isEmpty());
+    }
+
+    void theBundledSampleOpensClean() {
+        Studio s;
+        QVERIFY(s.window.projects()->load(QStringLiteral(HANDOFF_SOURCE_DIR) + u"/resources/samples/sample.handoff"_s));
+        QVERIFY(!s.workspace.isDirty());
+        QVERIFY(!s.window.isWindowModified());
+        QVERIFY(!s.workspace.project().org.orgId.isEmpty());
+        QVERIFY(s.dialogs.messages.isEmpty());
+        QVERIFY(s.window.close()); // nothing to save
+        QVERIFY(s.dialogs.messages.isEmpty());
     }
 
     void corruptOrNewerFileIsRefusedAndLeftUntouched_data() {
