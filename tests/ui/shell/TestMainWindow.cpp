@@ -259,6 +259,35 @@ private Q_SLOTS:
         }
     }
 
+    void f8WalksThroughTheProblems() {
+        Studio s;
+        QVERIFY(QTest::qWaitForWindowActive(&s.window));
+        s.workspace.edit(u"bad"_s, [](Project& p) {
+            p.org.orgId = u"bad"_s;
+            p.org.callCenterApiName = u"bad name"_s;
+        });
+        s.workspace.recomputeNow();
+        const int rows = s.window.problemsDock()->model()->rowCount();
+        QVERIFY(rows >= 2);
+        QStringList visited;
+        for (int i = 0; i < rows; ++i) {
+            QTest::keyClick(&s.window, Qt::Key_F8);
+            visited << s.window.problemsDock()
+                           ->view()
+                           ->currentIndex()
+                           .data(ProblemsModel::DiagnosticRole)
+                           .value<handoff::diagnostics::Diagnostic>()
+                           .where.field;
+        }
+        QVERIFY(visited.contains(u"org.orgId"_s));
+        QVERIFY(visited.contains(u"org.callCenterApiName"_s));
+        QCOMPARE(s.window.problemsDock()->view()->currentIndex().row(), rows - 1);
+        QTest::keyClick(&s.window, Qt::Key_F8); // wraps to the first
+        QCOMPARE(s.window.problemsDock()->view()->currentIndex().row(), 0);
+        QTest::keyClick(&s.window, Qt::Key_F8, Qt::ShiftModifier); // and back
+        QCOMPARE(s.window.problemsDock()->view()->currentIndex().row(), rows - 1);
+    }
+
     void saveAndReopenRoundTripsWithoutKeyMaterial() {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"roundtrip.handoff"_s);
