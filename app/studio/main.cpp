@@ -1,7 +1,7 @@
 #include "common/Clock.h"
-#include "jwt/Jwt.h"
 #include "shell/Dialogs.h"
 #include "shell/KeychainSecretStore.h"
+#include "shell/LogRedaction.h"
 #include "shell/MainWindow.h"
 #include "shell/Preferences.h"
 #include "shell/ProjectController.h"
@@ -13,7 +13,6 @@
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QRegularExpression>
 #include <QTimer>
 #include <QTranslator>
 
@@ -30,28 +29,6 @@ void disableCoreDumps() {
     struct rlimit limit = {0, 0};
     setrlimit(RLIMIT_CORE, &limit);
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-}
-
-QtMessageHandler g_defaultHandler = nullptr;
-
-// Log lines never show a JWT's signature unless the admin turned redaction off in the preferences.
-void redactingMessageHandler(QtMsgType type, const QMessageLogContext& context, const QString& message) {
-    static const QRegularExpression jwt(u"eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"_s);
-    if (!handoff::shell::Preferences::redactTokensInLogs() || !message.contains(u"eyJ"_s)) {
-        g_defaultHandler(type, context, message);
-        return;
-    }
-    QString out;
-    qsizetype last = 0;
-    auto it = jwt.globalMatch(message);
-    while (it.hasNext()) {
-        const auto match = it.next();
-        out += message.mid(last, match.capturedStart() - last);
-        out += QString::fromLatin1(handoff::jwt::redactSignature(match.captured().toLatin1()));
-        last = match.capturedEnd();
-    }
-    out += message.mid(last);
-    g_defaultHandler(type, context, out);
 }
 
 void installTranslations(QApplication& app) {
@@ -74,7 +51,6 @@ void installTranslations(QApplication& app) {
 
 int main(int argc, char** argv) {
     disableCoreDumps();
-    g_defaultHandler = qInstallMessageHandler(redactingMessageHandler);
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"Handoff Studio"_s);
@@ -83,6 +59,7 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationDomain(u"handoff-studio.org"_s);
     QApplication::setApplicationVersion(QStringLiteral(HANDOFF_VERSION));
     QApplication::setDesktopFileName(u"org.handoffstudio.HandoffStudio"_s);
+    handoff::shell::installRedactingMessageHandler(); // reads its preference, so after the names are known
     QApplication::setWindowIcon(QIcon(u":/handoff/icons/handoff-studio.svg"_s));
     installTranslations(app);
 

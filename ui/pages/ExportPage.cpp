@@ -20,7 +20,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopedValueRollback>
-#include <QScrollArea>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -88,7 +87,8 @@ ExportPage::ExportPage(shell::Workspace& workspace, QWidget* parent)
     m_expression->setFont(mono);
     m_expression->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_expression->setAccessibleName(tr("Architect expression"));
-    m_expression->setMinimumHeight(QFontMetrics(mono).lineSpacing() * 5);
+    m_expression->setMinimumHeight(QFontMetrics(mono).lineSpacing() * 4);
+    m_expression->setMaximumHeight(QFontMetrics(mono).lineSpacing() * 8);
     expressionLayout->addWidget(m_expression, 1);
     auto* expressionButtons = new QHBoxLayout;
     m_copyExpression = new QPushButton(QIcon::fromTheme(u"edit-copy"_s), tr("Copy e&xpression"));
@@ -123,7 +123,7 @@ ExportPage::ExportPage(shell::Workspace& workspace, QWidget* parent)
 
     // Clipboard
     auto* clipboardRow = new QHBoxLayout;
-    auto* clearLabel = new QLabel(tr("Clear a copied &token from the clipboard after"));
+    auto* clearLabel = new QLabel(tr("Clear a copied token from the clip&board after"));
     m_clearSeconds = new QSpinBox;
     m_clearSeconds->setObjectName(u"clearSecondsSpinBox"_s);
     m_clearSeconds->setRange(0, 3600);
@@ -138,21 +138,12 @@ ExportPage::ExportPage(shell::Workspace& workspace, QWidget* parent)
     clipboardRow->addWidget(m_clearSeconds);
     clipboardRow->addWidget(m_clipboardStatus, 1);
 
-    auto* content = new QWidget;
-    auto* contentLayout = new QVBoxLayout(content);
-    contentLayout->addWidget(bindings);
-    contentLayout->addWidget(expressionBox, 1);
-    contentLayout->addWidget(jsonBox, 1);
-    contentLayout->addLayout(clipboardRow);
-
-    auto* scroll = new QScrollArea;
-    scroll->setObjectName(u"exportScrollArea"_s);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    // No scroll area of its own: the main window scrolls pages that do not fit.
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    layout->addWidget(bindings);
+    layout->addWidget(expressionBox);
+    layout->addWidget(jsonBox, 1);
+    layout->addLayout(clipboardRow);
 
     // The clear delay is a preference (also in the Preferences dialog).
     const auto followPreference = [this] {

@@ -27,6 +27,7 @@
 #include <QResizeEvent>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -57,7 +58,7 @@ public:
         const QString symbol = d.severity == Severity::Error     ? u"\u2716"_s
                                : d.severity == Severity::Warning ? u"\u26a0"_s
                                                                  : u"\u2139"_s;
-        setColour(shell::severityColour(palette(), d.severity));
+        setColour(shell::severityColour(parentWidget() ? parentWidget()->palette() : palette(), d.severity));
         setText(u"%1 %2 (%3)"_s.arg(symbol, d.message, d.code));
         setEnabled(true);
         m_severity = static_cast<int>(d.severity);
@@ -69,7 +70,7 @@ public:
             hide();
             return;
         }
-        setColour(palette().color(QPalette::WindowText));
+        setPalette(QPalette()); // back to the page's colours
         setText(hint);
         setEnabled(false); // the palette's placeholder colour
         show();
@@ -94,7 +95,8 @@ protected:
 
 private:
     void setColour(const QColor& colour) {
-        QPalette p = palette();
+        // Only the text colour is ours; every other role keeps following the page's palette (light or dark).
+        QPalette p;
         p.setColor(QPalette::WindowText, colour);
         setPalette(p);
     }
@@ -143,6 +145,14 @@ OrgPage::OrgPage(shell::Workspace& workspace, QWidget* parent)
 }
 
 OrgPage::~OrgPage() = default;
+
+void OrgPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) {
+        // The message colours are picked for the palette; wait until every child has the new one.
+        QTimer::singleShot(0, this, &OrgPage::refreshDiagnostics);
+    }
+    shell::Page::changeEvent(event);
+}
 
 QString OrgPage::title() const {
     return tr("Org & credentials");
@@ -450,7 +460,6 @@ void OrgPage::refreshDiagnostics() {
 void OrgPage::refreshKeyFacts() {
     const crypto::PrivateKey& key = workspace().key();
     const crypto::Certificate& certificate = workspace().certificate();
-    const QLocale locale;
     if (key.isNull()) {
         m_keySummary->setText(tr("No private key yet. Import one, paste one, or generate a key pair below."));
         m_keyFingerprint->setText(tr("\u2014"));
@@ -458,9 +467,15 @@ void OrgPage::refreshKeyFacts() {
     } else {
         m_keySummary->setText(tr("%1, %2 bits").arg(crypto::algorithmName(key.algorithm())).arg(key.bits()));
         m_keyFingerprint->setText(crypto::fingerprintHex(key.publicKey().spkiSha256()));
-        m_keyStorage->setText(workspace().secretStore().isPersistent()
-                                  ? tr("The system keychain")
-                                  : tr("Memory, for this session only: import the key again after restarting"));
+        const QString keyFile = workspace().project().key.keyFile;
+        if (workspace().secretStore().isPersistent()) {
+            m_keyStorage->setText(tr("The system keychain"));
+        } else if (!keyFile.isEmpty()) {
+            m_keyStorage->setText(
+                tr("Memory for this session; read again from %1 next time").arg(QDir::toNativeSeparators(keyFile)));
+        } else {
+            m_keyStorage->setText(tr("Memory, for this session only: import the key again after restarting"));
+        }
     }
     if (certificate.isNull()) {
         m_certificateSummary->setText(tr("No certificate. Generate a key pair, or import the certificate you "
@@ -476,8 +491,9 @@ void OrgPage::refreshKeyFacts() {
         const QDateTime now = workspace().clock().now();
         const qint64 daysLeft = now.daysTo(certificate.notAfter());
         QString validity = tr("%1 to %2")
-                               .arg(locale.toString(certificate.notBefore().toLocalTime().date(), QLocale::ShortFormat),
-                                    locale.toString(certificate.notAfter().toLocalTime().date(), QLocale::ShortFormat));
+                               // ISO dates: a two-digit year would make 2126 look like 2026.
+                               .arg(certificate.notBefore().toLocalTime().date().toString(Qt::ISODate),
+                                    certificate.notAfter().toLocalTime().date().toString(Qt::ISODate));
         if (now > certificate.notAfter()) {
             validity += tr(" (expired)");
         } else if (now < certificate.notBefore()) {
@@ -561,8 +577,10 @@ bool OrgPage::importKeyFile(const QString& path) {
     if (!key) {
         return false;
     }
-    const crypto::Certificate& certificate = workspace().certificate();
-    workspace().setKey(*key, certificate);
+    // Remember where the key came from (a path, never the key): without a keychain it is read from there next time.
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    workspace().edit(tr("Import key"), [absolute](project::Project& p) { p.key.keyFile = absolute; });
+    workspace().setKey(*key, workspace().certificate());
     return true;
 }
 

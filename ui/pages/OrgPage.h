@@ -41,6 +41,9 @@ public:
     bool saveCertificate(const QString& path);
     bool saveKey(const QString& path);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void buildUi();
     void refreshFromProject();

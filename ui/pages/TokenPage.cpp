@@ -101,6 +101,8 @@ TokenPage::TokenPage(shell::Workspace& workspace, QWidget* parent)
     connect(&workspace, &shell::Workspace::projectChanged, this, &TokenPage::refreshFromProject);
     connect(&workspace, &shell::Workspace::derivedChanged, this, &TokenPage::refreshToken);
     connect(&workspace, &shell::Workspace::keyChanged, this, &TokenPage::verifyPasted);
+    // Additional claims belong to the session with one project.
+    connect(&workspace, &shell::Workspace::projectReset, this, [this] { setExtraClaims({}); });
     connect(&workspace, &shell::Workspace::projectChanged, this, &TokenPage::verifyPasted);
     refreshFromProject();
     refreshToken();
@@ -158,7 +160,7 @@ QWidget* TokenPage::buildBuildTab() {
     m_jti->setToolTip(tr("Salesforce accepts a token with a jti only once. A UUI token reused across calls must not "
                          "have one."));
     policy->addRow(m_jti);
-    m_resetPreset = new QPushButton(tr("R&eset to the preset"));
+    m_resetPreset = new QPushButton(tr("&Reset to the preset"));
     m_resetPreset->setObjectName(u"resetPresetPushButton"_s);
     policy->addRow(QString(), m_resetPreset);
     formLayout->addWidget(policyBox);
@@ -174,7 +176,7 @@ QWidget* TokenPage::buildBuildTab() {
     m_claimsTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_claimsTree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_claimsTree->header()->setStretchLastSection(true);
-    m_claimsTree->setMinimumHeight(m_claimsTree->fontMetrics().height() * 8);
+    m_claimsTree->setMinimumHeight(m_claimsTree->fontMetrics().height() * 7);
     claimsLayout->addWidget(m_claimsTree);
     m_claimProblems = new widgets::DiagnosticList;
     m_claimProblems->setObjectName(u"claimProblemsList"_s);
@@ -308,7 +310,7 @@ QWidget* TokenPage::buildBuildTab() {
     connect(m_copyToken, &QPushButton::clicked, this, &TokenPage::copyToken);
     connect(m_newToken, &QPushButton::clicked, this, [this] { workspace().recomputeNow(); });
     connect(m_claimProblems, &widgets::DiagnosticList::diagnosticActivated, this,
-            [this](const diagnostics::Diagnostic& d) { focusField(d.where.field, d.where); });
+            [this](const diagnostics::Diagnostic& d) { focusShownField(d.where.field, d.where); });
     connect(m_clipboard, &widgets::SensitiveClipboard::cleared, this,
             [this] { m_copyStatus->setText(tr("The token was cleared from the clipboard.")); });
 
@@ -512,6 +514,7 @@ void TokenPage::refreshToken() {
         }
         auto* item = new QTreeWidgetItem(m_claimsTree, {name, shown, source});
         item->setToolTip(1, shown);
+        item->setToolTip(2, source);
     }
     if (!p.org.subRequired() && !m_claims.contains(u"sub"_s)) {
         new QTreeWidgetItem(
@@ -605,6 +608,14 @@ bool TokenPage::focusField(const QString& field, const diagnostics::Location& wh
     if (!ownsField(field)) {
         return false;
     }
+    // The workspace's problems are about the UUI token: show that one.
+    if (m_preset != jwt::TokenPreset::Uui && (field.startsWith(u"claims."_s) || field.startsWith(u"header."_s))) {
+        setPreset(jwt::TokenPreset::Uui);
+    }
+    return focusShownField(field, where);
+}
+
+bool TokenPage::focusShownField(const QString& field, const diagnostics::Location& where) {
     m_tabs->setCurrentIndex(0);
     if (field.startsWith(u"claims."_s)) {
         const QString claim = field.mid(7);

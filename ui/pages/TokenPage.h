@@ -77,6 +77,8 @@ private:
     void readExtrasFromTable();
     void verifyPasted();
     void copyToken();
+    // Focuses the editor of a claim of the token shown now (no switch of preset).
+    bool focusShownField(const QString& field, const diagnostics::Location& where);
     void editPolicy(const QString& text, const std::function<void(project::Project&)>& change,
                     const QString& mergeKey = {});
 

@@ -25,6 +25,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -56,6 +57,21 @@ void setComboData(QComboBox* combo, const QVariant& data) {
         combo->setCurrentIndex(index);
     }
 }
+
+// An octet as two hex digits ("0x04"), as trunk settings and SIP traces write it.
+class OctetSpinBox final : public QSpinBox {
+public:
+    OctetSpinBox() {
+        setRange(0, 255);
+        setDisplayIntegerBase(16);
+        setPrefix(u"0x"_s);
+    }
+
+protected:
+    QString textFromValue(int value) const override {
+        return QStringLiteral("%1").arg(value, 2, 16, QLatin1Char('0')).toUpper();
+    }
+};
 
 QString unitFor(const uui::SipBudget& budget) {
     if (budget.limitAppliesTo == LimitAppliesTo::DecodedData) {
@@ -90,7 +106,7 @@ UuiPage::UuiPage(shell::Workspace& workspace, QWidget* parent)
     m_tabs->setObjectName(u"uuiTabWidget"_s);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(buildComposeTab(), tr("&Compose"));
-    m_tabs->addTab(buildCheckTab(), tr("Check &pasted UUI"));
+    m_tabs->addTab(buildCheckTab(), tr("Check pasted &UUI"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -228,8 +244,7 @@ QWidget* UuiPage::buildFieldsGroup() {
     });
 
     registerField(u"uui.orgId"_s, m_includeOrgId);
-    registerField(u"uui.scrt2Domain"_s, m_scrt2Value);
-    registerField(u"uui.token"_s, m_tokenValue);
+    // scrt2Domain and the token are not edited here: their problems select their value in the JSON view ("uui.").
     registerField(u"uui.callId"_s, m_callId);
     registerField(u"uui.transactionId"_s, m_transactionId);
     return box;
@@ -307,24 +322,21 @@ QWidget* UuiPage::buildTrunkGroup() {
     for (const QString& name : uui::TrunkUuiProfile::headerNames()) {
         m_headerName->addItem(name, name);
     }
-    form->addRow(tr("&Header:"), m_headerName);
+    form->addRow(tr("Hea&der:"), m_headerName);
 
     m_encoding = new QComboBox;
     m_encoding->setObjectName(u"encodingComboBox"_s);
     m_encoding->addItem(tr("Hex (what Salesforce documents)"), uui::encodingKey(UuiEncoding::Hex));
     m_encoding->addItem(tr("Ascii"), uui::encodingKey(UuiEncoding::Ascii));
-    form->addRow(tr("&Encoding:"), m_encoding);
+    form->addRow(tr("E&ncoding:"), m_encoding);
 
     m_pdMode = new QComboBox;
     m_pdMode->setObjectName(u"pdModeComboBox"_s);
     m_pdMode->addItem(tr("Prefix octet (receiver strips it)"), uui::pdModeKey(PdMode::Prefix));
     m_pdMode->addItem(tr("pd= parameter"), uui::pdModeKey(PdMode::Parameter));
     m_pdMode->addItem(tr("Not sent"), uui::pdModeKey(PdMode::None));
-    m_pdOctet = new QSpinBox;
+    m_pdOctet = new OctetSpinBox;
     m_pdOctet->setObjectName(u"pdOctetSpinBox"_s);
-    m_pdOctet->setRange(0, 255);
-    m_pdOctet->setDisplayIntegerBase(16);
-    m_pdOctet->setPrefix(u"0x"_s);
     m_pdOctet->setAccessibleName(tr("Protocol discriminator octet"));
     m_pdOctet->setToolTip(tr("The protocol discriminator octet. 04 (IA5 characters) is an assumption: Salesforce "
                              "does not document one."));
@@ -342,7 +354,7 @@ QWidget* UuiPage::buildTrunkGroup() {
     m_parameters = new QLineEdit;
     m_parameters->setObjectName(u"parametersLineEdit"_s);
     m_parameters->setPlaceholderText(u"purpose=isdn-uui;content=isdn-uui"_s);
-    form->addRow(tr("Other pa&rameters:"), m_parameters);
+    form->addRow(tr("&Other parameters:"), m_parameters);
 
     m_limit = new QSpinBox;
     m_limit->setObjectName(u"limitSpinBox"_s);
@@ -446,7 +458,7 @@ QWidget* UuiPage::buildResultPane() {
     m_waysLayout->addWidget(m_waysIntro);
     layout->addWidget(m_waysBox);
 
-    auto* headerTitle = new QLabel(tr("SIP &header as the trunk sends it"));
+    auto* headerTitle = new QLabel(tr("&SIP header as the trunk sends it"));
     layout->addWidget(headerTitle);
     m_headerLine = new QPlainTextEdit;
     m_headerLine->setObjectName(u"headerLinePlainTextEdit"_s);
@@ -748,6 +760,7 @@ void UuiPage::refreshDerived() {
     const QString header = QString::fromUtf8(b.headerLine);
     if (m_headerLine->toPlainText() != header) {
         m_headerLine->setPlainText(header);
+        colourHeaderLine(b);
     }
 
     m_json->setText(QString::fromUtf8(d.uui.json));
@@ -759,7 +772,96 @@ void UuiPage::refreshDerived() {
         }
     }
     m_json->setDiagnostics(inJson);
+    markParamProblems(d.diagnostics);
     refreshWaysOut(b);
+}
+
+void UuiPage::markParamProblems(const diagnostics::Diagnostics& list) {
+    // A problem of a custom parameter (by position, or by its key) shows on its key cell: icon and tooltip.
+    static const QRegularExpression byIndex(u"^uui\\.params\\[(\\d+)\\]"_s);
+    const auto& params = workspace().project().uui.customParams;
+    QHash<int, QStringList> messages;
+    QHash<int, diagnostics::Severity> worst;
+    for (const diagnostics::Diagnostic& d : list) {
+        int row = -1;
+        if (const auto match = byIndex.match(d.where.field); match.hasMatch()) {
+            row = match.captured(1).toInt();
+        } else if (d.where.field.startsWith(u"uui."_s) && !uui::standardKeys().contains(d.where.field.mid(4))) {
+            const QString key = d.where.field.mid(4);
+            for (int i = 0; i < params.size(); ++i) {
+                if (params.at(i).key == key) {
+                    row = i;
+                }
+            }
+        }
+        if (row < 0) {
+            continue;
+        }
+        messages[row] << tr("%1: %2").arg(d.code, d.message);
+        worst[row] = std::max(worst.value(row, diagnostics::Severity::Info), d.severity);
+    }
+    const QScopedValueRollback<bool> guard(m_updating, true);
+    for (int row = 0; row < m_params->rowCount(); ++row) {
+        QTableWidgetItem* key = m_params->item(row, 0);
+        if (!key) {
+            continue;
+        }
+        if (messages.contains(row)) {
+            key->setIcon(widgets::DiagnosticList::severityIcon(worst.value(row)));
+            key->setToolTip(messages.value(row).join(u'\n'));
+        } else if (!key->icon().isNull() || !key->toolTip().isEmpty()) {
+            key->setIcon({});
+            key->setToolTip({});
+        }
+    }
+}
+
+void UuiPage::colourHeaderLine(const uui::SipBudget& budget) {
+    // The parts of the line in the order the shares list them: header name, PD prefix octet, the data (braces and
+    // fields), then the parameters. The data keeps the text colour; the rest is told apart from it.
+    qsizetype name = 0;
+    qsizetype pd = 0;
+    qsizetype octets = 0;
+    for (const BudgetShare& share : budget.shares) {
+        switch (share.kind) {
+        case BudgetShare::Kind::HeaderName:
+            name += share.encodedChars;
+            break;
+        case BudgetShare::Kind::PdOctet:
+            pd += share.encodedChars;
+            break;
+        case BudgetShare::Kind::Braces:
+        case BudgetShare::Kind::Field:
+            octets += share.encodedChars;
+            break;
+        case BudgetShare::Kind::Parameters:
+            break;
+        }
+    }
+    const QPalette pal = m_headerLine->palette();
+    const bool dark = pal.color(QPalette::Base).lightness() < 128;
+    QTextCursor cursor(m_headerLine->document());
+    const auto paint = [&](qsizetype from, qsizetype length, const QTextCharFormat& format) {
+        const int end =
+            static_cast<int>(std::min<qsizetype>(from + length, m_headerLine->document()->characterCount() - 1));
+        if (end <= from) {
+            return;
+        }
+        cursor.setPosition(static_cast<int>(from));
+        cursor.setPosition(end, QTextCursor::KeepAnchor);
+        cursor.setCharFormat(format);
+    };
+    QTextCharFormat nameFormat;
+    nameFormat.setFontWeight(QFont::Bold);
+    QTextCharFormat pdFormat;
+    pdFormat.setForeground(dark ? QColor(255, 190, 80) : QColor(170, 90, 0));
+    pdFormat.setFontWeight(QFont::Bold);
+    pdFormat.setToolTip(tr("The protocol discriminator octet"));
+    QTextCharFormat paramFormat;
+    paramFormat.setForeground(pal.color(QPalette::PlaceholderText));
+    paint(0, name, nameFormat);
+    paint(name, pd, pdFormat);
+    paint(name + pd + octets, budget.headerLine.size(), paramFormat);
 }
 
 void UuiPage::refreshWaysOut(const uui::SipBudget& budget) {

@@ -67,6 +67,8 @@ private:
     void refreshFromProject();
     void refreshDerived();
     void refreshWaysOut(const uui::SipBudget& budget);
+    void colourHeaderLine(const uui::SipBudget& budget);
+    void markParamProblems(const diagnostics::Diagnostics& list);
     void refreshParamsTable();
     void writeParamsFromTable(const QString& text, const QString& mergeKey);
     void addParam();

@@ -41,6 +41,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -73,16 +74,19 @@ QIcon themeIcon(const QString& name, QStyle::StandardPixmap fallback, const QSty
 }
 
 // The page icons are drawn in an accent colour that disappears on the selection highlight: add a Selected mode
-// drawn in the palette's highlighted-text colour, at 1x and 2x so it stays sharp on HiDPI screens.
+// drawn in the palette's highlighted-text colour. A new pixmap icon at 1x, 2x and 3x (an SVG icon engine keeps one
+// added pixmap per mode and would drop all but the last size), so it stays sharp on HiDPI screens.
 QIcon withSelectedVariant(const QIcon& icon, const QColor& colour, int size) {
-    QIcon result = icon;
-    for (const qreal dpr : {1.0, 2.0}) {
-        QPixmap pixmap = icon.pixmap(QSize(size, size), dpr);
-        QPainter painter(&pixmap);
+    QIcon result;
+    for (const qreal dpr : {1.0, 2.0, 3.0}) {
+        const QPixmap normal = icon.pixmap(QSize(size, size), dpr);
+        result.addPixmap(normal, QIcon::Normal);
+        QPixmap selected = normal;
+        QPainter painter(&selected);
         painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
-        painter.fillRect(pixmap.rect(), colour);
+        painter.fillRect(QRect(QPoint(0, 0), selected.deviceIndependentSize().toSize()), colour);
         painter.end();
-        result.addPixmap(pixmap, QIcon::Selected);
+        result.addPixmap(selected, QIcon::Selected);
     }
     return result;
 }
@@ -296,6 +300,22 @@ bool MainWindow::focusDiagnostic(const diagnostics::Diagnostic& diagnostic) {
     return false;
 }
 
+bool MainWindow::goToProblem(int step) {
+    QTreeView* view = m_problems->view();
+    const int rows = view->model()->rowCount();
+    if (rows == 0) {
+        statusBar()->showMessage(tr("No problems."), 3000);
+        return false;
+    }
+    const int current = view->currentIndex().isValid() ? view->currentIndex().row() : (step > 0 ? -1 : rows);
+    const int next = ((current + step) % rows + rows) % rows; // wraps around
+    const QModelIndex index = view->model()->index(next, 0);
+    m_problems->show();
+    view->setCurrentIndex(index);
+    view->scrollTo(index);
+    return focusDiagnostic(index.data(ProblemsModel::DiagnosticRole).value<diagnostics::Diagnostic>());
+}
+
 void MainWindow::createActions() {
     const QStyle* st = style();
     m_newAction = new QAction(themeIcon(u"document-new"_s, QStyle::SP_FileIcon, st), QString(), this);
@@ -319,10 +339,10 @@ void MainWindow::createActions() {
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_undoAction = m_workspace.undoStack()->createUndoAction(this);
+    m_undoAction = m_workspace.undoStack()->createUndoAction(this, tr("&Undo"));
     m_undoAction->setIcon(themeIcon(u"edit-undo"_s, QStyle::SP_ArrowBack, st));
     m_undoAction->setShortcut(QKeySequence::Undo);
-    m_redoAction = m_workspace.undoStack()->createRedoAction(this);
+    m_redoAction = m_workspace.undoStack()->createRedoAction(this, tr("&Redo"));
     m_redoAction->setIcon(themeIcon(u"edit-redo"_s, QStyle::SP_ArrowForward, st));
     m_redoAction->setShortcuts(QKeySequence::Redo);
 
@@ -337,6 +357,13 @@ void MainWindow::createActions() {
     m_aboutQtAction = new QAction(QString(), this);
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    m_nextProblemAction = new QAction(QString(), this);
+    m_nextProblemAction->setShortcut(QKeySequence(Qt::Key_F8));
+    connect(m_nextProblemAction, &QAction::triggered, this, [this] { goToProblem(1); });
+    m_previousProblemAction = new QAction(QString(), this);
+    m_previousProblemAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    connect(m_previousProblemAction, &QAction::triggered, this, [this] { goToProblem(-1); });
 
     m_clearRecentAction = new QAction(QString(), this);
     connect(m_clearRecentAction, &QAction::triggered, m_projects, &ProjectController::clearRecentFiles);
@@ -375,6 +402,8 @@ void MainWindow::createMenus() {
     QAction* problemsToggle = m_problems->toggleViewAction();
     problemsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_viewMenu->addAction(problemsToggle);
+    m_viewMenu->addAction(m_nextProblemAction);
+    m_viewMenu->addAction(m_previousProblemAction);
     m_viewMenu->addSeparator();
     for (QAction* action : std::as_const(m_pageActions)) {
         m_viewMenu->addAction(action);
@@ -402,12 +431,12 @@ void MainWindow::retranslate() {
         tr("Save the project (%1)").arg(m_saveAction->shortcut().toString(QKeySequence::NativeText)));
     m_saveAsAction->setText(tr("Save &As\u2026"));
     m_quitAction->setText(tr("&Quit"));
-    m_undoAction->setText(tr("&Undo"));
-    m_redoAction->setText(tr("&Redo"));
     m_preferencesAction->setText(tr("&Preferences\u2026"));
     m_aboutAction->setText(tr("&About Handoff Studio"));
     m_aboutQtAction->setText(tr("About &Qt"));
     m_clearRecentAction->setText(tr("&Clear List"));
+    m_nextProblemAction->setText(tr("&Next Problem"));
+    m_previousProblemAction->setText(tr("Pre&vious Problem"));
     for (QToolBar* bar : findChildren<QToolBar*>()) {
         bar->setWindowTitle(tr("Main Toolbar"));
     }

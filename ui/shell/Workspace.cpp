@@ -219,32 +219,50 @@ void Workspace::loadKeyFromStore() {
             if (!guard || guard->m_keyRequest != request) {
                 return;
             }
-            if (!pem) {
+            if (pem) {
+                if (auto key = crypto::PrivateKey::fromPem(pem->view())) {
+                    guard->m_key = *key;
+                    Q_EMIT guard->keyChanged();
+                    guard->scheduleRecompute();
+                } else {
+                    guard->setKeyStoreMessage(key.error().message);
+                }
+                return;
+            }
+            // Not in the store: the key file the admin imported from, if any, is the next place to look.
+            if (guard->loadKeyFile()) {
+                return;
+            }
+            // Without a keychain nothing outlives a session: the banner already says so, and the Problems dock says
+            // that the key is missing. With one, a missing entry is worth saying.
+            if (guard->m_secrets.isPersistent()) {
                 guard->setKeyStoreMessage(
                     tr("The private key of this project was not found in %1. Import it again on the Org & "
                        "credentials page.")
                         .arg(guard->m_secrets.displayName()));
-                return;
             }
-            auto key = crypto::PrivateKey::fromPem(pem->view());
-            if (!key) {
-                guard->setKeyStoreMessage(key.error().message);
-                return;
-            }
-            guard->m_key = *key;
-            Q_EMIT guard->keyChanged();
-            guard->scheduleRecompute();
         });
-    } else if (!reference.keyFile.isEmpty()) {
-        auto key = crypto::PrivateKey::load(reference.keyFile);
-        if (key) {
-            m_key = *key;
-        } else {
-            setKeyStoreMessage(tr("The key file %1 could not be opened without help: %2 Open it on the Org & "
-                                  "credentials page.")
-                                   .arg(reference.keyFile, key.error().message));
-        }
+    } else {
+        loadKeyFile();
     }
+}
+
+bool Workspace::loadKeyFile() {
+    const QString path = m_project.key.keyFile;
+    if (path.isEmpty()) {
+        return false;
+    }
+    auto key = crypto::PrivateKey::load(path);
+    if (!key) {
+        // An encrypted key needs its passphrase: the Org & credentials page asks for it.
+        setKeyStoreMessage(tr("The key file %1 was not opened: %2 Import it on the Org & credentials page.")
+                               .arg(path, key.error().message));
+        return false;
+    }
+    m_key = *key;
+    Q_EMIT keyChanged();
+    scheduleRecompute();
+    return true;
 }
 
 void Workspace::setKeyStoreMessage(const QString& message) {

@@ -105,6 +105,7 @@ private:
     friend class ProjectEditCommand;
     void applyProject(const project::Project& project);
     void loadKeyFromStore();
+    bool loadKeyFile();
     void setKeyStoreMessage(const QString& message);
 
     const Clock& m_clock;

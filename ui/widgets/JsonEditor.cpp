@@ -111,6 +111,7 @@ JsonEditor::JsonEditor(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_editor);
     setFocusProxy(m_editor);
+    setFocusPolicy(m_editor->focusPolicy());
 
     connect(m_editor, &QsciScintilla::textChanged, this, &JsonEditor::textChanged);
     connect(m_editor, &QsciScintillaBase::SCN_DWELLSTART, this, &JsonEditor::showMarkToolTip);

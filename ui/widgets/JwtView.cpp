@@ -206,6 +206,7 @@ JwtView::JwtView(QWidget* parent)
     connect(m_timer, &QTimer::timeout, this, &JwtView::refreshExpiry);
 
     setFocusProxy(m_tokenEdit);
+    setFocusPolicy(Qt::StrongFocus);
     setToken({});
 }
 
@@ -217,15 +218,22 @@ void JwtView::setClock(const Clock* clock) {
 }
 
 void JwtView::setToken(const QString& token) {
+    if (token == m_token && !m_tokenEdit->toPlainText().isEmpty()) {
+        refreshExpiry(); // same token: keep the selection and scroll position of someone reading it
+        return;
+    }
     m_token = token;
     m_tokenEdit->setPlainText(token);
+    // Empty header and claims boxes say nothing: show the decoded pane only with a token.
+    m_decodedPane->setVisible(m_decodedWanted && !m_token.trimmed().isEmpty());
     decode();
     recolour();
     refreshExpiry();
 }
 
 void JwtView::setDecodedVisible(bool visible) {
-    m_decodedPane->setVisible(visible);
+    m_decodedWanted = visible;
+    m_decodedPane->setVisible(m_decodedWanted && !m_token.trimmed().isEmpty());
 }
 
 void JwtView::setTokenVisible(bool visible) {

@@ -93,6 +93,7 @@ private:
     QLabel* m_expiryLabel = nullptr;
     QLabel* m_errorLabel = nullptr;
     QTimer* m_timer = nullptr;
+    bool m_decodedWanted = true;
 };
 
 // Human form of a duration in seconds: "23 h 59 min 12 s", "4 min 05 s", "12 s".

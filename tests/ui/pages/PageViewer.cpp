@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
     std::unique_ptr<handoff::shell::Page> page;
     if (which == u"token"_s) {
         auto* token = new handoff::pages::TokenPage(*fixture.workspace);
+        if (mode == u"api"_s) {
+            token->setPreset(handoff::jwt::TokenPreset::Api);
+        }
         if (mode == u"verify"_s) {
             token->setPastedToken(QString::fromLatin1(fixture.workspace->derived().token));
         }

@@ -125,6 +125,24 @@ private Q_SLOTS:
         QCOMPARE(activated.at(1).at(0).toInt(), 0);
     }
 
+    void followsThePalette() {
+        // The free part of the track is painted in the palette's Base colour, light or dark.
+        for (const QColor& base : {QColor(255, 255, 255), QColor(30, 30, 32)}) {
+            BudgetBar bar;
+            QPalette palette = bar.palette();
+            palette.setColor(QPalette::Base, base);
+            palette.setColor(QPalette::Window, base.lightness() < 128 ? QColor(45, 45, 48) : QColor(239, 239, 239));
+            bar.setPalette(palette);
+            bar.resize(600, bar.sizeHint().height());
+            bar.setModel(model({100}, 100, 1000));
+            QImage image(bar.size(), QImage::Format_ARGB32);
+            image.fill(Qt::magenta);
+            bar.render(&image);
+            const QPointF free(bar.barRect().right() - 20, bar.barRect().center().y());
+            QCOMPARE(image.pixelColor(free.toPoint()), base);
+        }
+    }
+
     void paintsWithoutPixmapsAtAnyScale() {
         // Paint into images at 1x and 2x device pixel ratio; the overflow area is reddish at both.
         for (qreal dpr : {1.0, 2.0}) {

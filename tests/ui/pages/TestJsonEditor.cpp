@@ -75,6 +75,26 @@ private Q_SLOTS:
         QCOMPARE(editor.selectedRange(), (Range{offset, 8}));
     }
 
+    void coloursFollowThePalette() {
+        JsonEditor editor;
+        editor.setText(u"{\"a\": 1}"_s);
+        QPalette dark = editor.palette();
+        dark.setColor(QPalette::Base, QColor(30, 30, 32));
+        dark.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        editor.setPalette(dark);
+        QsciLexer* lexer = editor.editor()->lexer();
+        QVERIFY(lexer);
+        QCOMPARE(lexer->paper(QsciLexerJSON::Property), QColor(30, 30, 32));
+        QCOMPARE(lexer->color(QsciLexerJSON::Default), QColor(230, 230, 230));
+        // Light text on dark paper for the keys as well.
+        QVERIFY(lexer->color(QsciLexerJSON::Property).lightness() > 128);
+        editor.setReadOnly(true); // a view is set apart from an input
+        QCOMPARE(lexer->paper(QsciLexerJSON::Property), QColor(40, 40, 44));
+        QVERIFY(lexer->font(QsciLexerJSON::Property).fixedPitch() ||
+                QFontInfo(lexer->font(QsciLexerJSON::Property)).fixedPitch());
+    }
+
     void readOnlyKeepsTheText() {
         JsonEditor editor;
         editor.setText(u"{\"a\": 1}"_s);

@@ -3,6 +3,7 @@
 #include "pages/TokenPage.h"
 #include "widgets/JwtView.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QPlainTextEdit>
@@ -84,6 +85,14 @@ private Q_SLOTS:
         QVERIFY(!page.claimDiagnostics().isEmpty());
         QVERIFY(std::any_of(page.claimDiagnostics().cbegin(), page.claimDiagnostics().cend(),
                             [](const auto& d) { return d.where.field == u"claims.exp"_s; }));
+
+        // A problem from the Problems dock is about the UUI token: the page shows that one and its lifetime.
+        page.setPreset(TokenPreset::Api);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(page.focusField(u"claims.exp"_s, {}));
+        QCOMPARE(page.preset(), TokenPreset::Uui);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(spin));
     }
 
     void pastedTokenIsVerifiedAgainstTheCertificate() {

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
@@ -228,6 +229,45 @@ private Q_SLOTS:
         QVERIFY2(before(u"wayOutPushButton0"_s, u"headerLinePlainTextEdit"_s), qPrintable(order.join(u' ')));
     }
 
+    void activatingABudgetSegmentFocusesItsField() {
+        Fixture f;
+        UuiPage page(*f.workspace);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto* bar = page.findChild<BudgetBar*>(u"uuiBudgetBar"_s);
+        QVERIFY(bar);
+        int index = -1;
+        for (int i = 0; i < bar->segmentCount(); ++i) {
+            if (bar->segmentName(i) == u"callId"_s) {
+                index = i;
+            }
+        }
+        QVERIFY(index >= 0);
+        bar->setFocus();
+        bar->setCurrentSegment(index);
+        QTest::keyClick(bar, Qt::Key_Return);
+        QTRY_COMPARE(QApplication::focusWidget(), page.findChild<QLineEdit*>(u"callIdLineEdit"_s));
+    }
+
+    void trunkProfileEditsTheProject() {
+        Fixture f;
+        UuiPage page(*f.workspace);
+        auto* pd = page.findChild<QSpinBox*>(u"pdOctetSpinBox"_s);
+        QVERIFY(pd);
+        QCOMPARE(pd->text(), u"0x04"_s);
+        pd->setValue(0x7f);
+        QCOMPARE(f.workspace->project().trunk.protocolDiscriminator, quint8(0x7f));
+        QCOMPARE(pd->text(), u"0x7F"_s);
+        auto* limit = page.findChild<QSpinBox*>(u"limitSpinBox"_s);
+        limit->setValue(2048);
+        QCOMPARE(f.workspace->project().trunk.limit, 2048);
+        f.workspace->recomputeNow();
+        QCOMPARE(page.findChild<BudgetBar*>(u"uuiBudgetBar"_s)->model().limit, qsizetype(2048));
+        // An undo puts the editor back.
+        f.workspace->undoStack()->undo();
+        QCOMPARE(limit->value(), 1024);
+    }
+
     void problemsFocusTheirField() {
         Fixture f;
         UuiPage page(*f.workspace);
@@ -243,6 +283,12 @@ private Q_SLOTS:
         QVERIFY(span);
         QCOMPARE(json->selectedRange(), (QPair<qsizetype, qsizetype>{span->valueOffset, span->valueLength}));
 
+        // The token is not edited on this page: its problems select it in the JSON view.
+        QVERIFY(page.focusField(u"uui.token"_s, {}));
+        const auto token = f.workspace->derived().uui.findKey(u"token"_s);
+        QCOMPARE(json->selectedRange(), (QPair<qsizetype, qsizetype>{token->valueOffset, token->valueLength}));
+        QTRY_VERIFY(json->isAncestorOf(QApplication::focusWidget()));
+
         // A custom parameter named by position (as the composer reports an empty key) selects its row.
         f.workspace->edit(u"params"_s, [](handoff::project::Project& p) {
             p.uui.customParams = {{u"a"_s, u"1"_s}, {QString(), u"2"_s}};
@@ -254,6 +300,10 @@ private Q_SLOTS:
         QVERIFY(page.ownsField(it->where.field));
         QVERIFY(page.focusField(it->where.field, it->where));
         auto* table = page.findChild<QTableWidget*>(u"customParamsTableWidget"_s);
+        // The row with the problem carries it on its key cell; the good row does not.
+        QVERIFY(table->item(1, 0)->toolTip().contains(u"UUI040"_s));
+        QVERIFY(!table->item(1, 0)->icon().isNull());
+        QVERIFY(table->item(0, 0)->toolTip().isEmpty());
         QCOMPARE(table->currentRow(), 1);
         QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(table));
     }

@@ -150,6 +150,49 @@ private Q_SLOTS:
         QVERIFY(label->palette().color(QPalette::WindowText) != before);
     }
 
+    void statusColoursFollowADarkPalette() {
+        Studio s;
+        s.fillOrg();
+        const QPalette original = QApplication::palette();
+        const auto lightness = [&s] {
+            return s.window.budgetLabel()->palette().color(QPalette::WindowText).lightness();
+        };
+        const int onLight = lightness();
+        QPalette dark = original;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Base, QColor(0x18, 0x18, 0x18));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        // An inline field message too.
+        s.workspace.edit(u"bad"_s, [](Project& p) { p.org.orgId = u"bad"_s; });
+        s.workspace.recomputeNow();
+        auto* message = s.find<QLabel>(u"orgIdMessage"_s);
+        QVERIFY(!message->isHidden());
+        const int messageOnLight = message->palette().color(QPalette::WindowText).lightness();
+        QApplication::setPalette(dark);
+        QTRY_VERIFY(lightness() > onLight);
+        QVERIFY(lightness() > 128); // readable on a dark window
+        QTRY_VERIFY(message->palette().color(QPalette::WindowText).lightness() > messageOnLight);
+        QCOMPARE(message->palette().color(QPalette::Window), dark.color(QPalette::Window));
+        QApplication::setPalette(original);
+        QTRY_COMPARE(lightness(), onLight);
+    }
+
+    void pagesAreReachableFromTheKeyboard() {
+        Studio s;
+        const QStringList ids{u"org"_s, u"token"_s, u"uui"_s, u"export"_s, u"call"_s};
+        QCOMPARE(s.window.pages().size(), ids.size());
+        for (int i = 0; i < ids.size(); ++i) {
+            QTest::keySequence(&s.window, QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+            QCOMPARE(s.window.currentPage()->pageId(), ids.at(i));
+        }
+        // Every page has a title and an icon for the sidebar.
+        for (auto* page : s.window.pages()) {
+            QVERIFY(!page->title().isEmpty());
+            QVERIFY(!page->icon().isNull());
+        }
+    }
+
     void clickingAProblemFocusesItsField() {
         Studio s;
         QVERIFY(QTest::qWaitForWindowActive(&s.window));
@@ -216,6 +259,35 @@ private Q_SLOTS:
         }
     }
 
+    void f8WalksThroughTheProblems() {
+        Studio s;
+        QVERIFY(QTest::qWaitForWindowActive(&s.window));
+        s.workspace.edit(u"bad"_s, [](Project& p) {
+            p.org.orgId = u"bad"_s;
+            p.org.callCenterApiName = u"bad name"_s;
+        });
+        s.workspace.recomputeNow();
+        const int rows = s.window.problemsDock()->model()->rowCount();
+        QVERIFY(rows >= 2);
+        QStringList visited;
+        for (int i = 0; i < rows; ++i) {
+            QTest::keyClick(&s.window, Qt::Key_F8);
+            visited << s.window.problemsDock()
+                           ->view()
+                           ->currentIndex()
+                           .data(ProblemsModel::DiagnosticRole)
+                           .value<handoff::diagnostics::Diagnostic>()
+                           .where.field;
+        }
+        QVERIFY(visited.contains(u"org.orgId"_s));
+        QVERIFY(visited.contains(u"org.callCenterApiName"_s));
+        QCOMPARE(s.window.problemsDock()->view()->currentIndex().row(), rows - 1);
+        QTest::keyClick(&s.window, Qt::Key_F8); // wraps to the first
+        QCOMPARE(s.window.problemsDock()->view()->currentIndex().row(), 0);
+        QTest::keyClick(&s.window, Qt::Key_F8, Qt::ShiftModifier); // and back
+        QCOMPARE(s.window.problemsDock()->view()->currentIndex().row(), rows - 1);
+    }
+
     void saveAndReopenRoundTripsWithoutKeyMaterial() {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"roundtrip.handoff"_s);
@@ -252,7 +324,21 @@ private Q_SLOTS:
         QCOMPARE(p.org.callCenterApiName, u"Genesys_Voice"_s);
         QVERIFY(!reopened.workspace.isDirty());
         QCOMPARE(reopened.find<QLineEdit>(u"orgIdLineEdit"_s)->text(), kOrgId);
+        // The key comes back from the secret store the project names (here: a new store, so from the key file).
+        QVERIFY(reopened.workspace.hasKey());
+        QCOMPARE(reopened.window.projects()->recentFiles().value(0), QFileInfo(path).absoluteFilePath());
         QVERIFY(reopened.dialogs.messages.isEmpty());
+    }
+
+    void theBundledSampleOpensClean() {
+        Studio s;
+        QVERIFY(s.window.projects()->load(QStringLiteral(HANDOFF_SOURCE_DIR) + u"/resources/samples/sample.handoff"_s));
+        QVERIFY(!s.workspace.isDirty());
+        QVERIFY(!s.window.isWindowModified());
+        QVERIFY(!s.workspace.project().org.orgId.isEmpty());
+        QVERIFY(s.dialogs.messages.isEmpty());
+        QVERIFY(s.window.close()); // nothing to save
+        QVERIFY(s.dialogs.messages.isEmpty());
     }
 
     void corruptOrNewerFileIsRefusedAndLeftUntouched_data() {
@@ -339,6 +425,23 @@ private Q_SLOTS:
         Studio cancelled;
         QVERIFY(!cancelled.org()->importKeyFile(testFile("rsa2048-pkcs8-encrypted-test-only.pem")));
         QVERIFY(!cancelled.workspace.hasKey());
+    }
+
+    void pastedKeyIsUsedAndWiped() {
+        Studio s;
+        s.fillOrg();
+        s.dialogs.pastes.enqueue(readAll(testFile("rsa2048-pkcs1-test-only.pem")));
+        QTest::mouseClick(s.find<QPushButton>(u"pasteKeyButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(s.workspace.hasKey());
+        QCOMPARE(s.workspace.key().bits(), 2048);
+        QTRY_VERIFY(!s.workspace.derived().token.isEmpty());
+        QVERIFY(s.find<QLabel>(u"keySummaryLabel"_s)->text().contains(u"2048"_s));
+        // Garbage is refused with a message, and the key stays as it was.
+        s.dialogs.pastes.enqueue(readAll(testFile("garbage-test-only.pem")));
+        QTest::mouseClick(s.find<QPushButton>(u"pasteKeyButton"_s), Qt::LeftButton);
+        QTRY_COMPARE(s.dialogs.messages.size(), 1);
+        QCOMPARE(s.dialogs.messages.first().kind, u"critical"_s);
+        QVERIFY(s.workspace.hasKey());
     }
 
     void closePromptsForUnsavedChanges_data() {
