@@ -89,6 +89,19 @@ QList<Scenario> scenariosFromJson(const QJsonArray& json, diagnostics::Diagnosti
             continue;
         }
         const QJsonObject o = json[i].toObject();
+        static const QStringList known{u"name"_s,           u"description"_s, u"ani"_s, u"dialledNumber"_s,
+                                       u"conversationId"_s, u"inboundUui"_s,  u"at"_s,  u"dataAction"_s,
+                                       u"transfer"_s};
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            if (!known.contains(it.key())) {
+                problems.append(diagnostics::make(
+                    "FLW006",
+                    tr("\"%1.%2\" is not known to this version; it is ignored and not written back when the project "
+                       "is saved.")
+                        .arg(path, it.key()),
+                    diagnostics::Location{path + u'.' + it.key()}));
+            }
+        }
         Scenario s;
         auto text = [&](const QString& key, const QString& fallback) {
             const QJsonValue v = o.value(key);
