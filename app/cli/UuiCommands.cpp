@@ -273,8 +273,11 @@ int compose(Context& context, const QStringList& args) {
     const QCommandLineOption noOrgId(u"no-org-id"_s, tr("Leave orgId out (Salesforce takes it from the token)."));
     const QCommandLineOption domain(u"scrt2-domain"_s, tr("The SCRT2 domain, <name>.my.salesforce-scrt.com."),
                                     u"domain"_s);
-    const QCommandLineOption token(u"token"_s, tr("The signed UUI token, or - to read it from standard input."),
-                                   u"jwt|-"_s);
+    const QCommandLineOption token(
+        u"token"_s,
+        tr("The signed UUI token, or - to read it from standard input (better: a command line "
+           "is visible to other users of the machine)."),
+        u"jwt|-"_s);
     const QCommandLineOption callId(u"call-id"_s, tr("The 18-character VoiceCall id."), u"id"_s);
     const QCommandLineOption transactionId(u"transaction-id"_s, tr("Context for the Omni-Channel flow."), u"text"_s);
     const QCommandLineOption param(u"param"_s, tr("A custom parameter for the inbound flow (repeatable)."),
@@ -427,6 +430,17 @@ int check(Context& context, const QStringList& args) {
                       {u"diagnostics"_s, Context::diagnosticsToJson(result.diagnostics)}};
         if (result.repaired) {
             o.insert(u"repaired"_s, QString::fromUtf8(*result.repaired));
+        }
+        if (result.budget) {
+            const uui::SipBudget& b = *result.budget;
+            o.insert(u"budget"_s, QJsonObject{{u"encoding"_s, uui::encodingKey(b.profile.encoding)},
+                                              {u"jsonBytes"_s, b.jsonBytes},
+                                              {u"headerLineLength"_s, b.headerLineLength},
+                                              {u"headerValueLength"_s, b.headerValueLength},
+                                              {u"decodedBytes"_s, b.decodedBytes},
+                                              {u"limit"_s, b.limit},
+                                              {u"limitAppliesTo"_s, uui::limitAppliesToKey(b.limitAppliesTo)},
+                                              {u"remaining"_s, b.remaining}});
         }
         context.printJson(o);
     } else {

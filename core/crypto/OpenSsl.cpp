@@ -4,7 +4,7 @@
 
 #include <openssl/err.h>
 
-Q_LOGGING_CATEGORY(lcCrypto, "handoff.crypto")
+Q_LOGGING_CATEGORY(lcCrypto, "handoff.crypto", QtWarningMsg)
 
 namespace handoff::crypto {
 

@@ -45,6 +45,22 @@ QByteArray pemLabel(QByteArrayView data) {
     return data.sliced(labelStart, labelEnd - labelStart).toByteArray();
 }
 
+// The first PEM block whose label names a private key (a file may also hold certificates, in any order); the whole
+// input when there is none. A block without its END line runs to the end of the input.
+QByteArrayView privateKeyBlock(QByteArrayView data) {
+    const QByteArrayView begin("-----BEGIN ");
+    for (qsizetype start = data.indexOf(begin); start >= 0; start = data.indexOf(begin, start + 1)) {
+        const QByteArray label = pemLabel(data.sliced(start));
+        if (!label.contains("PRIVATE KEY")) {
+            continue;
+        }
+        const QByteArray endLine = "-----END " + label + "-----";
+        const qsizetype end = data.indexOf(endLine, start);
+        return end < 0 ? data.sliced(start) : data.sliced(start, end + endLine.size() - start);
+    }
+    return data;
+}
+
 bool hasPemEnd(QByteArrayView data, const QByteArray& label) {
     return data.contains(QByteArray("-----END " + label + "-----"));
 }
@@ -225,7 +241,8 @@ PrivateKey& PrivateKey::operator=(const PrivateKey& other) {
     return *this;
 }
 
-Result<PrivateKey> PrivateKey::fromPem(QByteArrayView pem, const SecureBytes& passphrase) {
+Result<PrivateKey> PrivateKey::fromPem(QByteArrayView input, const SecureBytes& passphrase) {
+    const QByteArrayView pem = privateKeyBlock(input);
     const QByteArray label = pemLabel(pem);
     if (label.isEmpty()) {
         // Not PEM: a DER key is accepted, anything else is not a key.
@@ -284,7 +301,7 @@ Result<PrivateKey> PrivateKey::fromPem(QByteArrayView pem, const SecureBytes& pa
 
 Result<PrivateKey> PrivateKey::load(const QString& path, const SecureBytes& passphrase) {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         return fail(u"KEY001"_s, tr("Cannot read the key file %1: %2.").arg(path, file.errorString()));
     }
     QByteArray data = file.readAll();

@@ -57,14 +57,18 @@ diagnostics::Diagnostics ExportBindings::validate() const {
 
 QString architectStringLiteral(const QString& text) {
     QString out;
-    out.reserve(text.size() + 8);
+    out.reserve(text.size() + 16);
     out.append(u'"');
-    for (const QChar c : text) {
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
         if (c == u'\\' || c == u'"') {
+            out.append(QStringView(text).mid(run, i - run));
             out.append(u'\\');
+            run = i; // the character itself starts the next run
         }
-        out.append(c);
     }
+    out.append(QStringView(text).mid(run));
     out.append(u'"');
     return out;
 }

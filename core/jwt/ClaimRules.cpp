@@ -119,7 +119,7 @@ diagnostics::Diagnostics checkClaims(const Claims& claims, const salesforce::Org
                     tr("iss '%1' is not an org id (org ids start with 00D). Set iss to the org id where the "
                        "certificate is registered.")
                         .arg(*iss));
-        } else if (profile && !profile->orgId.trimmed().isEmpty() &&
+        } else if (profile && salesforce::SalesforceId::parse(profile->orgId.trimmed()) &&
                    !salesforce::sameId(*iss, profile->orgId.trimmed())) {
             out.add("JWT015", u"claims.iss"_s,
                     tr("iss '%1' is not this project's org id %2. Sign with the right org id, or correct the org "
@@ -131,7 +131,7 @@ diagnostics::Diagnostics checkClaims(const Claims& claims, const salesforce::Org
     // sub: the Call Center API name, only for Salesforce Voice with Telephony Providers.
     if (claims.contains(u"sub"_s) && !claims.stringClaim(u"sub"_s)) {
         out.add("JWT021", u"claims.sub"_s, tr("The sub claim must be a string: the Call Center API name."));
-    } else if (profile) {
+    } else if (profile && options.checkSubject) {
         const auto sub = claims.stringClaim(u"sub"_s);
         if (profile->subRequired() && !sub) {
             out.add("JWT016", u"claims.sub"_s,

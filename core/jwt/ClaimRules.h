@@ -12,6 +12,7 @@ struct ClaimRuleOptions {
     qint64 clockSkewSecs = 60; // iat may be this far in the future before JWT011
     bool reusable = false;     // the token is meant to be reused (UUI token): jti is a problem (JWT019)
     bool checkExpiry = true;   // report JWT010 (expired) at the clock's time
+    bool checkSubject = true;  // with a profile: check sub against its customer type (off when the type is unknown)
 };
 
 // Checks a decoded token's header and claims (DOMAIN.md §3): alg (JWT004/JWT005), typ (JWT006), iat/exp presence,

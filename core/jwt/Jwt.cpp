@@ -10,7 +10,7 @@
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_LOGGING_CATEGORY(lcJwt)
-Q_LOGGING_CATEGORY(lcJwt, "handoff.jwt")
+Q_LOGGING_CATEGORY(lcJwt, "handoff.jwt", QtWarningMsg)
 
 namespace handoff::jwt {
 

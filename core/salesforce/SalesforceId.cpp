@@ -213,12 +213,12 @@ diagnostics::Diagnostics checkId(QStringView text, const QString& field, IdKind 
     }
     if (expectedKind != IdKind::Unknown && id->kind() != expectedKind) {
         const QString actual = id->kind() == IdKind::Unknown
-                                   ? tr("an id with the prefix %1").arg(id->keyPrefix())
-                                   : tr("a %1 id (prefix %2)").arg(kindName(id->kind()), id->keyPrefix());
+                                   ? tr("an id with the key prefix %1").arg(id->keyPrefix())
+                                   : tr("a %1 id (key prefix %2)").arg(kindName(id->kind()), id->keyPrefix());
         list.append(
             diagnostics::make("ID005",
-                              tr("'%1' is %2, but this field wants a %3 id, which starts with %4. Check "
-                                 "that the right id was pasted here.")
+                              tr("'%1' is %2, but this field wants an id of kind %3 (key prefix %4). Check that the "
+                                 "right id was pasted here.")
                                   .arg(text.toString(), actual, kindName(expectedKind), prefixForKind(expectedKind)),
                               where));
     }

@@ -18,8 +18,18 @@ QString tr(const char* text) {
     return QCoreApplication::translate("handoff::uui", text);
 }
 
+// Numbers in messages, grouped the user's way (the default locale, which the app sets). Formatting through the
+// system locale asks the platform on every call, which the per-keystroke recompute notices; a locale built from
+// its name formats from Qt's own data. One per thread, refreshed when the default locale changes.
 QString number(qsizetype n) {
-    return QLocale().toString(static_cast<qlonglong>(n)); // the default locale: the app sets it to the user's
+    thread_local QString name;
+    thread_local QLocale locale = QLocale::c();
+    const QLocale current;
+    if (current.language() != locale.language() || current.territory() != locale.territory() || name.isEmpty()) {
+        name = current.name();
+        locale = QLocale(name);
+    }
+    return locale.toString(static_cast<qlonglong>(n));
 }
 
 qsizetype charsPerOctet(UuiEncoding encoding) {
@@ -197,7 +207,7 @@ qsizetype measure(qsizetype jsonBytes, const TrunkUuiProfile& profile) {
     return profile.headerName.toUtf8().size() + 2 + value;
 }
 
-SipBudget fieldBudget(const UuiModel& model, const ComposedUui& uui, const TrunkUuiProfile& profile) {
+SipBudget fieldBudget(const ComposedUui& uui, const TrunkUuiProfile& profile) {
     SipBudget b = render(uui.json, profile);
     const qsizetype k = charsPerOctet(profile.encoding);
     BudgetShare braces;
@@ -219,18 +229,21 @@ SipBudget fieldBudget(const UuiModel& model, const ComposedUui& uui, const Trunk
     finishShares(b, b.headerValue.mid(b.encodedValueLength));
     checkEncoding(b);
     checkLimit(b);
-    Q_UNUSED(model)
     return b;
 }
 
 void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
     const QString unit = b.limitAppliesTo == LimitAppliesTo::DecodedData ? tr("bytes") : tr("characters");
+    const QString format = tr("%1: saves %2 %3 (%4 -> %5 of %6)%7");
+    const QString measured = number(b.measured);
+    const QString limit = number(b.limit);
+    const QString fits = tr(", fits");
+    const QString over = tr(", still over");
     auto describe = [&](WayOut& way, const QString& what) {
         way.saves = b.measured - way.after;
         way.fits = way.after <= b.limit;
-        way.message = tr("%1: saves %2 %3 (%4 -> %5 of %6)%7")
-                          .arg(what, number(way.saves), unit, number(b.measured), number(way.after), number(b.limit),
-                               way.fits ? tr(", fits") : tr(", still over"));
+        way.message =
+            format.arg(what, number(way.saves), unit, measured, number(way.after), limit, way.fits ? fits : over);
     };
 
     if (b.profile.encoding == UuiEncoding::Hex) {
@@ -302,13 +315,14 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
     if (floor > b.limit) {
         const FieldSpan* token = uui.find(UuiField::Token);
         const qsizetype tokenChars = token ? token->valueLength * charsPerOctet(b.profile.encoding) : 0;
+        const QString keySize = sigBytes ? tr(" (RS256 with a %1-bit key)").arg(*sigBytes * 8) : QString();
         b.diagnostics.append(diagnostics::make(
             "SIP003",
             tr("Even with only scrt2Domain and the token the header is %1 %2, over the limit of %3: the token alone "
-               "takes %4 characters in %5 (RS256 with a %6-bit key). It cannot fit with this key size and encoding; "
-               "only another encoding or a smaller key changes that.")
+               "takes %4 characters in %5%6. It cannot fit with this key size and encoding; only another encoding or "
+               "a smaller key changes that.")
                 .arg(number(floor), unit, number(b.limit), number(tokenChars), encodingKey(b.profile.encoding),
-                     number(sigBytes.value_or(0) * 8)),
+                     keySize),
             {u"uui.token"_s}));
     }
 }
@@ -329,7 +343,7 @@ qsizetype SipBudget::lengthFor(LimitAppliesTo appliesTo) const {
 
 SipBudget budget(const UuiModel& model, const ComposedUui& uui, const TrunkUuiProfile& profile,
                  const BudgetOptions& options) {
-    SipBudget b = fieldBudget(model, uui, profile);
+    SipBudget b = fieldBudget(uui, profile);
     if (options.computeWaysOut && !b.fits() && b.limit > 0) {
         addWaysOut(b, model, uui);
     }

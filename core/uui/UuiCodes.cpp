@@ -76,6 +76,10 @@ constexpr CodeInfo kCodes[] = {
     {"UUI027", Severity::Warning,
      QT_TRANSLATE_NOOP("handoff::diagnostics",
                        "An optional field is empty; leave it out instead of sending an empty value.")},
+    {"UUI028", Severity::Info,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "The UUI has spaces or line breaks between its fields, which are sent and counted; the compact "
+                       "form is shorter.")},
     {"UUI030", Severity::Error,
      QT_TRANSLATE_NOOP(
          "handoff::diagnostics",

@@ -183,6 +183,7 @@ private:
 
 struct FieldValue {
     bool present = false;
+    bool wrongType = false; // not a string: reported as UUI008, its rules are not checked
     QString value;
     Location where; // of the value text
 };
@@ -220,6 +221,10 @@ Location within(const FieldValue& f, qsizetype from, qsizetype count) {
     where.length = part.size();
     where.column += static_cast<int>(f.value.left(from).size());
     return where;
+}
+
+bool isBase64UrlChar(QChar c) {
+    return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-' || c == u'_';
 }
 
 std::optional<QJsonObject> decodeJwtPart(const QString& part) {
@@ -326,8 +331,10 @@ void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
     }
     const QString& v = f.token.value;
     bool shapeOk = true;
+    // The usual case, a well-formed token, needs no pattern matching at all.
+    const bool plain = std::all_of(v.cbegin(), v.cend(), [](QChar c) { return c == u'.' || isBase64UrlChar(c); });
     static const QRegularExpression space(u"\\s+"_s);
-    if (const auto m = space.match(v); m.hasMatch()) {
+    if (const auto m = plain ? QRegularExpressionMatch() : space.match(v); m.hasMatch()) {
         const qsizetype count = std::count_if(v.cbegin(), v.cend(), [](QChar c) { return c.isSpace(); });
         out.append(diagnostics::make(
             "UUI018",
@@ -339,7 +346,7 @@ void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
         shapeOk = false;
     }
     static const QRegularExpression placeholder(u"\\[[^\\]]*\\]|<[^>]*>|\\{\\{[^}]*\\}\\}"_s);
-    if (const auto m = placeholder.match(v); m.hasMatch()) {
+    if (const auto m = plain ? QRegularExpressionMatch() : placeholder.match(v); m.hasMatch()) {
         out.append(diagnostics::make("UUI019",
                                      tr("The token contains the placeholder text \"%1\"; this is a sample, not a "
                                         "signed token. Put a real token here (handoff jwt sign).")
@@ -348,7 +355,6 @@ void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
         shapeOk = false;
     }
     const QStringList parts = v.split(u'.');
-    static const QRegularExpression b64url(u"^[A-Za-z0-9_-]+$"_s);
     if (parts.size() != 3) {
         out.append(diagnostics::make(
             "UUI020",
@@ -360,7 +366,7 @@ void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
     qsizetype from = 0;
     for (int i = 0; i < 3; ++i) {
         const QString& part = parts.at(i);
-        if (!b64url.match(part).hasMatch()) {
+        if (part.isEmpty() || !std::all_of(part.cbegin(), part.cend(), isBase64UrlChar)) {
             if (shapeOk) {
                 out.append(diagnostics::make(
                     "UUI020",
@@ -443,11 +449,21 @@ void checkTransactionId(const Fields& f, Diagnostics& out) {
 
 Diagnostics checkFields(const Fields& f, const Clock& clock) {
     Diagnostics out;
-    checkOrgId(f, out);
-    checkScrt2Domain(f, out);
-    checkToken(f, clock, out);
-    checkCallId(f, out);
-    checkTransactionId(f, out);
+    if (!f.orgId.wrongType) {
+        checkOrgId(f, out);
+    }
+    if (!f.scrt2Domain.wrongType) {
+        checkScrt2Domain(f, out);
+    }
+    if (!f.token.wrongType) {
+        checkToken(f, clock, out);
+    }
+    if (!f.callId.wrongType) {
+        checkCallId(f, out);
+    }
+    if (!f.transactionId.wrongType) {
+        checkTransactionId(f, out);
+    }
     return out;
 }
 
@@ -678,6 +694,7 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
         }
         if (FieldValue* f = standard.isEmpty() ? nullptr : fieldFor(standard); f && !f->present) {
             f->present = true;
+            f->wrongType = !m.value.isString();
             f->value = m.value.isString() ? m.value.toString() : QString();
             f->where = locator.at(prefix + standard, m.valueSpan);
         }
@@ -691,7 +708,22 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
     result.diagnostics.append(checkFields(fields, clock));
 
     if (options.profile) {
-        const SipBudget b = budgetForData(QJsonDocument(doc.object()).toJson(QJsonDocument::Compact), *options.profile);
+        // The budget of the text as the trunk would carry it: Set UUI Data sends the text as it is, spaces and line
+        // breaks included.
+        const QByteArray sent = analysed.trimmed();
+        const SipBudget b = budgetForData(sent, *options.profile);
+        const QByteArray compact = QJsonDocument(doc.object()).toJson(QJsonDocument::Compact);
+        if (compact.size() < sent.size()) {
+            result.diagnostics.append(diagnostics::make(
+                "UUI028",
+                tr("The UUI has %1 bytes of spaces and line breaks between its fields; they are sent too. The compact "
+                   "form is %2 bytes instead of %3.")
+                    .arg(sent.size() - compact.size())
+                    .arg(compact.size())
+                    .arg(sent.size()),
+                Location{u"budget"_s}));
+        }
+        result.budget = b;
         for (const Diagnostic& d : b.diagnostics) {
             Diagnostic copy = d;
             if (copy.code == u"SIP005"_s) {

@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "diagnostics/Diagnostic.h"
+#include "uui/SipHeaderBudget.h"
 #include "uui/TrunkUuiProfile.h"
 #include "uui/UuiComposer.h"
 #include "uui/UuiModel.h"
@@ -25,6 +26,8 @@ struct LintResult {
     // The text with typographic quotes replaced by straight ones, when that repair applies (UUI002); else empty.
     std::optional<QByteArray> repaired;
     bool validJson = false;
+    // With LintOptions::profile and a JSON object: the header the compact form of the text would make.
+    std::optional<SipBudget> budget;
 };
 
 // Checks UUI text pasted from elsewhere: JSON syntax (with line and column), typographic quotes (and the repaired

@@ -57,8 +57,6 @@ Fixture& fixture() {
     return f;
 }
 
-double g_rawNsPerIteration = 0.0;
-
 void rawSign(const Fixture& f, unsigned char* out, size_t* length) {
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     if (EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, f.key.get()) != 1 ||
@@ -72,30 +70,35 @@ void rawSign(const Fixture& f, unsigned char* out, size_t* length) {
 void BM_RawOpenSslSign(benchmark::State& state) {
     const Fixture& f = fixture();
     unsigned char signature[1024];
-    Clock::duration total{};
     for (auto _ : state) {
         size_t length = sizeof signature;
-        const auto start = Clock::now();
         rawSign(f, signature, &length);
-        total += Clock::now() - start;
         benchmark::DoNotOptimize(signature);
     }
-    g_rawNsPerIteration = std::chrono::duration<double, std::nano>(total).count() / double(state.iterations());
 }
 
+// Each iteration runs the pipeline and the raw signature back to back, so both see the same machine load; the
+// ratio is of their summed CPU times. The reported time is the pipeline's alone.
 void BM_SignComposeBudget(benchmark::State& state) {
     const Fixture& f = fixture();
-    Clock::duration total{};
+    unsigned char signature[1024];
+    Clock::duration pipeline{};
+    Clock::duration raw{};
     for (auto _ : state) {
         const auto start = Clock::now();
         handoff::project::Composition c = handoff::project::compose(f.project, &f.key, f.clock);
-        total += Clock::now() - start;
+        const auto middle = Clock::now();
+        size_t length = sizeof signature;
+        rawSign(f, signature, &length);
+        const auto end = Clock::now();
+        pipeline += middle - start;
+        raw += end - middle;
+        state.SetIterationTime(std::chrono::duration<double>(middle - start).count());
         benchmark::DoNotOptimize(c);
+        benchmark::DoNotOptimize(signature);
     }
-    const double ns = std::chrono::duration<double, std::nano>(total).count() / double(state.iterations());
-    if (g_rawNsPerIteration > 0) {
-        state.counters["vsRawSign"] = ns / g_rawNsPerIteration;
-    }
+    state.counters["vsRawSign"] =
+        std::chrono::duration<double>(pipeline).count() / std::chrono::duration<double>(raw).count();
 }
 
 // Compose + budget alone (no signing), for the part this product adds.
@@ -110,8 +113,7 @@ void BM_ComposeBudgetOnly(benchmark::State& state) {
 
 } // namespace
 
-// The baseline runs first so the ratio can be taken against it.
 BENCHMARK(BM_RawOpenSslSign)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_SignComposeBudget)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SignComposeBudget)->Unit(benchmark::kMicrosecond)->UseManualTime();
 BENCHMARK(BM_ComposeBudgetOnly)->Unit(benchmark::kMicrosecond);
 BENCHMARK_MAIN();

@@ -207,6 +207,11 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         const QJsonObject o = parseJson(run.out);
         QCOMPARE(o.value(u"validJson"_s).toBool(), true);
+        const QJsonObject budget = o.value(u"budget"_s).toObject();
+        QCOMPARE(budget.value(u"encoding"_s).toString(), u"hex"_s);
+        QFile sampleFile(file);
+        QVERIFY(sampleFile.open(QIODevice::ReadOnly));
+        QCOMPARE(budget.value(u"jsonBytes"_s).toInt(), sampleFile.readAll().trimmed().size()); // sent as pasted
         bool placeholder = false;
         for (const QJsonValue& d : o.value(u"diagnostics"_s).toArray()) {
             const QJsonObject x = d.toObject();

@@ -86,6 +86,19 @@ private Q_SLOTS:
         QCOMPARE(key.error().code, u"KEY003"_s);
     }
 
+    // A file holding the certificate and then the key (as some tools write them) reads as the key.
+    void keyAfterACertificateInOneFile() {
+        const QByteArray combined =
+            readData(u"rsa2048-test-only.crt.pem"_s) + readData(u"rsa2048-pkcs1-test-only.pem"_s);
+        const auto key = PrivateKey::fromPem(combined);
+        QVERIFY2(key, qPrintable(key ? QString() : key.error().message));
+        QCOMPARE(key->encoding(), KeyEncoding::Pkcs1);
+        const QByteArray keyFirst =
+            readData(u"rsa2048-pkcs8-test-only.pem"_s) + readData(u"rsa2048-test-only.crt.pem"_s);
+        QVERIFY(PrivateKey::fromPem(keyFirst));
+        QCOMPARE(PrivateKey::fromPem(readData(u"rsa2048-test-only.crt.pem"_s)).error().code, u"KEY002"_s);
+    }
+
     void rs256Fitness_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<int>("bits");

@@ -150,6 +150,15 @@ private Q_SLOTS:
         }
     }
 
+    // A profile whose own org id is broken is the profile's problem (ORG/ID codes), not the token's.
+    void brokenProfileOrgIdIsNotBlamedOnTheToken() {
+        const auto parsed = Claims::fromJson(claims());
+        QVERIFY(parsed);
+        OrgProfile org = profileFor(Profile::Voice);
+        org.orgId = u"00XXXXX00000QMC-"_s;
+        QVERIFY(checkClaims(*parsed, &org, FixedClock::atSecs(kNow)).isEmpty());
+    }
+
     void skewIsConfigurable() {
         const auto parsed = Claims::fromJson(claims(n(kNow + 30), n(kNow + 330)));
         QVERIFY(parsed);

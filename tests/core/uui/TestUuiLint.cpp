@@ -266,6 +266,12 @@ private Q_SLOTS:
         QVERIFY(!d.where.field.isEmpty() || code == u"UUI003"_s);
     }
 
+    void wrongTypeIsNotCheckedFurther() {
+        const QByteArray text = uui(j("'orgId':15,") + kDomain + j(",'token':'") + goodToken() + '"');
+        const QStringList found = codes(lint(text, kClock).diagnostics);
+        QCOMPARE(found, QStringList{u"UUI008"_s});
+    }
+
     void misCasedKeyIsCheckedAsTheField() {
         // "callid" holds a 15-character id: it is flagged for its case and its value is checked as callId.
         const QByteArray text = uui(kDomain + j(",'token':'") + goodToken() + j("','callid':'0LQ5g000000AbCd'"));
@@ -278,7 +284,19 @@ private Q_SLOTS:
         const QByteArray text = uui(j("'orgId':'00D5g000004XyZ1',") + kDomain + j(",'token':'") + goodToken() + '"');
         LintOptions options;
         options.profile = TrunkUuiProfile();
-        QVERIFY(codes(lint(text, kClock, options).diagnostics).contains(u"SIP001"_s));
+        const LintResult hex = lint(text, kClock, options);
+        QVERIFY(codes(hex.diagnostics).contains(u"SIP001"_s));
+        QVERIFY(hex.budget.has_value());
+        QCOMPARE(hex.budget->jsonBytes, text.size()); // the text as it is sent
+        QVERIFY(!hex.budget->fits());
+        QVERIFY(!codes(hex.diagnostics).contains(u"UUI028"_s)); // compact already
+
+        // Layout is sent too: counted, and the saving of the compact form named.
+        QByteArray pretty = text;
+        pretty.replace(",\"", ",\n  \"");
+        const LintResult spaced = lint(pretty, kClock, options);
+        QCOMPARE(spaced.budget->jsonBytes, pretty.size());
+        QVERIFY(codes(spaced.diagnostics).contains(u"UUI028"_s));
         options.profile->encoding = UuiEncoding::Ascii;
         options.profile->pdMode = PdMode::None;
         const QStringList ascii = codes(lint(text, kClock, options).diagnostics);
