@@ -187,17 +187,25 @@ VoiceCallsEmulator::~VoiceCallsEmulator() = default;
 
 Result<void> VoiceCallsEmulator::registerCertificate(const QString& orgId, const crypto::Certificate& certificate,
                                                      const QStringList& callCenters, salesforce::CustomerType type) {
+    if (certificate.isNull()) {
+        return fail(u"EMU002"_s, trc("No certificate to register for org %1.").arg(orgId));
+    }
+    return registerPublicKey(orgId, certificate.publicKey(), callCenters, type);
+}
+
+Result<void> VoiceCallsEmulator::registerPublicKey(const QString& orgId, const crypto::PublicKey& key,
+                                                   const QStringList& callCenters, salesforce::CustomerType type) {
     const auto id = salesforce::SalesforceId::parse(orgId.trimmed());
     if (!id || id->kind() != salesforce::IdKind::Organization) {
         return fail(u"EMU004"_s,
                     trc("\"%1\" is not a Salesforce org id (15 or 18 characters starting with 00D).").arg(orgId));
     }
-    if (certificate.isNull()) {
+    if (key.isNull()) {
         return fail(u"EMU002"_s, trc("No certificate to register for org %1.").arg(id->id15()));
     }
     for (Registration& r : d->registrations) {
         if (r.orgId == id->id15()) {
-            r.certificates.append(certificate);
+            r.keys.append(key);
             for (const QString& center : callCenters) {
                 if (!r.callCenters.contains(center)) {
                     r.callCenters.append(center);
@@ -207,7 +215,7 @@ Result<void> VoiceCallsEmulator::registerCertificate(const QString& orgId, const
             return {};
         }
     }
-    d->registrations.append(Registration{id->id15(), {certificate}, callCenters, type});
+    d->registrations.append(Registration{id->id15(), {key}, callCenters, type});
     return {};
 }
 
@@ -381,8 +389,8 @@ std::optional<Refusal> VoiceCallsEmulator::Private::verifyToken(const QHttpServe
                            .arg(*iss)};
     }
     bool signatureOk = false;
-    for (const crypto::Certificate& certificate : registration->certificates) {
-        if (jwt::verify(*decoded, certificate)) {
+    for (const crypto::PublicKey& key : registration->keys) {
+        if (jwt::verify(*decoded, key)) {
             signatureOk = true;
             break;
         }

@@ -41,9 +41,9 @@ struct EmulatorAssumptions {
 
 // A certificate registered for an org, as an admin registers it in Salesforce.
 struct Registration {
-    QString orgId; // 15 characters (18 accepted, stored as 15)
-    QList<crypto::Certificate> certificates;
-    QStringList callCenters; // Call Center API names; the JWT `sub` must be one of them for SCV customers
+    QString orgId;                 // 15 characters (18 accepted, stored as 15)
+    QList<crypto::PublicKey> keys; // the public keys of the registered certificates
+    QStringList callCenters;       // Call Center API names; the JWT `sub` must be one of them for SCV customers
     salesforce::CustomerType customerType = salesforce::CustomerType::VoiceWithTelephonyProviders;
 };
 
@@ -91,6 +91,11 @@ public:
     Result<void>
     registerCertificate(const QString& orgId, const crypto::Certificate& certificate, const QStringList& callCenters,
                         salesforce::CustomerType type = salesforce::CustomerType::VoiceWithTelephonyProviders);
+    // The same with the public key alone (what a certificate registers): for the desktop app, whose emulator
+    // follows the project's key even before a certificate file exists.
+    Result<void>
+    registerPublicKey(const QString& orgId, const crypto::PublicKey& key, const QStringList& callCenters,
+                      salesforce::CustomerType type = salesforce::CustomerType::VoiceWithTelephonyProviders);
     void clearRegistrations();
     QList<Registration> registrations() const;
 

@@ -219,7 +219,12 @@ private:
         }
         if (status == 0) {
             qCDebug(lcTelephony) << "network error" << reply->error() << reply->errorString();
-            explainNetworkError(reply);
+            if (reply->error() == QNetworkReply::TimeoutError) {
+                explainTimeout();
+            } else {
+                m_result.diagnostics.append(
+                    explainNetworkError(reply->error(), reply->errorString(), m_client->m_endpoint));
+            }
             complete(CallOutcome::Failure);
             return;
         }
@@ -245,42 +250,6 @@ private:
             }
         }
         complete(m_result.outcome);
-    }
-
-    void explainNetworkError(QNetworkReply* reply) {
-        const QString host = m_client->m_endpoint.host();
-        switch (reply->error()) {
-        case QNetworkReply::HostNotFoundError:
-            m_result.diagnostics.append(diagnostics::make(
-                "TEL022", trc("The host %1 could not be found (DNS). Check the SCRT2 domain for typos.").arg(host)));
-            break;
-        case QNetworkReply::SslHandshakeFailedError:
-            m_result.diagnostics.append(diagnostics::make(
-                "TEL023",
-                trc("The TLS handshake with %1 failed: %2. Nothing was sent.").arg(host, reply->errorString())));
-            break;
-        case QNetworkReply::TimeoutError:
-            explainTimeout();
-            break;
-        case QNetworkReply::ConnectionRefusedError:
-            m_result.diagnostics.append(diagnostics::make(
-                "TEL024", trc("%1 refused the connection: is the server (or the emulator) running on port %2?")
-                              .arg(host)
-                              .arg(m_client->m_endpoint.port(443))));
-            break;
-        case QNetworkReply::RemoteHostClosedError:
-        case QNetworkReply::ContentReSendError:
-        case QNetworkReply::ProxyConnectionClosedError:
-            m_result.diagnostics.append(diagnostics::make(
-                "TEL024", trc("%1 closed the connection before answering. The request may or may not have created a "
-                              "VoiceCall; check before retrying.")
-                              .arg(host)));
-            break;
-        default:
-            m_result.diagnostics.append(
-                diagnostics::make("TEL024", trc("The request failed: %1.").arg(reply->errorString())));
-            break;
-        }
     }
 
     void complete(CallOutcome outcome) {

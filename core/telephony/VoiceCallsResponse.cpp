@@ -160,4 +160,35 @@ void explainHttpAnswer(int httpStatus, const QByteArray& body, VoiceCallResult* 
     }
 }
 
+diagnostics::Diagnostic explainNetworkError(QNetworkReply::NetworkError error, const QString& errorString,
+                                            const QUrl& endpoint) {
+    const QString host = endpoint.host();
+    switch (error) {
+    case QNetworkReply::HostNotFoundError:
+        return diagnostics::make("TEL022",
+                                 tr("The host %1 could not be found (DNS). Check the SCRT2 domain for typos, and that "
+                                    "this computer can resolve it.")
+                                     .arg(host));
+    case QNetworkReply::SslHandshakeFailedError:
+        return diagnostics::make("TEL023",
+                                 tr("The TLS handshake with %1 failed: %2. Nothing was sent.").arg(host, errorString));
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        return diagnostics::make("TEL025", tr("No answer from %1 in time.").arg(host));
+    case QNetworkReply::ConnectionRefusedError:
+        return diagnostics::make("TEL024",
+                                 tr("%1 refused the connection: is the server (or the emulator) running on port %2?")
+                                     .arg(host)
+                                     .arg(endpoint.port(endpoint.scheme() == u"http"_s ? 80 : 443)));
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ContentReSendError:
+    case QNetworkReply::ProxyConnectionClosedError:
+        return diagnostics::make("TEL024", tr("%1 closed the connection before answering. The request may or may not "
+                                              "have created a VoiceCall; check before retrying.")
+                                               .arg(host));
+    default:
+        return diagnostics::make("TEL024", tr("The request to %1 failed: %2.").arg(host, errorString));
+    }
+}
+
 } // namespace handoff::telephony

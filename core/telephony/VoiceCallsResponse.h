@@ -3,8 +3,10 @@
 #include "telephony/VoiceCallsBackend.h"
 
 #include <QByteArray>
+#include <QNetworkReply>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace handoff::telephony {
 
@@ -24,5 +26,10 @@ ParsedResponse parseVoiceCallsResponse(const QByteArray& body);
 // explains the status for a person (401/403 with likely causes, 404, 429, 5xx, a body that is not JSON).
 // `attempts` and `latencyMs` are left as they are.
 void explainHttpAnswer(int httpStatus, const QByteArray& body, VoiceCallResult* result);
+
+// Explains a failure without an HTTP answer: TEL022 (DNS), TEL023 (TLS), TEL024 (refused, or closed before the answer:
+// then the VoiceCall may or may not exist), TEL025 (a timeout inside Qt).
+diagnostics::Diagnostic explainNetworkError(QNetworkReply::NetworkError error, const QString& errorString,
+                                            const QUrl& endpoint);
 
 } // namespace handoff::telephony

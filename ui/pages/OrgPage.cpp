@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QVBoxLayout>
@@ -34,32 +35,31 @@ namespace handoff::pages {
 
 using diagnostics::Severity;
 
-// A line under a field: a severity icon and the message of the field's worst problem, or a quiet hint.
-class FieldMessage final : public QWidget {
+// A line under a field: the message of the field's worst problem, marked with a severity symbol and coloured, or a
+// quiet hint. One word-wrapped label, so the form gives it exactly the height its text needs at the current width.
+class FieldMessage final : public QLabel {
 public:
     explicit FieldMessage(const QString& objectName, QWidget* parent)
-        : QWidget(parent)
-        , m_icon(new QLabel(this))
-        , m_text(new QLabel(this)) {
+        : QLabel(parent) {
         setObjectName(objectName);
-        m_text->setObjectName(objectName + u"Text"_s);
-        m_text->setWordWrap(true);
-        m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        m_text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-        setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-        auto* layout = new QHBoxLayout(this);
-        layout->setContentsMargins(0, 0, 0, 0);
-        layout->addWidget(m_icon, 0, Qt::AlignTop);
-        layout->addWidget(m_text, 1);
+        setWordWrap(true);
+        setTextFormat(Qt::PlainText);
+        setTextInteractionFlags(Qt::TextSelectableByMouse);
+        // Take the field column's full width, and the height the wrapped text needs there.
+        QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        policy.setHeightForWidth(true);
+        setSizePolicy(policy);
         hide();
     }
 
     void showProblem(const diagnostics::Diagnostic& d) {
-        m_icon->setPixmap(QIcon(shell::severityIconPath(d.severity)).pixmap(QSize(16, 16), devicePixelRatioF()));
-        m_icon->show();
+        // Symbol and colour together: the colour alone would not reach everyone.
+        const QString symbol = d.severity == Severity::Error     ? u"\u2716"_s
+                               : d.severity == Severity::Warning ? u"\u26a0"_s
+                                                                 : u"\u2139"_s;
         setColour(shell::severityColour(palette(), d.severity));
-        m_text->setText(u"%1 (%2)"_s.arg(d.message, d.code));
-        m_text->setEnabled(true);
+        setText(u"%1 %2 (%3)"_s.arg(symbol, d.message, d.code));
+        setEnabled(true);
         m_severity = static_cast<int>(d.severity);
         show();
     }
@@ -69,25 +69,36 @@ public:
             hide();
             return;
         }
-        m_icon->hide();
         setColour(palette().color(QPalette::WindowText));
-        m_text->setText(hint);
-        m_text->setEnabled(false); // the palette's placeholder colour
+        setText(hint);
+        setEnabled(false); // the palette's placeholder colour
         show();
     }
-    QString text() const { return isHidden() ? QString() : m_text->text(); }
     // -1 for a hint or nothing, else the diagnostics::Severity shown.
     int severity() const { return m_severity; }
 
-private:
-    void setColour(const QColor& colour) {
-        QPalette p = m_text->palette();
-        p.setColor(QPalette::WindowText, colour);
-        m_text->setPalette(p);
+    // QFormLayout sizes rows by their size hint; QLabel's hint guesses a narrow width. Once laid out, hint the height
+    // the text needs at the width it really has.
+    QSize sizeHint() const override {
+        const QSize hint = QLabel::sizeHint();
+        return width() > hint.width() ? QSize(hint.width(), heightForWidth(width())) : hint;
     }
 
-    QLabel* m_icon;
-    QLabel* m_text;
+protected:
+    void resizeEvent(QResizeEvent* event) override {
+        QLabel::resizeEvent(event);
+        if (event->size().width() != event->oldSize().width()) {
+            updateGeometry();
+        }
+    }
+
+private:
+    void setColour(const QColor& colour) {
+        QPalette p = palette();
+        p.setColor(QPalette::WindowText, colour);
+        setPalette(p);
+    }
+
     int m_severity = -1;
 };
 
@@ -98,6 +109,9 @@ QLabel* factLabel(const QString& objectName, QWidget* parent, bool monospace = f
     label->setObjectName(objectName);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     label->setWordWrap(true);
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    label->setSizePolicy(policy);
     if (monospace) {
         label->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     }
@@ -178,7 +192,7 @@ void OrgPage::buildUi() {
     orgIdLabel->setBuddy(m_orgId);
     orgForm->addRow(orgIdLabel, orgIdRow);
     m_orgIdMessage = new FieldMessage(u"orgIdMessage"_s, orgGroup);
-    orgForm->addRow(QString(), m_orgIdMessage);
+    orgForm->addRow(static_cast<QWidget*>(nullptr), m_orgIdMessage);
 
     m_scrt2 = new QLineEdit(orgGroup);
     m_scrt2->setObjectName(u"scrt2LineEdit"_s);
@@ -195,9 +209,9 @@ void OrgPage::buildUi() {
     orgForm->addRow(scrt2Label, scrt2Row);
     m_scrt2Derived = factLabel(u"scrt2DerivedLabel"_s, orgGroup);
     m_scrt2Derived->setWordWrap(false);
-    orgForm->addRow(QString(), m_scrt2Derived);
+    orgForm->addRow(static_cast<QWidget*>(nullptr), m_scrt2Derived);
     m_scrt2Message = new FieldMessage(u"scrt2Message"_s, orgGroup);
-    orgForm->addRow(QString(), m_scrt2Message);
+    orgForm->addRow(static_cast<QWidget*>(nullptr), m_scrt2Message);
 
     m_customerType = new QComboBox(orgGroup);
     m_customerType->setObjectName(u"customerTypeComboBox"_s);
@@ -207,14 +221,14 @@ void OrgPage::buildUi() {
                             salesforce::customerTypeKey(salesforce::CustomerType::Other));
     orgForm->addRow(tr("Customer &type:"), m_customerType);
     m_customerTypeMessage = new FieldMessage(u"customerTypeMessage"_s, orgGroup);
-    orgForm->addRow(QString(), m_customerTypeMessage);
+    orgForm->addRow(static_cast<QWidget*>(nullptr), m_customerTypeMessage);
 
     m_callCenter = new QLineEdit(orgGroup);
     m_callCenter->setObjectName(u"callCenterLineEdit"_s);
     m_callCenter->setPlaceholderText(tr("e.g. Genesys_Voice_Center"));
     orgForm->addRow(tr("&Call Center API name:"), m_callCenter);
     m_callCenterMessage = new FieldMessage(u"callCenterMessage"_s, orgGroup);
-    orgForm->addRow(QString(), m_callCenterMessage);
+    orgForm->addRow(static_cast<QWidget*>(nullptr), m_callCenterMessage);
 
     // ---- Key and certificate
     auto* keyGroup = new QGroupBox(tr("Private key and certificate"), this);

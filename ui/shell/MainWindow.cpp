@@ -1,6 +1,10 @@
 #include "shell/MainWindow.h"
 
+#include "pages/ExportPage.h"
 #include "pages/OrgPage.h"
+#include "pages/TestCallPage.h"
+#include "pages/TokenPage.h"
+#include "pages/UuiPage.h"
 #include "project/SecretStore.h"
 #include "shell/Dialogs.h"
 #include "shell/KeychainSecretStore.h"
@@ -27,13 +31,16 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -63,6 +70,21 @@ QLocale numberLocale() {
 
 QIcon themeIcon(const QString& name, QStyle::StandardPixmap fallback, const QStyle* style) {
     return QIcon::fromTheme(name, style->standardIcon(fallback));
+}
+
+// The page icons are drawn in an accent colour that disappears on the selection highlight: add a Selected mode
+// drawn in the palette's highlighted-text colour, at 1x and 2x so it stays sharp on HiDPI screens.
+QIcon withSelectedVariant(const QIcon& icon, const QColor& colour, int size) {
+    QIcon result = icon;
+    for (const qreal dpr : {1.0, 2.0}) {
+        QPixmap pixmap = icon.pixmap(QSize(size, size), dpr);
+        QPainter painter(&pixmap);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(pixmap.rect(), colour);
+        painter.end();
+        result.addPixmap(pixmap, QIcon::Selected);
+    }
+    return result;
 }
 
 } // namespace
@@ -104,9 +126,20 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     m_keyBannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* bannerIcon = new QLabel(m_keyBanner);
     bannerIcon->setPixmap(QIcon(u":/handoff/icons/severity-warning.svg"_s).pixmap(QSize(16, 16)));
+    auto* bannerClose = new QToolButton(m_keyBanner);
+    bannerClose->setObjectName(u"keyBannerCloseButton"_s);
+    bannerClose->setAutoRaise(true);
+    bannerClose->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    bannerClose->setToolTip(tr("Hide this message"));
+    bannerClose->setAccessibleName(tr("Hide this message"));
+    connect(bannerClose, &QToolButton::clicked, this, [this] {
+        m_dismissedBanner = m_keyBannerText->text();
+        m_keyBanner->hide();
+    });
     auto* bannerLayout = new QHBoxLayout(m_keyBanner);
     bannerLayout->addWidget(bannerIcon, 0, Qt::AlignTop);
     bannerLayout->addWidget(m_keyBannerText, 1);
+    bannerLayout->addWidget(bannerClose, 0, Qt::AlignTop);
     m_keyBanner->hide();
 
     auto* right = new QWidget(this);
@@ -161,6 +194,10 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
 
     // Pages, in sidebar order. Pages from other branches are added here, one line each.
     addPage(new pages::OrgPage(m_workspace, this));
+    addPage(new pages::TokenPage(m_workspace, this));
+    addPage(new pages::UuiPage(m_workspace, this));
+    addPage(new pages::ExportPage(m_workspace, this));
+    addPage(new pages::TestCallPage(m_workspace, this));
 
     m_problems->setDiagnostics(m_workspace.diagnostics());
     qApp->installEventFilter(this);
@@ -185,7 +222,9 @@ void MainWindow::addPage(Page* page) {
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(page);
     m_pageStack->addWidget(scroll);
-    auto* item = new QListWidgetItem(page->icon(), page->title(), m_pageList);
+    auto* item = new QListWidgetItem(
+        withSelectedVariant(page->icon(), palette().color(QPalette::HighlightedText), m_pageList->iconSize().width()),
+        page->title(), m_pageList);
     item->setData(Qt::UserRole, page->pageId());
     item->setSizeHint(QSize(item->sizeHint().width(), fontMetrics().height() * 2 + 8));
     m_pages.append(page);
@@ -409,8 +448,8 @@ QString MainWindow::budgetSummary() const {
     const QString unit = budget.limitAppliesTo == uui::LimitAppliesTo::DecodedData ? tr("bytes") : tr("characters");
     QString text = tr("UUI header %1 / %2 %3 (%4)")
                        .arg(locale.toString(qlonglong(budget.measured)), locale.toString(budget.limit), unit, encoding);
-    if (m_workspace.derived().token.isEmpty()) {
-        text += tr(", without a token");
+    if (m_workspace.derived().tokenEstimated) {
+        text += tr(", token estimated (no key)");
     }
     return text;
 }
@@ -474,7 +513,8 @@ void MainWindow::updateKeyBanner() {
     bannerPalette.setColor(QPalette::Window, dark ? QColor(0x4a, 0x3b, 0x0a) : QColor(0xff, 0xf4, 0xce));
     bannerPalette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xe8, 0xa3) : QColor(0x4a, 0x3b, 0x0a));
     m_keyBanner->setPalette(bannerPalette);
-    m_keyBanner->setVisible(!lines.isEmpty());
+    // A dismissed message stays hidden until it changes.
+    m_keyBanner->setVisible(!lines.isEmpty() && m_keyBannerText->text() != m_dismissedBanner);
     updateStatus();
 }
 
@@ -561,7 +601,8 @@ void MainWindow::readSettings() {
         resize(std::min(1280, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
     }
     if (!restoreState(settings.value(kStateKey).toByteArray())) {
-        resizeDocks({m_problems}, {height() / 4}, Qt::Vertical);
+        // Once the window has its size, give the Problems dock a fifth of it.
+        QTimer::singleShot(0, this, [this] { resizeDocks({m_problems}, {height() / 5}, Qt::Vertical); });
     }
     showPage(settings.value(kPageKey).toString());
 }

@@ -85,6 +85,7 @@ private:
     QStackedWidget* m_pageStack = nullptr;
     QFrame* m_keyBanner = nullptr;
     QLabel* m_keyBannerText = nullptr;
+    QString m_dismissedBanner;
     ProblemsDock* m_problems = nullptr;
     QLabel* m_budgetIcon = nullptr;
     QLabel* m_budgetLabel = nullptr;

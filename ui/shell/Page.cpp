@@ -72,8 +72,19 @@ bool Page::focusField(const QString& field, const diagnostics::Location& where) 
             break;
         }
     }
-    widget->setFocus(Qt::OtherFocusReason);
-    if (auto* line = qobject_cast<QLineEdit*>(widget)) {
+    // A disabled editor cannot take the focus: give it to the control before it in the tab order (typically the
+    // check box that enables it), and still highlight the editor.
+    QWidget* focusTarget = widget;
+    while (focusTarget && (!focusTarget->isEnabled() || focusTarget->focusPolicy() == Qt::NoFocus)) {
+        focusTarget = focusTarget->previousInFocusChain();
+        if (!focusTarget || !isAncestorOf(focusTarget)) {
+            focusTarget = nullptr;
+        }
+    }
+    if (focusTarget) {
+        focusTarget->setFocus(Qt::OtherFocusReason);
+    }
+    if (auto* line = qobject_cast<QLineEdit*>(widget); line && line->isEnabled()) {
         line->selectAll();
     }
     flash(widget);

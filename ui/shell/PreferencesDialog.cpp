@@ -48,16 +48,16 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     auto* languageNote = new QLabel(tr("A new language applies after restarting Handoff Studio."), this);
     languageNote->setWordWrap(true);
     languageNote->setEnabled(false);
-    form->addRow(QString(), languageNote);
+    form->addRow(static_cast<QWidget*>(nullptr), languageNote);
     auto* clipboardLabel = new QLabel(tr("&Clear copied tokens after:"), this);
     clipboardLabel->setBuddy(m_clipboardDelay);
     form->addRow(clipboardLabel, m_clipboardDelay);
-    form->addRow(QString(), m_redact);
-    form->addRow(QString(), m_sessionOnly);
+    form->addRow(static_cast<QWidget*>(nullptr), m_redact);
+    form->addRow(static_cast<QWidget*>(nullptr), m_sessionOnly);
     auto* keyNote = new QLabel(tr("Keychain changes apply after restarting Handoff Studio."), this);
     keyNote->setWordWrap(true);
     keyNote->setEnabled(false);
-    form->addRow(QString(), keyNote);
+    form->addRow(static_cast<QWidget*>(nullptr), keyNote);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {

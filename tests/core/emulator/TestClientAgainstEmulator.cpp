@@ -317,12 +317,19 @@ private Q_SLOTS:
         QCOMPARE(codes(result.diagnostics).constLast(), u"TEL024"_s);
     }
 
-    void unknownHost() {
+    void connectTimeout() {
+        // A server that accepts TCP but never answers the TLS handshake: the request never gets on the wire.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
         auto tokens = std::make_shared<StaticApiTokenSource>("a.b.c");
-        VoiceCallsClient c(QUrl(u"https://no-such-host.invalid/telephony/v1/voiceCalls"_s), tokens, m_clock);
+        ClientOptions options;
+        options.connectTimeoutMs = 300;
+        VoiceCallsClient c(QUrl(u"https://127.0.0.1:%1/telephony/v1/voiceCalls"_s.arg(silent.serverPort())), tokens,
+                           m_clock, options);
         const VoiceCallResult result = run(c);
-        QCOMPARE(result.outcome, CallOutcome::Failure);
-        QCOMPARE(codes(result.diagnostics).constLast(), u"TEL022"_s);
+        QCOMPARE(result.outcome, CallOutcome::Timeout);
+        QCOMPARE(codes(result.diagnostics).constLast(), u"TEL025"_s);
+        QVERIFY(result.diagnostics.constLast().message.contains(u"connect"_s));
     }
 
     void invalidRequestIsNotSent() {

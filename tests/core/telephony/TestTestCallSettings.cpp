@@ -35,7 +35,7 @@ private Q_SLOTS:
         QVERIFY(!loaded->project.testCall.has_value());
         const QJsonObject saved = QJsonDocument::fromJson(project::ProjectFile::serialize(loaded->project)).object();
         QVERIFY(!saved.contains(u"testCall"_s));
-        QCOMPARE(saved.value(u"version"_s).toInt(), project::ProjectFile::kCurrentVersion); // not raised by testCall
+        QCOMPARE(saved.value(u"version"_s).toInt(), project::ProjectFile::kCurrentVersion);
     }
 
     void roundTrip() {

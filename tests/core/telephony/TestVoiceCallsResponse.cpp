@@ -83,6 +83,27 @@ private Q_SLOTS:
         QVERIFY(message.contains(u"jti"_s));
     }
 
+    void networkErrors_data() {
+        QTest::addColumn<int>("error");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("DNS") << int(QNetworkReply::HostNotFoundError) << u"TEL022"_s;
+        QTest::newRow("TLS") << int(QNetworkReply::SslHandshakeFailedError) << u"TEL023"_s;
+        QTest::newRow("refused") << int(QNetworkReply::ConnectionRefusedError) << u"TEL024"_s;
+        QTest::newRow("closed") << int(QNetworkReply::RemoteHostClosedError) << u"TEL024"_s;
+        QTest::newRow("resend refused") << int(QNetworkReply::ContentReSendError) << u"TEL024"_s;
+        QTest::newRow("timeout") << int(QNetworkReply::TimeoutError) << u"TEL025"_s;
+        QTest::newRow("other") << int(QNetworkReply::ProtocolFailure) << u"TEL024"_s;
+    }
+
+    void networkErrors() {
+        QFETCH(int, error);
+        QFETCH(QString, code);
+        const auto d = explainNetworkError(QNetworkReply::NetworkError(error), u"detail"_s,
+                                           QUrl(u"https://acme.my.salesforce-scrt.com/telephony/v1/voiceCalls"_s));
+        QCOMPARE(d.code, code);
+        QVERIFY(d.message.contains(u"acme.my.salesforce-scrt.com"_s));
+    }
+
     void endpoint_data() {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("url");

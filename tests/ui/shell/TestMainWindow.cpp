@@ -10,6 +10,7 @@
 #include "shell/ProjectController.h"
 #include "shell/Workspace.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -117,7 +118,7 @@ private Q_SLOTS:
         QCOMPARE(s.workspace.project().org.orgId, u"00X12"_s);
         QTRY_VERIFY(s.hasProblem(u"org.orgId"_s));
         // The inline message under the field says the same thing.
-        auto* message = s.find<QLabel>(u"orgIdMessageText"_s);
+        auto* message = s.find<QLabel>(u"orgIdMessage"_s);
         QVERIFY(message && !message->isHidden());
         QVERIFY(!message->text().isEmpty());
 
@@ -177,6 +178,42 @@ private Q_SLOTS:
         view->setCurrentIndex(target);
         QTest::keyClick(view, Qt::Key_Return);
         QTRY_VERIFY(orgId->hasFocus());
+    }
+
+    void aProblemOnAnotherPageSwitchesToIt_data() {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<QString>("widget");
+        QTest::newRow("UUI transactionId") << u"uui.transactionId"_s << u"uui"_s << u"transactionIdLineEdit"_s;
+        QTest::newRow("token lifetime") << u"claims.exp"_s << u"token"_s << u"lifetimeSpinBox"_s;
+        QTest::newRow("org id") << u"org.orgId"_s << u"org"_s << u"orgIdLineEdit"_s;
+    }
+
+    void aProblemOnAnotherPageSwitchesToIt() {
+        QFETCH(QString, field);
+        QFETCH(QString, page);
+        QFETCH(QString, widget);
+        Studio s;
+        QVERIFY(QTest::qWaitForWindowActive(&s.window));
+        QVERIFY(s.window.showPage(u"export"_s));
+        handoff::diagnostics::Diagnostic d;
+        d.code = u"UUI001"_s;
+        d.message = u"test"_s;
+        d.where.field = field;
+        QVERIFY(s.window.focusDiagnostic(d));
+        QCOMPARE(s.window.currentPage()->pageId(), page);
+        auto* target = s.find<QWidget>(widget);
+        QVERIFY(target);
+        QTRY_VERIFY(target->hasFocus() || target->isAncestorOf(QApplication::focusWidget()) ||
+                    (!target->isEnabled() && s.window.currentPage()->isAncestorOf(QApplication::focusWidget())));
+        // With the field enabled, the editor itself takes the focus.
+        if (!target->isEnabled()) {
+            s.workspace.edit(u"enable"_s, [](Project& p) { p.uui.transactionId = u"order-1"_s; });
+            QTRY_VERIFY(target->isEnabled());
+            QVERIFY(s.window.showPage(u"export"_s));
+            QVERIFY(s.window.focusDiagnostic(d));
+            QTRY_VERIFY(target->hasFocus());
+        }
     }
 
     void saveAndReopenRoundTripsWithoutKeyMaterial() {

@@ -1,0 +1,209 @@
+#include "../shell/ScriptedDialogs.h"
+#include "common/Clock.h"
+#include "crypto/Certificate.h"
+#include "crypto/PrivateKey.h"
+#include "emulator/VoiceCallsEmulator.h"
+#include "pages/TestCallPage.h"
+#include "project/SecretStore.h"
+#include "shell/Workspace.h"
+
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace handoff;
+using handoff::pages::TestCallPage;
+
+namespace {
+constexpr qint64 kNow = 1'795'000'000;
+
+crypto::PrivateKey key(const char* file) {
+    auto k = crypto::PrivateKey::load(QStringLiteral(HANDOFF_TEST_DATA "/") + QString::fromLatin1(file));
+    return k ? *k : crypto::PrivateKey();
+}
+} // namespace
+
+// The one-click path of the Test Call page, on the offscreen platform, against the in-process emulator.
+class TestTestCallPage final : public QObject {
+    Q_OBJECT
+
+private:
+    FixedClock m_clock = FixedClock::atSecs(kNow);
+    std::unique_ptr<project::MemorySecretStore> m_secrets;
+    std::unique_ptr<shell::Workspace> m_workspace;
+    std::unique_ptr<TestCallPage> m_page;
+    shell::test::ScriptedDialogs m_dialogs;
+
+    template <typename T>
+    T* child(const QString& name) const {
+        T* widget = m_page->findChild<T*>(name);
+        if (!widget) {
+            qWarning("missing child %s", qPrintable(name));
+        }
+        return widget;
+    }
+
+    void sendAndWait() {
+        QSignalSpy finished(m_page.get(), &TestCallPage::testCallFinished);
+        QTest::mouseClick(child<QPushButton>(u"sendTestCallPushButton"_s), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+    }
+
+private Q_SLOTS:
+    void init() {
+        m_secrets = std::make_unique<project::MemorySecretStore>();
+        m_workspace = std::make_unique<shell::Workspace>(m_clock, *m_secrets);
+        project::Project project = project::Project::defaults();
+        project.org.orgId = u"00DHs0000000001"_s;
+        project.org.callCenterApiName = u"scv4cc1"_s;
+        m_workspace->resetProject(project);
+        m_workspace->setKey(key("rsa2048-pkcs8-test-only.pem"), {}, false);
+        m_page = std::make_unique<TestCallPage>(*m_workspace);
+        m_page->setDialogs(m_dialogs);
+        m_page->show();
+    }
+
+    void cleanup() {
+        m_page.reset();
+        m_workspace.reset();
+        m_secrets.reset();
+        QVERIFY(m_dialogs.unexpected.isEmpty());
+    }
+
+    void oneClickCreatesAVoiceCallOnTheBuiltInEmulator() {
+        QCOMPARE(child<QComboBox>(u"targetComboBox"_s)->currentText(), u"Built-in emulator"_s); // the default
+        QVERIFY(!m_page->emulator());                                                           // started on demand
+        QVERIFY(!child<QLineEdit>(u"toLineEdit"_s)->text().isEmpty());                          // prefilled
+        sendAndWait();
+        QVERIFY(m_page->emulator());
+        QVERIFY(m_page->emulator()->isListening());
+        QCOMPARE(m_page->history().size(), 1);
+        const auto& result = m_page->history().constFirst().result;
+        QVERIFY(result.created());
+        QCOMPARE(result.httpStatus, 201);
+        QCOMPARE(m_page->emulator()->createdCalls().size(), 1);
+        QCOMPARE(m_page->emulator()->createdCalls().constFirst().voiceCallId, result.voiceCallId);
+        QVERIFY(child<QLabel>(u"statusLabel"_s)->text().contains(u"201"_s));
+        QVERIFY(child<QLabel>(u"idsLabel"_s)->text().contains(result.voiceCallId18));
+        QVERIFY(child<QListWidget>(u"explanationListWidget"_s)->count() > 0);
+        QCOMPARE(child<QTreeWidget>(u"historyTreeWidget"_s)->topLevelItemCount(), 1);
+        QVERIFY(child<QPushButton>(u"sendTestCallPushButton"_s)->isEnabled());
+
+        sendAndWait(); // a second call: a fresh token (jti) each time
+        QCOMPARE(m_page->history().size(), 2);
+        QVERIFY(m_page->history().at(1).result.created());
+        QCOMPARE(child<QTreeWidget>(u"historyTreeWidget"_s)->topLevelItemCount(), 2);
+    }
+
+    void formEditsGoToTheProject() {
+        QLineEdit* to = child<QLineEdit>(u"toLineEdit"_s);
+        to->selectAll();
+        QTest::keyClicks(to, u"+442071838750"_s);
+        QVERIFY(m_workspace->project().testCall.has_value());
+        QCOMPARE(m_workspace->project().testCall->to, u"+442071838750"_s);
+        QPushButton* add = child<QPushButton>(u"addAttributePushButton"_s);
+        QTest::mouseClick(add, Qt::LeftButton);
+        QTableWidget* table = child<QTableWidget>(u"callAttributesTableWidget"_s);
+        QCOMPARE(table->rowCount(), 1);
+        table->setItem(0, 0, new QTableWidgetItem(u"Department__c"_s));
+        table->setItem(0, 1, new QTableWidgetItem(u"Support"_s));
+        QCOMPARE(m_workspace->project().testCall->callAttributes.size(), 1);
+        QCOMPARE(m_workspace->project().testCall->callAttributes.constFirst().field, u"Department__c"_s);
+        sendAndWait();
+        const auto calls = m_page->emulator()->createdCalls();
+        QCOMPARE(calls.size(), 1);
+        QCOMPARE(calls.constFirst().body.value(u"to"_s).toString(), u"+442071838750"_s);
+        QCOMPARE(calls.constFirst().body.value(u"callAttributes"_s).toString(), u"{\"Department__c\":\"Support\"}"_s);
+        // Undo goes back through the workspace.
+        m_workspace->undoStack()->undo();
+        m_workspace->undoStack()->undo();
+        m_workspace->undoStack()->undo();
+        QTRY_COMPARE(table->rowCount(), 0);
+    }
+
+    void registrationFollowsTheKey() {
+        sendAndWait();
+        QVERIFY(m_page->history().constLast().result.created());
+        // The admin switches to another key: the emulator now trusts that one, not the old one.
+        m_workspace->setKey(key("other-rsa2048-test-only.pem"), {}, false);
+        sendAndWait();
+        QVERIFY(m_page->history().constLast().result.created());
+        QCOMPARE(m_page->emulator()->registrations().size(), 1);
+        QCOMPARE(m_page->emulator()->registrations().constFirst().keys.size(), 1);
+        // Without a key nothing is sent, and the page says why.
+        m_workspace->clearKey();
+        QTest::mouseClick(child<QPushButton>(u"sendTestCallPushButton"_s), Qt::LeftButton);
+        QCOMPARE(m_page->history().size(), 2);
+        QVERIFY(child<QLabel>(u"statusLabel"_s)->text().contains(u"private key"_s));
+    }
+
+    void refusedCallIsExplained() {
+        m_workspace->edit(u"call center"_s, [](project::Project& p) { p.org.callCenterApiName = u"other"_s; });
+        QTRY_VERIFY(!m_workspace->isRecomputePending());
+        sendAndWait(); // the emulator registers "other" too, so use a mismatching sub by re-registering
+        QVERIFY(m_page->history().constLast().result.created());
+        m_page->emulator()->clearRegistrations();
+        QVERIFY(m_page->emulator()->registerPublicKey(u"00DHs0000000001"_s,
+                                                      key("rsa2048-pkcs8-test-only.pem").publicKey(), {u"scv4cc1"_s}));
+        sendAndWait();
+        const auto& result = m_page->history().constLast().result;
+        QCOMPARE(result.httpStatus, 401);
+        QVERIFY(child<QLabel>(u"statusLabel"_s)->text().contains(u"401"_s));
+        bool explained = false;
+        QListWidget* list = child<QListWidget>(u"explanationListWidget"_s);
+        for (int i = 0; i < list->count(); ++i) {
+            explained = explained || list->item(i)->text().contains(u"TEL026"_s);
+        }
+        QVERIFY(explained);
+    }
+
+    void pastingTheHelpArticleFormWarns() {
+        m_dialogs.pastes.enqueue("{'Department__c':'Support', 'Tier__c':'Gold'}");
+        QTest::mouseClick(child<QPushButton>(u"pasteAttributesPushButton"_s), Qt::LeftButton);
+        QCOMPARE(m_workspace->project().testCall->callAttributes.size(), 2);
+        QCOMPARE(child<QTableWidget>(u"callAttributesTableWidget"_s)->rowCount(), 2);
+        QListWidget* list = child<QListWidget>(u"explanationListWidget"_s);
+        QCOMPARE(list->count(), 1);
+        QVERIFY(list->item(0)->text().contains(u"TEL004"_s));
+        sendAndWait();
+        QCOMPARE(m_page->emulator()->createdCalls().constFirst().body.value(u"callAttributes"_s).toString(),
+                 u"{\"Department__c\":\"Support\",\"Tier__c\":\"Gold\"}"_s);
+    }
+
+    void copyAsCurlLeavesTheTokenOut() {
+        QTest::mouseClick(child<QPushButton>(u"copyCurlPushButton"_s), Qt::LeftButton);
+        const QString copied = QGuiApplication::clipboard()->text();
+        QVERIFY(copied.startsWith(u"curl "_s));
+        QVERIFY(copied.contains(u"$HANDOFF_API_TOKEN"_s));
+        QVERIFY(!copied.contains(u"eyJ"_s));
+        QVERIFY(copied.contains(m_page->emulator()->voiceCallsUrl().toString()));
+    }
+
+    void orgTargetAsksFirst() {
+        m_workspace->edit(u"domain"_s,
+                          [](project::Project& p) { p.org.scrt2Domain = u"mycompany.my.salesforce-scrt.com"_s; });
+        child<QComboBox>(u"targetComboBox"_s)->setCurrentIndex(1);
+        QCOMPARE(m_workspace->project().testCall->target, telephony::TestCallTarget::Org);
+        m_dialogs.confirmAnswers.enqueue(false); // the admin declines: nothing is sent
+        QVERIFY(!m_page->sendTestCall());
+        QCOMPARE(m_dialogs.messages.size(), 1);
+        QCOMPARE(m_dialogs.messages.constFirst().kind, u"confirm"_s);
+        QVERIFY(m_page->history().isEmpty());
+        QVERIFY(!m_page->isSending());
+    }
+};
+
+QTEST_MAIN(TestTestCallPage)
+#include "TestTestCallPage.moc"
