@@ -34,17 +34,19 @@ QList<Scenario> defaultScenarios() {
     return list;
 }
 
-std::optional<std::optional<telephony::CallOutcome>> outcomeFromKey(QStringView key) {
+bool outcomeFromKey(QStringView key, std::optional<telephony::CallOutcome>& outcome) {
     if (key == u"backend"_s) {
-        return std::optional<telephony::CallOutcome>();
+        outcome.reset();
+        return true;
     }
-    for (auto outcome :
+    for (auto candidate :
          {telephony::CallOutcome::Success, telephony::CallOutcome::Failure, telephony::CallOutcome::Timeout}) {
-        if (key == telephony::callOutcomeName(outcome)) {
-            return std::optional<telephony::CallOutcome>(outcome);
+        if (key == telephony::callOutcomeName(candidate)) {
+            outcome = candidate;
+            return true;
         }
     }
-    return std::nullopt;
+    return false;
 }
 
 QString outcomeKey(const std::optional<telephony::CallOutcome>& outcome) {
@@ -131,9 +133,7 @@ QList<Scenario> scenariosFromJson(const QJsonArray& json, diagnostics::Diagnosti
             }
         }
         const QString outcome = text(u"dataAction"_s, u"success"_s);
-        if (const auto parsed = outcomeFromKey(outcome)) {
-            s.dataAction = *parsed;
-        } else {
+        if (!outcomeFromKey(outcome, s.dataAction)) {
             problem(u"dataAction"_s,
                     tr("'dataAction' must be success, failure, timeout or backend, not \"%1\".").arg(outcome));
         }
