@@ -423,11 +423,11 @@ int runSimulate(Context& context, const QStringList& args) {
         s.call.dialledNumber = parser.value(dialled);
     }
     if (parser.isSet(outcome)) {
-        const auto o = flow::outcomeFromKey(parser.value(outcome));
-        if (!o || !*o) {
+        std::optional<telephony::CallOutcome> o;
+        if (!flow::outcomeFromKey(parser.value(outcome), o) || !o) {
             return context.usageError(tr("--outcome must be success, failure or timeout."));
         }
-        s.dataAction = *o;
+        s.dataAction = o;
     }
     if (parser.isSet(baseUrl)) {
         if (parser.isSet(outcome)) {

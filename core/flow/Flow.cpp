@@ -226,6 +226,25 @@ public:
         m_out.append(diagnostics::make("FLW005", message, diagnostics::Location{field}));
     }
 
+    // Keys this version does not read are reported (FLW006), never dropped without a word.
+    void unknownKeys(const QJsonObject& o, std::initializer_list<const char16_t*> known, const QString& path) {
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            bool isKnown = false;
+            for (const char16_t* k : known) {
+                isKnown = isKnown || it.key() == QStringView(k);
+            }
+            if (!isKnown) {
+                const QString field = path.isEmpty() ? it.key() : path + u'.' + it.key();
+                m_out.append(diagnostics::make(
+                    "FLW006",
+                    tr("\"%1\" is not known to this version; it is ignored and not written back when the project is "
+                       "saved.")
+                        .arg(field),
+                    diagnostics::Location{field}));
+            }
+        }
+    }
+
     QString string(const QJsonObject& o, const QString& key, const QString& path, const QString& fallback = {}) {
         const QJsonValue v = o.value(key);
         if (v.isUndefined() || v.isNull()) {
@@ -307,6 +326,7 @@ public:
     Audio audio(const QJsonObject& o, const QString& key, const QString& path) {
         const QJsonObject a = object(o, key, path);
         const QString p = path + u'.' + key;
+        unknownKeys(a, {u"tts", u"prompt"}, p);
         return Audio{string(a, u"tts"_s, p), string(a, u"prompt"_s, p)};
     }
 
@@ -314,7 +334,47 @@ private:
     diagnostics::Diagnostics& m_out;
 };
 
+void checkPropKeys(ActionKind kind, const QJsonObject& o, const QString& path, Reader& r) {
+    switch (kind) {
+    case ActionKind::Transcription:
+        r.unknownKeys(o, {u"enabled"}, path);
+        break;
+    case ActionKind::EnableParticipantRecording:
+    case ActionKind::Disconnect:
+        r.unknownKeys(o, {}, path);
+        break;
+    case ActionKind::PlayAudio:
+        r.unknownKeys(o, {u"audio"}, path);
+        break;
+    case ActionKind::CallData:
+        r.unknownKeys(o, {u"integration", u"dataAction", u"inputs", u"successOutputs", u"timeoutSeconds"}, path);
+        break;
+    case ActionKind::Decision:
+        r.unknownKeys(o, {u"condition"}, path);
+        break;
+    case ActionKind::UpdateData:
+        r.unknownKeys(o, {u"assignments"}, path);
+        break;
+    case ActionKind::SetUuiData:
+        r.unknownKeys(o, {u"mode", u"source", u"expression", u"tokenVariable", u"callIdVariable", u"userToUser"}, path);
+        break;
+    case ActionKind::TransferToNumber:
+        r.unknownKeys(o,
+                      {u"number", u"releaseLinkTransfer", u"connectTimeoutSeconds", u"preTransferAudio",
+                       u"failedTransferAudio", u"errorTypeVariable", u"errorMessageVariable"},
+                      path);
+        break;
+    case ActionKind::SetPostFlow:
+        r.unknownKeys(o, {u"target", u"flowType", u"flowName", u"invocationData"}, path);
+        break;
+    case ActionKind::Jump:
+        r.unknownKeys(o, {u"target"}, path);
+        break;
+    }
+}
+
 ActionProps propsFromJson(ActionKind kind, const QJsonObject& o, const QString& path, Reader& r) {
+    checkPropKeys(kind, o, path, r);
     switch (kind) {
     case ActionKind::Transcription:
         return TranscriptionProps{r.boolean(o, u"enabled"_s, path, true)};
@@ -439,11 +499,13 @@ FlowReadResult flowFromJson(const QJsonObject& json, const QString& prefix) {
     flow.description = r.string(json, u"description"_s, prefix);
     flow.startActionId = r.string(json, u"start"_s, prefix);
     flow.sipHost = r.string(json, u"sipHost"_s, prefix, flow.sipHost);
+    r.unknownKeys(json, {u"name", u"description", u"start", u"sipHost", u"variables", u"actions"}, prefix);
 
     const QJsonArray variables = r.array(json, u"variables"_s, prefix);
     for (qsizetype i = 0; i < variables.size(); ++i) {
         const QString path = u"%1.variables[%2]"_s.arg(prefix).arg(i);
         const QJsonObject o = variables[i].toObject();
+        r.unknownKeys(o, {u"name", u"type", u"initial", u"description", u"suppliedBy"}, path);
         Variable v;
         v.name = r.string(o, u"name"_s, path);
         const QString typeName = r.string(o, u"type"_s, path, u"String"_s);
@@ -479,6 +541,7 @@ FlowReadResult flowFromJson(const QJsonObject& json, const QString& prefix) {
             continue;
         }
         const QJsonObject o = actions[i].toObject();
+        r.unknownKeys(o, {u"id", u"kind", u"name", u"props", u"next", u"position"}, path);
         Action a;
         a.id = r.string(o, u"id"_s, path);
         a.name = r.string(o, u"name"_s, path);

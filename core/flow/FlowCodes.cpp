@@ -19,6 +19,8 @@ constexpr CodeInfo kCodes[] = {
     {"FLW004", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics", "An expression names a variable the flow does not declare.")},
     // Flow model and validation
+    {"FLW006", Severity::Warning,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "The flow section of the project file has a key this version ignores.")},
     {"FLW005", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics",
                        "A field of the flow in the project file has the wrong type or an unknown value.")},

@@ -34,17 +34,19 @@ QList<Scenario> defaultScenarios() {
     return list;
 }
 
-std::optional<std::optional<telephony::CallOutcome>> outcomeFromKey(QStringView key) {
+bool outcomeFromKey(QStringView key, std::optional<telephony::CallOutcome>& outcome) {
     if (key == u"backend"_s) {
-        return std::optional<telephony::CallOutcome>();
+        outcome.reset();
+        return true;
     }
-    for (auto outcome :
+    for (auto candidate :
          {telephony::CallOutcome::Success, telephony::CallOutcome::Failure, telephony::CallOutcome::Timeout}) {
-        if (key == telephony::callOutcomeName(outcome)) {
-            return std::optional<telephony::CallOutcome>(outcome);
+        if (key == telephony::callOutcomeName(candidate)) {
+            outcome = candidate;
+            return true;
         }
     }
-    return std::nullopt;
+    return false;
 }
 
 QString outcomeKey(const std::optional<telephony::CallOutcome>& outcome) {
@@ -89,6 +91,19 @@ QList<Scenario> scenariosFromJson(const QJsonArray& json, diagnostics::Diagnosti
             continue;
         }
         const QJsonObject o = json[i].toObject();
+        static const QStringList known{u"name"_s,           u"description"_s, u"ani"_s, u"dialledNumber"_s,
+                                       u"conversationId"_s, u"inboundUui"_s,  u"at"_s,  u"dataAction"_s,
+                                       u"transfer"_s};
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            if (!known.contains(it.key())) {
+                problems.append(diagnostics::make(
+                    "FLW006",
+                    tr("\"%1.%2\" is not known to this version; it is ignored and not written back when the project "
+                       "is saved.")
+                        .arg(path, it.key()),
+                    diagnostics::Location{path + u'.' + it.key()}));
+            }
+        }
         Scenario s;
         auto text = [&](const QString& key, const QString& fallback) {
             const QJsonValue v = o.value(key);
@@ -118,9 +133,7 @@ QList<Scenario> scenariosFromJson(const QJsonArray& json, diagnostics::Diagnosti
             }
         }
         const QString outcome = text(u"dataAction"_s, u"success"_s);
-        if (const auto parsed = outcomeFromKey(outcome)) {
-            s.dataAction = *parsed;
-        } else {
+        if (!outcomeFromKey(outcome, s.dataAction)) {
             problem(u"dataAction"_s,
                     tr("'dataAction' must be success, failure, timeout or backend, not \"%1\".").arg(outcome));
         }

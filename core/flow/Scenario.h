@@ -31,8 +31,9 @@ struct Scenario {
 // The scenarios a new project starts with: one per data-action outcome, transfer accepted.
 QList<Scenario> defaultScenarios();
 
-// "success" / "failure" / "timeout" (hs/calls' names) and back; "backend" for nullopt.
-std::optional<std::optional<telephony::CallOutcome>> outcomeFromKey(QStringView key);
+// "success" / "failure" / "timeout" (hs/calls' names) and back; "backend" for nullopt. Returns false for any other
+// key (and leaves `outcome` alone).
+bool outcomeFromKey(QStringView key, std::optional<telephony::CallOutcome>& outcome);
 QString outcomeKey(const std::optional<telephony::CallOutcome>& outcome);
 
 QJsonArray scenariosToJson(const QList<Scenario>& scenarios);

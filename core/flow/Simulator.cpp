@@ -390,7 +390,8 @@ struct Run {
     CallScope scope;
     QDateTime now;
     std::optional<UuiSnapshot> uuiForTransfer;
-    QByteArray uuiToken; // the token inside the UUI for transfers, when known
+    QByteArray uuiForDisconnect; // Set UUI Data for disconnect: sent when the flow disconnects
+    QByteArray uuiToken;         // the token inside the UUI for transfers, when known
     bool record = true;
 };
 
@@ -749,6 +750,8 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                 // The last Set UUI Data for transfers wins.
                 run.uuiForTransfer = snapshot;
                 run.uuiToken = token;
+            } else {
+                run.uuiForDisconnect = snapshot.json;
             }
             if (run.record) {
                 step.uui = std::move(snapshot);
@@ -889,7 +892,10 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             ends = true;
             endState = EndState::Disconnected;
             if (run.record) {
-                step.note = tr("The call is disconnected.");
+                step.note = run.uuiForDisconnect.isEmpty()
+                                ? tr("The call is disconnected.")
+                                : tr("The call is disconnected; the UUI set for disconnect goes with it: %1")
+                                      .arg(QString::fromUtf8(run.uuiForDisconnect));
             }
             break;
         case ActionKind::Jump:

@@ -450,6 +450,7 @@ Result<Loaded> parse(const QByteArray& data) {
                 return fail(d.code, tr("\"%1\": %2").arg(d.where.field, d.message));
             }
         }
+        loaded.diagnostics.append(flowProblems); // warnings (FLW006)
     }
     if (top.error()) {
         return tl::unexpected(*top.error());

@@ -2,6 +2,7 @@
 #include "flow/FlowTemplates.h"
 #include "flow/FlowValidator.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -133,6 +134,28 @@ private Q_SLOTS:
         QVERIFY(!read.ok());
         QCOMPARE(read.diagnostics.constFirst().code, u"FLW005"_s);
         QCOMPARE(read.diagnostics.constFirst().where.field, field);
+    }
+
+    void unknownKeysAreReported() {
+        QJsonObject json = toJson(sipTransferTemplate());
+        json.insert(u"futureSetting"_s, true);
+        QJsonArray actions = json.value(u"actions"_s).toArray();
+        QJsonObject first = actions[0].toObject();
+        QJsonObject props = first.value(u"props"_s).toObject();
+        props.insert(u"languge"_s, u"en-US"_s); // a typo
+        first.insert(u"props"_s, props);
+        actions[0] = first;
+        json.insert(u"actions"_s, actions);
+        const FlowReadResult read = flowFromJson(json);
+        QVERIFY(read.ok()); // warnings only
+        QStringList fields;
+        for (const diagnostics::Diagnostic& d : read.diagnostics) {
+            QCOMPARE(d.code, u"FLW006"_s);
+            fields.append(d.where.field);
+        }
+        QCOMPARE(fields, (QStringList{u"flow.futureSetting"_s, u"flow.actions[0].props.languge"_s}));
+        // The template's own JSON has no unknown key.
+        QVERIFY(flowFromJson(toJson(sipTransferTemplate())).diagnostics.isEmpty());
     }
 
     // Each rule: a mutation of the template that triggers it. The clean template (above) triggers none.

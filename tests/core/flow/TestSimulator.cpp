@@ -1,3 +1,4 @@
+#include "exports/SetUuiDataExport.h"
 #include "flow/FlowTemplates.h"
 #include "flow/Simulator.h"
 #include "telephony/ScriptedBackend.h"
@@ -282,6 +283,30 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(stepOf(trace, u"set-uui"_s)->uui->json).object();
         QCOMPARE(o.value(u"callId"_s).toString(), telephony::ScriptedBackend::generatedId(1));
         QCOMPARE(o.keys(), (QStringList{u"callId"_s, u"token"_s}));
+    }
+
+    // The Set UUI Data expression hs/uui exports for the project, pasted into the flow, sends exactly the UUI the
+    // project's template composes.
+    void exportedExpressionMatchesTheTemplate() {
+        const FixedClock clock(kStart);
+        const SimulationContext c = context();
+        Simulator byTemplate(sipTransferTemplate(), c, clock);
+        const Trace a = byTemplate.run(call());
+        const QByteArray expected = stepOf(a, u"set-uui"_s)->uui->json;
+
+        uui::UuiModel model = c.uuiTemplate;
+        model.token = u"placeholder"_s;
+        model.callId = u"placeholder"_s;
+        const exports::SetUuiDataExport exported = exports::exportSetUuiData(model, exports::ExportBindings{});
+        QVERIFY(!exported.expression.isEmpty());
+        Flow flow = sipTransferTemplate();
+        SetUuiDataProps* uui = flow.find(u"set-uui"_s)->as<SetUuiDataProps>();
+        uui->source = UuiSource::Expression;
+        uui->expression = exported.expression;
+        Simulator byExpression(flow, c, clock);
+        const Trace b = byExpression.run(call());
+        QCOMPARE(b.end, EndState::Transferred);
+        QCOMPARE(stepOf(b, u"set-uui"_s)->uui->json, expected);
     }
 
     void noUuiMeansNoTransfer() {

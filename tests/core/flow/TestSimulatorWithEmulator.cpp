@@ -24,7 +24,8 @@ private Q_SLOTS:
         const QString callCenter = u"scv4cc1"_s;
         const FixedClock clock(QDateTime::currentDateTimeUtc()); // the emulator checks token times against its clock
         emulator::VoiceCallsEmulator server(clock);
-        const auto certificate = crypto::Certificate::load(QStringLiteral(HANDOFF_TEST_DATA "/rsa2048-test-only.crt.pem"));
+        const auto certificate =
+            crypto::Certificate::load(QStringLiteral(HANDOFF_TEST_DATA "/rsa2048-test-only.crt.pem"));
         QVERIFY(certificate.has_value());
         QVERIFY(server.registerCertificate(orgId, *certificate, {callCenter}).has_value());
         QVERIFY(server.listen().has_value());
