@@ -1828,6 +1828,18 @@ für die callId der UUI: %2</translation>
         <source>&lt;h3&gt;Handoff Studio %1&lt;/h3&gt;&lt;p&gt;Design, check and export the SIP handoff of live calls from Genesys Cloud to a Salesforce Agentforce Voice agent: org credentials, signed tokens, the User-to-User header and its size budget, and the Set UUI Data expression for Architect.&lt;/p&gt;&lt;p&gt;Private keys are kept in the system keychain or in memory, never in project files.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Handoff Studio %1&lt;/h3&gt;&lt;p&gt;Entwerfen, prüfen und exportieren Sie die SIP-Übergabe von Live-Anrufen aus Genesys Cloud an einen Salesforce-Agentforce-Voice-Agenten: Org-Zugangsdaten, signierte Tokens, den User-to-User-Header und sein Größenbudget sowie den Set-UUI-Data-Ausdruck für Architect.&lt;/p&gt;&lt;p&gt;Private Schlüssel werden im Systemschlüsselbund oder im Arbeitsspeicher aufbewahrt, nie in Projektdateien.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>No problems.</source>
+        <translation>Keine Probleme.</translation>
+    </message>
+    <message>
+        <source>&amp;Next Problem</source>
+        <translation>&amp;Nächstes Problem</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Problem</source>
+        <translation>&amp;Vorheriges Problem</translation>
+    </message>
 </context>
 <context>
     <name>handoff::shell::PreferencesDialog</name>

@@ -41,6 +41,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -299,6 +300,22 @@ bool MainWindow::focusDiagnostic(const diagnostics::Diagnostic& diagnostic) {
     return false;
 }
 
+bool MainWindow::goToProblem(int step) {
+    QTreeView* view = m_problems->view();
+    const int rows = view->model()->rowCount();
+    if (rows == 0) {
+        statusBar()->showMessage(tr("No problems."), 3000);
+        return false;
+    }
+    const int current = view->currentIndex().isValid() ? view->currentIndex().row() : (step > 0 ? -1 : rows);
+    const int next = ((current + step) % rows + rows) % rows; // wraps around
+    const QModelIndex index = view->model()->index(next, 0);
+    m_problems->show();
+    view->setCurrentIndex(index);
+    view->scrollTo(index);
+    return focusDiagnostic(index.data(ProblemsModel::DiagnosticRole).value<diagnostics::Diagnostic>());
+}
+
 void MainWindow::createActions() {
     const QStyle* st = style();
     m_newAction = new QAction(themeIcon(u"document-new"_s, QStyle::SP_FileIcon, st), QString(), this);
@@ -341,6 +358,13 @@ void MainWindow::createActions() {
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 
+    m_nextProblemAction = new QAction(QString(), this);
+    m_nextProblemAction->setShortcut(QKeySequence(Qt::Key_F8));
+    connect(m_nextProblemAction, &QAction::triggered, this, [this] { goToProblem(1); });
+    m_previousProblemAction = new QAction(QString(), this);
+    m_previousProblemAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    connect(m_previousProblemAction, &QAction::triggered, this, [this] { goToProblem(-1); });
+
     m_clearRecentAction = new QAction(QString(), this);
     connect(m_clearRecentAction, &QAction::triggered, m_projects, &ProjectController::clearRecentFiles);
 
@@ -378,6 +402,8 @@ void MainWindow::createMenus() {
     QAction* problemsToggle = m_problems->toggleViewAction();
     problemsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_viewMenu->addAction(problemsToggle);
+    m_viewMenu->addAction(m_nextProblemAction);
+    m_viewMenu->addAction(m_previousProblemAction);
     m_viewMenu->addSeparator();
     for (QAction* action : std::as_const(m_pageActions)) {
         m_viewMenu->addAction(action);
@@ -409,6 +435,8 @@ void MainWindow::retranslate() {
     m_aboutAction->setText(tr("&About Handoff Studio"));
     m_aboutQtAction->setText(tr("About &Qt"));
     m_clearRecentAction->setText(tr("&Clear List"));
+    m_nextProblemAction->setText(tr("&Next Problem"));
+    m_previousProblemAction->setText(tr("Pre&vious Problem"));
     for (QToolBar* bar : findChildren<QToolBar*>()) {
         bar->setWindowTitle(tr("Main Toolbar"));
     }

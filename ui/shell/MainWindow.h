@@ -51,6 +51,9 @@ public:
     QFrame* keyBanner() const { return m_keyBanner; }
     QListWidget* pageList() const { return m_pageList; }
 
+    // Goes to the next (or previous) problem in the Problems dock and takes the admin to its field (F8 / Shift+F8).
+    bool goToProblem(int step);
+
     // "UUI header 1,486 / 1,024 characters (hex)" for the current derived state.
     QString budgetSummary() const;
 
@@ -107,6 +110,8 @@ private:
     QAction* m_aboutAction = nullptr;
     QAction* m_aboutQtAction = nullptr;
     QAction* m_clearRecentAction = nullptr;
+    QAction* m_nextProblemAction = nullptr;
+    QAction* m_previousProblemAction = nullptr;
     QList<QAction*> m_pageActions;
 };
 

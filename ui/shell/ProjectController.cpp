@@ -108,9 +108,10 @@ bool ProjectController::load(const QString& path) {
     }
     removeRecovery();
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    // An older file version was migrated in memory: it is saved in the new version only when the admin saves.
+    // An older file version is migrated in memory and written in the current version at the next save. The content
+    // is what the file says, so the project does not count as changed (no save prompt for merely opening a file).
     const bool migrated = loaded->fileVersion != project::ProjectFile::kCurrentVersion;
-    m_workspace.resetProject(std::move(loaded->project), absolute, migrated);
+    m_workspace.resetProject(std::move(loaded->project), absolute);
     addRecentFile(absolute);
     QSettings().setValue(kLastDirectoryKey, QFileInfo(absolute).absolutePath());
     Q_EMIT statusMessage(migrated ? tr("Opened %1 (converted from file version %2; saving writes version %3)")

@@ -259,6 +259,35 @@ private Q_SLOTS:
         }
     }
 
+    void f8WalksThroughTheProblems() {
+        Studio s;
+        QVERIFY(QTest::qWaitForWindowActive(&s.window));
+        s.workspace.edit(u"bad"_s, [](Project& p) {
+            p.org.orgId = u"bad"_s;
+            p.org.callCenterApiName = u"bad name"_s;
+        });
+        s.workspace.recomputeNow();
+        const int rows = s.window.problemsDock()->model()->rowCount();
+        QVERIFY(rows >= 2);
+        QStringList visited;
+        for (int i = 0; i < rows; ++i) {
+            QTest::keyClick(&s.window, Qt::Key_F8);
+            visited << s.window.problemsDock()
+                           ->view()
+                           ->currentIndex()
+                           .data(ProblemsModel::DiagnosticRole)
+                           .value<handoff::diagnostics::Diagnostic>()
+                           .where.field;
+        }
+        QVERIFY(visited.contains(u"org.orgId"_s));
+        QVERIFY(visited.contains(u"org.callCenterApiName"_s));
+        QCOMPARE(s.window.problemsDock()->view()->currentIndex().row(), rows - 1);
+        QTest::keyClick(&s.window, Qt::Key_F8); // wraps to the first
+        QCOMPARE(s.window.problemsDock()->view()->currentIndex().row(), 0);
+        QTest::keyClick(&s.window, Qt::Key_F8, Qt::ShiftModifier); // and back
+        QCOMPARE(s.window.problemsDock()->view()->currentIndex().row(), rows - 1);
+    }
+
     void saveAndReopenRoundTripsWithoutKeyMaterial() {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"roundtrip.handoff"_s);
@@ -295,7 +324,21 @@ private Q_SLOTS:
         QCOMPARE(p.org.callCenterApiName, u"Genesys_Voice"_s);
         QVERIFY(!reopened.workspace.isDirty());
         QCOMPARE(reopened.find<QLineEdit>(u"orgIdLineEdit"_s)->text(), kOrgId);
+        // The key comes back from the secret store the project names (here: a new store, so from the key file).
+        QVERIFY(reopened.workspace.hasKey());
+        QCOMPARE(reopened.window.projects()->recentFiles().value(0), QFileInfo(path).absoluteFilePath());
         QVERIFY(reopened.dialogs.messages.isEmpty());
+    }
+
+    void theBundledSampleOpensClean() {
+        Studio s;
+        QVERIFY(s.window.projects()->load(QStringLiteral(HANDOFF_SOURCE_DIR) + u"/resources/samples/sample.handoff"_s));
+        QVERIFY(!s.workspace.isDirty());
+        QVERIFY(!s.window.isWindowModified());
+        QVERIFY(!s.workspace.project().org.orgId.isEmpty());
+        QVERIFY(s.dialogs.messages.isEmpty());
+        QVERIFY(s.window.close()); // nothing to save
+        QVERIFY(s.dialogs.messages.isEmpty());
     }
 
     void corruptOrNewerFileIsRefusedAndLeftUntouched_data() {
