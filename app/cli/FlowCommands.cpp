@@ -676,7 +676,7 @@ int runWindow(Context& context, const QStringList& args) {
 } // namespace
 
 CommandGroup flowCommands() {
-    const QString summary = tr("Model, check and simulate the Genesys Architect inbound flow.");
+    const QString summary = tr("Model, check and simulate the Genesys Architect inbound flow");
     return {u"flow"_s, summary, [summary](Context& context, const QStringList& args) {
                 return dispatchSubcommands(
                     context, u"flow"_s, summary,

@@ -530,7 +530,7 @@ int exportCommand(Context& context, const QStringList& args) {
 } // namespace
 
 CommandGroup uuiCommands() {
-    return {u"uui"_s, tr("Compose, check and export the UUI (User-to-User header) for the SIP transfer."),
+    return {u"uui"_s, tr("Compose, check and export the UUI (User-to-User header) for the SIP transfer"),
             [](Context& context, const QStringList& args) {
                 return dispatchSubcommands(
                     context, u"uui"_s, tr("Compose, check and export the UUI for the SIP transfer."),
