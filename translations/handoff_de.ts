@@ -2,6 +2,1987 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>handoff::crypto</name>
+    <message>
+        <source>The certificate is cut short: its -----END CERTIFICATE----- line is missing. Copy the whole file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate PEM is damaged and cannot be read. Export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a private key, not a certificate. Choose the certificate (.crt or .pem with -----BEGIN CERTIFICATE-----).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a certificate (neither PEM nor DER). Choose the certificate file that was uploaded to Salesforce.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate file %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate expired on %1. Tokens it verifies are refused: generate a new key pair and register the new certificate in Salesforce.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is not valid before %1. Check the computer&apos;s clock, or wait until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate expires on %1, in less than %2 days. Plan a new key pair and register its certificate before then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is signed with %1, a weak digest. Generate a new certificate with SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bits is not offered; choose 2048 (recommended), 3072 or 4096 (1024 only for old setups: it is deprecated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A validity of %1 days is out of range; choose 1 to 3650 (365 is usual).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate needs a common name (CN), for example your company or integration name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The common name has more than 64 bytes, the X.509 limit; shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generate the RSA key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>make a serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set the validity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set the certificate&apos;s name and key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add the certificate extensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key and the certificate need two different files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists and is left as it is. Choose another file name, or move the old file away first (a key that is replaced cannot be recovered).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a PEM public key (it should start with -----BEGIN PUBLIC KEY-----). Use the certificate or the public key exported from the private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The public key PEM is cut short: its -----END %1----- line is missing. Copy the whole file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The public key PEM is damaged and cannot be read. Export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a private key: no -----BEGIN PRIVATE KEY----- block was found. Choose the key file (.key or .pem) made with the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a certificate, not a private key. Choose the private key file that was made together with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a public key; signing needs the private key. Choose the private key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PEM holds a %1, not a private key. Choose the private key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key is cut short: its -----END %1----- line is missing. Copy the whole file, from -----BEGIN to -----END.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key is encrypted; give its passphrase (in the command line tool: the HANDOFF_KEY_PASSPHRASE environment variable or the prompt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this private key (or the key is damaged). Check the passphrase and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key&apos;s content is damaged or incomplete and cannot be read. Copy the whole file again, without changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the key file %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no key to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenSSL cannot encode this key as PKCS#8 (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenSSL cannot encrypt the key (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenSSL cannot encode the key (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an %1 key; Salesforce tokens are signed with RS256, which needs an RSA key. Generate an RSA key (2048 bits) and register its certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RSA key has only %1 bits; RS256 needs at least 1024, and 2048 is recommended. Generate a new 2048-bit key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RSA key has %1 bits. 1024-bit keys are deprecated and being dropped by Salesforce; generate a 2048-bit key and register its certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No private key was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 can be read by other users of this computer. Restrict it to its owner (chmod 600 on Linux and macOS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handoff::diagnostics</name>
+    <message>
+        <source>The key or certificate file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a private key; choose the key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key or certificate is cut short or damaged; copy the whole file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key is encrypted; give its passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase does not open the private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RS256 needs an RSA key; this key is of another type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1024-bit RSA keys are deprecated; use 2048 bits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RSA key is smaller than 1024 bits; use 2048 bits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key and the certificate do not belong together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate has expired; register a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate expires within 30 days; plan its replacement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not an X.509 certificate (PEM or DER).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key generation options are out of range (bits, days, common name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output file exists; it is never overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is signed with a weak digest (SHA-1 or MD5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file can be read by other users; restrict it to its owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenSSL failed to generate or encode the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a PEM public key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A flow variable name must have the form Scope.name (for example Flow.uuiToken); correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call.* variables are Genesys built-ins; bind the value to a Flow. or Task. variable you set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is pasted as a literal and stops working when it expires; bind it to a flow variable or plan to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token and callId are bound to the same variable; give each its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An Architect expression has a syntax error at the marked character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An expression uses a function or operator the simulator does not model; it is not guessed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An expression mixes types or uses a NOT_SET value where Architect does not accept one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An expression names a variable the flow does not declare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The flow section of the project file has a key this version ignores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field of the flow in the project file has the wrong type or an unknown value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Transfer to Number can be reached before the VoiceCall is created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Transfer to Number can be reached without Set UUI Data (For Transfers) before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI&apos;s callId does not come from the Call Data Action&apos;s output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A path ends without a transfer, a disconnect or a jump.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A failure or timeout path is missing or empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer number is not in E.164 form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Post-Flow does not target the Caller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An action cannot be reached by any call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A variable is read where it may not be set yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A loop has no way out and runs into the 10,000-action limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A loop leaves only when an outcome changes; it could reach the 10,000-action limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A data action input name is not flat or is given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A data action input name is reserved by Genesys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The flow&apos;s structure is broken: no start, a duplicate id, or a path to a missing action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An action writes to a read-only built-in Call variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set UUI Data does not use the User-to-User option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A simulated call stopped in an error: Architect&apos;s error handling takes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI does not fit the SIP header limit, so the transfer is taken to fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI token had expired when the call was transferred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A single-use UUI token (with jti) was presented a second time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer&apos;s INVITE carries no UUI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A simulated call ran into Architect&apos;s 10,000-action limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A combination of data-action and transfer outcomes ends badly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the time window, transfers start failing (for example when a reused token expires).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The far end refused the transfer (scripted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is not a compact JWT (three dot-separated parts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A part of the token is not base64url.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s header or payload is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is unsigned (alg &quot;none&quot;) and is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s alg is not RS256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s typ is not &quot;JWT&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature does not verify with the given certificate or key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has no exp claim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exp is more than 24 hours after iat; Salesforce refuses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iat is in the future by more than the allowed clock skew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has no iat claim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has no iss claim (the org id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iss is not a valid Salesforce org id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iss is not the org id of the project&apos;s org profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub is missing; Salesforce Voice with Telephony Providers needs the Call Center API name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub is present but this customer type must leave it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub is not the Call Center API name of the org profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A token meant to be reused has a jti, so its second use fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing the token failed in OpenSSL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A standard claim has the wrong JSON type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exp is not after iat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has an aud claim, which current Salesforce docs do not use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A duration is malformed (use 300s, 5m, 24h or 1d).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project file is not valid JSON; the file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project file was written by a newer Handoff Studio; open it with that version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field of the project file has the wrong type or an invalid value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project file has a key this version does not know; it is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project file contains a private key; it was not opened. Remove the key from the file and import it into the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a Handoff Studio project (its format key is missing or different).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Salesforce id has 15 or 18 characters; copy the whole id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Salesforce id has only letters and digits; remove spaces, quotes or punctuation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 18-character id&apos;s check suffix does not belong to it; copy the id again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 18-character id&apos;s letters changed case; use the repaired id the message names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The id names another kind of record than the field wants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field wants the 18-character id; use the converted form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field wants the 15-character id; use the shortened form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The org id is missing; copy it from Setup &gt; Company Information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain is missing; copy it from the contact center setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain is not a &lt;name&gt;.my.salesforce-scrt.com host; correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain is longer than the UUI&apos;s 128-byte limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain has the sandbox form, which is assumed to work like production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain lacks the &apos;.my.&apos; part that Salesforce documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the SCRT2 address was normalised (scheme, path, case); the message says what.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Call Center API name is missing; it is required for Salesforce Voice customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Call Center API name breaks Salesforce&apos;s API-name rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Call Center API name is set but not used: this customer type omits sub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A required field of the voiceCalls request is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A phone number is not in E.164 form; it is sent as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A phone number was normalised to E.164 before sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callAttributes was pasted in the single-quote form, which is not JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A callAttributes entry has no field name, or a field name is used twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SCRT2 base URL cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parentVoiceCallId only belongs to a Transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callSubtype must be PSTN or WebRTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request goes to a plain-http address on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL does not look like an SCRT2 domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VoiceCall was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VoiceCall was created, but some fields were not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host name could not be found (DNS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS connection could not be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was refused or dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>401: the API token was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>403: the request is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>404: the domain or the path is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>429: too many requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server failed (5xx).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is not the expected JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>400: the request body was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited once; retried after Retry-After.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with an unexpected status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The emulator could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate to register could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An emulator fault specification is not understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The org id to register is not a valid Salesforce org id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI is not valid JSON; fix the text at the line and column shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typographic quotes are not JSON quotes; replace them with straight double quotes (the repair does it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI must be one JSON object of key-value pairs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A standard key is spelt with the wrong case; Salesforce reads keys case-sensitively, use the spelling shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unknown key looks like a misspelt standard key; check its spelling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key Salesforce does not define; it is passed to the inbound Omni-Channel flow as a parameter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key appears twice; keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A UUI value must be a JSON string; put it in double quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orgId is missing and there is no token to take the org from; add orgId or a token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orgId is not a 15-character Salesforce id; use the 15-character org id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orgId is not an org id (org ids start with 00D); use the id of your org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrt2Domain is missing; add the org&apos;s SCRT2 domain (&lt;name&gt;.my.salesforce-scrt.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrt2Domain is longer than 128 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrt2Domain does not have the form &lt;name&gt;.my.salesforce-scrt.com; use the bare domain shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrt2Domain is a sandbox domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token is missing; add the signed JWT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token contains spaces or line breaks; a JWT has none. Paste the token again in one piece.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token contains placeholder text such as [THIS IS A SAMPLE TOKEN]; put a real signed token there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is not a JWT (three base64url parts separated by dots).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s issuer (iss) is a different org than orgId; they must name the same org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has expired; sign a new one (the SIP transfer fails with an expired token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callId is not a valid Salesforce id; use the 18-character VoiceCall id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callId is the 15-character form; Salesforce wants the 18-character form shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callId is not a VoiceCall id (VoiceCall ids start with 0LQ); check where it comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An optional field is empty; leave it out instead of sending an empty value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI has spaces or line breaks between its fields, which are sent and counted; the compact form is shorter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No private key is available to sign the UUI token; import or generate a key, or unlock the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI token could not be signed; see the message for the cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A custom parameter has no key; name it or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A custom parameter&apos;s key is already used by a standard field or another parameter; rename it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI header is over the trunk&apos;s limit; apply one of the ways out shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header fits the limit as measured now but not if the limit applies to another part of the header; the limit&apos;s scope is not documented.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token alone is longer than the limit in this encoding; no other change makes the header fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce documents hex encoding for the UUI; use ascii only if the receiving side accepts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This data cannot be sent in ascii encoding (non-ASCII, control or &apos;;&apos; characters); use hex.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trunk UUI setting is invalid; correct it in the trunk profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handoff::emulator</name>
+    <message>
+        <source>The fault &quot;%1&quot; is not understood. Use latency=MS, 429[=SECONDS], 500, malformed, drop, partial or none, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names more than one fault; give one (plus latency).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make the emulator&apos;s TLS certificate (%1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate to register for org %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Salesforce org id (15 or 18 characters starting with 00D).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS must be enabled before the emulator starts listening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt could not load the emulator&apos;s TLS certificate; TLS is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The emulator cannot listen on 127.0.0.1:%1 (in use or not allowed). Choose another port with --port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no Authorization header; send &quot;Bearer &lt;JWT&gt;&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Authorization header does not start with &quot;Bearer &quot;; send &quot;Bearer &lt;JWT&gt;&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is placeholder text (%1), not a JWT. The documented sample puts &apos;Bearer ${jwt}&apos; in single quotes, which sends the literal text; use backquotes or string concatenation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bearer token is not a JWT: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is signed with &quot;%1&quot;; only RS256 is accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has no iss claim; set it to the org id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iss &quot;%1&quot; is not an org with a registered certificate; iss must be the 15-character id of the org where the certificate is registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature does not match any certificate registered for org %1: the token was signed with another key, or the certificate registered is not the one of this key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token needs iat and exp as whole seconds since 1970-01-01 UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exp is %1 s after iat; at most %2 s (24 hours) is allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exp is not after iat; the token was never valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token expired at %1 (%2 s ago); sign a fresh one, and check this computer&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is issued %1 s in the future (iat %2); check the signing computer&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has no sub; for Salesforce Voice with Telephony Providers, sub must be the Call Center API name (one of: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub &quot;%1&quot; is not a call center registered for org %2 (registered: %3); sub must be the Call Center API name, exactly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jti &quot;%1&quot; was already used; a token with jti is single-use. Sign a fresh token for each request (or leave jti out of a reusable token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a non-empty string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callCenterApiName is required (callcenterApiName is misspelt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>initiationMethod is &quot;%1&quot;; it must be Inbound or Transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>startTime &quot;%1&quot; is not an ISO-8601 date and time (e.g. 2026-01-02T03:04:05.000Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>participants is required: [{&quot;participantKey&quot;: &quot;&lt;caller&gt;&quot;, &quot;type&quot;: &quot;END_USER&quot;}].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each participant needs a participantKey and a type (END_USER for the caller).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callSubtype is &quot;%1&quot;; it must be PSTN or WebRTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callAttributes must be a string holding a JSON object, not a JSON %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callAttributes is not a JSON object in a string (single quotes are not JSON): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callCenterApiName &quot;%1&quot; is not a call center of org %2 (registered: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callCenterApiName &quot;%1&quot; differs from the token&apos;s sub &quot;%2&quot;; use the same call center.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing here; the voiceCalls endpoint is POST %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use POST to create a VoiceCall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests (injected fault); retry after %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An internal error (injected fault).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object: %1 at offset %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some fields were not set: callAttributes (injected partial fault).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handoff::exports</name>
+    <message>
+        <source>&quot;%1&quot; is not an Architect variable name; write it as Scope.name, for example Flow.uuiToken or Task.voiceCallId.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a Genesys built-in call variable; store the value in a Flow. or Task. variable and bind that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token and callId are both bound to %1; give each its own variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expression carries the token itself; Set UUI Data keeps sending it after it expires. Bind the token to a flow variable that a data action refreshes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handoff::flow</name>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This closing parenthesis has no opening one; remove it or add &apos;(&apos; before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected the end of the expression here; an operator (and, or, ==, ...) or a comma may be missing before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparisons do not chain; put parentheses around one of them, or combine them with &apos;and&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the operator %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negation with -</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This integer is too large; Architect integers are 64-bit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This decimal number cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected &apos;)&apos; to close the parenthesis opened at column %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expression is empty. Write a value, for example &quot;&quot; or NOT_SET.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expression ends too early; a value is missing here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a value here (a &quot;string&quot;, a number, a variable such as Call.Ani, or a function call).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a value before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write NOT_SET in capitals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the Boolean literals in lower case: true, false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the operators and, or, not in lower case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a value. A variable needs its scope (Call.%1, Flow.%1 or Task.%1); text needs double quotes (&quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a variable name right after the dot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown variable scope &apos;%1&apos;. Inbound call flows have Call., Flow. and Task. variables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected &apos;]&apos; to close the index opened at column %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collection indexing with [ ]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected &apos;,&apos; or &apos;)&apos; in the argument list of %1 opened at column %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes %2 argument(s), not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the function name as %1 (with this case).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the function %1()</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no variable %1. Declare it in the flow&apos;s variables, or check the spelling (names are case-sensitive).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is valid Architect but not supported by the simulator, which will not guess its value. Rewrite this part with Append, If, IsSet, IsNotSetOrEmpty, ToString and comparisons, or test this step in Architect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is NOT_SET here, and &apos;%2&apos; needs a Boolean. Check it first with IsSet(...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a Boolean, but %2 is a %3. Compare it (==, &lt;, ...) to get a Boolean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is NOT_SET, and %2 cannot order it. Check it first with IsSet(...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot compare a %1 with a %2. Convert one side, for example with ToString(...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booleans cannot be ordered with %1; compare them with == or !=.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is NOT_SET, which Append does not accept (Architect runs the error handler). Guard it: If(IsSet(%1), %1, &quot;&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append takes strings, but %1 is a %2. Wrap it in ToString(...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown escape sequence \%1 in a string literal. Architect string literals know \&quot; \\ \n \r \t; write \\ for a backslash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This string literal is not closed. Add a closing double quote (&quot;); write a quote inside a string as \&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typographic quote %1: Architect needs a plain double quote (&quot;). Retype it, or paste from a plain-text editor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single quotes do not make a string in Architect expressions; use double quotes (&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number runs into letters here. Separate them, or quote the text as a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write != for &quot;not equal&quot;; &lt;&gt; is not an operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A single = is not an operator; compare with ==.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write not(...) to negate; ! is not an operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write &apos;and&apos; to combine conditions; &amp;&amp; is not an operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write &apos;or&apos; to combine conditions; || is not an operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected character &apos;%1&apos;. Check for a missing quote or a stray character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable Participant Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play Audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call Data Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set UUI Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer to Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Post-Flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to Reusable Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not known to this version; it is ignored and not written back when the project is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a whole number from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a JSON array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each entry of &apos;%1&apos; must be an object with &apos;%2&apos; and &apos;%3&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;mode&apos; must be &quot;transfer&quot; or &quot;disconnect&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;source&apos; must be &quot;expression&quot; or &quot;projectTemplate&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;target&apos; must be &quot;Caller&quot; or &quot;Agent&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown variable type &quot;%1&quot;; use String, Integer, Decimal or Boolean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The initial value does not fit the type %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown supplier &quot;%1&quot;; the only one is &quot;projectUuiToken&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each action must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown action kind &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 action has no path &quot;%2&quot;; its paths are: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A path must name the id of the next action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound call to Agentforce Voice (SIP transfer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The help article&apos;s sample flow. Differences on purpose: the org id input is named salesforceOrgId (Genesys reserves orgId in data action contracts); the private key is not an input (keep it in the integration&apos;s credentials); callAttributes is real JSON; Set Post-Flow comes before the transfer, because after a successful transfer the flow does not run on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI token (JWT), pasted into the flow and reused until it expires. The simulator takes it from the project&apos;s token policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VoiceCall id returned by the Call Data Action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API name of the contact center in Salesforce.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The org&apos;s SCRT2 base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 15-character Salesforce org id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the transfer failed (Transfer to Number&apos;s errorType).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer failure message (errorMessage).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for calling. One moment while we connect you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VoiceCall created?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting you to our virtual agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorry, we could not connect you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please call again later. Goodbye.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We cannot take your call right now. Please call again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to failure handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action %1 has no id; give it a unique id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two actions have the id &apos;%1&apos;; ids must be unique. Rename one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The flow has no starting action; set &apos;start&apos; to the id of the first action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The flow has no actions. Start from the sip-transfer template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The starting action &apos;%1&apos; does not exist; set &apos;start&apos; to the id of an action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 path of %2 leads to &apos;%3&apos;, which does not exist. Point it at an existing action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 jumps nowhere; set the action it continues at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 jumps to &apos;%2&apos;, which does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no variable %1. Declare it in the flow&apos;s variables (with its scope, e.g. Flow.%2), or fix the spelling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a read-only built-in variable; write to a Flow. or Task. variable instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this expression is empty. Write a value (&quot;&quot; for empty text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, column %2 of the expression: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is valid Architect but not supported by the simulator; simulated calls stop there. Test this step in Architect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: an assignment has no variable; name the variable it sets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs the variable that holds the UUI token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No call can reach %1: no path or jump leads to it. Connect it or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 path of %2 is empty: a call that takes it falls out of the flow. Tell the caller (Play Audio), then Disconnect or transfer to a queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 path of %2 ends without a transfer, a disconnect or a jump. End it with Disconnect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can be reached before the VoiceCall is created. Salesforce needs the VoiceCall record before the call arrives: put the transfer on the success path of the Call Data Action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can be reached without Set UUI Data (For Transfers) before it on every path, so the INVITE may carry no UUI and Salesforce refuses the call. Add Set UUI Data with mode transfer before the transfer on each path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reads %2, which may be NOT_SET here: no path sets it before on every way in. Set it earlier (Update Data, a data action output), give it an initial value, or guard it with IsSet(%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The actions %1 form a loop with no way out: every call that enters it runs until Architect&apos;s limit of %2 actions and then ends in error handling. Add a Decision that leaves the loop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The actions %1 form a loop that leaves only when an outcome changes (for example a data action that keeps failing repeats until Architect&apos;s limit of %2 actions). Count the rounds in a variable (Update Data) and leave after a few with a Decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input name &apos;%1&apos; of %2 is not flat: Genesys data action input contracts are flat objects, so use letters, digits and _ only (no dots, brackets or spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input &apos;%1&apos; of %2 is given twice; keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is reserved by Genesys in data action contracts (the help article&apos;s sample uses orgId all the same). Rename the input, e.g. to salesforce%2, in the contract, the function and here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 targets the Agent. To send the caller to the escalation flow when the Agentforce agent hangs up, set Target to Caller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not use the User-to-User option; Salesforce reads the UUI from the User-to-User header. Select it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer number &apos;%1&apos; of %2 is not in E.164 form. Write + and the country code and number, 1 to 15 digits, no spaces or tel: prefix (for example +15550100100): the Agentforce Voice SIP address from the channel setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI&apos;s callId comes from %1, which no Call Data Action sets. Bind the data action&apos;s voiceCallId output to a variable and use that variable here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI expression of %1 writes a callId, but not from the Call Data Action&apos;s output: it would send a fixed or wrong VoiceCall id. Use the variable bound to the voiceCallId output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VoiceCall is created and the Agentforce Voice agent takes the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the VoiceCall fails: the caller is told and disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data action does not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each scenario must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1.%2&quot; is not known to this version; it is ignored and not written back when the project is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scenario needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;at&apos; must be an ISO-8601 time such as 2026-03-02T09:00:00Z, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;dataAction&apos; must be success, failure, timeout or backend, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;transfer&apos; must be ok or fail, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scripted failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The flow has no starting action, so no call can run. Set the flow&apos;s start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call ran %1 actions and Architect&apos;s limit stopped it (its error handling takes the call). A loop does not end: bound it with a counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos;, %3 (column %4): %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcription on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcription off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording enabled (cannot be undone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plays prompt %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The simulated data action returns voiceCallId (and voiceCallId18) only; %1 stays NOT_SET.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VoiceCall %1 created by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer within %1 s: timeout path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data action failed (HTTP %1): failure path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision &apos;%1&apos;: the condition gave %2, not a Boolean. Compare it (==, IsSet, ...) so it gives true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update Data &apos;%1&apos;: %2 is a %3 variable but gets %4. Convert the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set UUI Data &apos;%1&apos;: the expression gave %2, not a String.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT_SET: no UUI is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;&quot;: the UUI is cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UUI %1: %2 bytes of JSON, %3 of %4 characters (%5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The INVITE carries no UUI (no Set UUI Data for transfers before the transfer, or it was NOT_SET or cleared): Salesforce cannot authenticate the call and refuses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The User-to-User header is %1 characters (%2) and the limit is %3, so the transfer is taken to fail [assumption: the trunk or Salesforce refuses an over-long header]. See the UUI budget&apos;s ways out (ascii encoding, dropping orgId, shorter fields).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI token expired at %1 (issued %2); the call at %3 is refused and the SIP transfer fails. Mint tokens again before they expire (24 h at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI token has a jti and was used by an earlier call; Salesforce refuses a second use. Leave jti out of a reused UUI token, or mint one per call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The far end refused the transfer (scripted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred to %1: the Agentforce Voice agent takes the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer failed (%1): failure path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the transfer, when the Agentforce agent hangs up, the %1 goes to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call is disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call is disconnected; the UUI set for disconnect goes with it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call stopped at &apos;%1&apos; with an error; Architect&apos;s error handling takes it. Fix the expression above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 path of &apos;%2&apos; has no actions (or leads to a missing one): the call falls out of the flow and Architect&apos;s error handling takes it. End the path with Disconnect or a transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data action %1, transfer %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends in %1: Architect&apos;s error handling takes the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything succeeded, yet the caller did not reach the agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything succeeded, yet the caller did not reach the agent (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transferred without a VoiceCall: Salesforce has no record to link the call to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reaches the agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handled: the caller is told and disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %1, the call %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers start failing at hour %1 (%2), %3 of %4 calls fail; first reason %5. With a reused token, mint a new one before it expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handoff::io</name>
+    <message>
+        <source>No file name was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name or remove it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot set the permissions of %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing %1 failed (%2); the previous file, if any, is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving %1 failed (%2); the previous file, if any, is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handoff::jwt</name>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished">%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished">%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
+    </message>
+    <message>
+        <source>The %1 claim must be a whole number of seconds since 1970-01-01 UTC (a JSON number, not a string or a date).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has no iat (issued-at) claim; Salesforce needs it. Add iat = the signing time in seconds since 1970.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has no exp (expiry) claim; Salesforce needs it. Add exp at most 24 h after iat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exp (%1) is not after iat (%2): the token is born expired. Set exp later than iat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exp is %1 after iat; Salesforce allows at most 24 h. Shorten the lifetime (24 h for a reused UUI token, 5 min for an API token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token expired at %1 (%2 ago). Sign a new one; a SIP transfer with an expired token fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iat is %1 in the future (%2), more than the allowed clock skew of %3 s. Check the clock of the machine that signs the tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has no iss claim. Set iss to the Salesforce org id (00D...) where the certificate is registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The iss claim must be a string: the org id (00D...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iss &apos;%1&apos; is not a valid org id: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iss &apos;%1&apos; is not an org id (org ids start with 00D). Set iss to the org id where the certificate is registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iss &apos;%1&apos; is not this project&apos;s org id %2. Sign with the right org id, or correct the org profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sub claim must be a string: the Call Center API name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has no sub claim; for Salesforce Voice with Telephony Providers it must be the Call Center API name%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has sub &apos;%1&apos;, but for this customer type (not Salesforce Voice with Telephony Providers, e.g. Open CTI) sub must be left out. Remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub &apos;%1&apos; is not the Call Center API name %2 of the org profile (API names are case-sensitive).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has a jti but is meant to be reused across calls: Salesforce refuses a jti it has seen, so every call after the first would fail. Remove jti, or sign a fresh token per call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has an aud claim. Older Salesforce docs required aud; current ones do not use it. It can stay, or be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token says alg &quot;none&quot;: it is unsigned and Salesforce refuses it. Sign it with RS256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s alg is %1; Salesforce accepts RS256 only. Sign it with RS256 and an RSA key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s typ is &apos;%1&apos;; Salesforce documents typ &quot;JWT&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key was given to sign or verify with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RS256 needs an RSA key; this key is of another type (%1). Use an RSA key pair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing failed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is empty. Paste the whole JWT (three parts separated by dots).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the &apos;Bearer &apos; in front: it belongs to the HTTP header, not the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has a space or line break at character %1; a JWT has none. Copy it again as one line (placeholder text such as [THIS IS A SAMPLE TOKEN] is not a token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an encrypted token (JWE, five parts); Salesforce expects a signed JWT (three parts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JWT has three parts separated by dots (header.payload.signature); this has %1. Copy the whole token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s %1 is not base64url text (only A-Z, a-z, 0-9, &apos;-&apos; and &apos;_&apos;). Copy the token again without changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s header is not a JSON object. This is not a JWT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s payload is not a JSON object of claims: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token says alg &quot;none&quot;: it is unsigned and is refused. Sign it with RS256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is signed with %1; Salesforce accepts RS256 only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no alg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature does not match: the token was changed, or it was signed with another key than this certificate&apos;s. Check which certificate is registered in Salesforce for this key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The claims are not valid JSON (%1 at byte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The claims are JSON but not an object ({...}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UUI token (reusable, 24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API token (single use, 5 min, jti)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a duration; write a number with s, m, h or d, such as 300s, 5m or 24h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A duration of %1 is not positive; a token must live at least one second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>handoff::pages::ExportPage</name>
     <message>
         <source>Variable bindings</source>
@@ -1628,6 +3609,288 @@ für die callId der UUI: %2</translation>
     </message>
 </context>
 <context>
+    <name>handoff::project</name>
+    <message>
+        <source>No private key is loaded, so the UUI token cannot be signed; import or generate a key on the Org &amp; credentials page. The header size below assumes a 2048-bit key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI token could not be signed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be %1; correct or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not known to this version of Handoff Studio; it is kept as it is when the project is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &quot;scv&quot; or &quot;other&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a positive number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &quot;hex&quot; or &quot;ascii&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &quot;prefix&quot;, &quot;param&quot; or &quot;none&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one octet in hex, such as &quot;04&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of texts such as &quot;purpose=isdn-uui&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &quot;headerLine&quot;, &quot;headerValue&quot; or &quot;decodedData&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be {&quot;key&quot;: &quot;...&quot;, &quot;value&quot;: &quot;...&quot;}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &quot;emulator&quot; or &quot;org&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &quot;Inbound&quot; or &quot;Transfer&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be {&quot;field&quot;: &quot;...&quot;, &quot;value&quot;: &quot;...&quot;}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no migration from project version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project file is not valid JSON: %1 at line %2, column %3. The file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a Handoff Studio project (&quot;format&quot; must be &quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project file holds a private key (in &quot;%1&quot;); it was not opened, because project files must never carry keys. Remove the key from the file, and import it into the keychain or refer to a key file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; must be a whole number of 1 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project file has version %1, but this Handoff Studio reads up to version %2. Open it with a newer Handoff Studio; the file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key needs a reference to be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is stored under &quot;%1&quot; in this session; import the key again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session only (not saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handoff::salesforce</name>
+    <message>
+        <source>Salesforce Voice with Telephony Providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other (including Open CTI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain is empty. Enter it as &lt;name&gt;.my.salesforce-scrt.com (it is shown in Setup with the contact center&apos;s telephony settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http:// was replaced by https://, the only scheme Salesforce accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; uses the scheme %2://; the SCRT2 address is an https:// address or a bare domain such as mycompany.my.salesforce-scrt.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path %1 was dropped (the base URL always ends in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the domain was lower-cased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name: a domain has only letters, digits, hyphens and dots (no spaces, port or user). Enter it as &lt;name&gt;.my.salesforce-scrt.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain has %1 bytes; the UUI field scrt2Domain allows at most %2. Check that nothing else was pasted with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Did you mean %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an SCRT2 domain: it must end in .my.salesforce-scrt.com (not the my.salesforce.com or lightning.force.com domain of the org).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; lacks the My Domain name in front: enter it as &lt;name&gt;.my.salesforce-scrt.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no &apos;.my.&apos; before salesforce-scrt.com; Salesforce documents &lt;name&gt;.my.salesforce-scrt.com. Check the domain in Setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a sandbox domain (My Domain %2, sandbox %3). Salesforce does not document the sandbox form for SCRT2; it is assumed to work like production. Test the handoff in the sandbox before relying on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not start with a valid My Domain name (letters, digits and single hyphens, for example mycompany.my.salesforce-scrt.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was read as the domain %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it may contain only letters, digits and underscores (no spaces or hyphens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it must start with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it must not contain two underscores in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it must not end with an underscore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has %1 characters, more than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid Call Center API name: %2. Copy the API name (not the label) from Setup &gt; Call Centers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The org id is empty. Copy the Salesforce org id (00D...) from Setup &gt; Company Information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Call Center API name is empty. Salesforce Voice with Telephony Providers customers put it in the token&apos;s sub claim; copy it from Setup &gt; Call Centers, or change the customer type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Call Center API name &apos;%1&apos; is not used: for this customer type the token has no sub claim. Clear it, or change the customer type to Salesforce Voice with Telephony Providers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has %2 characters; a Salesforce id has 15 or 18. Copy the whole id from the record&apos;s URL or the API response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has the character &apos;%2&apos; at position %3; a Salesforce id has only letters A-Z, a-z and digits. Remove spaces, quotes or punctuation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case of &apos;%1&apos; does not match its last 3 characters, so its letters were upper- or lower-cased on the way (a spreadsheet or a case-insensitive field does this). The id it stands for is %2; use that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last 3 characters of &apos;%1&apos; are not the check suffix of its first 15 (that would be %2). The id was mistyped or edited: copy it again from Salesforce.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If only the case of its letters changed, it stands for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an 18-character id carries the case of its letters; &apos;%1&apos; has 15.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; ends in characters that cannot be a check suffix (only A-Z and 0-5 are used). Copy the id again from Salesforce.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check suffix of &apos;%1&apos; marks a digit as an upper-case letter, so it does not belong to this id. Copy the id again from Salesforce.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an id with the key prefix %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 id (key prefix %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2, but this field wants an id of kind %3 (key prefix %4). Check that the right id was pasted here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the 15-character form; this field wants the 18-character form %2 (the same id with its case-safe suffix).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the 18-character form; this field wants the 15-character form %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>handoff::shell::KeychainSecretStore</name>
     <message>
         <source>Keys are kept for this session only, as chosen in the preferences.</source>
@@ -2177,6 +4440,496 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     <message>
         <source>The private key does not belong to the certificate. Import the key the certificate was made from, or generate a new pair and upload its certificate to Salesforce.</source>
         <translation>Der private Schlüssel gehört nicht zum Zertifikat. Importieren Sie den Schlüssel, aus dem das Zertifikat erstellt wurde, oder erzeugen Sie ein neues Paar und laden Sie dessen Zertifikat in Salesforce hoch.</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::telephony</name>
+    <message>
+        <source>There is no private key to sign the API token with; choose the key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The org id (the token&apos;s iss) is empty; enter the 15-character 00D id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token could not be signed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 of callAttributes has no field name; give the VoiceCall field&apos;s API name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field API name (letters, digits and underscores, e.g. Department__c).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; appears twice in callAttributes; keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>callAttributes uses single or typographic quotes, which is not JSON (the help article prints it that way). It was read as %n pair(s) and will be sent as real JSON.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>callAttributes cannot be read: write a JSON object such as {&quot;Department__c&quot;:&quot;Support&quot;}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither http nor https.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is plain http on this computer: fine for the built-in emulator, never for an org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be used as the SCRT2 base URL; enter https://&lt;MyDomain&gt;.my.salesforce-scrt.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is sent as &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it with + and the country code, or set the default region for national numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is not a valid number for region %1; write it with + and the country code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not in E.164 form and is sent as typed. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scripted backend (no network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VoiceCall %1 was created, but: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VoiceCall %1 created (scripted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer within %1 ms (scripted timeout).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate does not match the pinned SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect within %1 ms (DNS, TCP and TLS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No complete answer within %1 ms; the Genesys Call Data Action would take its timeout path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS connection to %1 could not be verified: %2. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited (HTTP 429); retried once after %1 s as Retry-After asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry-After: %1 s, longer than this request may wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required; fill it in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not in E.164 form and is sent as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required; give the caller&apos;s number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callSubtype is &quot;%1&quot;; use PSTN or WebRTC, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parentVoiceCallId is set but initiationMethod is Inbound; set Transfer, or clear the parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>initiationMethod is Transfer but no parentVoiceCallId is given; give the parent call&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty body)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server said: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, but the body is not the voiceCalls answer (no voiceCallId): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VoiceCall %1 was created, but some fields were not set: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VoiceCall %1 created (HTTP %2); for the UUI&apos;s callId use the 18-character %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not a valid id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body was refused (HTTP 400).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API token was not accepted (HTTP 401).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely causes: the token expired or is dated in the future (check this computer&apos;s clock); iss is not the org id where the certificate is registered; sub is not the Call Center API name; the certificate of this key is not registered; or a jti was used twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is not allowed (HTTP 403).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely causes: the certificate is registered for another call center or channel, or the org&apos;s telephony integration is not enabled for this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing answers at this address (HTTP 404): check the SCRT2 domain and that the path is /telephony/v1/voiceCalls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited (HTTP 429); wait and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server failed (HTTP %1); try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected HTTP %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error body is not JSON; a proxy or a login page may be answering instead of SCRT2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host %1 could not be found (DNS). Check the SCRT2 domain for typos, and that this computer can resolve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1 in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: is the server (or the emulator) running on port %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering. The request may or may not have created a VoiceCall; check before retrying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request to %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>handoff::uui</name>
+    <message>
+        <source>The trunk sends the UUI as ascii. Salesforce documents hex; use ascii only if the receiving side accepts it. In ascii the JSON&apos;s commas and quotes travel unescaped, and a SIP parser may split the value at a comma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI has a character at byte %1 that ascii encoding cannot carry in a SIP header (non-ASCII, control character or &apos;;&apos;); use hex encoding or remove the character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The protocol discriminator 0x%1 is not a printable character, so it cannot be sent as a prefix in ascii; send it as a pd= parameter or not at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation type="unfinished">Bytes</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation type="unfinished">Zeichen</translation>
+    </message>
+    <message>
+        <source>The UUI header is %1 %2 on %3, %4 over the limit of %5 (%6 encoding). Apply one of the ways out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The header fits the limit of %1 measured on %2, but not if Salesforce measures %3. Where the limit applies is not documented; make room if you can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: saves %2 %3 (%4 -&gt; %5 of %6)%7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, still over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch the trunk&apos;s UUI encoding to ascii, only if the receiver accepts it (Salesforce documents hex)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave orgId out: Salesforce takes the org from the token&apos;s issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the custom parameter &quot;%1&quot; out, or shorten its value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave callId out (the Omni-Channel flow then gets no partnerVoiceCallId)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave %1 out, or shorten it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A 1024-bit RSA key instead of %1 bits gives a shorter signature, but Salesforce is dropping 1024-bit keys; not recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (RS256 with a %1-bit key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Even with only scrt2Domain and the token the header is %1 %2, over the limit of %3: the token alone takes %4 characters in %5%6. It cannot fit with this key size and encoding; only another encoding or a smaller key changes that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole header line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the decoded data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header name &quot;%1&quot; is not one the trunk offers; choose User-to-User or X-User-to-User.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header limit must be a positive number of characters (Salesforce states 1,024).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header parameter &quot;%1&quot; is not of the form name=value; correct or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; is set by the encoding and PD settings; remove it from the extra parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom parameter %1 has no key; name it or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The custom parameter key &quot;%1&quot; is already used; the receiver would see it twice. Rename it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The custom parameter &quot;%1&quot; differs from the standard key &quot;%2&quot; only in case; Salesforce reads keys case-sensitively. Use the standard field, or choose another key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orgId is missing and there is no token to take the org from; add your 15-character org id (00D...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orgId is empty; leave it out (the token names the org) or fill it in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orgId &quot;%1&quot; is not a Salesforce id: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orgId &quot;%1&quot; starts with &quot;%2&quot;, but org ids start with 00D. Copy the org id from Setup &gt; Company Information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orgId has 18 characters; the UUI wants the 15-character form &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrt2Domain is missing; add the org&apos;s SCRT2 domain, such as mycompany.my.salesforce-scrt.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrt2Domain is %1 bytes; Salesforce allows at most 128.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrt2Domain &quot;%1&quot; is a sandbox domain; use the production domain when you go live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrt2Domain must be the bare domain without scheme or path; use &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrt2Domain &quot;%1&quot; does not have the form &lt;name&gt;.my.salesforce-scrt.com; copy it from the org&apos;s Contact Center settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token is missing; add the signed JWT (RS256).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The token contains %n space(s) or line break(s), the first at character %1; a JWT has none. Paste the token again in one piece.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The token contains the placeholder text &quot;%1&quot;; this is a sample, not a signed token. Put a real token here (handoff jwt sign).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The token has %n part(s) separated by dots; a JWT has three (header.payload.signature).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Part %1 of the token is not base64url (letters, digits, &apos;-&apos; and &apos;_&apos; only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s %1 does not decode to a JSON object; this is not a JWT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token was issued by org &quot;%1&quot; (iss), but orgId is &quot;%2&quot;. Sign the token for this org, or fix orgId.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token expired at %1 (UTC), %2 ago; sign a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>callId is empty; leave it out or set the VoiceCall id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callId &quot;%1&quot; is not a Salesforce id: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callId &quot;%1&quot; is the 15-character form; use the 18-character &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>callId &quot;%1&quot; starts with &quot;%2&quot;; VoiceCall ids start with 0LQ. Use the id the voiceCalls API returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transactionId is empty; leave it out or give it a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typographic quote %1 (U+%2) at line %3, column %4; JSON needs a straight double quote &quot;. Use the repaired text, or turn off smart quotes where you edit the UUI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI is not valid JSON: %1 at line %2, column %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI must be one JSON object {&quot;key&quot;: &quot;value&quot;, ...}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; appears more than once; the receiver may read either value. Keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; should be spelt &quot;%2&quot;; Salesforce reads keys case-sensitively.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is not a standard key; did you mean &quot;%2&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a key Salesforce defines; it reaches the inbound Omni-Channel flow as a parameter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; is not a string; put it in double quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UUI has %1 bytes of spaces and line breaks between its fields; they are sent too. The compact form is %2 bytes instead of %3.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
