@@ -4840,7 +4840,7 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     <message numerus="yes">
         <source>The token has %n part(s) separated by dots; a JWT has three (header.payload.signature).</source>
         <translation>
-            <numerusform>Das Token hat %n Teil, durch Punkte getrennt; ein JWT hat drei (header.payload.signature).</numerusform>
+            <numerusform>Das Token hat nur %n Teil (keine Punkte); ein JWT hat drei durch Punkte getrennte Teile (header.payload.signature).</numerusform>
             <numerusform>Das Token hat %n durch Punkte getrennte Teile; ein JWT hat drei (header.payload.signature).</numerusform>
         </translation>
     </message>
