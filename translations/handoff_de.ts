@@ -3499,7 +3499,7 @@ für die callId der UUI: %2</translation>
     </message>
     <message>
         <source>Measured on %1 (an assumption you can change in the trunk profile)</source>
-        <translation>Gemessen auf %1 (eine Annahme, die Sie im Trunk-Profil ändern können)</translation>
+        <translation>Gemessen: %1 (eine Annahme, die Sie im Trunk-Profil ändern können)</translation>
     </message>
     <message>
         <source>not set: enter it on the Org &amp; credentials page</source>
@@ -3522,7 +3522,7 @@ für die callId der UUI: %2</translation>
     </message>
     <message>
         <source>Header line %1 characters · header value %2 · data %3 octets (JSON %4 bytes). The limit of %5 is measured on %6.</source>
-        <translation>Header-Zeile %1 Zeichen · Header-Wert %2 · Daten %3 Oktette (JSON %4 Bytes). Das Limit von %5 wird gemessen auf %6.</translation>
+        <translation>Header-Zeile %1 Zeichen · Header-Wert %2 · Daten %3 Oktette (JSON %4 Bytes). Das Limit von %5 bezieht sich auf: %6.</translation>
     </message>
     <message>
         <source>The header fits: %1 of %2 %3 left.</source>
