@@ -1748,12 +1748,24 @@
         <translation>wird behandelt: Der Anrufer wird informiert und getrennt.</translation>
     </message>
     <message>
-        <source>With %1, the call %2</source>
+        <source>With %1: %2</source>
         <translation>Bei %1: Der Anruf %2</translation>
     </message>
     <message>
-        <source>Transfers start failing at hour %1 (%2), %3 of %4 calls fail; first reason %5. With a reused token, mint a new one before it expires.</source>
-        <translation>Transfers beginnen in Stunde %1 (%2) fehlzuschlagen, %3 von %4 Anrufen scheitern; erster Grund: %5. Erzeugen Sie bei einem wiederverwendeten Token ein neues, bevor es abläuft.</translation>
+        <source>The reused UUI token expired: mint a new one before it expires (at most 24 h apart).</source>
+        <translation>Das wiederverwendete UUI-Token ist abgelaufen: Erzeugen Sie ein neues, bevor es abläuft (höchstens 24 h Abstand).</translation>
+    </message>
+    <message>
+        <source>A single-use token (with jti) was used again: mint one per call, or drop jti for a reused token.</source>
+        <translation>Ein Einmal-Token (mit jti) wurde erneut verwendet: Erzeugen Sie eines pro Anruf, oder lassen Sie jti bei einem wiederverwendeten Token weg.</translation>
+    </message>
+    <message>
+        <source>Fix that first: it fails every call, whatever the token&apos;s age.</source>
+        <translation>Beheben Sie das zuerst: Es lässt jeden Anruf scheitern, unabhängig vom Alter des Tokens.</translation>
+    </message>
+    <message>
+        <source>Transfers start failing at hour %1 (%2), %3 of %4 calls fail; first reason %5. %6</source>
+        <translation>Transfers beginnen in Stunde %1 (%2) fehlzuschlagen, %3 von %4 Anrufen scheitern; erster Grund: %5. %6</translation>
     </message>
 </context>
 <context>

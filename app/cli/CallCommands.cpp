@@ -255,16 +255,6 @@ std::variant<CallSetup, int> readSetup(Context& context, const QCommandLineParse
     return setup;
 }
 
-Result<crypto::PrivateKey> loadKey(Context& context, const QString& path) {
-    auto key = crypto::PrivateKey::load(path);
-    if (!key && key.error().code == u"KEY004"_s) {
-        QByteArray secret = context.readSecret(u"HANDOFF_KEY_PASSPHRASE"_s, tr("Passphrase for %1: ").arg(path));
-        const crypto::SecureBytes passphrase = crypto::SecureBytes::takeFrom(secret);
-        key = crypto::PrivateKey::load(path, passphrase);
-    }
-    return key;
-}
-
 std::shared_ptr<telephony::ApiTokenSource> tokenSource(const CallSetup& setup, crypto::PrivateKey key,
                                                        const Clock& clock) {
     auto source = std::make_shared<telephony::JwtApiTokenSource>(std::move(key), setup.orgId, setup.callCenter,
@@ -357,7 +347,7 @@ int runTest(Context& context, const QStringList& args) {
     if (diagnostics::hasErrors(setup.diagnostics) || setup.endpoint.voiceCallsUrl.isEmpty()) {
         return finishWith({}, setup.diagnostics);
     }
-    auto key = loadKey(context, setup.keyFile);
+    auto key = context.loadPrivateKey(setup.keyFile);
     if (!key) {
         return context.reportError(key.error(), Failure);
     }
@@ -397,7 +387,7 @@ int runCurl(Context& context, const QStringList& args) {
     }
     std::shared_ptr<telephony::ApiTokenSource> tokens = std::make_shared<telephony::StaticApiTokenSource>(QByteArray());
     if (parser.isSet(reveal)) {
-        auto key = loadKey(context, setup.keyFile);
+        auto key = context.loadPrivateKey(setup.keyFile);
         if (!key) {
             return context.reportError(key.error(), Failure);
         }

@@ -54,6 +54,16 @@ QByteArray Context::readSecret(const QString& envVar, const QString& prompt) {
     return line;
 }
 
+Result<crypto::PrivateKey> Context::loadPrivateKey(const QString& path) {
+    auto key = crypto::PrivateKey::load(path);
+    if (!key && key.error().code == u"KEY004"_s) {
+        QByteArray secret = readSecret(QString::fromLatin1(kPassphraseVariable), tr("Passphrase for %1: ").arg(path));
+        const crypto::SecureBytes passphrase = crypto::SecureBytes::takeFrom(secret);
+        key = crypto::PrivateKey::load(path, passphrase);
+    }
+    return key;
+}
+
 void Context::printDiagnostics(const diagnostics::Diagnostics& list, const QString& file) {
     for (const diagnostics::Diagnostic& d : list) {
         QString position;

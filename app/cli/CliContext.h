@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "common/Error.h"
+#include "crypto/PrivateKey.h"
 #include "diagnostics/Diagnostic.h"
 
 #include <QByteArray>
@@ -41,6 +42,12 @@ public:
     // A secret (passphrase) from the named environment variable or, if unset, one line of standard input. Never
     // from the command line. An empty result means none was given.
     QByteArray readSecret(const QString& envVar, const QString& prompt);
+
+    // The environment variable an encrypted private key's passphrase comes from (or else a prompt).
+    static constexpr const char* kPassphraseVariable = "HANDOFF_KEY_PASSPHRASE";
+    // Loads a PEM/DER private key file; only if it is encrypted, asks for the passphrase (environment variable
+    // or one line of standard input). The passphrase is wiped after use.
+    Result<crypto::PrivateKey> loadPrivateKey(const QString& path);
 
     // file:line:col: severity CODE: message   (file and position omitted when unknown)
     void printDiagnostics(const diagnostics::Diagnostics& list, const QString& file = {});

@@ -473,13 +473,7 @@ int runSimulate(Context& context, const QStringList& args) {
             context.printDiagnostics(endpoint.diagnostics);
             return context.usageError(tr("--base-url is not a voiceCalls address this tool sends tokens to."));
         }
-        auto key = crypto::PrivateKey::load(parser.value(keyFile));
-        if (!key && key.error().code == u"KEY004"_s) {
-            QByteArray secret =
-                context.readSecret(u"HANDOFF_KEY_PASSPHRASE"_s, tr("Passphrase for %1: ").arg(parser.value(keyFile)));
-            const crypto::SecureBytes passphrase = crypto::SecureBytes::takeFrom(secret);
-            key = crypto::PrivateKey::load(parser.value(keyFile), passphrase);
-        }
+        auto key = context.loadPrivateKey(parser.value(keyFile));
         if (!key) {
             return context.reportError(key.error(), Failure);
         }
@@ -682,7 +676,7 @@ int runWindow(Context& context, const QStringList& args) {
 } // namespace
 
 CommandGroup flowCommands() {
-    const QString summary = tr("Model, check and simulate the Genesys Architect inbound flow.");
+    const QString summary = tr("Model, check and simulate the Genesys Architect inbound flow");
     return {u"flow"_s, summary, [summary](Context& context, const QStringList& args) {
                 return dispatchSubcommands(
                     context, u"flow"_s, summary,

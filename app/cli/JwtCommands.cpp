@@ -20,25 +20,6 @@ QString tr(const char* text) {
     return QCoreApplication::translate("handoff::cli", text);
 }
 
-const QString kPassphraseVariable = u"HANDOFF_KEY_PASSPHRASE"_s;
-
-// Loads a private key file, asking for the passphrase (environment or standard input) only if it is encrypted.
-Result<crypto::PrivateKey> loadKey(Context& context, const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-        return fail(u"KEY001"_s, tr("Cannot read the key file %1: %2.").arg(path, file.errorString()));
-    }
-    QByteArray pem = file.readAll();
-    auto key = crypto::PrivateKey::fromPem(pem);
-    if (!key && key.error().code == u"KEY004"_s) {
-        QByteArray secret = context.readSecret(kPassphraseVariable, tr("Passphrase for %1: ").arg(path));
-        const crypto::SecureBytes passphrase = crypto::SecureBytes::takeFrom(secret);
-        key = crypto::PrivateKey::fromPem(pem, passphrase);
-    }
-    crypto::wipe(pem);
-    return key;
-}
-
 // --at EPOCH: the time to sign or check at, instead of now.
 std::optional<qint64> parseEpoch(const QString& text) {
     bool ok = false;
@@ -156,7 +137,7 @@ int runSign(Context& context, const QStringList& args) {
         }
         spec.issuedAt = *secs;
     }
-    const auto privateKey = loadKey(context, parser.value(key));
+    const auto privateKey = context.loadPrivateKey(parser.value(key));
     if (!privateKey) {
         return context.reportError(privateKey.error());
     }

@@ -17,7 +17,7 @@ QString tr(const char* text) {
     return QCoreApplication::translate("handoff::cli", text);
 }
 
-const QString kPassphraseVariable = u"HANDOFF_KEY_PASSPHRASE"_s;
+const QString kPassphraseVariable = QString::fromLatin1(Context::kPassphraseVariable);
 
 QString iso(const QDateTime& time) {
     return time.toUTC().toString(Qt::ISODate);

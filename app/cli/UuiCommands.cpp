@@ -24,8 +24,6 @@ QString tr(const char* text) {
     return QCoreApplication::translate("handoff::cli", text);
 }
 
-constexpr const char* kPassphraseEnv = "HANDOFF_KEY_PASSPHRASE";
-
 // ---- trunk profile options, shared by compose and check -------------------------------------------------------
 
 struct TrunkOptions {
@@ -236,13 +234,7 @@ std::variant<crypto::PrivateKey, int> loadKey(Context& context, const LoadedProj
     if (QFileInfo(keyFile).isRelative()) {
         keyFile = QFileInfo(p.path).absoluteDir().filePath(keyFile);
     }
-    auto key = crypto::PrivateKey::load(keyFile);
-    if (!key && key.error().code == u"KEY004"_s) {
-        QByteArray secret =
-            context.readSecret(QString::fromLatin1(kPassphraseEnv), tr("Passphrase for %1: ").arg(keyFile));
-        const crypto::SecureBytes passphrase = crypto::SecureBytes::takeFrom(secret);
-        key = crypto::PrivateKey::load(keyFile, passphrase);
-    }
+    auto key = context.loadPrivateKey(keyFile);
     if (!key) {
         return context.reportError(key.error(), Failure);
     }
@@ -538,7 +530,7 @@ int exportCommand(Context& context, const QStringList& args) {
 } // namespace
 
 CommandGroup uuiCommands() {
-    return {u"uui"_s, tr("Compose, check and export the UUI (User-to-User header) for the SIP transfer."),
+    return {u"uui"_s, tr("Compose, check and export the UUI (User-to-User header) for the SIP transfer"),
             [](Context& context, const QStringList& args) {
                 return dispatchSubcommands(
                     context, u"uui"_s, tr("Compose, check and export the UUI for the SIP transfer."),

@@ -1027,7 +1027,7 @@ MatrixReport runMatrix(const Flow& flow, const SimulationContext& context, const
             }
             if (!row.expected) {
                 report.diagnostics.append(
-                    diagnostics::make("FLW046", handoff::flow::tr("With %1, the call %2").arg(combination, row.verdict),
+                    diagnostics::make("FLW046", handoff::flow::tr("With %1: %2").arg(combination, row.verdict),
                                       diagnostics::Location{u"flow.action:"_s + row.endActionId}));
             }
             report.rows.append(std::move(row));
@@ -1077,16 +1077,27 @@ WindowReport runWindow(const Flow& flow, const SimulationContext& context, const
         report.hours.append(hour);
     }
     if (report.firstFailure) {
+        // The advice follows the first reason: an expired or replayed token needs a fresher one, anything else
+        // (an over-long UUI, a missing VoiceCall) is fixed where its own diagnostic says.
+        QString advice;
+        if (report.firstFailureCode == u"FLW042"_s) {
+            advice = handoff::flow::tr(
+                "The reused UUI token expired: mint a new one before it expires (at most 24 h apart).");
+        } else if (report.firstFailureCode == u"FLW043"_s) {
+            advice = handoff::flow::tr(
+                "A single-use token (with jti) was used again: mint one per call, or drop jti for a reused "
+                "token.");
+        } else {
+            advice = handoff::flow::tr("Fix that first: it fails every call, whatever the token's age.");
+        }
         report.diagnostics.append(diagnostics::make(
             "FLW047",
-            handoff::flow::tr(
-                "Transfers start failing at hour %1 (%2), %3 of %4 calls fail; first reason %5. With a reused token, "
-                "mint a new one before it expires.")
+            handoff::flow::tr("Transfers start failing at hour %1 (%2), %3 of %4 calls fail; first reason %5. %6")
                 .arg(*report.firstFailingHour)
                 .arg(report.firstFailure->toUTC().toString(Qt::ISODate))
                 .arg(report.calls - report.transferred)
                 .arg(report.calls)
-                .arg(report.firstFailureCode),
+                .arg(report.firstFailureCode, advice),
             diagnostics::Location{u"flow"_s}));
     }
     qCDebug(lcFlowSimulator) << "window" << report.calls << "calls," << report.transferred << "transferred";

@@ -26,6 +26,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTreeWidget>
@@ -110,6 +111,13 @@ TokenPage::TokenPage(shell::Workspace& workspace, QWidget* parent)
 }
 
 TokenPage::~TokenPage() = default;
+
+void TokenPage::resizeEvent(QResizeEvent* event) {
+    // Side by side where there is room; one above the other in a narrow window (or at a large scale factor).
+    const int sideBySide = fontMetrics().averageCharWidth() * 150;
+    m_splitter->setOrientation(width() < sideBySide ? Qt::Vertical : Qt::Horizontal);
+    Page::resizeEvent(event);
+}
 
 QString TokenPage::title() const {
     return tr("Token");
@@ -220,7 +228,7 @@ QWidget* TokenPage::buildBuildTab() {
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(form->sizeHint().width() + 24);
+    scroll->setMinimumWidth(form->minimumSizeHint().width() + scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
 
     // Right: the token.
     auto* tokenPane = new QWidget;
@@ -247,6 +255,7 @@ QWidget* TokenPage::buildBuildTab() {
     tokenLayout->addLayout(tokenButtons);
 
     auto* splitter = new QSplitter(Qt::Horizontal);
+    m_splitter = splitter;
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(scroll);
     splitter->addWidget(tokenPane);

@@ -16,6 +16,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTableWidget;
 class QTabWidget;
 class QTreeWidget;
@@ -68,6 +69,9 @@ public:
     Verification verification() const { return m_verification; }
     QString verificationText() const;
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     QWidget* buildBuildTab();
     QWidget* buildVerifyTab();
@@ -92,6 +96,7 @@ private:
     bool m_updating = false;
 
     QTabWidget* m_tabs = nullptr;
+    QSplitter* m_splitter = nullptr;
     widgets::SensitiveClipboard* m_clipboard = nullptr;
 
     // Build

@@ -23,6 +23,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTextCursor>
@@ -122,6 +123,13 @@ UuiPage::UuiPage(shell::Workspace& workspace, QWidget* parent)
 
 UuiPage::~UuiPage() = default;
 
+void UuiPage::resizeEvent(QResizeEvent* event) {
+    // Side by side where there is room; one above the other in a narrow window (or at a large scale factor).
+    const int sideBySide = fontMetrics().averageCharWidth() * 150;
+    m_splitter->setOrientation(width() < sideBySide ? Qt::Vertical : Qt::Horizontal);
+    Page::resizeEvent(event);
+}
+
 QString UuiPage::title() const {
     return tr("UUI header");
 }
@@ -150,9 +158,10 @@ QWidget* UuiPage::buildComposeTab() {
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(form->sizeHint().width() + 24);
+    scroll->setMinimumWidth(form->minimumSizeHint().width() + scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
 
     auto* splitter = new QSplitter(Qt::Horizontal);
+    m_splitter = splitter;
     splitter->setObjectName(u"uuiSplitter"_s);
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(scroll);

@@ -15,6 +15,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTableWidget;
 class QTabWidget;
 class QToolButton;
@@ -56,6 +57,9 @@ public:
     // Replaces the pasted text with its typographic-quote repair (undoable in the editor); false when none applies.
     bool repairPastedText();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     QWidget* buildComposeTab();
     QWidget* buildFieldsGroup();
@@ -83,6 +87,7 @@ private:
     bool m_updating = false;
 
     QTabWidget* m_tabs = nullptr;
+    QSplitter* m_splitter = nullptr;
 
     // Compose: fields
     QLabel* m_orgIdValue = nullptr;

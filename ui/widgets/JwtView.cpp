@@ -1,6 +1,7 @@
 #include "JwtView.h"
 
 #include "common/Clock.h"
+#include "jwt/JwtClaims.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -310,6 +311,7 @@ void JwtView::decode() {
         return;
     }
     const QStringList parts = token.split(u'.');
+    QStringList order;
     if (parts.size() != 3) {
         m_decodeError = tr("A JWT has three parts separated by dots; this text has %n part(s).", nullptr,
                            static_cast<int>(parts.size()));
@@ -328,21 +330,31 @@ void JwtView::decode() {
         }
         if (const auto claims = decodeJsonPart(parts.at(1), &error)) {
             m_claims = *claims;
+            // The claims in the order the token lists them (QJsonObject sorts its keys).
+            const QByteArray payload = QByteArray::fromBase64(
+                parts.at(1).trimmed().toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+            if (const auto ordered = jwt::Claims::fromJson(payload)) {
+                order = ordered->names();
+            }
         } else if (m_decodeError.isEmpty()) {
             m_decodeError = tr("The payload is not Base64url-encoded JSON (%1).").arg(error);
         }
     }
 
-    for (auto it = m_claims.constBegin(); it != m_claims.constEnd(); ++it) {
+    if (order.size() != m_claims.size()) {
+        order = m_claims.keys();
+    }
+    for (const QString& name : std::as_const(order)) {
+        const QJsonValue claim = m_claims.value(name);
         auto* item = new QTreeWidgetItem(m_claimsTree);
-        item->setText(0, it.key());
-        QString value = valueText(it.value());
-        if (isTimeClaim(it.key()) && it.value().isDouble()) {
-            value = tr("%1 (%2)").arg(value, utcText(static_cast<qint64>(it.value().toDouble())));
+        item->setText(0, name);
+        QString value = valueText(claim);
+        if (isTimeClaim(name) && claim.isDouble()) {
+            value = tr("%1 (%2)").arg(value, utcText(static_cast<qint64>(claim.toDouble())));
         }
         item->setText(1, value);
         item->setToolTip(1, value);
-        item->setText(2, claimMeaning(it.key()));
+        item->setText(2, claimMeaning(name));
     }
 
     m_errorLabel->setVisible(!m_decodeError.isEmpty());

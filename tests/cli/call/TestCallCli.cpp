@@ -145,6 +145,8 @@ private Q_SLOTS:
         org.insert(u"orgId"_s, kOrg);
         org.insert(u"callCenterApiName"_s, u"scv4cc1"_s);
         root.insert(u"org"_s, org);
+        // A project whose key the desktop app keeps in the OS keychain.
+        root.insert(u"key"_s, QJsonObject{{u"keychainId"_s, u"handoff-studio/test-entry"_s}});
         root.insert(u"testCall"_s,
                     QJsonObject{{u"to"_s, u"+442071838750"_s},
                                 {u"from"_s, u"+14155550123"_s},
@@ -156,7 +158,7 @@ private Q_SLOTS:
         out.write(QJsonDocument(root).toJson());
         out.close();
 
-        // The sample's key is in the keychain: the command line says so and asks for --key.
+        // The key is in the keychain: the command line says so and asks for --key.
         const CliRun noKey =
             runHandoff({u"call"_s, u"test"_s, u"--project"_s, path, u"--base-url"_s, m_emulator.baseUrl()});
         QCOMPARE(noKey.exitCode, 2);

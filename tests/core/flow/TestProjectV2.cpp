@@ -20,7 +20,7 @@ QByteArray readFile(const QString& path) {
 }
 
 QByteArray versionOneSample() {
-    return readFile(QStringLiteral(HANDOFF_SOURCE_DIR "/resources/samples/sample.handoff"));
+    return readFile(QStringLiteral(HANDOFF_TEST_DATA "/projects/sample-v1.handoff"));
 }
 } // namespace
 

@@ -413,7 +413,26 @@ private Q_SLOTS:
             QCOMPARE(hour.transferred, hour.hour < 24 ? 4 : 0);
         }
         QCOMPARE(codes(report.diagnostics), QStringList{u"FLW047"_s});
+        QVERIFY(report.diagnostics[0].message.contains(u"expired"_s));
         QVERIFY(!report.ok());
+    }
+
+    // When every call fails for another reason (here a UUI too long for a hex trunk), the window says so from hour
+    // 0 and does not blame the token's age.
+    void windowBlamesTheRealFirstReason() {
+        const FixedClock clock(kStart);
+        WindowOptions options;
+        options.start = kStart;
+        options.hours = 4;
+        options.callsPerHour = 2;
+        const WindowReport report =
+            runWindow(sipTransferTemplate(), context(uui::UuiEncoding::Hex), clock, options, call());
+        QCOMPARE(report.transferred, 0);
+        QCOMPARE(*report.firstFailingHour, 0);
+        QCOMPARE(report.firstFailureCode, u"FLW041"_s);
+        QCOMPARE(codes(report.diagnostics), QStringList{u"FLW047"_s});
+        QVERIFY(report.diagnostics[0].message.contains(u"FLW041"_s));
+        QVERIFY(!report.diagnostics[0].message.contains(u"expire"_s));
     }
 
     void windowWithAShorterTokenOrRefresh() {
@@ -452,6 +471,7 @@ private Q_SLOTS:
         const WindowReport report = runWindow(sipTransferTemplate(), c, clock, options, call());
         QCOMPARE(report.transferred, 1);
         QCOMPARE(report.firstFailureCode, u"FLW043"_s);
+        QVERIFY(report.diagnostics.value(0).message.contains(u"jti"_s));
         QCOMPARE(*report.firstFailure, kStart.addSecs(1200));
         // With jti, minting per call works.
         c.tokens.mode = TokenSupply::Mode::PerCall;

@@ -1,3 +1,4 @@
+#include "flow/FlowValidator.h"
 #include "project/ProjectFile.h"
 
 #include <QFile>
@@ -52,7 +53,15 @@ private Q_SLOTS:
         QCOMPARE(p.org.orgId, u"00D5g000004XyZ1"_s);
         QCOMPARE(p.org.scrt2Domain, u"acme-voice.my.salesforce-scrt.com"_s);
         QCOMPARE(p.org.callCenterApiName, u"acme_agentforce"_s);
-        QVERIFY(!p.key.keychainId.isEmpty());
+        // The sample names no key: the admin generates or imports one, which then gets its own reference.
+        QVERIFY(p.key.keychainId.isEmpty());
+        QVERIFY(p.key.keyFile.isEmpty());
+        // It carries the article's flow and the scenarios to simulate, and the flow passes every check.
+        QCOMPARE(loaded->fileVersion, ProjectFile::kCurrentVersion);
+        QVERIFY(!p.flow.actions.isEmpty());
+        QCOMPARE(p.scenarios.size(), 3);
+        const auto flowProblems = handoff::flow::validate(p.flow);
+        QVERIFY2(flowProblems.isEmpty(), qPrintable(flowProblems.value(0).message));
         QCOMPARE(p.uuiToken, TokenPolicy::uuiTokenPreset());
         QCOMPARE(p.apiToken, TokenPolicy::apiTokenPreset());
         QCOMPARE(p.trunk, handoff::uui::TrunkUuiProfile());

@@ -5,6 +5,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextCursor>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using handoff::FixedClock;
@@ -56,6 +57,13 @@ private Q_SLOTS:
 
         QCOMPARE(view.header().value(u"alg"_s).toString(), u"RS256"_s);
         QCOMPARE(view.claims().value(u"iss"_s).toString(), u"00DHs00000XXXXX"_s);
+        // The decoded claims are listed in the token's order, not sorted.
+        auto* tree = view.findChild<QTreeWidget*>(u"claimsTreeWidget"_s);
+        QVERIFY(tree);
+        QCOMPARE(tree->topLevelItemCount(), 3);
+        QCOMPARE(tree->topLevelItem(0)->text(0), u"iss"_s);
+        QCOMPARE(tree->topLevelItem(1)->text(0), u"iat"_s);
+        QCOMPARE(tree->topLevelItem(2)->text(0), u"exp"_s);
         QVERIFY(view.decodeError().isEmpty());
     }
 

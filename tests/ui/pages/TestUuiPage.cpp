@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
@@ -266,6 +267,20 @@ private Q_SLOTS:
         // An undo puts the editor back.
         f.workspace->undoStack()->undo();
         QCOMPARE(limit->value(), 1024);
+    }
+
+    void narrowWindowsStackThePanes() {
+        Fixture f;
+        UuiPage page(*f.workspace);
+        auto* splitter = page.findChild<QSplitter*>(u"uuiSplitter"_s);
+        QVERIFY(splitter);
+        const int wide = page.fontMetrics().averageCharWidth() * 200;
+        page.resize(wide, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_COMPARE(splitter->orientation(), Qt::Horizontal);
+        page.resize(page.fontMetrics().averageCharWidth() * 100, 800);
+        QTRY_COMPARE(splitter->orientation(), Qt::Vertical);
     }
 
     void problemsFocusTheirField() {
