@@ -1753,7 +1753,7 @@
     </message>
     <message>
         <source>The reused UUI token expired: mint a new one before it expires (at most 24 h apart).</source>
-        <translation>Das wiederverwendete UUI-Token ist abgelaufen: Erzeugen Sie ein neues, bevor es abläuft (höchstens 24 h Abstand).</translation>
+        <translation>Das wiederverwendete UUI-Token ist abgelaufen: Erzeugen Sie ein neues, bevor es abläuft (im Abstand von höchstens 24 h).</translation>
     </message>
     <message>
         <source>A single-use token (with jti) was used again: mint one per call, or drop jti for a reused token.</source>
