@@ -2,6 +2,1999 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>handoff::crypto</name>
+    <message>
+        <source>The certificate is cut short: its -----END CERTIFICATE----- line is missing. Copy the whole file.</source>
+        <translation>Das Zertifikat ist abgeschnitten: Die Zeile -----END CERTIFICATE----- fehlt. Kopieren Sie die ganze Datei.</translation>
+    </message>
+    <message>
+        <source>The certificate PEM is damaged and cannot be read. Export it again.</source>
+        <translation>Das Zertifikat-PEM ist beschädigt und kann nicht gelesen werden. Exportieren Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This is a private key, not a certificate. Choose the certificate (.crt or .pem with -----BEGIN CERTIFICATE-----).</source>
+        <translation>Das ist ein privater Schlüssel, kein Zertifikat. Wählen Sie das Zertifikat (.crt oder .pem mit -----BEGIN CERTIFICATE-----).</translation>
+    </message>
+    <message>
+        <source>This is not a certificate (neither PEM nor DER). Choose the certificate file that was uploaded to Salesforce.</source>
+        <translation>Das ist kein Zertifikat (weder PEM noch DER). Wählen Sie die Zertifikatsdatei, die in Salesforce hochgeladen wurde.</translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate file %1: %2.</source>
+        <translation>Die Zertifikatsdatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The certificate expired on %1. Tokens it verifies are refused: generate a new key pair and register the new certificate in Salesforce.</source>
+        <translation>Das Zertifikat ist am %1 abgelaufen. Damit geprüfte Tokens werden abgelehnt: Erzeugen Sie ein neues Schlüsselpaar und registrieren Sie das neue Zertifikat in Salesforce.</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid before %1. Check the computer&apos;s clock, or wait until then.</source>
+        <translation>Das Zertifikat ist erst ab %1 gültig. Prüfen Sie die Uhr des Computers oder warten Sie bis dahin.</translation>
+    </message>
+    <message>
+        <source>The certificate expires on %1, in less than %2 days. Plan a new key pair and register its certificate before then.</source>
+        <translation>Das Zertifikat läuft am %1 ab, in weniger als %2 Tagen. Planen Sie vorher ein neues Schlüsselpaar ein und registrieren Sie dessen Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The certificate is signed with %1, a weak digest. Generate a new certificate with SHA-256.</source>
+        <translation>Das Zertifikat ist mit %1 signiert, einem schwachen Hashverfahren. Erzeugen Sie ein neues Zertifikat mit SHA-256.</translation>
+    </message>
+    <message>
+        <source>%1 bits is not offered; choose 2048 (recommended), 3072 or 4096 (1024 only for old setups: it is deprecated).</source>
+        <translation>%1 Bit werden nicht angeboten; wählen Sie 2048 (empfohlen), 3072 oder 4096 (1024 nur für alte Installationen: veraltet).</translation>
+    </message>
+    <message>
+        <source>A validity of %1 days is out of range; choose 1 to 3650 (365 is usual).</source>
+        <translation>Eine Gültigkeit von %1 Tagen liegt außerhalb des Bereichs; wählen Sie 1 bis 3650 (365 ist üblich).</translation>
+    </message>
+    <message>
+        <source>The certificate needs a common name (CN), for example your company or integration name.</source>
+        <translation>Das Zertifikat braucht einen Common Name (CN), zum Beispiel den Namen Ihres Unternehmens oder der Integration.</translation>
+    </message>
+    <message>
+        <source>The common name has more than 64 bytes, the X.509 limit; shorten it.</source>
+        <translation>Der Common Name ist länger als 64 Byte, die Grenze von X.509; kürzen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2.</source>
+        <translation>Fehler beim Schritt „%1“: %2.</translation>
+    </message>
+    <message>
+        <source>generate the RSA key</source>
+        <translation>RSA-Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>create the certificate</source>
+        <translation>Zertifikat anlegen</translation>
+    </message>
+    <message>
+        <source>make a serial number</source>
+        <translation>Seriennummer bilden</translation>
+    </message>
+    <message>
+        <source>set the validity</source>
+        <translation>Gültigkeit setzen</translation>
+    </message>
+    <message>
+        <source>set the certificate&apos;s name and key</source>
+        <translation>Name und Schlüssel des Zertifikats setzen</translation>
+    </message>
+    <message>
+        <source>add the certificate extensions</source>
+        <translation>Zertifikatserweiterungen hinzufügen</translation>
+    </message>
+    <message>
+        <source>sign the certificate</source>
+        <translation>Zertifikat signieren</translation>
+    </message>
+    <message>
+        <source>The key and the certificate need two different files.</source>
+        <translation>Schlüssel und Zertifikat brauchen zwei verschiedene Dateien.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is left as it is. Choose another file name, or move the old file away first (a key that is replaced cannot be recovered).</source>
+        <translation>%1 existiert bereits und bleibt unverändert. Wählen Sie einen anderen Dateinamen oder verschieben Sie die alte Datei zuerst (ein ersetzter Schlüssel lässt sich nicht wiederherstellen).</translation>
+    </message>
+    <message>
+        <source>This is not a PEM public key (it should start with -----BEGIN PUBLIC KEY-----). Use the certificate or the public key exported from the private key.</source>
+        <translation>Das ist kein PEM-Public-Key (er sollte mit -----BEGIN PUBLIC KEY----- beginnen). Verwenden Sie das Zertifikat oder den aus dem privaten Schlüssel exportierten öffentlichen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The public key PEM is cut short: its -----END %1----- line is missing. Copy the whole file.</source>
+        <translation>Das PEM des öffentlichen Schlüssels ist abgeschnitten: Die Zeile -----END %1----- fehlt. Kopieren Sie die ganze Datei.</translation>
+    </message>
+    <message>
+        <source>The public key PEM is damaged and cannot be read. Export it again.</source>
+        <translation>Das PEM des öffentlichen Schlüssels ist beschädigt und kann nicht gelesen werden. Exportieren Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>This is not a private key: no -----BEGIN PRIVATE KEY----- block was found. Choose the key file (.key or .pem) made with the certificate.</source>
+        <translation>Das ist kein privater Schlüssel: Es wurde kein Block -----BEGIN PRIVATE KEY----- gefunden. Wählen Sie die Schlüsseldatei (.key oder .pem), die zusammen mit dem Zertifikat erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>This is a certificate, not a private key. Choose the private key file that was made together with it.</source>
+        <translation>Das ist ein Zertifikat, kein privater Schlüssel. Wählen Sie die Datei des privaten Schlüssels, die zusammen mit ihm erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>This is a public key; signing needs the private key. Choose the private key file.</source>
+        <translation>Das ist ein öffentlicher Schlüssel; zum Signieren wird der private Schlüssel gebraucht. Wählen Sie die Datei des privaten Schlüssels.</translation>
+    </message>
+    <message>
+        <source>This PEM holds a %1, not a private key. Choose the private key file.</source>
+        <translation>Dieses PEM enthält „%1“, keinen privaten Schlüssel. Wählen Sie die Datei des privaten Schlüssels.</translation>
+    </message>
+    <message>
+        <source>The private key is cut short: its -----END %1----- line is missing. Copy the whole file, from -----BEGIN to -----END.</source>
+        <translation>Der private Schlüssel ist abgeschnitten: Die Zeile -----END %1----- fehlt. Kopieren Sie die ganze Datei, von -----BEGIN bis -----END.</translation>
+    </message>
+    <message>
+        <source>The private key is encrypted; give its passphrase (in the command line tool: the HANDOFF_KEY_PASSPHRASE environment variable or the prompt).</source>
+        <translation>Der private Schlüssel ist verschlüsselt; geben Sie seine Passphrase an (im Kommandozeilenwerkzeug: die Umgebungsvariable HANDOFF_KEY_PASSPHRASE oder die Eingabeaufforderung).</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this private key (or the key is damaged). Check the passphrase and try again.</source>
+        <translation>Die Passphrase öffnet diesen privaten Schlüssel nicht (oder der Schlüssel ist beschädigt). Prüfen Sie die Passphrase und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The private key&apos;s content is damaged or incomplete and cannot be read. Copy the whole file again, without changes.</source>
+        <translation>Der Inhalt des privaten Schlüssels ist beschädigt oder unvollständig und kann nicht gelesen werden. Kopieren Sie die ganze Datei erneut, ohne Änderungen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key file %1: %2.</source>
+        <translation>Die Schlüsseldatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>There is no key to write.</source>
+        <translation>Es gibt keinen Schlüssel zum Schreiben.</translation>
+    </message>
+    <message>
+        <source>OpenSSL cannot encode this key as PKCS#8 (%1).</source>
+        <translation>OpenSSL kann diesen Schlüssel nicht als PKCS#8 kodieren (%1).</translation>
+    </message>
+    <message>
+        <source>OpenSSL cannot encrypt the key (%1).</source>
+        <translation>OpenSSL kann den Schlüssel nicht verschlüsseln (%1).</translation>
+    </message>
+    <message>
+        <source>OpenSSL cannot encode the key (%1).</source>
+        <translation>OpenSSL kann den Schlüssel nicht kodieren (%1).</translation>
+    </message>
+    <message>
+        <source>This is an %1 key; Salesforce tokens are signed with RS256, which needs an RSA key. Generate an RSA key (2048 bits) and register its certificate.</source>
+        <translation>Das ist ein %1-Schlüssel; Salesforce-Tokens werden mit RS256 signiert, das einen RSA-Schlüssel braucht. Erzeugen Sie einen RSA-Schlüssel (2048 Bit) und registrieren Sie sein Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The RSA key has only %1 bits; RS256 needs at least 1024, and 2048 is recommended. Generate a new 2048-bit key.</source>
+        <translation>Der RSA-Schlüssel hat nur %1 Bit; RS256 braucht mindestens 1024, empfohlen sind 2048. Erzeugen Sie einen neuen 2048-Bit-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The RSA key has %1 bits. 1024-bit keys are deprecated and being dropped by Salesforce; generate a 2048-bit key and register its certificate.</source>
+        <translation>Der RSA-Schlüssel hat %1 Bit. 1024-Bit-Schlüssel sind veraltet und werden von Salesforce abgeschafft; erzeugen Sie einen 2048-Bit-Schlüssel und registrieren Sie sein Zertifikat.</translation>
+    </message>
+    <message>
+        <source>No private key was given.</source>
+        <translation>Es wurde kein privater Schlüssel angegeben.</translation>
+    </message>
+    <message>
+        <source>The key file %1 can be read by other users of this computer. Restrict it to its owner (chmod 600 on Linux and macOS).</source>
+        <translation>Die Schlüsseldatei %1 kann von anderen Benutzern dieses Computers gelesen werden. Beschränken Sie sie auf ihren Eigentümer (chmod 600 unter Linux und macOS).</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::diagnostics</name>
+    <message>
+        <source>The key or certificate file cannot be read.</source>
+        <translation>Die Schlüssel- oder Zertifikatsdatei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The file is not a private key; choose the key file.</source>
+        <translation>Die Datei ist kein privater Schlüssel; wählen Sie die Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>The key or certificate is cut short or damaged; copy the whole file.</source>
+        <translation>Schlüssel oder Zertifikat ist abgeschnitten oder beschädigt; kopieren Sie die ganze Datei.</translation>
+    </message>
+    <message>
+        <source>The private key is encrypted; give its passphrase.</source>
+        <translation>Der private Schlüssel ist verschlüsselt; geben Sie seine Passphrase an.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open the private key.</source>
+        <translation>Die Passphrase öffnet den privaten Schlüssel nicht.</translation>
+    </message>
+    <message>
+        <source>RS256 needs an RSA key; this key is of another type.</source>
+        <translation>RS256 braucht einen RSA-Schlüssel; dieser Schlüssel hat einen anderen Typ.</translation>
+    </message>
+    <message>
+        <source>1024-bit RSA keys are deprecated; use 2048 bits.</source>
+        <translation>1024-Bit-RSA-Schlüssel sind veraltet; verwenden Sie 2048 Bit.</translation>
+    </message>
+    <message>
+        <source>The RSA key is smaller than 1024 bits; use 2048 bits.</source>
+        <translation>Der RSA-Schlüssel ist kleiner als 1024 Bit; verwenden Sie 2048 Bit.</translation>
+    </message>
+    <message>
+        <source>The private key and the certificate do not belong together.</source>
+        <translation>Privater Schlüssel und Zertifikat gehören nicht zusammen.</translation>
+    </message>
+    <message>
+        <source>The certificate has expired; register a new one.</source>
+        <translation>Das Zertifikat ist abgelaufen; registrieren Sie ein neues.</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet.</source>
+        <translation>Das Zertifikat ist noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The certificate expires within 30 days; plan its replacement.</source>
+        <translation>Das Zertifikat läuft innerhalb von 30 Tagen ab; planen Sie seinen Ersatz.</translation>
+    </message>
+    <message>
+        <source>The file is not an X.509 certificate (PEM or DER).</source>
+        <translation>Die Datei ist kein X.509-Zertifikat (PEM oder DER).</translation>
+    </message>
+    <message>
+        <source>Key generation options are out of range (bits, days, common name).</source>
+        <translation>Optionen der Schlüsselerzeugung liegen außerhalb des Bereichs (Bit, Tage, Common Name).</translation>
+    </message>
+    <message>
+        <source>The output file exists; it is never overwritten.</source>
+        <translation>Die Ausgabedatei existiert; sie wird nie überschrieben.</translation>
+    </message>
+    <message>
+        <source>The certificate is signed with a weak digest (SHA-1 or MD5).</source>
+        <translation>Das Zertifikat ist mit einem schwachen Hashverfahren signiert (SHA-1 oder MD5).</translation>
+    </message>
+    <message>
+        <source>The key file can be read by other users; restrict it to its owner.</source>
+        <translation>Die Schlüsseldatei kann von anderen Benutzern gelesen werden; beschränken Sie sie auf ihren Eigentümer.</translation>
+    </message>
+    <message>
+        <source>OpenSSL failed to generate or encode the key.</source>
+        <translation>OpenSSL konnte den Schlüssel nicht erzeugen oder kodieren.</translation>
+    </message>
+    <message>
+        <source>The file is not a PEM public key.</source>
+        <translation>Die Datei ist kein PEM-Public-Key.</translation>
+    </message>
+    <message>
+        <source>A flow variable name must have the form Scope.name (for example Flow.uuiToken); correct it.</source>
+        <translation>Ein Flow-Variablenname muss die Form Bereich.name haben (zum Beispiel Flow.uuiToken); korrigieren Sie ihn.</translation>
+    </message>
+    <message>
+        <source>Call.* variables are Genesys built-ins; bind the value to a Flow. or Task. variable you set.</source>
+        <translation>Call.*-Variablen sind in Genesys eingebaut; binden Sie den Wert an eine Flow.- oder Task.-Variable, die Sie setzen.</translation>
+    </message>
+    <message>
+        <source>The token is pasted as a literal and stops working when it expires; bind it to a flow variable or plan to replace it.</source>
+        <translation>Das Token ist als Literal eingefügt und funktioniert nach seinem Ablauf nicht mehr; binden Sie es an eine Flow-Variable oder planen Sie seinen Austausch.</translation>
+    </message>
+    <message>
+        <source>The token and callId are bound to the same variable; give each its own.</source>
+        <translation>Token und callId sind an dieselbe Variable gebunden; geben Sie jedem eine eigene.</translation>
+    </message>
+    <message>
+        <source>An Architect expression has a syntax error at the marked character.</source>
+        <translation>Ein Architect-Ausdruck hat einen Syntaxfehler am markierten Zeichen.</translation>
+    </message>
+    <message>
+        <source>An expression uses a function or operator the simulator does not model; it is not guessed.</source>
+        <translation>Ein Ausdruck verwendet eine Funktion oder einen Operator, den der Simulator nicht nachbildet; es wird nicht geraten.</translation>
+    </message>
+    <message>
+        <source>An expression mixes types or uses a NOT_SET value where Architect does not accept one.</source>
+        <translation>Ein Ausdruck mischt Typen oder verwendet einen NOT_SET-Wert, wo Architect keinen annimmt.</translation>
+    </message>
+    <message>
+        <source>An expression names a variable the flow does not declare.</source>
+        <translation>Ein Ausdruck nennt eine Variable, die der Flow nicht deklariert.</translation>
+    </message>
+    <message>
+        <source>The flow section of the project file has a key this version ignores.</source>
+        <translation>Der Flow-Abschnitt der Projektdatei hat einen Schlüssel, den diese Version ignoriert.</translation>
+    </message>
+    <message>
+        <source>A field of the flow in the project file has the wrong type or an unknown value.</source>
+        <translation>Ein Feld des Flows in der Projektdatei hat den falschen Typ oder einen unbekannten Wert.</translation>
+    </message>
+    <message>
+        <source>A Transfer to Number can be reached before the VoiceCall is created.</source>
+        <translation>Ein Transfer to Number kann erreicht werden, bevor der VoiceCall angelegt ist.</translation>
+    </message>
+    <message>
+        <source>A Transfer to Number can be reached without Set UUI Data (For Transfers) before it.</source>
+        <translation>Ein Transfer to Number kann ohne vorheriges Set UUI Data (For Transfers) erreicht werden.</translation>
+    </message>
+    <message>
+        <source>The UUI&apos;s callId does not come from the Call Data Action&apos;s output.</source>
+        <translation>Die callId der UUI stammt nicht aus der Ausgabe der Call Data Action.</translation>
+    </message>
+    <message>
+        <source>A path ends without a transfer, a disconnect or a jump.</source>
+        <translation>Ein Pfad endet ohne Transfer, Disconnect oder Sprung.</translation>
+    </message>
+    <message>
+        <source>A failure or timeout path is missing or empty.</source>
+        <translation>Ein Fehler- oder Timeout-Pfad fehlt oder ist leer.</translation>
+    </message>
+    <message>
+        <source>The transfer number is not in E.164 form.</source>
+        <translation>Die Transfernummer ist nicht im E.164-Format.</translation>
+    </message>
+    <message>
+        <source>Set Post-Flow does not target the Caller.</source>
+        <translation>Set Post-Flow zielt nicht auf den Anrufer (Caller).</translation>
+    </message>
+    <message>
+        <source>An action cannot be reached by any call.</source>
+        <translation>Eine Aktion kann von keinem Anruf erreicht werden.</translation>
+    </message>
+    <message>
+        <source>A variable is read where it may not be set yet.</source>
+        <translation>Eine Variable wird gelesen, wo sie möglicherweise noch nicht gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>A loop has no way out and runs into the 10,000-action limit.</source>
+        <translation>Eine Schleife hat keinen Ausgang und läuft in das Limit von 10.000 Aktionen.</translation>
+    </message>
+    <message>
+        <source>A loop leaves only when an outcome changes; it could reach the 10,000-action limit.</source>
+        <translation>Eine Schleife endet nur, wenn sich ein Ergebnis ändert; sie könnte das Limit von 10.000 Aktionen erreichen.</translation>
+    </message>
+    <message>
+        <source>A data action input name is not flat or is given twice.</source>
+        <translation>Ein Eingabename einer Datenaktion ist nicht flach oder doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>A data action input name is reserved by Genesys.</source>
+        <translation>Ein Eingabename einer Datenaktion ist von Genesys reserviert.</translation>
+    </message>
+    <message>
+        <source>The flow&apos;s structure is broken: no start, a duplicate id, or a path to a missing action.</source>
+        <translation>Die Struktur des Flows ist defekt: kein Start, eine doppelte ID oder ein Pfad zu einer fehlenden Aktion.</translation>
+    </message>
+    <message>
+        <source>An action writes to a read-only built-in Call variable.</source>
+        <translation>Eine Aktion schreibt in eine schreibgeschützte eingebaute Call-Variable.</translation>
+    </message>
+    <message>
+        <source>Set UUI Data does not use the User-to-User option.</source>
+        <translation>Set UUI Data verwendet nicht die Option User-to-User.</translation>
+    </message>
+    <message>
+        <source>A simulated call stopped in an error: Architect&apos;s error handling takes it.</source>
+        <translation>Ein simulierter Anruf endete in einem Fehler: Die Fehlerbehandlung von Architect übernimmt ihn.</translation>
+    </message>
+    <message>
+        <source>The UUI does not fit the SIP header limit, so the transfer is taken to fail.</source>
+        <translation>Die UUI passt nicht in das Limit des SIP-Headers, daher wird angenommen, dass der Transfer fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>The UUI token had expired when the call was transferred.</source>
+        <translation>Das UUI-Token war beim Transfer des Anrufs abgelaufen.</translation>
+    </message>
+    <message>
+        <source>A single-use UUI token (with jti) was presented a second time.</source>
+        <translation>Ein Einmal-UUI-Token (mit jti) wurde ein zweites Mal vorgelegt.</translation>
+    </message>
+    <message>
+        <source>The transfer&apos;s INVITE carries no UUI.</source>
+        <translation>Das INVITE des Transfers enthält keine UUI.</translation>
+    </message>
+    <message>
+        <source>A simulated call ran into Architect&apos;s 10,000-action limit.</source>
+        <translation>Ein simulierter Anruf lief in das Limit von Architect von 10.000 Aktionen.</translation>
+    </message>
+    <message>
+        <source>A combination of data-action and transfer outcomes ends badly.</source>
+        <translation>Eine Kombination aus Ergebnissen von Datenaktion und Transfer endet schlecht.</translation>
+    </message>
+    <message>
+        <source>In the time window, transfers start failing (for example when a reused token expires).</source>
+        <translation>Im Zeitfenster beginnen Transfers fehlzuschlagen (zum Beispiel wenn ein wiederverwendetes Token abläuft).</translation>
+    </message>
+    <message>
+        <source>The far end refused the transfer (scripted).</source>
+        <translation>Die Gegenstelle hat den Transfer abgelehnt (skriptgesteuert).</translation>
+    </message>
+    <message>
+        <source>The token is not a compact JWT (three dot-separated parts).</source>
+        <translation>Das Token ist kein kompaktes JWT (drei durch Punkte getrennte Teile).</translation>
+    </message>
+    <message>
+        <source>A part of the token is not base64url.</source>
+        <translation>Ein Teil des Tokens ist nicht base64url.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s header or payload is not a JSON object.</source>
+        <translation>Header oder Nutzdaten des Tokens sind kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The token is unsigned (alg &quot;none&quot;) and is refused.</source>
+        <translation>Das Token ist unsigniert (alg &quot;none&quot;) und wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s alg is not RS256.</source>
+        <translation>Der alg des Tokens ist nicht RS256.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s typ is not &quot;JWT&quot;.</source>
+        <translation>Der typ des Tokens ist nicht &quot;JWT&quot;.</translation>
+    </message>
+    <message>
+        <source>The signature does not verify with the given certificate or key.</source>
+        <translation>Die Signatur lässt sich mit dem angegebenen Zertifikat oder Schlüssel nicht verifizieren.</translation>
+    </message>
+    <message>
+        <source>The token has no exp claim.</source>
+        <translation>Das Token hat keinen exp-Claim.</translation>
+    </message>
+    <message>
+        <source>exp is more than 24 hours after iat; Salesforce refuses it.</source>
+        <translation>exp liegt mehr als 24 Stunden nach iat; Salesforce lehnt das ab.</translation>
+    </message>
+    <message>
+        <source>The token has expired.</source>
+        <translation>Das Token ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>iat is in the future by more than the allowed clock skew.</source>
+        <translation>iat liegt um mehr als die erlaubte Uhrenabweichung in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>The token has no iat claim.</source>
+        <translation>Das Token hat keinen iat-Claim.</translation>
+    </message>
+    <message>
+        <source>The token has no iss claim (the org id).</source>
+        <translation>Das Token hat keinen iss-Claim (die Org-ID).</translation>
+    </message>
+    <message>
+        <source>iss is not a valid Salesforce org id.</source>
+        <translation>iss ist keine gültige Salesforce-Org-ID.</translation>
+    </message>
+    <message>
+        <source>iss is not the org id of the project&apos;s org profile.</source>
+        <translation>iss ist nicht die Org-ID aus dem Org-Profil des Projekts.</translation>
+    </message>
+    <message>
+        <source>sub is missing; Salesforce Voice with Telephony Providers needs the Call Center API name.</source>
+        <translation>sub fehlt; Salesforce Voice with Telephony Providers braucht den Call-Center-API-Namen.</translation>
+    </message>
+    <message>
+        <source>sub is present but this customer type must leave it out.</source>
+        <translation>sub ist vorhanden, aber dieser Kundentyp muss es weglassen.</translation>
+    </message>
+    <message>
+        <source>sub is not the Call Center API name of the org profile.</source>
+        <translation>sub ist nicht der Call-Center-API-Name aus dem Org-Profil.</translation>
+    </message>
+    <message>
+        <source>A token meant to be reused has a jti, so its second use fails.</source>
+        <translation>Ein zur Wiederverwendung gedachtes Token hat eine jti, daher schlägt seine zweite Verwendung fehl.</translation>
+    </message>
+    <message>
+        <source>Signing the token failed in OpenSSL.</source>
+        <translation>Das Signieren des Tokens ist in OpenSSL fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>A standard claim has the wrong JSON type.</source>
+        <translation>Ein Standard-Claim hat den falschen JSON-Typ.</translation>
+    </message>
+    <message>
+        <source>exp is not after iat.</source>
+        <translation>exp liegt nicht nach iat.</translation>
+    </message>
+    <message>
+        <source>The token has an aud claim, which current Salesforce docs do not use.</source>
+        <translation>Das Token hat einen aud-Claim, den die aktuelle Salesforce-Dokumentation nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>A duration is malformed (use 300s, 5m, 24h or 1d).</source>
+        <translation>Eine Dauer ist fehlerhaft (verwenden Sie 300s, 5m, 24h oder 1d).</translation>
+    </message>
+    <message>
+        <source>The project file is not valid JSON; the file was not changed.</source>
+        <translation>Die Projektdatei ist kein gültiges JSON; die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>The project file was written by a newer Handoff Studio; open it with that version.</source>
+        <translation>Die Projektdatei wurde von einem neueren Handoff Studio geschrieben; öffnen Sie sie mit dieser Version.</translation>
+    </message>
+    <message>
+        <source>A field of the project file has the wrong type or an invalid value.</source>
+        <translation>Ein Feld der Projektdatei hat den falschen Typ oder einen ungültigen Wert.</translation>
+    </message>
+    <message>
+        <source>The project file has a key this version does not know; it is kept.</source>
+        <translation>Die Projektdatei hat einen Schlüssel, den diese Version nicht kennt; er bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The project file contains a private key; it was not opened. Remove the key from the file and import it into the keychain.</source>
+        <translation>Die Projektdatei enthält einen privaten Schlüssel; sie wurde nicht geöffnet. Entfernen Sie den Schlüssel aus der Datei und importieren Sie ihn in den Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>The file is not a Handoff Studio project (its format key is missing or different).</source>
+        <translation>Die Datei ist kein Handoff-Studio-Projekt (ihr format-Schlüssel fehlt oder ist anders).</translation>
+    </message>
+    <message>
+        <source>A Salesforce id has 15 or 18 characters; copy the whole id.</source>
+        <translation>Eine Salesforce-ID hat 15 oder 18 Zeichen; kopieren Sie die ganze ID.</translation>
+    </message>
+    <message>
+        <source>A Salesforce id has only letters and digits; remove spaces, quotes or punctuation.</source>
+        <translation>Eine Salesforce-ID besteht nur aus Buchstaben und Ziffern; entfernen Sie Leerzeichen, Anführungszeichen oder Satzzeichen.</translation>
+    </message>
+    <message>
+        <source>The 18-character id&apos;s check suffix does not belong to it; copy the id again.</source>
+        <translation>Das Prüfsuffix der 18-stelligen ID gehört nicht zu ihr; kopieren Sie die ID erneut.</translation>
+    </message>
+    <message>
+        <source>The 18-character id&apos;s letters changed case; use the repaired id the message names.</source>
+        <translation>Bei der 18-stelligen ID hat sich die Groß-/Kleinschreibung geändert; verwenden Sie die reparierte ID aus der Meldung.</translation>
+    </message>
+    <message>
+        <source>The id names another kind of record than the field wants.</source>
+        <translation>Die ID bezeichnet eine andere Art von Datensatz, als das Feld erwartet.</translation>
+    </message>
+    <message>
+        <source>The field wants the 18-character id; use the converted form.</source>
+        <translation>Das Feld erwartet die 18-stellige ID; verwenden Sie die umgewandelte Form.</translation>
+    </message>
+    <message>
+        <source>The field wants the 15-character id; use the shortened form.</source>
+        <translation>Das Feld erwartet die 15-stellige ID; verwenden Sie die gekürzte Form.</translation>
+    </message>
+    <message>
+        <source>The org id is missing; copy it from Setup &gt; Company Information.</source>
+        <translation>Die Org-ID fehlt; kopieren Sie sie aus Setup &gt; Unternehmensinformationen.</translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain is missing; copy it from the contact center setup.</source>
+        <translation>Die SCRT2-Domain fehlt; kopieren Sie sie aus der Contact-Center-Einrichtung.</translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain is not a &lt;name&gt;.my.salesforce-scrt.com host; correct it.</source>
+        <translation>Die SCRT2-Domain ist kein Host der Form &lt;name&gt;.my.salesforce-scrt.com; korrigieren Sie sie.</translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain is longer than the UUI&apos;s 128-byte limit.</source>
+        <translation>Die SCRT2-Domain ist länger als das 128-Byte-Limit der UUI.</translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain has the sandbox form, which is assumed to work like production.</source>
+        <translation>Die SCRT2-Domain hat die Sandbox-Form; es wird angenommen, dass sie wie Produktion funktioniert.</translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain lacks the &apos;.my.&apos; part that Salesforce documents.</source>
+        <translation>Der SCRT2-Domain fehlt der von Salesforce dokumentierte Teil „.my.“.</translation>
+    </message>
+    <message>
+        <source>Part of the SCRT2 address was normalised (scheme, path, case); the message says what.</source>
+        <translation>Ein Teil der SCRT2-Adresse wurde normalisiert (Schema, Pfad, Schreibweise); die Meldung nennt, was.</translation>
+    </message>
+    <message>
+        <source>The Call Center API name is missing; it is required for Salesforce Voice customers.</source>
+        <translation>Der Call-Center-API-Name fehlt; für Kunden von Salesforce Voice ist er erforderlich.</translation>
+    </message>
+    <message>
+        <source>The Call Center API name breaks Salesforce&apos;s API-name rules.</source>
+        <translation>Der Call-Center-API-Name verletzt die Regeln von Salesforce für API-Namen.</translation>
+    </message>
+    <message>
+        <source>A Call Center API name is set but not used: this customer type omits sub.</source>
+        <translation>Ein Call-Center-API-Name ist gesetzt, wird aber nicht verwendet: Dieser Kundentyp lässt sub weg.</translation>
+    </message>
+    <message>
+        <source>A required field of the voiceCalls request is empty.</source>
+        <translation>Ein Pflichtfeld der voiceCalls-Anfrage ist leer.</translation>
+    </message>
+    <message>
+        <source>A phone number is not in E.164 form; it is sent as typed.</source>
+        <translation>Eine Telefonnummer ist nicht im E.164-Format; sie wird wie eingegeben gesendet.</translation>
+    </message>
+    <message>
+        <source>A phone number was normalised to E.164 before sending.</source>
+        <translation>Eine Telefonnummer wurde vor dem Senden in E.164 normalisiert.</translation>
+    </message>
+    <message>
+        <source>callAttributes was pasted in the single-quote form, which is not JSON.</source>
+        <translation>callAttributes wurde in der Form mit einfachen Anführungszeichen eingefügt, die kein JSON ist.</translation>
+    </message>
+    <message>
+        <source>A callAttributes entry has no field name, or a field name is used twice.</source>
+        <translation>Ein callAttributes-Eintrag hat keinen Feldnamen, oder ein Feldname kommt doppelt vor.</translation>
+    </message>
+    <message>
+        <source>The SCRT2 base URL cannot be used.</source>
+        <translation>Die SCRT2-Basis-URL ist nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>parentVoiceCallId only belongs to a Transfer.</source>
+        <translation>parentVoiceCallId gehört nur zu einem Transfer.</translation>
+    </message>
+    <message>
+        <source>callSubtype must be PSTN or WebRTC.</source>
+        <translation>callSubtype muss PSTN oder WebRTC sein.</translation>
+    </message>
+    <message>
+        <source>The API token could not be made.</source>
+        <translation>Das API-Token konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The request goes to a plain-http address on this computer.</source>
+        <translation>Die Anfrage geht an eine reine http-Adresse auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>The base URL does not look like an SCRT2 domain.</source>
+        <translation>Die Basis-URL sieht nicht wie eine SCRT2-Domain aus.</translation>
+    </message>
+    <message>
+        <source>The private key could not be read.</source>
+        <translation>Der private Schlüssel konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The VoiceCall was created.</source>
+        <translation>Der VoiceCall wurde angelegt.</translation>
+    </message>
+    <message>
+        <source>The VoiceCall was created, but some fields were not set.</source>
+        <translation>Der VoiceCall wurde angelegt, aber einige Felder wurden nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>The host name could not be found (DNS).</source>
+        <translation>Der Hostname wurde nicht gefunden (DNS).</translation>
+    </message>
+    <message>
+        <source>The TLS connection could not be verified.</source>
+        <translation>Die TLS-Verbindung konnte nicht verifiziert werden.</translation>
+    </message>
+    <message>
+        <source>The connection was refused or dropped.</source>
+        <translation>Die Verbindung wurde abgelehnt oder abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The request timed out.</source>
+        <translation>Die Anfrage hat das Zeitlimit überschritten.</translation>
+    </message>
+    <message>
+        <source>401: the API token was not accepted.</source>
+        <translation>401: Das API-Token wurde nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>403: the request is not allowed.</source>
+        <translation>403: Die Anfrage ist nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>404: the domain or the path is wrong.</source>
+        <translation>404: Domain oder Pfad ist falsch.</translation>
+    </message>
+    <message>
+        <source>429: too many requests.</source>
+        <translation>429: zu viele Anfragen.</translation>
+    </message>
+    <message>
+        <source>The server failed (5xx).</source>
+        <translation>Der Server ist fehlgeschlagen (5xx).</translation>
+    </message>
+    <message>
+        <source>The answer is not the expected JSON.</source>
+        <translation>Die Antwort ist nicht das erwartete JSON.</translation>
+    </message>
+    <message>
+        <source>400: the request body was refused.</source>
+        <translation>400: Der Anfrageinhalt wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Rate limited once; retried after Retry-After.</source>
+        <translation>Einmal wegen Ratenbegrenzung abgewiesen; nach Retry-After erneut versucht.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The server answered with an unexpected status.</source>
+        <translation>Der Server hat mit einem unerwarteten Status geantwortet.</translation>
+    </message>
+    <message>
+        <source>The emulator could not start.</source>
+        <translation>Der Emulator konnte nicht starten.</translation>
+    </message>
+    <message>
+        <source>A certificate to register could not be read.</source>
+        <translation>Ein zu registrierendes Zertifikat konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>An emulator fault specification is not understood.</source>
+        <translation>Eine Fehlerangabe für den Emulator wird nicht verstanden.</translation>
+    </message>
+    <message>
+        <source>The org id to register is not a valid Salesforce org id.</source>
+        <translation>Die zu registrierende Org-ID ist keine gültige Salesforce-Org-ID.</translation>
+    </message>
+    <message>
+        <source>The UUI is not valid JSON; fix the text at the line and column shown.</source>
+        <translation>Die UUI ist kein gültiges JSON; korrigieren Sie den Text an der angezeigten Zeile und Spalte.</translation>
+    </message>
+    <message>
+        <source>Typographic quotes are not JSON quotes; replace them with straight double quotes (the repair does it).</source>
+        <translation>Typografische Anführungszeichen sind keine JSON-Anführungszeichen; ersetzen Sie sie durch gerade doppelte Anführungszeichen (die Reparatur erledigt das).</translation>
+    </message>
+    <message>
+        <source>The UUI must be one JSON object of key-value pairs.</source>
+        <translation>Die UUI muss ein einziges JSON-Objekt aus Schlüssel-Wert-Paaren sein.</translation>
+    </message>
+    <message>
+        <source>A standard key is spelt with the wrong case; Salesforce reads keys case-sensitively, use the spelling shown.</source>
+        <translation>Ein Standardschlüssel hat die falsche Groß-/Kleinschreibung; Salesforce unterscheidet bei Schlüsseln Groß- und Kleinschreibung, verwenden Sie die angezeigte Schreibweise.</translation>
+    </message>
+    <message>
+        <source>An unknown key looks like a misspelt standard key; check its spelling.</source>
+        <translation>Ein unbekannter Schlüssel sieht wie ein falsch geschriebener Standardschlüssel aus; prüfen Sie die Schreibweise.</translation>
+    </message>
+    <message>
+        <source>A key Salesforce does not define; it is passed to the inbound Omni-Channel flow as a parameter.</source>
+        <translation>Ein Schlüssel, den Salesforce nicht definiert; er wird als Parameter an den eingehenden Omni-Channel-Flow übergeben.</translation>
+    </message>
+    <message>
+        <source>A key appears twice; keep one.</source>
+        <translation>Ein Schlüssel kommt zweimal vor; behalten Sie einen.</translation>
+    </message>
+    <message>
+        <source>A UUI value must be a JSON string; put it in double quotes.</source>
+        <translation>Ein UUI-Wert muss ein JSON-String sein; setzen Sie ihn in doppelte Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>orgId is missing and there is no token to take the org from; add orgId or a token.</source>
+        <translation>orgId fehlt, und es gibt kein Token, aus dem die Org entnommen werden kann; fügen Sie orgId oder ein Token hinzu.</translation>
+    </message>
+    <message>
+        <source>orgId is not a 15-character Salesforce id; use the 15-character org id.</source>
+        <translation>orgId ist keine 15-stellige Salesforce-ID; verwenden Sie die 15-stellige Org-ID.</translation>
+    </message>
+    <message>
+        <source>orgId is not an org id (org ids start with 00D); use the id of your org.</source>
+        <translation>orgId ist keine Org-ID (Org-IDs beginnen mit 00D); verwenden Sie die ID Ihrer Org.</translation>
+    </message>
+    <message>
+        <source>scrt2Domain is missing; add the org&apos;s SCRT2 domain (&lt;name&gt;.my.salesforce-scrt.com).</source>
+        <translation>scrt2Domain fehlt; fügen Sie die SCRT2-Domain der Org hinzu (&lt;name&gt;.my.salesforce-scrt.com).</translation>
+    </message>
+    <message>
+        <source>scrt2Domain is longer than 128 bytes.</source>
+        <translation>scrt2Domain ist länger als 128 Byte.</translation>
+    </message>
+    <message>
+        <source>scrt2Domain does not have the form &lt;name&gt;.my.salesforce-scrt.com; use the bare domain shown.</source>
+        <translation>scrt2Domain hat nicht die Form &lt;name&gt;.my.salesforce-scrt.com; verwenden Sie die angezeigte reine Domain.</translation>
+    </message>
+    <message>
+        <source>scrt2Domain is a sandbox domain.</source>
+        <translation>scrt2Domain ist eine Sandbox-Domain.</translation>
+    </message>
+    <message>
+        <source>token is missing; add the signed JWT.</source>
+        <translation>token fehlt; fügen Sie das signierte JWT hinzu.</translation>
+    </message>
+    <message>
+        <source>The token contains spaces or line breaks; a JWT has none. Paste the token again in one piece.</source>
+        <translation>Das Token enthält Leerzeichen oder Zeilenumbrüche; ein JWT hat keine. Fügen Sie das Token erneut in einem Stück ein.</translation>
+    </message>
+    <message>
+        <source>The token contains placeholder text such as [THIS IS A SAMPLE TOKEN]; put a real signed token there.</source>
+        <translation>Das Token enthält Platzhaltertext wie [THIS IS A SAMPLE TOKEN]; setzen Sie dort ein echtes signiertes Token ein.</translation>
+    </message>
+    <message>
+        <source>The token is not a JWT (three base64url parts separated by dots).</source>
+        <translation>Das Token ist kein JWT (drei base64url-Teile, durch Punkte getrennt).</translation>
+    </message>
+    <message>
+        <source>The token&apos;s issuer (iss) is a different org than orgId; they must name the same org.</source>
+        <translation>Der Aussteller (iss) des Tokens ist eine andere Org als orgId; beide müssen dieselbe Org nennen.</translation>
+    </message>
+    <message>
+        <source>The token has expired; sign a new one (the SIP transfer fails with an expired token).</source>
+        <translation>Das Token ist abgelaufen; signieren Sie ein neues (der SIP-Transfer scheitert mit einem abgelaufenen Token).</translation>
+    </message>
+    <message>
+        <source>callId is not a valid Salesforce id; use the 18-character VoiceCall id.</source>
+        <translation>callId ist keine gültige Salesforce-ID; verwenden Sie die 18-stellige VoiceCall-ID.</translation>
+    </message>
+    <message>
+        <source>callId is the 15-character form; Salesforce wants the 18-character form shown.</source>
+        <translation>callId hat die 15-stellige Form; Salesforce erwartet die angezeigte 18-stellige Form.</translation>
+    </message>
+    <message>
+        <source>callId is not a VoiceCall id (VoiceCall ids start with 0LQ); check where it comes from.</source>
+        <translation>callId ist keine VoiceCall-ID (VoiceCall-IDs beginnen mit 0LQ); prüfen Sie, woher sie stammt.</translation>
+    </message>
+    <message>
+        <source>An optional field is empty; leave it out instead of sending an empty value.</source>
+        <translation>Ein optionales Feld ist leer; lassen Sie es weg, statt einen leeren Wert zu senden.</translation>
+    </message>
+    <message>
+        <source>The UUI has spaces or line breaks between its fields, which are sent and counted; the compact form is shorter.</source>
+        <translation>Die UUI hat Leerzeichen oder Zeilenumbrüche zwischen ihren Feldern, die mitgesendet und mitgezählt werden; die kompakte Form ist kürzer.</translation>
+    </message>
+    <message>
+        <source>No private key is available to sign the UUI token; import or generate a key, or unlock the keychain.</source>
+        <translation>Zum Signieren des UUI-Tokens ist kein privater Schlüssel verfügbar; importieren oder erzeugen Sie einen Schlüssel, oder entsperren Sie den Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>The UUI token could not be signed; see the message for the cause.</source>
+        <translation>Das UUI-Token konnte nicht signiert werden; die Ursache steht in der Meldung.</translation>
+    </message>
+    <message>
+        <source>A custom parameter has no key; name it or remove it.</source>
+        <translation>Ein eigener Parameter hat keinen Schlüssel; benennen oder entfernen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>A custom parameter&apos;s key is already used by a standard field or another parameter; rename it.</source>
+        <translation>Der Schlüssel eines eigenen Parameters wird schon von einem Standardfeld oder einem anderen Parameter verwendet; benennen Sie ihn um.</translation>
+    </message>
+    <message>
+        <source>The UUI header is over the trunk&apos;s limit; apply one of the ways out shown.</source>
+        <translation>Der UUI-Header überschreitet das Limit des Trunks; wenden Sie einen der angezeigten Auswege an.</translation>
+    </message>
+    <message>
+        <source>The header fits the limit as measured now but not if the limit applies to another part of the header; the limit&apos;s scope is not documented.</source>
+        <translation>Der Header passt nach der aktuellen Messung ins Limit, aber nicht, wenn das Limit für einen anderen Teil des Headers gilt; worauf sich das Limit bezieht, ist nicht dokumentiert.</translation>
+    </message>
+    <message>
+        <source>The token alone is longer than the limit in this encoding; no other change makes the header fit.</source>
+        <translation>Schon das Token allein ist in dieser Kodierung länger als das Limit; keine andere Änderung lässt den Header passen.</translation>
+    </message>
+    <message>
+        <source>Salesforce documents hex encoding for the UUI; use ascii only if the receiving side accepts it.</source>
+        <translation>Salesforce dokumentiert hex-Kodierung für die UUI; verwenden Sie ascii nur, wenn die Empfängerseite es annimmt.</translation>
+    </message>
+    <message>
+        <source>This data cannot be sent in ascii encoding (non-ASCII, control or &apos;;&apos; characters); use hex.</source>
+        <translation>Diese Daten können nicht in ascii-Kodierung gesendet werden (Nicht-ASCII-, Steuer- oder &apos;;&apos;-Zeichen); verwenden Sie hex.</translation>
+    </message>
+    <message>
+        <source>A trunk UUI setting is invalid; correct it in the trunk profile.</source>
+        <translation>Eine UUI-Einstellung des Trunks ist ungültig; korrigieren Sie sie im Trunk-Profil.</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::emulator</name>
+    <message>
+        <source>The fault &quot;%1&quot; is not understood. Use latency=MS, 429[=SECONDS], 500, malformed, drop, partial or none, separated by commas.</source>
+        <translation>Der Fehler „%1“ wird nicht verstanden. Verwenden Sie latency=MS, 429[=SECONDS], 500, malformed, drop, partial oder none, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names more than one fault; give one (plus latency).</source>
+        <translation>„%1“ nennt mehr als einen Fehler; geben Sie einen an (plus latency).</translation>
+    </message>
+    <message>
+        <source>Could not make the emulator&apos;s TLS certificate (%1: %2).</source>
+        <translation>Das TLS-Zertifikat des Emulators konnte nicht erstellt werden (%1: %2).</translation>
+    </message>
+    <message>
+        <source>No certificate to register for org %1.</source>
+        <translation>Kein Zertifikat zum Registrieren für die Org %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Salesforce org id (15 or 18 characters starting with 00D).</source>
+        <translation>„%1“ ist keine Salesforce-Org-ID (15 oder 18 Zeichen, beginnend mit 00D).</translation>
+    </message>
+    <message>
+        <source>TLS must be enabled before the emulator starts listening.</source>
+        <translation>TLS muss aktiviert werden, bevor der Emulator zu lauschen beginnt.</translation>
+    </message>
+    <message>
+        <source>Qt could not load the emulator&apos;s TLS certificate; TLS is not available.</source>
+        <translation>Qt konnte das TLS-Zertifikat des Emulators nicht laden; TLS ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The emulator cannot listen on 127.0.0.1:%1 (in use or not allowed). Choose another port with --port.</source>
+        <translation>Der Emulator kann nicht auf 127.0.0.1:%1 lauschen (belegt oder nicht erlaubt). Wählen Sie mit --port einen anderen Port.</translation>
+    </message>
+    <message>
+        <source>There is no Authorization header; send &quot;Bearer &lt;JWT&gt;&quot;.</source>
+        <translation>Es gibt keinen Authorization-Header; senden Sie „Bearer &lt;JWT&gt;“.</translation>
+    </message>
+    <message>
+        <source>The Authorization header does not start with &quot;Bearer &quot;; send &quot;Bearer &lt;JWT&gt;&quot;.</source>
+        <translation>Der Authorization-Header beginnt nicht mit „Bearer “; senden Sie „Bearer &lt;JWT&gt;“.</translation>
+    </message>
+    <message>
+        <source>The token is placeholder text (%1), not a JWT. The documented sample puts &apos;Bearer ${jwt}&apos; in single quotes, which sends the literal text; use backquotes or string concatenation.</source>
+        <translation>Das Token ist Platzhaltertext (%1), kein JWT. Das dokumentierte Beispiel setzt &apos;Bearer ${jwt}&apos; in einfache Anführungszeichen, wodurch der Text wörtlich gesendet wird; verwenden Sie Backquotes oder Stringverkettung.</translation>
+    </message>
+    <message>
+        <source>The bearer token is not a JWT: %1</source>
+        <translation>Das Bearer-Token ist kein JWT: %1</translation>
+    </message>
+    <message>
+        <source>The token is signed with &quot;%1&quot;; only RS256 is accepted.</source>
+        <translation>Das Token ist mit „%1“ signiert; nur RS256 wird akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The token has no iss claim; set it to the org id.</source>
+        <translation>Das Token hat keinen iss-Claim; setzen Sie ihn auf die Org-ID.</translation>
+    </message>
+    <message>
+        <source>iss &quot;%1&quot; is not an org with a registered certificate; iss must be the 15-character id of the org where the certificate is registered.</source>
+        <translation>iss „%1“ ist keine Org mit registriertem Zertifikat; iss muss die 15-stellige ID der Org sein, in der das Zertifikat registriert ist.</translation>
+    </message>
+    <message>
+        <source>The signature does not match any certificate registered for org %1: the token was signed with another key, or the certificate registered is not the one of this key.</source>
+        <translation>Die Signatur passt zu keinem für die Org %1 registrierten Zertifikat: Das Token wurde mit einem anderen Schlüssel signiert, oder das registrierte Zertifikat gehört nicht zu diesem Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The token needs iat and exp as whole seconds since 1970-01-01 UTC.</source>
+        <translation>Das Token braucht iat und exp als ganze Sekunden seit 1970-01-01 UTC.</translation>
+    </message>
+    <message>
+        <source>exp is %1 s after iat; at most %2 s (24 hours) is allowed.</source>
+        <translation>exp liegt %1 s nach iat; erlaubt sind höchstens %2 s (24 Stunden).</translation>
+    </message>
+    <message>
+        <source>exp is not after iat; the token was never valid.</source>
+        <translation>exp liegt nicht nach iat; das Token war nie gültig.</translation>
+    </message>
+    <message>
+        <source>The token expired at %1 (%2 s ago); sign a fresh one, and check this computer&apos;s clock.</source>
+        <translation>Das Token ist seit %1 abgelaufen (vor %2 s); signieren Sie ein neues und prüfen Sie die Uhr dieses Computers.</translation>
+    </message>
+    <message>
+        <source>The token is issued %1 s in the future (iat %2); check the signing computer&apos;s clock.</source>
+        <translation>Das Token ist %1 s in der Zukunft ausgestellt (iat %2); prüfen Sie die Uhr des signierenden Computers.</translation>
+    </message>
+    <message>
+        <source>The token has no sub; for Salesforce Voice with Telephony Providers, sub must be the Call Center API name (one of: %1).</source>
+        <translation>Das Token hat kein sub; bei Salesforce Voice with Telephony Providers muss sub der Call-Center-API-Name sein (einer von: %1).</translation>
+    </message>
+    <message>
+        <source>sub &quot;%1&quot; is not a call center registered for org %2 (registered: %3); sub must be the Call Center API name, exactly.</source>
+        <translation>sub „%1“ ist kein für die Org %2 registriertes Call Center (registriert: %3); sub muss genau der Call-Center-API-Name sein.</translation>
+    </message>
+    <message>
+        <source>jti &quot;%1&quot; was already used; a token with jti is single-use. Sign a fresh token for each request (or leave jti out of a reusable token).</source>
+        <translation>jti „%1“ wurde schon verwendet; ein Token mit jti ist nur einmal gültig. Signieren Sie für jede Anfrage ein neues Token (oder lassen Sie jti bei einem wiederverwendbaren Token weg).</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>%1 must be a non-empty string.</source>
+        <translation>%1 muss ein nicht leerer String sein.</translation>
+    </message>
+    <message>
+        <source>callCenterApiName is required (callcenterApiName is misspelt).</source>
+        <translation>callCenterApiName ist erforderlich (callcenterApiName ist falsch geschrieben).</translation>
+    </message>
+    <message>
+        <source>initiationMethod is &quot;%1&quot;; it must be Inbound or Transfer.</source>
+        <translation>initiationMethod ist „%1“; es muss Inbound oder Transfer sein.</translation>
+    </message>
+    <message>
+        <source>startTime &quot;%1&quot; is not an ISO-8601 date and time (e.g. 2026-01-02T03:04:05.000Z).</source>
+        <translation>startTime „%1“ ist kein Datum mit Uhrzeit nach ISO 8601 (z. B. 2026-01-02T03:04:05.000Z).</translation>
+    </message>
+    <message>
+        <source>participants is required: [{&quot;participantKey&quot;: &quot;&lt;caller&gt;&quot;, &quot;type&quot;: &quot;END_USER&quot;}].</source>
+        <translation>participants ist erforderlich: [{&quot;participantKey&quot;: &quot;&lt;caller&gt;&quot;, &quot;type&quot;: &quot;END_USER&quot;}].</translation>
+    </message>
+    <message>
+        <source>Each participant needs a participantKey and a type (END_USER for the caller).</source>
+        <translation>Jeder Teilnehmer braucht einen participantKey und einen type (END_USER für den Anrufer).</translation>
+    </message>
+    <message>
+        <source>callSubtype is &quot;%1&quot;; it must be PSTN or WebRTC.</source>
+        <translation>callSubtype ist „%1“; es muss PSTN oder WebRTC sein.</translation>
+    </message>
+    <message>
+        <source>callAttributes must be a string holding a JSON object, not a JSON %1.</source>
+        <translation>callAttributes muss ein String mit einem JSON-Objekt sein, nicht JSON vom Typ %1.</translation>
+    </message>
+    <message>
+        <source>callAttributes is not a JSON object in a string (single quotes are not JSON): %1</source>
+        <translation>callAttributes ist kein JSON-Objekt in einem String (einfache Anführungszeichen sind kein JSON): %1</translation>
+    </message>
+    <message>
+        <source>callCenterApiName &quot;%1&quot; is not a call center of org %2 (registered: %3).</source>
+        <translation>callCenterApiName „%1“ ist kein Call Center der Org %2 (registriert: %3).</translation>
+    </message>
+    <message>
+        <source>callCenterApiName &quot;%1&quot; differs from the token&apos;s sub &quot;%2&quot;; use the same call center.</source>
+        <translation>callCenterApiName „%1“ weicht vom sub „%2“ des Tokens ab; verwenden Sie dasselbe Call Center.</translation>
+    </message>
+    <message>
+        <source>Nothing here; the voiceCalls endpoint is POST %1.</source>
+        <translation>Hier gibt es nichts; der voiceCalls-Endpunkt ist POST %1.</translation>
+    </message>
+    <message>
+        <source>Use POST to create a VoiceCall.</source>
+        <translation>Verwenden Sie POST, um einen VoiceCall anzulegen.</translation>
+    </message>
+    <message>
+        <source>Too many requests (injected fault); retry after %1 s.</source>
+        <translation>Zu viele Anfragen (eingespielter Fehler); erneut versuchen nach %1 s.</translation>
+    </message>
+    <message>
+        <source>An internal error (injected fault).</source>
+        <translation>Ein interner Fehler (eingespielter Fehler).</translation>
+    </message>
+    <message>
+        <source>The body is not a JSON object: %1 at offset %2.</source>
+        <translation>Der Inhalt ist kein JSON-Objekt: %1 bei Offset %2.</translation>
+    </message>
+    <message>
+        <source>Some fields were not set: callAttributes (injected partial fault).</source>
+        <translation>Einige Felder wurden nicht gesetzt: callAttributes (eingespielter Teilfehler).</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::exports</name>
+    <message>
+        <source>&quot;%1&quot; is not an Architect variable name; write it as Scope.name, for example Flow.uuiToken or Task.voiceCallId.</source>
+        <translation>„%1“ ist kein Architect-Variablenname; schreiben Sie ihn als Bereich.name, zum Beispiel Flow.uuiToken oder Task.voiceCallId.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a Genesys built-in call variable; store the value in a Flow. or Task. variable and bind that.</source>
+        <translation>„%1“ ist eine in Genesys eingebaute Anrufvariable; speichern Sie den Wert in einer Flow.- oder Task.-Variable und binden Sie diese.</translation>
+    </message>
+    <message>
+        <source>The token and callId are both bound to %1; give each its own variable.</source>
+        <translation>Token und callId sind beide an %1 gebunden; geben Sie jedem eine eigene Variable.</translation>
+    </message>
+    <message>
+        <source>The expression carries the token itself; Set UUI Data keeps sending it after it expires. Bind the token to a flow variable that a data action refreshes.</source>
+        <translation>Der Ausdruck enthält das Token selbst; Set UUI Data sendet es auch nach seinem Ablauf weiter. Binden Sie das Token an eine Flow-Variable, die eine Datenaktion aktualisiert.</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::flow</name>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>This closing parenthesis has no opening one; remove it or add &apos;(&apos; before.</source>
+        <translation>Zu dieser schließenden Klammer gibt es keine öffnende; entfernen Sie sie oder fügen Sie davor &apos;(&apos; ein.</translation>
+    </message>
+    <message>
+        <source>Expected the end of the expression here; an operator (and, or, ==, ...) or a comma may be missing before it.</source>
+        <translation>Hier wurde das Ende des Ausdrucks erwartet; davor fehlt vielleicht ein Operator (and, or, ==, ...) oder ein Komma.</translation>
+    </message>
+    <message>
+        <source>Comparisons do not chain; put parentheses around one of them, or combine them with &apos;and&apos;.</source>
+        <translation>Vergleiche lassen sich nicht verketten; setzen Sie einen davon in Klammern oder verbinden Sie sie mit &apos;and&apos;.</translation>
+    </message>
+    <message>
+        <source>the operator %1</source>
+        <translation>der Operator %1</translation>
+    </message>
+    <message>
+        <source>negation with -</source>
+        <translation>die Negation mit -</translation>
+    </message>
+    <message>
+        <source>This integer is too large; Architect integers are 64-bit.</source>
+        <translation>Diese Ganzzahl ist zu groß; Ganzzahlen in Architect haben 64 Bit.</translation>
+    </message>
+    <message>
+        <source>This decimal number cannot be read.</source>
+        <translation>Diese Dezimalzahl kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Expected &apos;)&apos; to close the parenthesis opened at column %1.</source>
+        <translation>Erwartet wurde &apos;)&apos;, um die in Spalte %1 geöffnete Klammer zu schließen.</translation>
+    </message>
+    <message>
+        <source>The expression is empty. Write a value, for example &quot;&quot; or NOT_SET.</source>
+        <translation>Der Ausdruck ist leer. Schreiben Sie einen Wert, zum Beispiel &quot;&quot; oder NOT_SET.</translation>
+    </message>
+    <message>
+        <source>The expression ends too early; a value is missing here.</source>
+        <translation>Der Ausdruck endet zu früh; hier fehlt ein Wert.</translation>
+    </message>
+    <message>
+        <source>Expected a value here (a &quot;string&quot;, a number, a variable such as Call.Ani, or a function call).</source>
+        <translation>Hier wurde ein Wert erwartet (ein &quot;String&quot;, eine Zahl, eine Variable wie Call.Ani oder ein Funktionsaufruf).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a value before it.</source>
+        <translation>&apos;%1&apos; braucht einen Wert davor.</translation>
+    </message>
+    <message>
+        <source>Write NOT_SET in capitals.</source>
+        <translation>Schreiben Sie NOT_SET in Großbuchstaben.</translation>
+    </message>
+    <message>
+        <source>Write the Boolean literals in lower case: true, false.</source>
+        <translation>Schreiben Sie die booleschen Literale klein: true, false.</translation>
+    </message>
+    <message>
+        <source>Write the operators and, or, not in lower case.</source>
+        <translation>Schreiben Sie die Operatoren and, or, not klein.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a value. A variable needs its scope (Call.%1, Flow.%1 or Task.%1); text needs double quotes (&quot;%1&quot;).</source>
+        <translation>&apos;%1&apos; ist kein Wert. Eine Variable braucht ihren Bereich (Call.%1, Flow.%1 oder Task.%1); Text braucht doppelte Anführungszeichen (&quot;%1&quot;).</translation>
+    </message>
+    <message>
+        <source>Expected a variable name right after the dot.</source>
+        <translation>Direkt nach dem Punkt wurde ein Variablenname erwartet.</translation>
+    </message>
+    <message>
+        <source>Unknown variable scope &apos;%1&apos;. Inbound call flows have Call., Flow. and Task. variables.</source>
+        <translation>Unbekannter Variablenbereich &apos;%1&apos;. Eingehende Anruf-Flows haben Call.-, Flow.- und Task.-Variablen.</translation>
+    </message>
+    <message>
+        <source>Expected &apos;]&apos; to close the index opened at column %1.</source>
+        <translation>Erwartet wurde &apos;]&apos;, um den in Spalte %1 geöffneten Index zu schließen.</translation>
+    </message>
+    <message>
+        <source>collection indexing with [ ]</source>
+        <translation>die Indizierung von Listen mit [ ]</translation>
+    </message>
+    <message>
+        <source>Expected &apos;,&apos; or &apos;)&apos; in the argument list of %1 opened at column %2.</source>
+        <translation>Erwartet wurde &apos;,&apos; oder &apos;)&apos; in der Argumentliste von %1, geöffnet in Spalte %2.</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>mindestens %1</translation>
+    </message>
+    <message>
+        <source>%1 takes %2 argument(s), not %3.</source>
+        <translation>%1 erwartet %2 Argument(e), nicht %3.</translation>
+    </message>
+    <message>
+        <source>Write the function name as %1 (with this case).</source>
+        <translation>Schreiben Sie den Funktionsnamen als %1 (in dieser Schreibweise).</translation>
+    </message>
+    <message>
+        <source>the function %1()</source>
+        <translation>die Funktion %1()</translation>
+    </message>
+    <message>
+        <source>There is no variable %1. Declare it in the flow&apos;s variables, or check the spelling (names are case-sensitive).</source>
+        <translation>Es gibt keine Variable %1. Deklarieren Sie sie in den Variablen des Flows oder prüfen Sie die Schreibweise (Groß-/Kleinschreibung zählt).</translation>
+    </message>
+    <message>
+        <source>%1 is valid Architect but not supported by the simulator, which will not guess its value. Rewrite this part with Append, If, IsSet, IsNotSetOrEmpty, ToString and comparisons, or test this step in Architect.</source>
+        <translation>%1 ist in Architect gültig, wird aber vom Simulator nicht unterstützt, der den Wert nicht rät. Schreiben Sie diesen Teil mit Append, If, IsSet, IsNotSetOrEmpty, ToString und Vergleichen um, oder testen Sie diesen Schritt in Architect.</translation>
+    </message>
+    <message>
+        <source>%1 is NOT_SET here, and &apos;%2&apos; needs a Boolean. Check it first with IsSet(...).</source>
+        <translation>%1 ist hier NOT_SET, und &apos;%2&apos; braucht einen booleschen Wert. Prüfen Sie ihn zuerst mit IsSet(...).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a Boolean, but %2 is a %3. Compare it (==, &lt;, ...) to get a Boolean.</source>
+        <translation>&apos;%1&apos; braucht einen booleschen Wert, aber %2 ist vom Typ %3. Vergleichen Sie ihn (==, &lt;, ...), um einen booleschen Wert zu erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 is NOT_SET, and %2 cannot order it. Check it first with IsSet(...).</source>
+        <translation>%1 ist NOT_SET, und %2 kann damit nicht vergleichen. Prüfen Sie ihn zuerst mit IsSet(...).</translation>
+    </message>
+    <message>
+        <source>Cannot compare a %1 with a %2. Convert one side, for example with ToString(...).</source>
+        <translation>Ein Wert vom Typ %1 kann nicht mit einem vom Typ %2 verglichen werden. Wandeln Sie eine Seite um, zum Beispiel mit ToString(...).</translation>
+    </message>
+    <message>
+        <source>Booleans cannot be ordered with %1; compare them with == or !=.</source>
+        <translation>Boolesche Werte lassen sich nicht mit %1 ordnen; vergleichen Sie sie mit == oder !=.</translation>
+    </message>
+    <message>
+        <source>%1 is NOT_SET, which Append does not accept (Architect runs the error handler). Guard it: If(IsSet(%1), %1, &quot;&quot;).</source>
+        <translation>%1 ist NOT_SET, was Append nicht annimmt (Architect führt die Fehlerbehandlung aus). Sichern Sie es ab: If(IsSet(%1), %1, &quot;&quot;).</translation>
+    </message>
+    <message>
+        <source>Append takes strings, but %1 is a %2. Wrap it in ToString(...).</source>
+        <translation>Append erwartet Strings, aber %1 ist vom Typ %2. Umschließen Sie es mit ToString(...).</translation>
+    </message>
+    <message>
+        <source>Unknown escape sequence \%1 in a string literal. Architect string literals know \&quot; \\ \n \r \t; write \\ for a backslash.</source>
+        <translation>Unbekannte Escape-Sequenz \%1 in einem String-Literal. String-Literale in Architect kennen \&quot; \\ \n \r \t; schreiben Sie \\ für einen Backslash.</translation>
+    </message>
+    <message>
+        <source>This string literal is not closed. Add a closing double quote (&quot;); write a quote inside a string as \&quot;.</source>
+        <translation>Dieses String-Literal ist nicht geschlossen. Fügen Sie ein schließendes doppeltes Anführungszeichen (&quot;) hinzu; schreiben Sie ein Anführungszeichen innerhalb eines Strings als \&quot;.</translation>
+    </message>
+    <message>
+        <source>Typographic quote %1: Architect needs a plain double quote (&quot;). Retype it, or paste from a plain-text editor.</source>
+        <translation>Typografisches Anführungszeichen %1: Architect braucht ein gerades doppeltes Anführungszeichen (&quot;). Tippen Sie es neu oder fügen Sie aus einem Nur-Text-Editor ein.</translation>
+    </message>
+    <message>
+        <source>Single quotes do not make a string in Architect expressions; use double quotes (&quot;).</source>
+        <translation>Einfache Anführungszeichen ergeben in Architect-Ausdrücken keinen String; verwenden Sie doppelte (&quot;).</translation>
+    </message>
+    <message>
+        <source>A number runs into letters here. Separate them, or quote the text as a string.</source>
+        <translation>Hier geht eine Zahl direkt in Buchstaben über. Trennen Sie sie, oder setzen Sie den Text als String in Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>Write != for &quot;not equal&quot;; &lt;&gt; is not an operator.</source>
+        <translation>Schreiben Sie != für „ungleich“; &lt;&gt; ist kein Operator.</translation>
+    </message>
+    <message>
+        <source>A single = is not an operator; compare with ==.</source>
+        <translation>Ein einzelnes = ist kein Operator; vergleichen Sie mit ==.</translation>
+    </message>
+    <message>
+        <source>Write not(...) to negate; ! is not an operator.</source>
+        <translation>Schreiben Sie not(...) zum Negieren; ! ist kein Operator.</translation>
+    </message>
+    <message>
+        <source>Write &apos;and&apos; to combine conditions; &amp;&amp; is not an operator.</source>
+        <translation>Schreiben Sie &apos;and&apos;, um Bedingungen zu verbinden; &amp;&amp; ist kein Operator.</translation>
+    </message>
+    <message>
+        <source>Write &apos;or&apos; to combine conditions; || is not an operator.</source>
+        <translation>Schreiben Sie &apos;or&apos;, um Bedingungen zu verbinden; || ist kein Operator.</translation>
+    </message>
+    <message>
+        <source>Unexpected character &apos;%1&apos;. Check for a missing quote or a stray character.</source>
+        <translation>Unerwartetes Zeichen &apos;%1&apos;. Prüfen Sie auf ein fehlendes Anführungszeichen oder ein überzähliges Zeichen.</translation>
+    </message>
+    <message>
+        <source>Transcription</source>
+        <translation>Transcription</translation>
+    </message>
+    <message>
+        <source>Enable Participant Recording</source>
+        <translation>Enable Participant Recording</translation>
+    </message>
+    <message>
+        <source>Play Audio</source>
+        <translation>Play Audio</translation>
+    </message>
+    <message>
+        <source>Call Data Action</source>
+        <translation>Call Data Action</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Update Data</source>
+        <translation>Update Data</translation>
+    </message>
+    <message>
+        <source>Set UUI Data</source>
+        <translation>Set UUI Data</translation>
+    </message>
+    <message>
+        <source>Transfer to Number</source>
+        <translation>Transfer to Number</translation>
+    </message>
+    <message>
+        <source>Set Post-Flow</source>
+        <translation>Set Post-Flow</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Disconnect</translation>
+    </message>
+    <message>
+        <source>Jump to Reusable Task</source>
+        <translation>Jump to Reusable Task</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not known to this version; it is ignored and not written back when the project is saved.</source>
+        <translation>„%1“ ist dieser Version nicht bekannt; es wird ignoriert und beim Speichern des Projekts nicht zurückgeschrieben.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a string.</source>
+        <translation>&apos;%1&apos; muss ein String sein.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be true or false.</source>
+        <translation>&apos;%1&apos; muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a whole number from %2 to %3.</source>
+        <translation>&apos;%1&apos; muss eine ganze Zahl von %2 bis %3 sein.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a JSON object.</source>
+        <translation>&apos;%1&apos; muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a JSON array.</source>
+        <translation>&apos;%1&apos; muss ein JSON-Array sein.</translation>
+    </message>
+    <message>
+        <source>Each entry of &apos;%1&apos; must be an object with &apos;%2&apos; and &apos;%3&apos;.</source>
+        <translation>Jeder Eintrag von &apos;%1&apos; muss ein Objekt mit &apos;%2&apos; und &apos;%3&apos; sein.</translation>
+    </message>
+    <message>
+        <source>&apos;mode&apos; must be &quot;transfer&quot; or &quot;disconnect&quot;, not &quot;%1&quot;.</source>
+        <translation>&apos;mode&apos; muss &quot;transfer&quot; oder &quot;disconnect&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&apos;source&apos; must be &quot;expression&quot; or &quot;projectTemplate&quot;, not &quot;%1&quot;.</source>
+        <translation>&apos;source&apos; muss &quot;expression&quot; oder &quot;projectTemplate&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&apos;target&apos; must be &quot;Caller&quot; or &quot;Agent&quot;, not &quot;%1&quot;.</source>
+        <translation>&apos;target&apos; muss &quot;Caller&quot; oder &quot;Agent&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown variable type &quot;%1&quot;; use String, Integer, Decimal or Boolean.</source>
+        <translation>Unbekannter Variablentyp „%1“; verwenden Sie String, Integer, Decimal oder Boolean.</translation>
+    </message>
+    <message>
+        <source>The initial value does not fit the type %1.</source>
+        <translation>Der Anfangswert passt nicht zum Typ %1.</translation>
+    </message>
+    <message>
+        <source>Unknown supplier &quot;%1&quot;; the only one is &quot;projectUuiToken&quot;.</source>
+        <translation>Unbekannte Quelle „%1“; die einzige ist „projectUuiToken“.</translation>
+    </message>
+    <message>
+        <source>Each action must be a JSON object.</source>
+        <translation>Jede Aktion muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>Unknown action kind &quot;%1&quot;.</source>
+        <translation>Unbekannte Aktionsart „%1“.</translation>
+    </message>
+    <message>
+        <source>A %1 action has no path &quot;%2&quot;; its paths are: %3.</source>
+        <translation>Eine %1-Aktion hat keinen Pfad „%2“; ihre Pfade sind: %3.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>A path must name the id of the next action.</source>
+        <translation>Ein Pfad muss die ID der nächsten Aktion nennen.</translation>
+    </message>
+    <message>
+        <source>Inbound call to Agentforce Voice (SIP transfer)</source>
+        <translation>Eingehender Anruf an Agentforce Voice (SIP-Transfer)</translation>
+    </message>
+    <message>
+        <source>The help article&apos;s sample flow. Differences on purpose: the org id input is named salesforceOrgId (Genesys reserves orgId in data action contracts); the private key is not an input (keep it in the integration&apos;s credentials); callAttributes is real JSON; Set Post-Flow comes before the transfer, because after a successful transfer the flow does not run on.</source>
+        <translation>Der Beispiel-Flow aus dem Hilfeartikel. Bewusste Abweichungen: Die Eingabe für die Org-ID heißt salesforceOrgId (Genesys reserviert orgId in Verträgen von Datenaktionen); der private Schlüssel ist keine Eingabe (bewahren Sie ihn in den Anmeldedaten der Integration auf); callAttributes ist echtes JSON; Set Post-Flow kommt vor dem Transfer, weil der Flow nach einem erfolgreichen Transfer nicht weiterläuft.</translation>
+    </message>
+    <message>
+        <source>The UUI token (JWT), pasted into the flow and reused until it expires. The simulator takes it from the project&apos;s token policy.</source>
+        <translation>Das UUI-Token (JWT), in den Flow eingefügt und bis zu seinem Ablauf wiederverwendet. Der Simulator nimmt es aus der Token-Richtlinie des Projekts.</translation>
+    </message>
+    <message>
+        <source>The VoiceCall id returned by the Call Data Action.</source>
+        <translation>Die von der Call Data Action zurückgegebene VoiceCall-ID.</translation>
+    </message>
+    <message>
+        <source>The API name of the contact center in Salesforce.</source>
+        <translation>Der API-Name des Contact Centers in Salesforce.</translation>
+    </message>
+    <message>
+        <source>The org&apos;s SCRT2 base URL.</source>
+        <translation>Die SCRT2-Basis-URL der Org.</translation>
+    </message>
+    <message>
+        <source>The 15-character Salesforce org id.</source>
+        <translation>Die 15-stellige Salesforce-Org-ID.</translation>
+    </message>
+    <message>
+        <source>Why the transfer failed (Transfer to Number&apos;s errorType).</source>
+        <translation>Warum der Transfer fehlschlug (errorType von Transfer to Number).</translation>
+    </message>
+    <message>
+        <source>The transfer failure message (errorMessage).</source>
+        <translation>Die Fehlermeldung des Transfers (errorMessage).</translation>
+    </message>
+    <message>
+        <source>Thank you for calling. One moment while we connect you.</source>
+        <translation>Vielen Dank für Ihren Anruf. Einen Moment bitte, wir verbinden Sie.</translation>
+    </message>
+    <message>
+        <source>VoiceCall created?</source>
+        <translation>VoiceCall angelegt?</translation>
+    </message>
+    <message>
+        <source>Connecting you to our virtual agent.</source>
+        <translation>Wir verbinden Sie mit unserem virtuellen Agenten.</translation>
+    </message>
+    <message>
+        <source>Sorry, we could not connect you.</source>
+        <translation>Leider konnten wir Sie nicht verbinden.</translation>
+    </message>
+    <message>
+        <source>Please call again later. Goodbye.</source>
+        <translation>Bitte rufen Sie später noch einmal an. Auf Wiederhören.</translation>
+    </message>
+    <message>
+        <source>We cannot take your call right now. Please call again later.</source>
+        <translation>Wir können Ihren Anruf gerade nicht annehmen. Bitte rufen Sie später noch einmal an.</translation>
+    </message>
+    <message>
+        <source>Jump to failure handling</source>
+        <translation>Sprung zur Fehlerbehandlung</translation>
+    </message>
+    <message>
+        <source>Action %1 has no id; give it a unique id.</source>
+        <translation>Aktion %1 hat keine ID; geben Sie ihr eine eindeutige ID.</translation>
+    </message>
+    <message>
+        <source>Two actions have the id &apos;%1&apos;; ids must be unique. Rename one of them.</source>
+        <translation>Zwei Aktionen haben die ID &apos;%1&apos;; IDs müssen eindeutig sein. Benennen Sie eine davon um.</translation>
+    </message>
+    <message>
+        <source>The flow has no starting action; set &apos;start&apos; to the id of the first action.</source>
+        <translation>Der Flow hat keine Startaktion; setzen Sie &apos;start&apos; auf die ID der ersten Aktion.</translation>
+    </message>
+    <message>
+        <source>The flow has no actions. Start from the sip-transfer template.</source>
+        <translation>Der Flow hat keine Aktionen. Beginnen Sie mit der Vorlage sip-transfer.</translation>
+    </message>
+    <message>
+        <source>The starting action &apos;%1&apos; does not exist; set &apos;start&apos; to the id of an action.</source>
+        <translation>Die Startaktion &apos;%1&apos; existiert nicht; setzen Sie &apos;start&apos; auf die ID einer Aktion.</translation>
+    </message>
+    <message>
+        <source>The %1 path of %2 leads to &apos;%3&apos;, which does not exist. Point it at an existing action.</source>
+        <translation>Der Pfad %1 von %2 führt zu &apos;%3&apos;, das nicht existiert. Richten Sie ihn auf eine vorhandene Aktion.</translation>
+    </message>
+    <message>
+        <source>%1 jumps nowhere; set the action it continues at.</source>
+        <translation>%1 springt nirgendwohin; setzen Sie die Aktion, bei der es weitergeht.</translation>
+    </message>
+    <message>
+        <source>%1 jumps to &apos;%2&apos;, which does not exist.</source>
+        <translation>%1 springt zu &apos;%2&apos;, das nicht existiert.</translation>
+    </message>
+    <message>
+        <source>There is no variable %1. Declare it in the flow&apos;s variables (with its scope, e.g. Flow.%2), or fix the spelling.</source>
+        <translation>Es gibt keine Variable %1. Deklarieren Sie sie in den Variablen des Flows (mit ihrem Bereich, z. B. Flow.%2) oder korrigieren Sie die Schreibweise.</translation>
+    </message>
+    <message>
+        <source>%1 is a read-only built-in variable; write to a Flow. or Task. variable instead.</source>
+        <translation>%1 ist eine schreibgeschützte eingebaute Variable; schreiben Sie stattdessen in eine Flow.- oder Task.-Variable.</translation>
+    </message>
+    <message>
+        <source>%1: this expression is empty. Write a value (&quot;&quot; for empty text).</source>
+        <translation>%1: Dieser Ausdruck ist leer. Schreiben Sie einen Wert (&quot;&quot; für leeren Text).</translation>
+    </message>
+    <message>
+        <source>%1, column %2 of the expression: %3</source>
+        <translation>%1, Spalte %2 des Ausdrucks: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 is valid Architect but not supported by the simulator; simulated calls stop there. Test this step in Architect.</source>
+        <translation>%1: %2 ist in Architect gültig, wird aber vom Simulator nicht unterstützt; simulierte Anrufe halten dort an. Testen Sie diesen Schritt in Architect.</translation>
+    </message>
+    <message>
+        <source>%1: an assignment has no variable; name the variable it sets.</source>
+        <translation>%1: Eine Zuweisung hat keine Variable; nennen Sie die Variable, die sie setzt.</translation>
+    </message>
+    <message>
+        <source>%1 needs the variable that holds the UUI token.</source>
+        <translation>%1 braucht die Variable, die das UUI-Token enthält.</translation>
+    </message>
+    <message>
+        <source>No call can reach %1: no path or jump leads to it. Connect it or delete it.</source>
+        <translation>Kein Anruf kann %1 erreichen: Kein Pfad und kein Sprung führt dorthin. Verbinden oder löschen Sie die Aktion.</translation>
+    </message>
+    <message>
+        <source>The %1 path of %2 is empty: a call that takes it falls out of the flow. Tell the caller (Play Audio), then Disconnect or transfer to a queue.</source>
+        <translation>Der Pfad %1 von %2 ist leer: Ein Anruf, der ihn nimmt, fällt aus dem Flow. Informieren Sie den Anrufer (Play Audio), dann Disconnect oder Transfer an eine Warteschlange.</translation>
+    </message>
+    <message>
+        <source>The %1 path of %2 ends without a transfer, a disconnect or a jump. End it with Disconnect.</source>
+        <translation>Der Pfad %1 von %2 endet ohne Transfer, Disconnect oder Sprung. Beenden Sie ihn mit Disconnect.</translation>
+    </message>
+    <message>
+        <source>%1 can be reached before the VoiceCall is created. Salesforce needs the VoiceCall record before the call arrives: put the transfer on the success path of the Call Data Action.</source>
+        <translation>%1 kann erreicht werden, bevor der VoiceCall angelegt ist. Salesforce braucht den VoiceCall-Datensatz, bevor der Anruf ankommt: Legen Sie den Transfer auf den Erfolgspfad der Call Data Action.</translation>
+    </message>
+    <message>
+        <source>%1 can be reached without Set UUI Data (For Transfers) before it on every path, so the INVITE may carry no UUI and Salesforce refuses the call. Add Set UUI Data with mode transfer before the transfer on each path.</source>
+        <translation>%1 kann erreicht werden, ohne dass auf jedem Pfad Set UUI Data (For Transfers) davor liegt; das INVITE trägt dann womöglich keine UUI, und Salesforce lehnt den Anruf ab. Fügen Sie auf jedem Pfad vor dem Transfer Set UUI Data mit dem Modus transfer ein.</translation>
+    </message>
+    <message>
+        <source>%1 reads %2, which may be NOT_SET here: no path sets it before on every way in. Set it earlier (Update Data, a data action output), give it an initial value, or guard it with IsSet(%2).</source>
+        <translation>%1 liest %2, das hier NOT_SET sein kann: Nicht jeder Weg hierher setzt es vorher. Setzen Sie es früher (Update Data, eine Ausgabe einer Datenaktion), geben Sie ihm einen Anfangswert oder sichern Sie es mit IsSet(%2) ab.</translation>
+    </message>
+    <message>
+        <source>The actions %1 form a loop with no way out: every call that enters it runs until Architect&apos;s limit of %2 actions and then ends in error handling. Add a Decision that leaves the loop.</source>
+        <translation>Die Aktionen %1 bilden eine Schleife ohne Ausgang: Jeder Anruf, der hineinläuft, läuft bis zum Limit von Architect von %2 Aktionen und endet dann in der Fehlerbehandlung. Fügen Sie eine Decision hinzu, die die Schleife verlässt.</translation>
+    </message>
+    <message>
+        <source>The actions %1 form a loop that leaves only when an outcome changes (for example a data action that keeps failing repeats until Architect&apos;s limit of %2 actions). Count the rounds in a variable (Update Data) and leave after a few with a Decision.</source>
+        <translation>Die Aktionen %1 bilden eine Schleife, die nur verlassen wird, wenn sich ein Ergebnis ändert (zum Beispiel wiederholt sich eine dauerhaft fehlschlagende Datenaktion bis zum Limit von Architect von %2 Aktionen). Zählen Sie die Runden in einer Variable (Update Data) und verlassen Sie die Schleife nach einigen Runden mit einer Decision.</translation>
+    </message>
+    <message>
+        <source>The input name &apos;%1&apos; of %2 is not flat: Genesys data action input contracts are flat objects, so use letters, digits and _ only (no dots, brackets or spaces).</source>
+        <translation>Der Eingabename &apos;%1&apos; von %2 ist nicht flach: Eingabeverträge von Genesys-Datenaktionen sind flache Objekte, verwenden Sie daher nur Buchstaben, Ziffern und _ (keine Punkte, Klammern oder Leerzeichen).</translation>
+    </message>
+    <message>
+        <source>The input &apos;%1&apos; of %2 is given twice; keep one.</source>
+        <translation>Die Eingabe &apos;%1&apos; von %2 ist doppelt angegeben; behalten Sie eine.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is reserved by Genesys in data action contracts (the help article&apos;s sample uses orgId all the same). Rename the input, e.g. to salesforce%2, in the contract, the function and here.</source>
+        <translation>&apos;%1&apos; ist von Genesys in Verträgen von Datenaktionen reserviert (das Beispiel im Hilfeartikel verwendet orgId trotzdem). Benennen Sie die Eingabe um, z. B. in salesforce%2, im Vertrag, in der Funktion und hier.</translation>
+    </message>
+    <message>
+        <source>%1 targets the Agent. To send the caller to the escalation flow when the Agentforce agent hangs up, set Target to Caller.</source>
+        <translation>%1 zielt auf den Agenten (Agent). Damit der Anrufer zum Eskalations-Flow geht, wenn der Agentforce-Agent auflegt, setzen Sie das Ziel auf Caller.</translation>
+    </message>
+    <message>
+        <source>%1 does not use the User-to-User option; Salesforce reads the UUI from the User-to-User header. Select it.</source>
+        <translation>%1 verwendet nicht die Option User-to-User; Salesforce liest die UUI aus dem Header User-to-User. Wählen Sie diese Option.</translation>
+    </message>
+    <message>
+        <source>The transfer number &apos;%1&apos; of %2 is not in E.164 form. Write + and the country code and number, 1 to 15 digits, no spaces or tel: prefix (for example +15550100100): the Agentforce Voice SIP address from the channel setup.</source>
+        <translation>Die Transfernummer &apos;%1&apos; von %2 ist nicht im E.164-Format. Schreiben Sie + mit Landesvorwahl und Nummer, 1 bis 15 Ziffern, ohne Leerzeichen oder tel:-Präfix (zum Beispiel +15550100100): die SIP-Adresse von Agentforce Voice aus der Kanaleinrichtung.</translation>
+    </message>
+    <message>
+        <source>The UUI&apos;s callId comes from %1, which no Call Data Action sets. Bind the data action&apos;s voiceCallId output to a variable and use that variable here.</source>
+        <translation>Die callId der UUI stammt aus %1, das keine Call Data Action setzt. Binden Sie die Ausgabe voiceCallId der Datenaktion an eine Variable und verwenden Sie diese Variable hier.</translation>
+    </message>
+    <message>
+        <source>The UUI expression of %1 writes a callId, but not from the Call Data Action&apos;s output: it would send a fixed or wrong VoiceCall id. Use the variable bound to the voiceCallId output.</source>
+        <translation>Der UUI-Ausdruck von %1 schreibt eine callId, aber nicht aus der Ausgabe der Call Data Action: Er würde eine feste oder falsche VoiceCall-ID senden. Verwenden Sie die an die Ausgabe voiceCallId gebundene Variable.</translation>
+    </message>
+    <message>
+        <source>The VoiceCall is created and the Agentforce Voice agent takes the call.</source>
+        <translation>Der VoiceCall wird angelegt, und der Agent von Agentforce Voice übernimmt den Anruf.</translation>
+    </message>
+    <message>
+        <source>Creating the VoiceCall fails: the caller is told and disconnected.</source>
+        <translation>Das Anlegen des VoiceCall schlägt fehl: Der Anrufer wird informiert und getrennt.</translation>
+    </message>
+    <message>
+        <source>The data action does not answer in time.</source>
+        <translation>Die Datenaktion antwortet nicht rechtzeitig.</translation>
+    </message>
+    <message>
+        <source>Each scenario must be a JSON object.</source>
+        <translation>Jedes Szenario muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1.%2&quot; is not known to this version; it is ignored and not written back when the project is saved.</source>
+        <translation>„%1.%2“ ist dieser Version nicht bekannt; es wird ignoriert und beim Speichern des Projekts nicht zurückgeschrieben.</translation>
+    </message>
+    <message>
+        <source>A scenario needs a name.</source>
+        <translation>Ein Szenario braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>&apos;at&apos; must be an ISO-8601 time such as 2026-03-02T09:00:00Z, not &quot;%1&quot;.</source>
+        <translation>&apos;at&apos; muss eine Zeit nach ISO 8601 sein, etwa 2026-03-02T09:00:00Z, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&apos;dataAction&apos; must be success, failure, timeout or backend, not &quot;%1&quot;.</source>
+        <translation>&apos;dataAction&apos; muss success, failure, timeout oder backend sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&apos;transfer&apos; must be ok or fail, not &quot;%1&quot;.</source>
+        <translation>&apos;transfer&apos; muss ok oder fail sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>scripted failure</source>
+        <translation>skriptgesteuerter Fehler</translation>
+    </message>
+    <message>
+        <source>The flow has no starting action, so no call can run. Set the flow&apos;s start.</source>
+        <translation>Der Flow hat keine Startaktion, daher kann kein Anruf laufen. Setzen Sie den Start des Flows.</translation>
+    </message>
+    <message>
+        <source>The call ran %1 actions and Architect&apos;s limit stopped it (its error handling takes the call). A loop does not end: bound it with a counter.</source>
+        <translation>Der Anruf hat %1 Aktionen durchlaufen, und das Limit von Architect hat ihn gestoppt (seine Fehlerbehandlung übernimmt den Anruf). Eine Schleife endet nicht: Begrenzen Sie sie mit einem Zähler.</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos;, %3 (column %4): %5</source>
+        <translation>%1 &apos;%2&apos;, %3 (Spalte %4): %5</translation>
+    </message>
+    <message>
+        <source>Transcription on.</source>
+        <translation>Transkription ein.</translation>
+    </message>
+    <message>
+        <source>Transcription off.</source>
+        <translation>Transkription aus.</translation>
+    </message>
+    <message>
+        <source>Recording enabled (cannot be undone).</source>
+        <translation>Aufzeichnung aktiviert (nicht rückgängig zu machen).</translation>
+    </message>
+    <message>
+        <source>Plays prompt %1.</source>
+        <translation>Spielt Ansage %1 ab.</translation>
+    </message>
+    <message>
+        <source>The simulated data action returns voiceCallId (and voiceCallId18) only; %1 stays NOT_SET.</source>
+        <translation>Die simulierte Datenaktion gibt nur voiceCallId (und voiceCallId18) zurück; %1 bleibt NOT_SET.</translation>
+    </message>
+    <message>
+        <source>VoiceCall %1 created by %2.</source>
+        <translation>VoiceCall %1 angelegt von %2.</translation>
+    </message>
+    <message>
+        <source>No answer within %1 s: timeout path.</source>
+        <translation>Keine Antwort innerhalb von %1 s: Timeout-Pfad.</translation>
+    </message>
+    <message>
+        <source>The data action failed (HTTP %1): failure path.</source>
+        <translation>Die Datenaktion ist fehlgeschlagen (HTTP %1): Fehlerpfad.</translation>
+    </message>
+    <message>
+        <source>Decision &apos;%1&apos;: the condition gave %2, not a Boolean. Compare it (==, IsSet, ...) so it gives true or false.</source>
+        <translation>Decision &apos;%1&apos;: Die Bedingung ergab %2, keinen booleschen Wert. Vergleichen Sie (==, IsSet, ...), sodass sie true oder false ergibt.</translation>
+    </message>
+    <message>
+        <source>Update Data &apos;%1&apos;: %2 is a %3 variable but gets %4. Convert the value.</source>
+        <translation>Update Data &apos;%1&apos;: %2 ist eine Variable vom Typ %3, erhält aber %4. Wandeln Sie den Wert um.</translation>
+    </message>
+    <message>
+        <source>Set UUI Data &apos;%1&apos;: the expression gave %2, not a String.</source>
+        <translation>Set UUI Data &apos;%1&apos;: Der Ausdruck ergab %2, keinen String.</translation>
+    </message>
+    <message>
+        <source>NOT_SET: no UUI is sent.</source>
+        <translation>NOT_SET: Es wird keine UUI gesendet.</translation>
+    </message>
+    <message>
+        <source>&quot;&quot;: the UUI is cleared.</source>
+        <translation>&quot;&quot;: Die UUI wird geleert.</translation>
+    </message>
+    <message>
+        <source>UUI %1: %2 bytes of JSON, %3 of %4 characters (%5).</source>
+        <translation>UUI %1: %2 Byte JSON, %3 von %4 Zeichen (%5).</translation>
+    </message>
+    <message>
+        <source>for transfers</source>
+        <translation>für Transfers</translation>
+    </message>
+    <message>
+        <source>for disconnect</source>
+        <translation>für Disconnect</translation>
+    </message>
+    <message>
+        <source>The INVITE carries no UUI (no Set UUI Data for transfers before the transfer, or it was NOT_SET or cleared): Salesforce cannot authenticate the call and refuses it.</source>
+        <translation>Das INVITE trägt keine UUI (kein Set UUI Data für Transfers vor dem Transfer, oder sie war NOT_SET oder geleert): Salesforce kann den Anruf nicht authentifizieren und lehnt ihn ab.</translation>
+    </message>
+    <message>
+        <source>The User-to-User header is %1 characters (%2) and the limit is %3, so the transfer is taken to fail [assumption: the trunk or Salesforce refuses an over-long header]. See the UUI budget&apos;s ways out (ascii encoding, dropping orgId, shorter fields).</source>
+        <translation>Der Header User-to-User hat %1 Zeichen (%2), das Limit ist %3, daher wird angenommen, dass der Transfer fehlschlägt [Annahme: Trunk oder Salesforce lehnen einen zu langen Header ab]. Siehe die Auswege des UUI-Budgets (ascii-Kodierung, orgId weglassen, kürzere Felder).</translation>
+    </message>
+    <message>
+        <source>The UUI token expired at %1 (issued %2); the call at %3 is refused and the SIP transfer fails. Mint tokens again before they expire (24 h at most).</source>
+        <translation>Das UUI-Token ist seit %1 abgelaufen (ausgestellt %2); der Anruf um %3 wird abgelehnt, und der SIP-Transfer schlägt fehl. Erzeugen Sie Tokens neu, bevor sie ablaufen (höchstens 24 h).</translation>
+    </message>
+    <message>
+        <source>The UUI token has a jti and was used by an earlier call; Salesforce refuses a second use. Leave jti out of a reused UUI token, or mint one per call.</source>
+        <translation>Das UUI-Token hat eine jti und wurde schon von einem früheren Anruf verwendet; Salesforce lehnt eine zweite Verwendung ab. Lassen Sie jti bei einem wiederverwendeten UUI-Token weg, oder erzeugen Sie eines pro Anruf.</translation>
+    </message>
+    <message>
+        <source>The far end refused the transfer (scripted).</source>
+        <translation>Die Gegenstelle hat den Transfer abgelehnt (skriptgesteuert).</translation>
+    </message>
+    <message>
+        <source>Transferred to %1: the Agentforce Voice agent takes the call.</source>
+        <translation>Übertragen an %1: Der Agent von Agentforce Voice übernimmt den Anruf.</translation>
+    </message>
+    <message>
+        <source>The transfer failed (%1): failure path.</source>
+        <translation>Der Transfer ist fehlgeschlagen (%1): Fehlerpfad.</translation>
+    </message>
+    <message>
+        <source>After the transfer, when the Agentforce agent hangs up, the %1 goes to %2.</source>
+        <translation>Nach dem Transfer geht, wenn der Agentforce-Agent auflegt, der %1 zu %2.</translation>
+    </message>
+    <message>
+        <source>caller</source>
+        <translation>Anrufer</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>The call is disconnected.</source>
+        <translation>Der Anruf wird getrennt.</translation>
+    </message>
+    <message>
+        <source>The call is disconnected; the UUI set for disconnect goes with it: %1</source>
+        <translation>Der Anruf wird getrennt; die für Disconnect gesetzte UUI geht mit: %1</translation>
+    </message>
+    <message>
+        <source>The call stopped at &apos;%1&apos; with an error; Architect&apos;s error handling takes it. Fix the expression above.</source>
+        <translation>Der Anruf ist bei &apos;%1&apos; mit einem Fehler stehen geblieben; die Fehlerbehandlung von Architect übernimmt ihn. Korrigieren Sie den Ausdruck oben.</translation>
+    </message>
+    <message>
+        <source>The %1 path of &apos;%2&apos; has no actions (or leads to a missing one): the call falls out of the flow and Architect&apos;s error handling takes it. End the path with Disconnect or a transfer.</source>
+        <translation>Der Pfad %1 von &apos;%2&apos; hat keine Aktionen (oder führt zu einer fehlenden): Der Anruf fällt aus dem Flow, und die Fehlerbehandlung von Architect übernimmt ihn. Beenden Sie den Pfad mit Disconnect oder einem Transfer.</translation>
+    </message>
+    <message>
+        <source>data action %1, transfer %2</source>
+        <translation>Datenaktion %1, Transfer %2</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>ends in %1: Architect&apos;s error handling takes the call.</source>
+        <translation>endet in %1: Die Fehlerbehandlung von Architect übernimmt den Anruf.</translation>
+    </message>
+    <message>
+        <source>everything succeeded, yet the caller did not reach the agent.</source>
+        <translation>erreicht den Agenten nicht, obwohl alles erfolgreich war.</translation>
+    </message>
+    <message>
+        <source>everything succeeded, yet the caller did not reach the agent (%1).</source>
+        <translation>erreicht den Agenten nicht, obwohl alles erfolgreich war (%1).</translation>
+    </message>
+    <message>
+        <source>transferred without a VoiceCall: Salesforce has no record to link the call to.</source>
+        <translation>wird ohne VoiceCall übertragen: Salesforce hat keinen Datensatz, mit dem der Anruf verknüpft werden kann.</translation>
+    </message>
+    <message>
+        <source>reaches the agent.</source>
+        <translation>erreicht den Agenten.</translation>
+    </message>
+    <message>
+        <source>handled: the caller is told and disconnected.</source>
+        <translation>wird behandelt: Der Anrufer wird informiert und getrennt.</translation>
+    </message>
+    <message>
+        <source>With %1: %2</source>
+        <translation>Bei %1: Der Anruf %2</translation>
+    </message>
+    <message>
+        <source>The reused UUI token expired: mint a new one before it expires (at most 24 h apart).</source>
+        <translation>Das wiederverwendete UUI-Token ist abgelaufen: Erzeugen Sie ein neues, bevor es abläuft (im Abstand von höchstens 24 h).</translation>
+    </message>
+    <message>
+        <source>A single-use token (with jti) was used again: mint one per call, or drop jti for a reused token.</source>
+        <translation>Ein Einmal-Token (mit jti) wurde erneut verwendet: Erzeugen Sie eines pro Anruf, oder lassen Sie jti bei einem wiederverwendeten Token weg.</translation>
+    </message>
+    <message>
+        <source>Fix that first: it fails every call, whatever the token&apos;s age.</source>
+        <translation>Beheben Sie das zuerst: Es lässt jeden Anruf scheitern, unabhängig vom Alter des Tokens.</translation>
+    </message>
+    <message>
+        <source>Transfers start failing at hour %1 (%2), %3 of %4 calls fail; first reason %5. %6</source>
+        <translation>Transfers beginnen in Stunde %1 (%2) fehlzuschlagen, %3 von %4 Anrufen scheitern; erster Grund: %5. %6</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::io</name>
+    <message>
+        <source>No file name was given.</source>
+        <translation>Es wurde kein Dateiname angegeben.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name or remove it first.</source>
+        <translation>%1 existiert bereits; wählen Sie einen anderen Namen oder entfernen Sie die Datei zuerst.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot set the permissions of %1: %2.</source>
+        <translation>Die Berechtigungen von %1 können nicht gesetzt werden: %2.</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed (%2); the previous file, if any, is unchanged.</source>
+        <translation>Das Schreiben von %1 ist fehlgeschlagen (%2); eine vorhandene frühere Datei ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Saving %1 failed (%2); the previous file, if any, is unchanged.</source>
+        <translation>Das Speichern von %1 ist fehlgeschlagen (%2); eine vorhandene frühere Datei ist unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::jwt</name>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>The %1 claim must be a whole number of seconds since 1970-01-01 UTC (a JSON number, not a string or a date).</source>
+        <translation>Der Claim %1 muss eine ganze Zahl von Sekunden seit 1970-01-01 UTC sein (eine JSON-Zahl, kein String und kein Datum).</translation>
+    </message>
+    <message>
+        <source>The token has no iat (issued-at) claim; Salesforce needs it. Add iat = the signing time in seconds since 1970.</source>
+        <translation>Das Token hat keinen iat-Claim (Ausstellungszeit); Salesforce braucht ihn. Fügen Sie iat = Zeitpunkt der Signatur in Sekunden seit 1970 hinzu.</translation>
+    </message>
+    <message>
+        <source>The token has no exp (expiry) claim; Salesforce needs it. Add exp at most 24 h after iat.</source>
+        <translation>Das Token hat keinen exp-Claim (Ablauf); Salesforce braucht ihn. Fügen Sie exp höchstens 24 h nach iat hinzu.</translation>
+    </message>
+    <message>
+        <source>exp (%1) is not after iat (%2): the token is born expired. Set exp later than iat.</source>
+        <translation>exp (%1) liegt nicht nach iat (%2): Das Token ist schon bei der Ausstellung abgelaufen. Setzen Sie exp später als iat.</translation>
+    </message>
+    <message>
+        <source>exp is %1 after iat; Salesforce allows at most 24 h. Shorten the lifetime (24 h for a reused UUI token, 5 min for an API token).</source>
+        <translation>exp liegt %1 nach iat; Salesforce erlaubt höchstens 24 h. Verkürzen Sie die Lebensdauer (24 h für ein wiederverwendetes UUI-Token, 5 min für ein API-Token).</translation>
+    </message>
+    <message>
+        <source>The token expired at %1 (%2 ago). Sign a new one; a SIP transfer with an expired token fails.</source>
+        <translation>Das Token ist seit %1 abgelaufen (vor %2). Signieren Sie ein neues; ein SIP-Transfer mit einem abgelaufenen Token scheitert.</translation>
+    </message>
+    <message>
+        <source>iat is %1 in the future (%2), more than the allowed clock skew of %3 s. Check the clock of the machine that signs the tokens.</source>
+        <translation>iat liegt %1 in der Zukunft (%2), mehr als die erlaubte Uhrenabweichung von %3 s. Prüfen Sie die Uhr des Rechners, der die Tokens signiert.</translation>
+    </message>
+    <message>
+        <source>The token has no iss claim. Set iss to the Salesforce org id (00D...) where the certificate is registered.</source>
+        <translation>Das Token hat keinen iss-Claim. Setzen Sie iss auf die Salesforce-Org-ID (00D...), in der das Zertifikat registriert ist.</translation>
+    </message>
+    <message>
+        <source>The iss claim must be a string: the org id (00D...).</source>
+        <translation>Der iss-Claim muss ein String sein: die Org-ID (00D...).</translation>
+    </message>
+    <message>
+        <source>iss &apos;%1&apos; is not a valid org id: %2</source>
+        <translation>iss &apos;%1&apos; ist keine gültige Org-ID: %2</translation>
+    </message>
+    <message>
+        <source>iss &apos;%1&apos; is not an org id (org ids start with 00D). Set iss to the org id where the certificate is registered.</source>
+        <translation>iss &apos;%1&apos; ist keine Org-ID (Org-IDs beginnen mit 00D). Setzen Sie iss auf die Org-ID, in der das Zertifikat registriert ist.</translation>
+    </message>
+    <message>
+        <source>iss &apos;%1&apos; is not this project&apos;s org id %2. Sign with the right org id, or correct the org profile.</source>
+        <translation>iss &apos;%1&apos; ist nicht die Org-ID %2 dieses Projekts. Signieren Sie mit der richtigen Org-ID oder korrigieren Sie das Org-Profil.</translation>
+    </message>
+    <message>
+        <source>The sub claim must be a string: the Call Center API name.</source>
+        <translation>Der sub-Claim muss ein String sein: der Call-Center-API-Name.</translation>
+    </message>
+    <message>
+        <source>The token has no sub claim; for Salesforce Voice with Telephony Providers it must be the Call Center API name%1.</source>
+        <translation>Das Token hat keinen sub-Claim; bei Salesforce Voice with Telephony Providers muss er der Call-Center-API-Name sein%1.</translation>
+    </message>
+    <message>
+        <source>The token has sub &apos;%1&apos;, but for this customer type (not Salesforce Voice with Telephony Providers, e.g. Open CTI) sub must be left out. Remove it.</source>
+        <translation>Das Token hat sub &apos;%1&apos;, aber bei diesem Kundentyp (nicht Salesforce Voice with Telephony Providers, z. B. Open CTI) muss sub fehlen. Entfernen Sie es.</translation>
+    </message>
+    <message>
+        <source>sub &apos;%1&apos; is not the Call Center API name %2 of the org profile (API names are case-sensitive).</source>
+        <translation>sub &apos;%1&apos; ist nicht der Call-Center-API-Name %2 aus dem Org-Profil (bei API-Namen zählt die Groß-/Kleinschreibung).</translation>
+    </message>
+    <message>
+        <source>The token has a jti but is meant to be reused across calls: Salesforce refuses a jti it has seen, so every call after the first would fail. Remove jti, or sign a fresh token per call.</source>
+        <translation>Das Token hat eine jti, soll aber über mehrere Anrufe wiederverwendet werden: Salesforce lehnt eine bereits gesehene jti ab, daher würde jeder Anruf nach dem ersten fehlschlagen. Entfernen Sie jti oder signieren Sie pro Anruf ein neues Token.</translation>
+    </message>
+    <message>
+        <source>The token has an aud claim. Older Salesforce docs required aud; current ones do not use it. It can stay, or be removed.</source>
+        <translation>Das Token hat einen aud-Claim. Ältere Salesforce-Dokumentation verlangte aud; die aktuelle verwendet ihn nicht. Er kann bleiben oder entfernt werden.</translation>
+    </message>
+    <message>
+        <source>The token says alg &quot;none&quot;: it is unsigned and Salesforce refuses it. Sign it with RS256.</source>
+        <translation>Das Token gibt alg &quot;none&quot; an: Es ist unsigniert, und Salesforce lehnt es ab. Signieren Sie es mit RS256.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s alg is %1; Salesforce accepts RS256 only. Sign it with RS256 and an RSA key.</source>
+        <translation>Der alg des Tokens ist %1; Salesforce akzeptiert nur RS256. Signieren Sie es mit RS256 und einem RSA-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>The token&apos;s typ is &apos;%1&apos;; Salesforce documents typ &quot;JWT&quot;.</source>
+        <translation>Der typ des Tokens ist &apos;%1&apos;; Salesforce dokumentiert typ &quot;JWT&quot;.</translation>
+    </message>
+    <message>
+        <source>No key was given to sign or verify with.</source>
+        <translation>Es wurde kein Schlüssel zum Signieren oder Verifizieren angegeben.</translation>
+    </message>
+    <message>
+        <source>RS256 needs an RSA key; this key is of another type (%1). Use an RSA key pair.</source>
+        <translation>RS256 braucht einen RSA-Schlüssel; dieser Schlüssel hat einen anderen Typ (%1). Verwenden Sie ein RSA-Schlüsselpaar.</translation>
+    </message>
+    <message>
+        <source>Signing failed: %1.</source>
+        <translation>Signieren fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>The token is empty. Paste the whole JWT (three parts separated by dots).</source>
+        <translation>Das Token ist leer. Fügen Sie das ganze JWT ein (drei durch Punkte getrennte Teile).</translation>
+    </message>
+    <message>
+        <source>Remove the &apos;Bearer &apos; in front: it belongs to the HTTP header, not the token.</source>
+        <translation>Entfernen Sie das vorangestellte &apos;Bearer &apos;: Es gehört in den HTTP-Header, nicht zum Token.</translation>
+    </message>
+    <message>
+        <source>The token has a space or line break at character %1; a JWT has none. Copy it again as one line (placeholder text such as [THIS IS A SAMPLE TOKEN] is not a token).</source>
+        <translation>Das Token hat bei Zeichen %1 ein Leerzeichen oder einen Zeilenumbruch; ein JWT hat keine. Kopieren Sie es erneut als eine Zeile (Platzhaltertext wie [THIS IS A SAMPLE TOKEN] ist kein Token).</translation>
+    </message>
+    <message>
+        <source>This is an encrypted token (JWE, five parts); Salesforce expects a signed JWT (three parts).</source>
+        <translation>Das ist ein verschlüsseltes Token (JWE, fünf Teile); Salesforce erwartet ein signiertes JWT (drei Teile).</translation>
+    </message>
+    <message>
+        <source>A JWT has three parts separated by dots (header.payload.signature); this has %1. Copy the whole token.</source>
+        <translation>Ein JWT hat drei durch Punkte getrennte Teile (header.payload.signature); dieses hat %1. Kopieren Sie das ganze Token.</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>The token&apos;s %1 is not base64url text (only A-Z, a-z, 0-9, &apos;-&apos; and &apos;_&apos;). Copy the token again without changes.</source>
+        <translation>Teil „%1“ des Tokens ist kein base64url-Text (nur A-Z, a-z, 0-9, &apos;-&apos; und &apos;_&apos;). Kopieren Sie das Token erneut ohne Änderungen.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s header is not a JSON object. This is not a JWT.</source>
+        <translation>Der Header des Tokens ist kein JSON-Objekt. Das ist kein JWT.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s payload is not a JSON object of claims: %1</source>
+        <translation>Die Nutzdaten des Tokens sind kein JSON-Objekt aus Claims: %1</translation>
+    </message>
+    <message>
+        <source>The token says alg &quot;none&quot;: it is unsigned and is refused. Sign it with RS256.</source>
+        <translation>Das Token gibt alg &quot;none&quot; an: Es ist unsigniert und wird abgelehnt. Signieren Sie es mit RS256.</translation>
+    </message>
+    <message>
+        <source>The token is signed with %1; Salesforce accepts RS256 only.</source>
+        <translation>Das Token ist mit %1 signiert; Salesforce akzeptiert nur RS256.</translation>
+    </message>
+    <message>
+        <source>no alg</source>
+        <translation>kein alg</translation>
+    </message>
+    <message>
+        <source>The signature does not match: the token was changed, or it was signed with another key than this certificate&apos;s. Check which certificate is registered in Salesforce for this key.</source>
+        <translation>Die Signatur passt nicht: Das Token wurde verändert oder mit einem anderen Schlüssel signiert als dem dieses Zertifikats. Prüfen Sie, welches Zertifikat für diesen Schlüssel in Salesforce registriert ist.</translation>
+    </message>
+    <message>
+        <source>The claims are not valid JSON (%1 at byte %2).</source>
+        <translation>Die Claims sind kein gültiges JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>The claims are JSON but not an object ({...}).</source>
+        <translation>Die Claims sind JSON, aber kein Objekt ({...}).</translation>
+    </message>
+    <message>
+        <source>UUI token (reusable, 24 h)</source>
+        <translation>UUI-Token (wiederverwendbar, 24 h)</translation>
+    </message>
+    <message>
+        <source>API token (single use, 5 min, jti)</source>
+        <translation>API-Token (einmalig, 5 min, jti)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a duration; write a number with s, m, h or d, such as 300s, 5m or 24h.</source>
+        <translation>&apos;%1&apos; ist keine Dauer; schreiben Sie eine Zahl mit s, m, h oder d, etwa 300s, 5m oder 24h.</translation>
+    </message>
+    <message>
+        <source>A duration of %1 is not positive; a token must live at least one second.</source>
+        <translation>Eine Dauer von %1 ist nicht positiv; ein Token muss mindestens eine Sekunde gültig sein.</translation>
+    </message>
+</context>
+<context>
     <name>handoff::pages::ExportPage</name>
     <message>
         <source>Variable bindings</source>
@@ -1518,7 +3511,7 @@ für die callId der UUI: %2</translation>
     </message>
     <message>
         <source>Measured on %1 (an assumption you can change in the trunk profile)</source>
-        <translation>Gemessen auf %1 (eine Annahme, die Sie im Trunk-Profil ändern können)</translation>
+        <translation>Gemessen: %1 (eine Annahme, die Sie im Trunk-Profil ändern können)</translation>
     </message>
     <message>
         <source>not set: enter it on the Org &amp; credentials page</source>
@@ -1541,7 +3534,7 @@ für die callId der UUI: %2</translation>
     </message>
     <message>
         <source>Header line %1 characters · header value %2 · data %3 octets (JSON %4 bytes). The limit of %5 is measured on %6.</source>
-        <translation>Header-Zeile %1 Zeichen · Header-Wert %2 · Daten %3 Oktette (JSON %4 Bytes). Das Limit von %5 wird gemessen auf %6.</translation>
+        <translation>Header-Zeile %1 Zeichen · Header-Wert %2 · Daten %3 Oktette (JSON %4 Bytes). Das Limit von %5 bezieht sich auf: %6.</translation>
     </message>
     <message>
         <source>The header fits: %1 of %2 %3 left.</source>
@@ -1625,6 +3618,288 @@ für die callId der UUI: %2</translation>
     <message>
         <source>The protocol discriminator octet</source>
         <translation>Das Oktett des Protocol Discriminator</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::project</name>
+    <message>
+        <source>No private key is loaded, so the UUI token cannot be signed; import or generate a key on the Org &amp; credentials page. The header size below assumes a 2048-bit key.</source>
+        <translation>Es ist kein privater Schlüssel geladen, daher kann das UUI-Token nicht signiert werden; importieren oder erzeugen Sie einen Schlüssel auf der Seite „Org und Zugangsdaten“. Die Header-Größe unten geht von einem 2048-Bit-Schlüssel aus.</translation>
+    </message>
+    <message>
+        <source>The UUI token could not be signed: %1</source>
+        <translation>Das UUI-Token konnte nicht signiert werden: %1</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>„%1“: %2</translation>
+    </message>
+    <message>
+        <source>must be %1; correct or remove it.</source>
+        <translation>muss %1 sein; korrigieren oder entfernen Sie den Wert.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not known to this version of Handoff Studio; it is kept as it is when the project is saved.</source>
+        <translation>„%1“ ist dieser Version von Handoff Studio nicht bekannt; es bleibt beim Speichern des Projekts unverändert erhalten.</translation>
+    </message>
+    <message>
+        <source>must be &quot;scv&quot; or &quot;other&quot;, not &quot;%1&quot;.</source>
+        <translation>muss &quot;scv&quot; oder &quot;other&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>must be a positive number of seconds.</source>
+        <translation>muss eine positive Anzahl Sekunden sein.</translation>
+    </message>
+    <message>
+        <source>must be &quot;hex&quot; or &quot;ascii&quot;, not &quot;%1&quot;.</source>
+        <translation>muss &quot;hex&quot; oder &quot;ascii&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>must be &quot;prefix&quot;, &quot;param&quot; or &quot;none&quot;, not &quot;%1&quot;.</source>
+        <translation>muss &quot;prefix&quot;, &quot;param&quot; oder &quot;none&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>must be one octet in hex, such as &quot;04&quot;, not &quot;%1&quot;.</source>
+        <translation>muss ein Oktett in hex sein, etwa &quot;04&quot;, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>must be a list of texts such as &quot;purpose=isdn-uui&quot;.</source>
+        <translation>muss eine Liste von Texten wie &quot;purpose=isdn-uui&quot; sein.</translation>
+    </message>
+    <message>
+        <source>must be &quot;headerLine&quot;, &quot;headerValue&quot; or &quot;decodedData&quot;, not &quot;%1&quot;.</source>
+        <translation>muss &quot;headerLine&quot;, &quot;headerValue&quot; oder &quot;decodedData&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>must be {&quot;key&quot;: &quot;...&quot;, &quot;value&quot;: &quot;...&quot;}.</source>
+        <translation>muss {&quot;key&quot;: &quot;...&quot;, &quot;value&quot;: &quot;...&quot;} sein.</translation>
+    </message>
+    <message>
+        <source>must be &quot;emulator&quot; or &quot;org&quot;, not &quot;%1&quot;.</source>
+        <translation>muss &quot;emulator&quot; oder &quot;org&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>must be &quot;Inbound&quot; or &quot;Transfer&quot;, not &quot;%1&quot;.</source>
+        <translation>muss &quot;Inbound&quot; oder &quot;Transfer&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>must be {&quot;field&quot;: &quot;...&quot;, &quot;value&quot;: &quot;...&quot;}.</source>
+        <translation>muss {&quot;field&quot;: &quot;...&quot;, &quot;value&quot;: &quot;...&quot;} sein.</translation>
+    </message>
+    <message>
+        <source>There is no migration from project version %1.</source>
+        <translation>Es gibt keine Migration von Projektversion %1.</translation>
+    </message>
+    <message>
+        <source>The project file is not valid JSON: %1 at line %2, column %3. The file was not changed.</source>
+        <translation>Die Projektdatei ist kein gültiges JSON: %1 in Zeile %2, Spalte %3. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>This is not a Handoff Studio project (&quot;format&quot; must be &quot;%1&quot;).</source>
+        <translation>Das ist kein Handoff-Studio-Projekt (&quot;format&quot; muss &quot;%1&quot; sein).</translation>
+    </message>
+    <message>
+        <source>The project file holds a private key (in &quot;%1&quot;); it was not opened, because project files must never carry keys. Remove the key from the file, and import it into the keychain or refer to a key file instead.</source>
+        <translation>Die Projektdatei enthält einen privaten Schlüssel (in &quot;%1&quot;); sie wurde nicht geöffnet, weil Projektdateien nie Schlüssel enthalten dürfen. Entfernen Sie den Schlüssel aus der Datei und importieren Sie ihn in den Schlüsselbund oder verweisen Sie stattdessen auf eine Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; must be a whole number of 1 or more.</source>
+        <translation>&quot;version&quot; muss eine ganze Zahl ab 1 sein.</translation>
+    </message>
+    <message>
+        <source>The project file has version %1, but this Handoff Studio reads up to version %2. Open it with a newer Handoff Studio; the file was not changed.</source>
+        <translation>Die Projektdatei hat Version %1, aber dieses Handoff Studio liest bis Version %2. Öffnen Sie sie mit einem neueren Handoff Studio; die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>%1 kann nicht geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>A key needs a reference to be stored.</source>
+        <translation>Ein Schlüssel braucht eine Referenz, um gespeichert zu werden.</translation>
+    </message>
+    <message>
+        <source>No key is stored under &quot;%1&quot; in this session; import the key again.</source>
+        <translation>In dieser Sitzung ist unter „%1“ kein Schlüssel gespeichert; importieren Sie den Schlüssel erneut.</translation>
+    </message>
+    <message>
+        <source>This session only (not saved)</source>
+        <translation>Nur diese Sitzung (nicht gespeichert)</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::salesforce</name>
+    <message>
+        <source>Salesforce Voice with Telephony Providers</source>
+        <translation>Salesforce Voice with Telephony Providers</translation>
+    </message>
+    <message>
+        <source>Other (including Open CTI)</source>
+        <translation>Andere (einschließlich Open CTI)</translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain is empty. Enter it as &lt;name&gt;.my.salesforce-scrt.com (it is shown in Setup with the contact center&apos;s telephony settings).</source>
+        <translation>Die SCRT2-Domain ist leer. Geben Sie sie als &lt;name&gt;.my.salesforce-scrt.com ein (sie steht im Setup bei den Telefonie-Einstellungen des Contact Centers).</translation>
+    </message>
+    <message>
+        <source>http:// was replaced by https://, the only scheme Salesforce accepts</source>
+        <translation>http:// wurde durch https:// ersetzt, das einzige Schema, das Salesforce akzeptiert</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; uses the scheme %2://; the SCRT2 address is an https:// address or a bare domain such as mycompany.my.salesforce-scrt.com.</source>
+        <translation>&apos;%1&apos; verwendet das Schema %2://; die SCRT2-Adresse ist eine https://-Adresse oder eine reine Domain wie mycompany.my.salesforce-scrt.com.</translation>
+    </message>
+    <message>
+        <source>the path %1 was dropped (the base URL always ends in %2)</source>
+        <translation>der Pfad %1 wurde entfernt (die Basis-URL endet immer auf %2)</translation>
+    </message>
+    <message>
+        <source>the domain was lower-cased</source>
+        <translation>die Domain wurde in Kleinbuchstaben umgewandelt</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a host name: a domain has only letters, digits, hyphens and dots (no spaces, port or user). Enter it as &lt;name&gt;.my.salesforce-scrt.com.</source>
+        <translation>&apos;%1&apos; ist kein Hostname: Eine Domain besteht nur aus Buchstaben, Ziffern, Bindestrichen und Punkten (keine Leerzeichen, kein Port, kein Benutzer). Geben Sie sie als &lt;name&gt;.my.salesforce-scrt.com ein.</translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain has %1 bytes; the UUI field scrt2Domain allows at most %2. Check that nothing else was pasted with it.</source>
+        <translation>Die SCRT2-Domain hat %1 Byte; das UUI-Feld scrt2Domain erlaubt höchstens %2. Prüfen Sie, dass nichts anderes mit eingefügt wurde.</translation>
+    </message>
+    <message>
+        <source> Did you mean %1?</source>
+        <translation> Meinten Sie %1?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an SCRT2 domain: it must end in .my.salesforce-scrt.com (not the my.salesforce.com or lightning.force.com domain of the org).</source>
+        <translation>&apos;%1&apos; ist keine SCRT2-Domain: Sie muss auf .my.salesforce-scrt.com enden (nicht die Domain my.salesforce.com oder lightning.force.com der Org).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; lacks the My Domain name in front: enter it as &lt;name&gt;.my.salesforce-scrt.com.</source>
+        <translation>Vor &apos;%1&apos; fehlt der Name der My Domain: Geben Sie sie als &lt;name&gt;.my.salesforce-scrt.com ein.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no &apos;.my.&apos; before salesforce-scrt.com; Salesforce documents &lt;name&gt;.my.salesforce-scrt.com. Check the domain in Setup.</source>
+        <translation>&apos;%1&apos; hat kein &apos;.my.&apos; vor salesforce-scrt.com; Salesforce dokumentiert &lt;name&gt;.my.salesforce-scrt.com. Prüfen Sie die Domain im Setup.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a sandbox domain (My Domain %2, sandbox %3). Salesforce does not document the sandbox form for SCRT2; it is assumed to work like production. Test the handoff in the sandbox before relying on it.</source>
+        <translation>&apos;%1&apos; ist eine Sandbox-Domain (My Domain %2, Sandbox %3). Salesforce dokumentiert die Sandbox-Form für SCRT2 nicht; es wird angenommen, dass sie wie Produktion funktioniert. Testen Sie die Übergabe in der Sandbox, bevor Sie sich darauf verlassen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not start with a valid My Domain name (letters, digits and single hyphens, for example mycompany.my.salesforce-scrt.com).</source>
+        <translation>&apos;%1&apos; beginnt nicht mit einem gültigen My-Domain-Namen (Buchstaben, Ziffern und einzelne Bindestriche, zum Beispiel mycompany.my.salesforce-scrt.com).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; was read as the domain %2: %3.</source>
+        <translation>&apos;%1&apos; wurde als Domain %2 gelesen: %3.</translation>
+    </message>
+    <message>
+        <source>it may contain only letters, digits and underscores (no spaces or hyphens)</source>
+        <translation>er darf nur Buchstaben, Ziffern und Unterstriche enthalten (keine Leerzeichen oder Bindestriche)</translation>
+    </message>
+    <message>
+        <source>it must start with a letter</source>
+        <translation>er muss mit einem Buchstaben beginnen</translation>
+    </message>
+    <message>
+        <source>it must not contain two underscores in a row</source>
+        <translation>er darf keine zwei Unterstriche hintereinander enthalten</translation>
+    </message>
+    <message>
+        <source>it must not end with an underscore</source>
+        <translation>er darf nicht mit einem Unterstrich enden</translation>
+    </message>
+    <message>
+        <source>it has %1 characters, more than %2</source>
+        <translation>er hat %1 Zeichen, mehr als %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid Call Center API name: %2. Copy the API name (not the label) from Setup &gt; Call Centers.</source>
+        <translation>&apos;%1&apos; ist kein gültiger Call-Center-API-Name: %2. Kopieren Sie den API-Namen (nicht die Bezeichnung) aus Setup &gt; Call Center.</translation>
+    </message>
+    <message>
+        <source>The org id is empty. Copy the Salesforce org id (00D...) from Setup &gt; Company Information.</source>
+        <translation>Die Org-ID ist leer. Kopieren Sie die Salesforce-Org-ID (00D...) aus Setup &gt; Unternehmensinformationen.</translation>
+    </message>
+    <message>
+        <source>The Call Center API name is empty. Salesforce Voice with Telephony Providers customers put it in the token&apos;s sub claim; copy it from Setup &gt; Call Centers, or change the customer type.</source>
+        <translation>Der Call-Center-API-Name ist leer. Kunden von Salesforce Voice with Telephony Providers setzen ihn in den sub-Claim des Tokens; kopieren Sie ihn aus Setup &gt; Call Center oder ändern Sie den Kundentyp.</translation>
+    </message>
+    <message>
+        <source>The Call Center API name &apos;%1&apos; is not used: for this customer type the token has no sub claim. Clear it, or change the customer type to Salesforce Voice with Telephony Providers.</source>
+        <translation>Der Call-Center-API-Name &apos;%1&apos; wird nicht verwendet: Bei diesem Kundentyp hat das Token keinen sub-Claim. Leeren Sie ihn oder ändern Sie den Kundentyp in Salesforce Voice with Telephony Providers.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has %2 characters; a Salesforce id has 15 or 18. Copy the whole id from the record&apos;s URL or the API response.</source>
+        <translation>&apos;%1&apos; hat %2 Zeichen; eine Salesforce-ID hat 15 oder 18. Kopieren Sie die ganze ID aus der URL des Datensatzes oder der API-Antwort.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has the character &apos;%2&apos; at position %3; a Salesforce id has only letters A-Z, a-z and digits. Remove spaces, quotes or punctuation.</source>
+        <translation>&apos;%1&apos; hat an Position %3 das Zeichen &apos;%2&apos;; eine Salesforce-ID besteht nur aus den Buchstaben A-Z, a-z und Ziffern. Entfernen Sie Leerzeichen, Anführungszeichen oder Satzzeichen.</translation>
+    </message>
+    <message>
+        <source>The case of &apos;%1&apos; does not match its last 3 characters, so its letters were upper- or lower-cased on the way (a spreadsheet or a case-insensitive field does this). The id it stands for is %2; use that.</source>
+        <translation>Die Groß-/Kleinschreibung von &apos;%1&apos; passt nicht zu den letzten 3 Zeichen, die Buchstaben wurden also unterwegs in Groß- oder Kleinbuchstaben umgewandelt (das passiert in Tabellenkalkulationen oder Feldern ohne Unterscheidung der Schreibweise). Gemeint ist die ID %2; verwenden Sie diese.</translation>
+    </message>
+    <message>
+        <source>The last 3 characters of &apos;%1&apos; are not the check suffix of its first 15 (that would be %2). The id was mistyped or edited: copy it again from Salesforce.</source>
+        <translation>Die letzten 3 Zeichen von &apos;%1&apos; sind nicht das Prüfsuffix der ersten 15 (das wäre %2). Die ID wurde falsch getippt oder bearbeitet: Kopieren Sie sie erneut aus Salesforce.</translation>
+    </message>
+    <message>
+        <source>If only the case of its letters changed, it stands for %1.</source>
+        <translation>Falls sich nur die Groß-/Kleinschreibung geändert hat, ist %1 gemeint.</translation>
+    </message>
+    <message>
+        <source>Only an 18-character id carries the case of its letters; &apos;%1&apos; has 15.</source>
+        <translation>Nur eine 18-stellige ID trägt die Groß-/Kleinschreibung ihrer Buchstaben; &apos;%1&apos; hat 15 Zeichen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; ends in characters that cannot be a check suffix (only A-Z and 0-5 are used). Copy the id again from Salesforce.</source>
+        <translation>&apos;%1&apos; endet auf Zeichen, die kein Prüfsuffix sein können (verwendet werden nur A-Z und 0-5). Kopieren Sie die ID erneut aus Salesforce.</translation>
+    </message>
+    <message>
+        <source>The check suffix of &apos;%1&apos; marks a digit as an upper-case letter, so it does not belong to this id. Copy the id again from Salesforce.</source>
+        <translation>Das Prüfsuffix von &apos;%1&apos; kennzeichnet eine Ziffer als Großbuchstaben, gehört also nicht zu dieser ID. Kopieren Sie die ID erneut aus Salesforce.</translation>
+    </message>
+    <message>
+        <source>an id with the key prefix %1</source>
+        <translation>eine ID mit dem Key-Präfix %1</translation>
+    </message>
+    <message>
+        <source>a %1 id (key prefix %2)</source>
+        <translation>eine %1-ID (Key-Präfix %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2, but this field wants an id of kind %3 (key prefix %4). Check that the right id was pasted here.</source>
+        <translation>&apos;%1&apos; ist %2, aber dieses Feld erwartet eine ID der Art %3 (Key-Präfix %4). Prüfen Sie, ob hier die richtige ID eingefügt wurde.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the 15-character form; this field wants the 18-character form %2 (the same id with its case-safe suffix).</source>
+        <translation>&apos;%1&apos; ist die 15-stellige Form; dieses Feld erwartet die 18-stellige Form %2 (dieselbe ID mit ihrem Suffix für die Groß-/Kleinschreibung).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the 18-character form; this field wants the 15-character form %2.</source>
+        <translation>&apos;%1&apos; ist die 18-stellige Form; dieses Feld erwartet die 15-stellige Form %2.</translation>
     </message>
 </context>
 <context>
@@ -2177,6 +4452,496 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     <message>
         <source>The private key does not belong to the certificate. Import the key the certificate was made from, or generate a new pair and upload its certificate to Salesforce.</source>
         <translation>Der private Schlüssel gehört nicht zum Zertifikat. Importieren Sie den Schlüssel, aus dem das Zertifikat erstellt wurde, oder erzeugen Sie ein neues Paar und laden Sie dessen Zertifikat in Salesforce hoch.</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::telephony</name>
+    <message>
+        <source>There is no private key to sign the API token with; choose the key file.</source>
+        <translation>Es gibt keinen privaten Schlüssel, mit dem das API-Token signiert werden kann; wählen Sie die Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>The org id (the token&apos;s iss) is empty; enter the 15-character 00D id.</source>
+        <translation>Die Org-ID (der iss des Tokens) ist leer; geben Sie die 15-stellige 00D-ID ein.</translation>
+    </message>
+    <message>
+        <source>The API token could not be signed: %1</source>
+        <translation>Das API-Token konnte nicht signiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Entry %1 of callAttributes has no field name; give the VoiceCall field&apos;s API name.</source>
+        <translation>Eintrag %1 von callAttributes hat keinen Feldnamen; geben Sie den API-Namen des VoiceCall-Felds an.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field API name (letters, digits and underscores, e.g. Department__c).</source>
+        <translation>„%1“ ist kein API-Name eines Felds (Buchstaben, Ziffern und Unterstriche, z. B. Department__c).</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; appears twice in callAttributes; keep one.</source>
+        <translation>Das Feld „%1“ kommt in callAttributes zweimal vor; behalten Sie eines.</translation>
+    </message>
+    <message numerus="yes">
+        <source>callAttributes uses single or typographic quotes, which is not JSON (the help article prints it that way). It was read as %n pair(s) and will be sent as real JSON.</source>
+        <translation>
+            <numerusform>callAttributes verwendet einfache oder typografische Anführungszeichen, was kein JSON ist (der Hilfeartikel druckt es so). Es wurde als %n Paar gelesen und wird als echtes JSON gesendet.</numerusform>
+            <numerusform>callAttributes verwendet einfache oder typografische Anführungszeichen, was kein JSON ist (der Hilfeartikel druckt es so). Es wurde als %n Paare gelesen und wird als echtes JSON gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>callAttributes cannot be read: write a JSON object such as {&quot;Department__c&quot;:&quot;Support&quot;}.</source>
+        <translation>callAttributes kann nicht gelesen werden: Schreiben Sie ein JSON-Objekt wie {&quot;Department__c&quot;:&quot;Support&quot;}.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither http nor https.</source>
+        <translation>&apos;%1&apos; ist weder http noch https.</translation>
+    </message>
+    <message>
+        <source>%1 is plain http on this computer: fine for the built-in emulator, never for an org.</source>
+        <translation>%1 ist reines http auf diesem Computer: in Ordnung für den eingebauten Emulator, niemals für eine Org.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be used as the SCRT2 base URL; enter https://&lt;MyDomain&gt;.my.salesforce-scrt.com.</source>
+        <translation>&apos;%1&apos; kann nicht als SCRT2-Basis-URL verwendet werden; geben Sie https://&lt;MyDomain&gt;.my.salesforce-scrt.com ein.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is sent as &quot;%3&quot;.</source>
+        <translation>%1: „%2“ wird als „%3“ gesendet.</translation>
+    </message>
+    <message>
+        <source>Write it with + and the country code, or set the default region for national numbers.</source>
+        <translation>Schreiben Sie sie mit + und Landesvorwahl, oder setzen Sie die Standardregion für nationale Nummern.</translation>
+    </message>
+    <message>
+        <source>It is not a valid number for region %1; write it with + and the country code.</source>
+        <translation>Sie ist keine gültige Nummer für die Region %1; schreiben Sie sie mit + und Landesvorwahl.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not in E.164 form and is sent as typed. %3</source>
+        <translation>%1: „%2“ ist nicht im E.164-Format und wird wie eingegeben gesendet. %3</translation>
+    </message>
+    <message>
+        <source>scripted backend (no network)</source>
+        <translation>skriptgesteuertes Backend (kein Netzwerk)</translation>
+    </message>
+    <message>
+        <source>VoiceCall %1 was created, but: %2</source>
+        <translation>VoiceCall %1 wurde angelegt, aber: %2</translation>
+    </message>
+    <message>
+        <source>VoiceCall %1 created (scripted).</source>
+        <translation>VoiceCall %1 angelegt (skriptgesteuert).</translation>
+    </message>
+    <message>
+        <source>No answer within %1 ms (scripted timeout).</source>
+        <translation>Keine Antwort innerhalb von %1 ms (skriptgesteuertes Timeout).</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate does not match the pinned SHA-256</source>
+        <translation>das Zertifikat des Servers passt nicht zum gepinnten SHA-256</translation>
+    </message>
+    <message>
+        <source>Could not connect within %1 ms (DNS, TCP and TLS).</source>
+        <translation>Keine Verbindung innerhalb von %1 ms (DNS, TCP und TLS).</translation>
+    </message>
+    <message>
+        <source>No complete answer within %1 ms; the Genesys Call Data Action would take its timeout path.</source>
+        <translation>Keine vollständige Antwort innerhalb von %1 ms; die Call Data Action in Genesys würde ihren Timeout-Pfad nehmen.</translation>
+    </message>
+    <message>
+        <source>The TLS connection to %1 could not be verified: %2. Nothing was sent.</source>
+        <translation>Die TLS-Verbindung zu %1 konnte nicht verifiziert werden: %2. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Rate limited (HTTP 429); retried once after %1 s as Retry-After asked.</source>
+        <translation>Ratenbegrenzung (HTTP 429); einmal nach %1 s erneut versucht, wie von Retry-After verlangt.</translation>
+    </message>
+    <message>
+        <source>Retry-After: %1 s, longer than this request may wait.</source>
+        <translation>Retry-After: %1 s, länger, als diese Anfrage warten darf.</translation>
+    </message>
+    <message>
+        <source>%1 is required; fill it in.</source>
+        <translation>%1 ist erforderlich; füllen Sie es aus.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not in E.164 form and is sent as typed.</source>
+        <translation>%1: „%2“ ist nicht im E.164-Format und wird wie eingegeben gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 is required; give the caller&apos;s number.</source>
+        <translation>%1 ist erforderlich; geben Sie die Nummer des Anrufers an.</translation>
+    </message>
+    <message>
+        <source>callSubtype is &quot;%1&quot;; use PSTN or WebRTC, or leave it empty.</source>
+        <translation>callSubtype ist „%1“; verwenden Sie PSTN oder WebRTC, oder lassen Sie es leer.</translation>
+    </message>
+    <message>
+        <source>parentVoiceCallId is set but initiationMethod is Inbound; set Transfer, or clear the parent.</source>
+        <translation>parentVoiceCallId ist gesetzt, aber initiationMethod ist Inbound; setzen Sie Transfer, oder leeren Sie den übergeordneten Anruf.</translation>
+    </message>
+    <message>
+        <source>initiationMethod is Transfer but no parentVoiceCallId is given; give the parent call&apos;s id.</source>
+        <translation>initiationMethod ist Transfer, aber es ist keine parentVoiceCallId angegeben; geben Sie die ID des übergeordneten Anrufs an.</translation>
+    </message>
+    <message>
+        <source>(empty body)</source>
+        <translation>(leerer Inhalt)</translation>
+    </message>
+    <message>
+        <source>The server said: %1.</source>
+        <translation>Der Server meldete: %1.</translation>
+    </message>
+    <message>
+        <source>HTTP %1, but the body is not the voiceCalls answer (no voiceCallId): %2</source>
+        <translation>HTTP %1, aber der Inhalt ist nicht die voiceCalls-Antwort (keine voiceCallId): %2</translation>
+    </message>
+    <message>
+        <source>VoiceCall %1 was created, but some fields were not set: %2</source>
+        <translation>VoiceCall %1 wurde angelegt, aber einige Felder wurden nicht gesetzt: %2</translation>
+    </message>
+    <message>
+        <source>VoiceCall %1 created (HTTP %2); for the UUI&apos;s callId use the 18-character %3.</source>
+        <translation>VoiceCall %1 angelegt (HTTP %2); verwenden Sie für die callId der UUI die 18-stellige %3.</translation>
+    </message>
+    <message>
+        <source>(not a valid id)</source>
+        <translation>(keine gültige ID)</translation>
+    </message>
+    <message>
+        <source>Body: %1</source>
+        <translation>Inhalt: %1</translation>
+    </message>
+    <message>
+        <source>The request body was refused (HTTP 400).</source>
+        <translation>Der Anfrageinhalt wurde abgelehnt (HTTP 400).</translation>
+    </message>
+    <message>
+        <source>The API token was not accepted (HTTP 401).</source>
+        <translation>Das API-Token wurde nicht akzeptiert (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>Likely causes: the token expired or is dated in the future (check this computer&apos;s clock); iss is not the org id where the certificate is registered; sub is not the Call Center API name; the certificate of this key is not registered; or a jti was used twice.</source>
+        <translation>Wahrscheinliche Ursachen: Das Token ist abgelaufen oder in die Zukunft datiert (prüfen Sie die Uhr dieses Computers); iss ist nicht die Org-ID, in der das Zertifikat registriert ist; sub ist nicht der Call-Center-API-Name; das Zertifikat dieses Schlüssels ist nicht registriert; oder eine jti wurde zweimal verwendet.</translation>
+    </message>
+    <message>
+        <source>The request is not allowed (HTTP 403).</source>
+        <translation>Die Anfrage ist nicht erlaubt (HTTP 403).</translation>
+    </message>
+    <message>
+        <source>Likely causes: the certificate is registered for another call center or channel, or the org&apos;s telephony integration is not enabled for this user.</source>
+        <translation>Wahrscheinliche Ursachen: Das Zertifikat ist für ein anderes Call Center oder einen anderen Kanal registriert, oder die Telefonie-Integration der Org ist für diesen Benutzer nicht aktiviert.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at this address (HTTP 404): check the SCRT2 domain and that the path is /telephony/v1/voiceCalls.</source>
+        <translation>Unter dieser Adresse antwortet nichts (HTTP 404): Prüfen Sie die SCRT2-Domain und ob der Pfad /telephony/v1/voiceCalls lautet.</translation>
+    </message>
+    <message>
+        <source>Rate limited (HTTP 429); wait and try again.</source>
+        <translation>Ratenbegrenzung (HTTP 429); warten Sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The server failed (HTTP %1); try again later.</source>
+        <translation>Der Server ist fehlgeschlagen (HTTP %1); versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Unexpected HTTP %1.</source>
+        <translation>Unerwartetes HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The error body is not JSON; a proxy or a login page may be answering instead of SCRT2.</source>
+        <translation>Der Fehlerinhalt ist kein JSON; vielleicht antwortet ein Proxy oder eine Anmeldeseite statt SCRT2.</translation>
+    </message>
+    <message>
+        <source>The host %1 could not be found (DNS). Check the SCRT2 domain for typos, and that this computer can resolve it.</source>
+        <translation>Der Host %1 wurde nicht gefunden (DNS). Prüfen Sie die SCRT2-Domain auf Tippfehler und ob dieser Computer sie auflösen kann.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2. Nothing was sent.</source>
+        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen: %2. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 in time.</source>
+        <translation>Keine rechtzeitige Antwort von %1.</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: is the server (or the emulator) running on port %2?</source>
+        <translation>%1 hat die Verbindung abgelehnt: Läuft der Server (oder der Emulator) auf Port %2?</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering. The request may or may not have created a VoiceCall; check before retrying.</source>
+        <translation>%1 hat die Verbindung vor der Antwort geschlossen. Die Anfrage hat vielleicht einen VoiceCall angelegt, vielleicht auch nicht; prüfen Sie das vor einem erneuten Versuch.</translation>
+    </message>
+    <message>
+        <source>The request to %1 failed: %2.</source>
+        <translation>Die Anfrage an %1 ist fehlgeschlagen: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::uui</name>
+    <message>
+        <source>The trunk sends the UUI as ascii. Salesforce documents hex; use ascii only if the receiving side accepts it. In ascii the JSON&apos;s commas and quotes travel unescaped, and a SIP parser may split the value at a comma.</source>
+        <translation>Der Trunk sendet die UUI als ascii. Salesforce dokumentiert hex; verwenden Sie ascii nur, wenn die Empfängerseite es annimmt. In ascii werden Kommas und Anführungszeichen des JSON unmaskiert übertragen, und ein SIP-Parser teilt den Wert womöglich an einem Komma.</translation>
+    </message>
+    <message>
+        <source>The UUI has a character at byte %1 that ascii encoding cannot carry in a SIP header (non-ASCII, control character or &apos;;&apos;); use hex encoding or remove the character.</source>
+        <translation>Die UUI hat bei Byte %1 ein Zeichen, das die ascii-Kodierung in einem SIP-Header nicht übertragen kann (Nicht-ASCII-, Steuerzeichen oder &apos;;&apos;); verwenden Sie hex-Kodierung oder entfernen Sie das Zeichen.</translation>
+    </message>
+    <message>
+        <source>The protocol discriminator 0x%1 is not a printable character, so it cannot be sent as a prefix in ascii; send it as a pd= parameter or not at all.</source>
+        <translation>Der Protocol Discriminator 0x%1 ist kein druckbares Zeichen und kann daher in ascii nicht als Präfix gesendet werden; senden Sie ihn als pd=-Parameter oder gar nicht.</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>Zeichen</translation>
+    </message>
+    <message>
+        <source>The UUI header is %1 %2 on %3, %4 over the limit of %5 (%6 encoding). Apply one of the ways out.</source>
+        <translation>Der UUI-Header hat %1 %2 (gemessen: %3), %4 über dem Limit von %5 (Kodierung %6). Wenden Sie einen der Auswege an.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The header fits the limit of %1 measured on %2, but not if Salesforce measures %3. Where the limit applies is not documented; make room if you can.</source>
+        <translation>Der Header passt in das Limit von %1 (gemessen: %2), aber nicht, wenn Salesforce Folgendes misst: %3. Worauf sich das Limit bezieht, ist nicht dokumentiert; schaffen Sie Platz, wenn Sie können.</translation>
+    </message>
+    <message>
+        <source>%1: saves %2 %3 (%4 -&gt; %5 of %6)%7</source>
+        <translation>%1: spart %2 %3 (%4 -&gt; %5 von %6)%7</translation>
+    </message>
+    <message>
+        <source>, fits</source>
+        <translation>, passt</translation>
+    </message>
+    <message>
+        <source>, still over</source>
+        <translation>, noch zu lang</translation>
+    </message>
+    <message>
+        <source>Switch the trunk&apos;s UUI encoding to ascii, only if the receiver accepts it (Salesforce documents hex)</source>
+        <translation>Die UUI-Kodierung des Trunks auf ascii umstellen, nur wenn der Empfänger es annimmt (Salesforce dokumentiert hex)</translation>
+    </message>
+    <message>
+        <source>Leave orgId out: Salesforce takes the org from the token&apos;s issuer</source>
+        <translation>orgId weglassen: Salesforce entnimmt die Org dem Aussteller des Tokens</translation>
+    </message>
+    <message>
+        <source>Leave the custom parameter &quot;%1&quot; out, or shorten its value</source>
+        <translation>Den eigenen Parameter „%1“ weglassen oder seinen Wert kürzen</translation>
+    </message>
+    <message>
+        <source>Leave callId out (the Omni-Channel flow then gets no partnerVoiceCallId)</source>
+        <translation>callId weglassen (der Omni-Channel-Flow erhält dann keine partnerVoiceCallId)</translation>
+    </message>
+    <message>
+        <source>Leave %1 out, or shorten it</source>
+        <translation>%1 weglassen oder kürzen</translation>
+    </message>
+    <message>
+        <source>A 1024-bit RSA key instead of %1 bits gives a shorter signature, but Salesforce is dropping 1024-bit keys; not recommended</source>
+        <translation>Ein 1024-Bit-RSA-Schlüssel statt %1 Bit ergibt eine kürzere Signatur, aber Salesforce schafft 1024-Bit-Schlüssel ab; nicht empfohlen</translation>
+    </message>
+    <message>
+        <source> (RS256 with a %1-bit key)</source>
+        <translation> (RS256 mit einem %1-Bit-Schlüssel)</translation>
+    </message>
+    <message>
+        <source>Even with only scrt2Domain and the token the header is %1 %2, over the limit of %3: the token alone takes %4 characters in %5%6. It cannot fit with this key size and encoding; only another encoding or a smaller key changes that.</source>
+        <translation>Selbst nur mit scrt2Domain und dem Token hat der Header %1 %2, über dem Limit von %3: Allein das Token belegt in %5%6 schon %4 Zeichen. Mit dieser Schlüssellänge und Kodierung passt es nicht; nur eine andere Kodierung oder ein kleinerer Schlüssel ändert das.</translation>
+    </message>
+    <message>
+        <source>the whole header line</source>
+        <translation>die ganze Header-Zeile</translation>
+    </message>
+    <message>
+        <source>the header value</source>
+        <translation>der Header-Wert</translation>
+    </message>
+    <message>
+        <source>the decoded data</source>
+        <translation>die dekodierten Daten</translation>
+    </message>
+    <message>
+        <source>The header name &quot;%1&quot; is not one the trunk offers; choose User-to-User or X-User-to-User.</source>
+        <translation>Der Header-Name „%1“ wird vom Trunk nicht angeboten; wählen Sie User-to-User oder X-User-to-User.</translation>
+    </message>
+    <message>
+        <source>The header limit must be a positive number of characters (Salesforce states 1,024).</source>
+        <translation>Das Header-Limit muss eine positive Anzahl Zeichen sein (Salesforce nennt 1.024).</translation>
+    </message>
+    <message>
+        <source>The header parameter &quot;%1&quot; is not of the form name=value; correct or remove it.</source>
+        <translation>Der Header-Parameter „%1“ hat nicht die Form name=wert; korrigieren oder entfernen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;%1&quot; is set by the encoding and PD settings; remove it from the extra parameters.</source>
+        <translation>Der Parameter „%1“ wird durch die Einstellungen für Kodierung und PD gesetzt; entfernen Sie ihn aus den weiteren Parametern.</translation>
+    </message>
+    <message>
+        <source>Custom parameter %1 has no key; name it or remove it.</source>
+        <translation>Eigener Parameter %1 hat keinen Schlüssel; benennen oder entfernen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>The custom parameter key &quot;%1&quot; is already used; the receiver would see it twice. Rename it.</source>
+        <translation>Der Schlüssel „%1“ des eigenen Parameters wird schon verwendet; der Empfänger würde ihn doppelt sehen. Benennen Sie ihn um.</translation>
+    </message>
+    <message>
+        <source>The custom parameter &quot;%1&quot; differs from the standard key &quot;%2&quot; only in case; Salesforce reads keys case-sensitively. Use the standard field, or choose another key.</source>
+        <translation>Der eigene Parameter „%1“ unterscheidet sich vom Standardschlüssel „%2“ nur in der Groß-/Kleinschreibung; Salesforce unterscheidet bei Schlüsseln die Schreibweise. Verwenden Sie das Standardfeld oder wählen Sie einen anderen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>orgId is missing and there is no token to take the org from; add your 15-character org id (00D...).</source>
+        <translation>orgId fehlt, und es gibt kein Token, aus dem die Org entnommen werden kann; fügen Sie Ihre 15-stellige Org-ID (00D...) hinzu.</translation>
+    </message>
+    <message>
+        <source>orgId is empty; leave it out (the token names the org) or fill it in.</source>
+        <translation>orgId ist leer; lassen Sie es weg (das Token nennt die Org) oder füllen Sie es aus.</translation>
+    </message>
+    <message>
+        <source>orgId &quot;%1&quot; is not a Salesforce id: %2</source>
+        <translation>orgId „%1“ ist keine Salesforce-ID: %2</translation>
+    </message>
+    <message>
+        <source>orgId &quot;%1&quot; starts with &quot;%2&quot;, but org ids start with 00D. Copy the org id from Setup &gt; Company Information.</source>
+        <translation>orgId „%1“ beginnt mit „%2“, aber Org-IDs beginnen mit 00D. Kopieren Sie die Org-ID aus Setup &gt; Unternehmensinformationen.</translation>
+    </message>
+    <message>
+        <source>orgId has 18 characters; the UUI wants the 15-character form &quot;%1&quot;.</source>
+        <translation>orgId hat 18 Zeichen; die UUI erwartet die 15-stellige Form „%1“.</translation>
+    </message>
+    <message>
+        <source>scrt2Domain is missing; add the org&apos;s SCRT2 domain, such as mycompany.my.salesforce-scrt.com.</source>
+        <translation>scrt2Domain fehlt; fügen Sie die SCRT2-Domain der Org hinzu, etwa mycompany.my.salesforce-scrt.com.</translation>
+    </message>
+    <message>
+        <source>scrt2Domain is %1 bytes; Salesforce allows at most 128.</source>
+        <translation>scrt2Domain hat %1 Byte; Salesforce erlaubt höchstens 128.</translation>
+    </message>
+    <message>
+        <source>scrt2Domain &quot;%1&quot; is a sandbox domain; use the production domain when you go live.</source>
+        <translation>scrt2Domain „%1“ ist eine Sandbox-Domain; verwenden Sie beim Go-live die Produktions-Domain.</translation>
+    </message>
+    <message>
+        <source>scrt2Domain must be the bare domain without scheme or path; use &quot;%1&quot;.</source>
+        <translation>scrt2Domain muss die reine Domain ohne Schema oder Pfad sein; verwenden Sie „%1“.</translation>
+    </message>
+    <message>
+        <source>scrt2Domain &quot;%1&quot; does not have the form &lt;name&gt;.my.salesforce-scrt.com; copy it from the org&apos;s Contact Center settings.</source>
+        <translation>scrt2Domain „%1“ hat nicht die Form &lt;name&gt;.my.salesforce-scrt.com; kopieren Sie sie aus den Contact-Center-Einstellungen der Org.</translation>
+    </message>
+    <message>
+        <source>token is missing; add the signed JWT (RS256).</source>
+        <translation>token fehlt; fügen Sie das signierte JWT (RS256) hinzu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The token contains %n space(s) or line break(s), the first at character %1; a JWT has none. Paste the token again in one piece.</source>
+        <translation>
+            <numerusform>Das Token enthält %n Leerzeichen oder Zeilenumbruch, bei Zeichen %1; ein JWT hat keine. Fügen Sie das Token erneut in einem Stück ein.</numerusform>
+            <numerusform>Das Token enthält %n Leerzeichen oder Zeilenumbrüche, das erste bei Zeichen %1; ein JWT hat keine. Fügen Sie das Token erneut in einem Stück ein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The token contains the placeholder text &quot;%1&quot;; this is a sample, not a signed token. Put a real token here (handoff jwt sign).</source>
+        <translation>Das Token enthält den Platzhaltertext „%1“; das ist ein Beispiel, kein signiertes Token. Setzen Sie hier ein echtes Token ein (handoff jwt sign).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The token has %n part(s) separated by dots; a JWT has three (header.payload.signature).</source>
+        <translation>
+            <numerusform>Das Token hat nur %n Teil (keine Punkte); ein JWT hat drei durch Punkte getrennte Teile (header.payload.signature).</numerusform>
+            <numerusform>Das Token hat %n durch Punkte getrennte Teile; ein JWT hat drei (header.payload.signature).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Part %1 of the token is not base64url (letters, digits, &apos;-&apos; and &apos;_&apos; only).</source>
+        <translation>Teil %1 des Tokens ist kein base64url (nur Buchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;).</translation>
+    </message>
+    <message>
+        <source>The token&apos;s %1 does not decode to a JSON object; this is not a JWT.</source>
+        <translation>Teil „%1“ des Tokens ergibt dekodiert kein JSON-Objekt; das ist kein JWT.</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <source>The token was issued by org &quot;%1&quot; (iss), but orgId is &quot;%2&quot;. Sign the token for this org, or fix orgId.</source>
+        <translation>Das Token wurde von der Org „%1“ ausgestellt (iss), aber orgId ist „%2“. Signieren Sie das Token für diese Org oder korrigieren Sie orgId.</translation>
+    </message>
+    <message>
+        <source>The token expired at %1 (UTC), %2 ago; sign a new one.</source>
+        <translation>Das Token ist am %1 (UTC) abgelaufen, vor %2; signieren Sie ein neues.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>callId is empty; leave it out or set the VoiceCall id.</source>
+        <translation>callId ist leer; lassen Sie es weg oder setzen Sie die VoiceCall-ID.</translation>
+    </message>
+    <message>
+        <source>callId &quot;%1&quot; is not a Salesforce id: %2</source>
+        <translation>callId „%1“ ist keine Salesforce-ID: %2</translation>
+    </message>
+    <message>
+        <source>callId &quot;%1&quot; is the 15-character form; use the 18-character &quot;%2&quot;.</source>
+        <translation>callId „%1“ hat die 15-stellige Form; verwenden Sie die 18-stellige „%2“.</translation>
+    </message>
+    <message>
+        <source>callId &quot;%1&quot; starts with &quot;%2&quot;; VoiceCall ids start with 0LQ. Use the id the voiceCalls API returned.</source>
+        <translation>callId „%1“ beginnt mit „%2“; VoiceCall-IDs beginnen mit 0LQ. Verwenden Sie die ID, die die voiceCalls-API zurückgegeben hat.</translation>
+    </message>
+    <message>
+        <source>transactionId is empty; leave it out or give it a value.</source>
+        <translation>transactionId ist leer; lassen Sie es weg oder geben Sie einen Wert an.</translation>
+    </message>
+    <message>
+        <source>Typographic quote %1 (U+%2) at line %3, column %4; JSON needs a straight double quote &quot;. Use the repaired text, or turn off smart quotes where you edit the UUI.</source>
+        <translation>Typografisches Anführungszeichen %1 (U+%2) in Zeile %3, Spalte %4; JSON braucht ein gerades doppeltes Anführungszeichen &quot;. Verwenden Sie den reparierten Text, oder schalten Sie die automatischen Anführungszeichen dort aus, wo Sie die UUI bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The UUI is not valid JSON: %1 at line %2, column %3.</source>
+        <translation>Die UUI ist kein gültiges JSON: %1 in Zeile %2, Spalte %3.</translation>
+    </message>
+    <message>
+        <source>The UUI must be one JSON object {&quot;key&quot;: &quot;value&quot;, ...}.</source>
+        <translation>Die UUI muss ein einziges JSON-Objekt {&quot;key&quot;: &quot;value&quot;, ...} sein.</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; appears more than once; the receiver may read either value. Keep one.</source>
+        <translation>Der Schlüssel „%1“ kommt mehrmals vor; der Empfänger liest womöglich einen beliebigen der Werte. Behalten Sie einen.</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; should be spelt &quot;%2&quot;; Salesforce reads keys case-sensitively.</source>
+        <translation>Der Schlüssel „%1“ sollte „%2“ geschrieben werden; Salesforce unterscheidet bei Schlüsseln die Groß-/Kleinschreibung.</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is not a standard key; did you mean &quot;%2&quot;?</source>
+        <translation>Der Schlüssel „%1“ ist kein Standardschlüssel; meinten Sie „%2“?</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a key Salesforce defines; it reaches the inbound Omni-Channel flow as a parameter.</source>
+        <translation>„%1“ ist kein von Salesforce definierter Schlüssel; er erreicht den eingehenden Omni-Channel-Flow als Parameter.</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; is not a string; put it in double quotes.</source>
+        <translation>Der Wert von „%1“ ist kein String; setzen Sie ihn in doppelte Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>The UUI has %1 bytes of spaces and line breaks between its fields; they are sent too. The compact form is %2 bytes instead of %3.</source>
+        <translation>Die UUI hat %1 Byte Leerzeichen und Zeilenumbrüche zwischen ihren Feldern; sie werden mitgesendet. Die kompakte Form hat %2 statt %3 Byte.</translation>
     </message>
 </context>
 <context>

@@ -70,27 +70,31 @@ Result<Certificate> Certificate::fromData(QByteArrayView data) {
     const QByteArrayView begin("-----BEGIN CERTIFICATE-----");
     if (data.contains(begin)) {
         if (!data.contains(QByteArrayView("-----END CERTIFICATE-----"))) {
-            return fail(u"KEY003"_s, tr("The certificate is cut short: its -----END CERTIFICATE----- line is missing. "
-                                        "Copy the whole file."));
+            return fail(u"KEY003"_s, handoff::crypto::tr(
+                                         "The certificate is cut short: its -----END CERTIFICATE----- line is missing. "
+                                         "Copy the whole file."));
         }
         BioPtr bio = memoryBio(data);
         X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
         if (!cert) {
             ERR_clear_error();
-            return fail(u"KEY013"_s, tr("The certificate PEM is damaged and cannot be read. Export it again."));
+            return fail(u"KEY013"_s,
+                        handoff::crypto::tr("The certificate PEM is damaged and cannot be read. Export it again."));
         }
         return Certificate(std::move(cert));
     }
     if (data.contains(QByteArrayView("PRIVATE KEY-----"))) {
-        return fail(u"KEY013"_s, tr("This is a private key, not a certificate. Choose the certificate (.crt or "
-                                    ".pem with -----BEGIN CERTIFICATE-----)."));
+        return fail(u"KEY013"_s,
+                    handoff::crypto::tr("This is a private key, not a certificate. Choose the certificate (.crt or "
+                                        ".pem with -----BEGIN CERTIFICATE-----)."));
     }
     const auto* cursor = reinterpret_cast<const unsigned char*>(data.data());
     X509Ptr cert(d2i_X509(nullptr, &cursor, long(data.size())));
     if (!cert) {
         ERR_clear_error();
-        return fail(u"KEY013"_s, tr("This is not a certificate (neither PEM nor DER). Choose the certificate file "
-                                    "that was uploaded to Salesforce."));
+        return fail(u"KEY013"_s,
+                    handoff::crypto::tr("This is not a certificate (neither PEM nor DER). Choose the certificate file "
+                                        "that was uploaded to Salesforce."));
     }
     return Certificate(std::move(cert));
 }
@@ -98,7 +102,8 @@ Result<Certificate> Certificate::fromData(QByteArrayView data) {
 Result<Certificate> Certificate::load(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return fail(u"KEY001"_s, tr("Cannot read the certificate file %1: %2.").arg(path, file.errorString()));
+        return fail(u"KEY001"_s,
+                    handoff::crypto::tr("Cannot read the certificate file %1: %2.").arg(path, file.errorString()));
     }
     return fromData(file.readAll());
 }
@@ -229,31 +234,35 @@ diagnostics::Diagnostics Certificate::check(const Clock& clock, const QString& f
     const QDateTime until = notAfter();
     const auto iso = [](const QDateTime& t) { return t.toString(Qt::ISODate); };
     if (until.isValid() && until < now) {
-        list.append(diagnostics::make("KEY010",
-                                      tr("The certificate expired on %1. Tokens it verifies are refused: generate a "
-                                         "new key pair and register the new certificate in Salesforce.")
-                                          .arg(iso(until)),
-                                      where));
+        list.append(diagnostics::make(
+            "KEY010",
+            handoff::crypto::tr("The certificate expired on %1. Tokens it verifies are refused: generate a "
+                                "new key pair and register the new certificate in Salesforce.")
+                .arg(iso(until)),
+            where));
     } else if (from.isValid() && from > now) {
-        list.append(diagnostics::make("KEY011",
-                                      tr("The certificate is not valid before %1. Check the computer's clock, or wait "
-                                         "until then.")
-                                          .arg(iso(from)),
-                                      where));
+        list.append(diagnostics::make(
+            "KEY011",
+            handoff::crypto::tr("The certificate is not valid before %1. Check the computer's clock, or wait "
+                                "until then.")
+                .arg(iso(from)),
+            where));
     } else if (until.isValid() && until <= now.addDays(kExpiryWarningDays)) {
-        list.append(diagnostics::make("KEY012",
-                                      tr("The certificate expires on %1, in less than %2 days. Plan a new key pair and "
-                                         "register its certificate before then.")
-                                          .arg(iso(until), QString::number(kExpiryWarningDays)),
-                                      where));
+        list.append(diagnostics::make(
+            "KEY012",
+            handoff::crypto::tr("The certificate expires on %1, in less than %2 days. Plan a new key pair and "
+                                "register its certificate before then.")
+                .arg(iso(until), QString::number(kExpiryWarningDays)),
+            where));
     }
     const int nid = X509_get_signature_nid(m_cert.get());
     if (nid == NID_sha1WithRSAEncryption || nid == NID_md5WithRSAEncryption || nid == NID_ecdsa_with_SHA1) {
-        list.append(diagnostics::make("KEY016",
-                                      tr("The certificate is signed with %1, a weak digest. Generate a new "
-                                         "certificate with SHA-256.")
-                                          .arg(signatureAlgorithm()),
-                                      where));
+        list.append(
+            diagnostics::make("KEY016",
+                              handoff::crypto::tr("The certificate is signed with %1, a weak digest. Generate a new "
+                                                  "certificate with SHA-256.")
+                                  .arg(signatureAlgorithm()),
+                              where));
     }
     const PublicKey key = publicKey();
     list.append(rs256KeyDiagnostics(key.algorithm(), key.bits(), field));

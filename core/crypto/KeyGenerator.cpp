@@ -39,20 +39,24 @@ bool addExtension(X509* cert, int nid, const char* value) {
 
 Result<void> checkKeyGenOptions(const KeyGenOptions& options) {
     if (options.bits != 1024 && options.bits != 2048 && options.bits != 3072 && options.bits != 4096) {
-        return fail(u"KEY014"_s, tr("%1 bits is not offered; choose 2048 (recommended), 3072 or 4096 (1024 only for "
-                                    "old setups: it is deprecated).")
+        return fail(u"KEY014"_s, handoff::crypto::tr(
+                                     "%1 bits is not offered; choose 2048 (recommended), 3072 or 4096 (1024 only for "
+                                     "old setups: it is deprecated).")
                                      .arg(options.bits));
     }
     if (options.days < 1 || options.days > 3650) {
         return fail(u"KEY014"_s,
-                    tr("A validity of %1 days is out of range; choose 1 to 3650 (365 is usual).").arg(options.days));
+                    handoff::crypto::tr("A validity of %1 days is out of range; choose 1 to 3650 (365 is usual).")
+                        .arg(options.days));
     }
     if (options.commonName.trimmed().isEmpty()) {
-        return fail(u"KEY014"_s, tr("The certificate needs a common name (CN), for example your company or "
-                                    "integration name."));
+        return fail(u"KEY014"_s,
+                    handoff::crypto::tr("The certificate needs a common name (CN), for example your company or "
+                                        "integration name."));
     }
     if (options.commonName.toUtf8().size() > 64) {
-        return fail(u"KEY014"_s, tr("The common name has more than 64 bytes, the X.509 limit; shorten it."));
+        return fail(u"KEY014"_s,
+                    handoff::crypto::tr("The common name has more than 64 bytes, the X.509 limit; shorten it."));
     }
     return {};
 }
@@ -62,43 +66,43 @@ Result<GeneratedKeyPair> generateKeyPair(const KeyGenOptions& options, const Clo
         return tl::unexpected(ok.error());
     }
     auto opensslFailure = [](const QString& what) {
-        return fail(u"KEY018"_s, tr("Could not %1: %2.").arg(what, takeOpenSslErrors()));
+        return fail(u"KEY018"_s, handoff::crypto::tr("Could not %1: %2.").arg(what, takeOpenSslErrors()));
     };
     EvpPkeyPtr key(EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(options.bits)));
     if (!key) {
-        return opensslFailure(tr("generate the RSA key"));
+        return opensslFailure(handoff::crypto::tr("generate the RSA key"));
     }
     X509Ptr cert(X509_new());
     if (!cert || !X509_set_version(cert.get(), X509_VERSION_3)) {
-        return opensslFailure(tr("create the certificate"));
+        return opensslFailure(handoff::crypto::tr("create the certificate"));
     }
     // A random positive 127-bit serial number, as CAs use.
     BIGNUM* serial = BN_new();
     if (!serial || !BN_rand(serial, 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) ||
         !BN_to_ASN1_INTEGER(serial, X509_get_serialNumber(cert.get()))) {
         BN_free(serial);
-        return opensslFailure(tr("make a serial number"));
+        return opensslFailure(handoff::crypto::tr("make a serial number"));
     }
     BN_free(serial);
     const qint64 now = clock.nowSecs();
     if (!ASN1_TIME_set(X509_getm_notBefore(cert.get()), time_t(now)) ||
         !ASN1_TIME_set(X509_getm_notAfter(cert.get()), time_t(now + qint64(options.days) * 86400))) {
-        return opensslFailure(tr("set the validity"));
+        return opensslFailure(handoff::crypto::tr("set the validity"));
     }
     X509_NAME* name = X509_get_subject_name(cert.get());
     const QByteArray cn = options.commonName.trimmed().toUtf8();
     if (!X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.constData()),
                                     int(cn.size()), -1, 0) ||
         !X509_set_issuer_name(cert.get(), name) || !X509_set_pubkey(cert.get(), key.get())) {
-        return opensslFailure(tr("set the certificate's name and key"));
+        return opensslFailure(handoff::crypto::tr("set the certificate's name and key"));
     }
     if (!addExtension(cert.get(), NID_basic_constraints, "critical,CA:FALSE") ||
         !addExtension(cert.get(), NID_key_usage, "critical,digitalSignature") ||
         !addExtension(cert.get(), NID_subject_key_identifier, "hash")) {
-        return opensslFailure(tr("add the certificate extensions"));
+        return opensslFailure(handoff::crypto::tr("add the certificate extensions"));
     }
     if (X509_sign(cert.get(), key.get(), EVP_sha256()) <= 0) {
-        return opensslFailure(tr("sign the certificate"));
+        return opensslFailure(handoff::crypto::tr("sign the certificate"));
     }
     return GeneratedKeyPair{PrivateKey(std::move(key), KeyEncoding::Pkcs8), Certificate(std::move(cert))};
 }
@@ -106,13 +110,14 @@ Result<GeneratedKeyPair> generateKeyPair(const KeyGenOptions& options, const Clo
 Result<void> writeKeyPair(const GeneratedKeyPair& pair, const QString& keyPath, const QString& certificatePath,
                           const SecureBytes& passphrase) {
     if (QFileInfo(keyPath).absoluteFilePath() == QFileInfo(certificatePath).absoluteFilePath()) {
-        return fail(u"KEY014"_s, tr("The key and the certificate need two different files."));
+        return fail(u"KEY014"_s, handoff::crypto::tr("The key and the certificate need two different files."));
     }
     for (const QString& path : {keyPath, certificatePath}) {
         if (QFileInfo::exists(path)) {
-            return fail(u"KEY015"_s, tr("%1 already exists and is left as it is. Choose another file name, or move "
-                                        "the old file away first (a key that is replaced cannot be recovered).")
-                                         .arg(path));
+            return fail(u"KEY015"_s,
+                        handoff::crypto::tr("%1 already exists and is left as it is. Choose another file name, or move "
+                                            "the old file away first (a key that is replaced cannot be recovered).")
+                            .arg(path));
         }
     }
     auto pem = pair.key.toPem(passphrase);

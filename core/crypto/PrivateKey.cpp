@@ -160,19 +160,22 @@ PublicKey& PublicKey::operator=(const PublicKey& other) {
 Result<PublicKey> PublicKey::fromPem(QByteArrayView pem) {
     const QByteArray label = pemLabel(pem);
     if (label != "PUBLIC KEY" && label != "RSA PUBLIC KEY") {
-        return fail(u"KEY019"_s, tr("This is not a PEM public key (it should start with -----BEGIN PUBLIC KEY-----). "
-                                    "Use the certificate or the public key exported from the private key."));
+        return fail(u"KEY019"_s, handoff::crypto::tr(
+                                     "This is not a PEM public key (it should start with -----BEGIN PUBLIC KEY-----). "
+                                     "Use the certificate or the public key exported from the private key."));
     }
     if (!hasPemEnd(pem, label)) {
-        return fail(u"KEY003"_s, tr("The public key PEM is cut short: its -----END %1----- line is missing. Copy "
-                                    "the whole file.")
-                                     .arg(QString::fromLatin1(label)));
+        return fail(u"KEY003"_s,
+                    handoff::crypto::tr("The public key PEM is cut short: its -----END %1----- line is missing. Copy "
+                                        "the whole file.")
+                        .arg(QString::fromLatin1(label)));
     }
     EvpPkeyPtr key = decodeKey(pem, "PEM", EVP_PKEY_PUBLIC_KEY, nullptr);
     if (!key) {
         const QString details = takeOpenSslErrors();
         qCDebug(lcCrypto) << "public key decode failed:" << details;
-        return fail(u"KEY019"_s, tr("The public key PEM is damaged and cannot be read. Export it again."));
+        return fail(u"KEY019"_s,
+                    handoff::crypto::tr("The public key PEM is damaged and cannot be read. Export it again."));
     }
     return PublicKey(std::move(key));
 }
@@ -250,8 +253,10 @@ Result<PrivateKey> PrivateKey::fromPem(QByteArrayView input, const SecureBytes& 
             return PrivateKey(std::move(key), KeyEncoding::Der);
         }
         ERR_clear_error();
-        return fail(u"KEY002"_s, tr("This is not a private key: no -----BEGIN PRIVATE KEY----- block was found. Choose "
-                                    "the key file (.key or .pem) made with the certificate."));
+        return fail(
+            u"KEY002"_s,
+            handoff::crypto::tr("This is not a private key: no -----BEGIN PRIVATE KEY----- block was found. Choose "
+                                "the key file (.key or .pem) made with the certificate."));
     }
     KeyEncoding encoding;
     bool encrypted = false;
@@ -266,35 +271,41 @@ Result<PrivateKey> PrivateKey::fromPem(QByteArrayView input, const SecureBytes& 
     } else if (label == "EC PRIVATE KEY") {
         encoding = KeyEncoding::Pkcs1; // SEC1: the EC counterpart of PKCS#1
     } else if (label == "CERTIFICATE") {
-        return fail(u"KEY002"_s, tr("This is a certificate, not a private key. Choose the private key file that "
-                                    "was made together with it."));
+        return fail(u"KEY002"_s,
+                    handoff::crypto::tr("This is a certificate, not a private key. Choose the private key file that "
+                                        "was made together with it."));
     } else if (label.contains("PUBLIC KEY")) {
-        return fail(u"KEY002"_s, tr("This is a public key; signing needs the private key. Choose the private key "
-                                    "file."));
+        return fail(u"KEY002"_s,
+                    handoff::crypto::tr("This is a public key; signing needs the private key. Choose the private key "
+                                        "file."));
     } else {
-        return fail(
-            u"KEY002"_s,
-            tr("This PEM holds a %1, not a private key. Choose the private key file.").arg(QString::fromLatin1(label)));
+        return fail(u"KEY002"_s,
+                    handoff::crypto::tr("This PEM holds a %1, not a private key. Choose the private key file.")
+                        .arg(QString::fromLatin1(label)));
     }
     if (!hasPemEnd(pem, label)) {
-        return fail(u"KEY003"_s, tr("The private key is cut short: its -----END %1----- line is missing. Copy the "
-                                    "whole file, from -----BEGIN to -----END.")
-                                     .arg(QString::fromLatin1(label)));
+        return fail(u"KEY003"_s,
+                    handoff::crypto::tr("The private key is cut short: its -----END %1----- line is missing. Copy the "
+                                        "whole file, from -----BEGIN to -----END.")
+                        .arg(QString::fromLatin1(label)));
     }
     if (encrypted && passphrase.isEmpty()) {
-        return fail(u"KEY004"_s, tr("The private key is encrypted; give its passphrase (in the command line tool: "
-                                    "the HANDOFF_KEY_PASSPHRASE environment variable or the prompt)."));
+        return fail(u"KEY004"_s,
+                    handoff::crypto::tr("The private key is encrypted; give its passphrase (in the command line tool: "
+                                        "the HANDOFF_KEY_PASSPHRASE environment variable or the prompt)."));
     }
     EvpPkeyPtr key = decodeKey(pem, "PEM", EVP_PKEY_KEYPAIR, &passphrase);
     if (!key) {
         const QString details = takeOpenSslErrors();
         qCDebug(lcCrypto) << "private key decode failed:" << details;
         if (encrypted) {
-            return fail(u"KEY005"_s, tr("The passphrase does not open this private key (or the key is damaged). "
-                                        "Check the passphrase and try again."));
+            return fail(u"KEY005"_s,
+                        handoff::crypto::tr("The passphrase does not open this private key (or the key is damaged). "
+                                            "Check the passphrase and try again."));
         }
-        return fail(u"KEY003"_s, tr("The private key's content is damaged or incomplete and cannot be read. Copy "
-                                    "the whole file again, without changes."));
+        return fail(u"KEY003"_s,
+                    handoff::crypto::tr("The private key's content is damaged or incomplete and cannot be read. Copy "
+                                        "the whole file again, without changes."));
     }
     return PrivateKey(std::move(key), encoding);
 }
@@ -302,7 +313,7 @@ Result<PrivateKey> PrivateKey::fromPem(QByteArrayView input, const SecureBytes& 
 Result<PrivateKey> PrivateKey::load(const QString& path, const SecureBytes& passphrase) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-        return fail(u"KEY001"_s, tr("Cannot read the key file %1: %2.").arg(path, file.errorString()));
+        return fail(u"KEY001"_s, handoff::crypto::tr("Cannot read the key file %1: %2.").arg(path, file.errorString()));
     }
     QByteArray data = file.readAll();
     auto key = fromPem(data, passphrase);
@@ -336,23 +347,25 @@ PublicKey PrivateKey::publicKey() const {
 
 Result<SecureBytes> PrivateKey::toPem(const SecureBytes& passphrase) const {
     if (!m_key) {
-        return fail(u"KEY018"_s, tr("There is no key to write."));
+        return fail(u"KEY018"_s, handoff::crypto::tr("There is no key to write."));
     }
     EncoderCtxPtr ctx(OSSL_ENCODER_CTX_new_for_pkey(m_key.get(), EVP_PKEY_KEYPAIR, "PEM", "PrivateKeyInfo", nullptr));
     if (!ctx || OSSL_ENCODER_CTX_get_num_encoders(ctx.get()) == 0) {
-        return fail(u"KEY018"_s, tr("OpenSSL cannot encode this key as PKCS#8 (%1).").arg(takeOpenSslErrors()));
+        return fail(u"KEY018"_s,
+                    handoff::crypto::tr("OpenSSL cannot encode this key as PKCS#8 (%1).").arg(takeOpenSslErrors()));
     }
     if (!passphrase.isEmpty()) {
         if (!OSSL_ENCODER_CTX_set_cipher(ctx.get(), "AES-256-CBC", nullptr) ||
             !OSSL_ENCODER_CTX_set_passphrase(ctx.get(), reinterpret_cast<const unsigned char*>(passphrase.data()),
                                              size_t(passphrase.size()))) {
-            return fail(u"KEY018"_s, tr("OpenSSL cannot encrypt the key (%1).").arg(takeOpenSslErrors()));
+            return fail(u"KEY018"_s,
+                        handoff::crypto::tr("OpenSSL cannot encrypt the key (%1).").arg(takeOpenSslErrors()));
         }
     }
     unsigned char* data = nullptr;
     size_t length = 0;
     if (!OSSL_ENCODER_to_data(ctx.get(), &data, &length)) {
-        return fail(u"KEY018"_s, tr("OpenSSL cannot encode the key (%1).").arg(takeOpenSslErrors()));
+        return fail(u"KEY018"_s, handoff::crypto::tr("OpenSSL cannot encode the key (%1).").arg(takeOpenSslErrors()));
     }
     SecureBytes pem(QByteArrayView(reinterpret_cast<const char*>(data), qsizetype(length)));
     OPENSSL_clear_free(data, length);
@@ -363,24 +376,27 @@ diagnostics::Diagnostics rs256KeyDiagnostics(KeyAlgorithm algorithm, int bits, c
     diagnostics::Diagnostics list;
     const diagnostics::Location where{field};
     if (algorithm != KeyAlgorithm::Rsa) {
-        list.append(diagnostics::make("KEY006",
-                                      tr("This is an %1 key; Salesforce tokens are signed with RS256, which needs an "
-                                         "RSA key. Generate an RSA key (2048 bits) and register its certificate.")
-                                          .arg(algorithmName(algorithm)),
-                                      where));
+        list.append(diagnostics::make(
+            "KEY006",
+            handoff::crypto::tr("This is an %1 key; Salesforce tokens are signed with RS256, which needs an "
+                                "RSA key. Generate an RSA key (2048 bits) and register its certificate.")
+                .arg(algorithmName(algorithm)),
+            where));
     } else if (bits < 1024) {
         list.append(diagnostics::make(
             "KEY008",
-            tr("The RSA key has only %1 bits; RS256 needs at least 1024, and 2048 is recommended. Generate a new "
-               "2048-bit key.")
+            handoff::crypto::tr(
+                "The RSA key has only %1 bits; RS256 needs at least 1024, and 2048 is recommended. Generate a new "
+                "2048-bit key.")
                 .arg(bits),
             where));
     } else if (bits < 2048) {
-        list.append(diagnostics::make("KEY007",
-                                      tr("The RSA key has %1 bits. 1024-bit keys are deprecated and being dropped by "
-                                         "Salesforce; generate a 2048-bit key and register its certificate.")
-                                          .arg(bits),
-                                      where));
+        list.append(diagnostics::make(
+            "KEY007",
+            handoff::crypto::tr("The RSA key has %1 bits. 1024-bit keys are deprecated and being dropped by "
+                                "Salesforce; generate a 2048-bit key and register its certificate.")
+                .arg(bits),
+            where));
     }
     return list;
 }
@@ -391,7 +407,7 @@ diagnostics::Diagnostics PrivateKey::checkForRs256(const QString& field) const {
 
 Result<void> PrivateKey::requireRs256() const {
     if (!m_key) {
-        return fail(u"KEY002"_s, tr("No private key was given."));
+        return fail(u"KEY002"_s, handoff::crypto::tr("No private key was given."));
     }
     for (const diagnostics::Diagnostic& d : checkForRs256()) {
         if (d.isError()) {
@@ -420,11 +436,12 @@ diagnostics::Diagnostics checkKeyFilePermissions(const QString& path, const QStr
     const QFileDevice::Permissions others =
         QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther;
     if (QFile::exists(path) && (permissions & others)) {
-        list.append(diagnostics::make("KEY017",
-                                      tr("The key file %1 can be read by other users of this computer. Restrict it to "
-                                         "its owner (chmod 600 on Linux and macOS).")
-                                          .arg(path),
-                                      diagnostics::Location{field}));
+        list.append(diagnostics::make(
+            "KEY017",
+            handoff::crypto::tr("The key file %1 can be read by other users of this computer. Restrict it to "
+                                "its owner (chmod 600 on Linux and macOS).")
+                .arg(path),
+            diagnostics::Location{field}));
     }
     return list;
 }

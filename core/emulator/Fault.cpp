@@ -46,9 +46,10 @@ QString Fault::toString() const {
 Result<Fault> Fault::parse(QStringView text) {
     Fault fault;
     const auto bad = [&](QStringView item) {
-        return fail(u"EMU003"_s, tr("The fault \"%1\" is not understood. Use latency=MS, 429[=SECONDS], 500, "
-                                    "malformed, drop, partial or none, separated by commas.")
-                                     .arg(item.toString()));
+        return fail(u"EMU003"_s,
+                    handoff::emulator::tr("The fault \"%1\" is not understood. Use latency=MS, 429[=SECONDS], 500, "
+                                          "malformed, drop, partial or none, separated by commas.")
+                        .arg(item.toString()));
     };
     int kinds = 0;
     for (QStringView raw : text.split(u',')) {
@@ -91,8 +92,8 @@ Result<Fault> Fault::parse(QStringView text) {
             return bad(item);
         }
         if (++kinds > 1) {
-            return fail(u"EMU003"_s,
-                        tr("\"%1\" names more than one fault; give one (plus latency).").arg(text.toString()));
+            return fail(u"EMU003"_s, handoff::emulator::tr("\"%1\" names more than one fault; give one (plus latency).")
+                                         .arg(text.toString()));
         }
     }
     return fault;

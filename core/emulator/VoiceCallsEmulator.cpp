@@ -28,7 +28,7 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcEmulator, "handoff.emulator", QtWarningMsg)
 
-QString trc(const char* text) {
+QString tr(const char* text) {
     return QCoreApplication::translate("handoff::emulator", text);
 }
 
@@ -188,7 +188,7 @@ VoiceCallsEmulator::~VoiceCallsEmulator() = default;
 Result<void> VoiceCallsEmulator::registerCertificate(const QString& orgId, const crypto::Certificate& certificate,
                                                      const QStringList& callCenters, salesforce::CustomerType type) {
     if (certificate.isNull()) {
-        return fail(u"EMU002"_s, trc("No certificate to register for org %1.").arg(orgId));
+        return fail(u"EMU002"_s, handoff::emulator::tr("No certificate to register for org %1.").arg(orgId));
     }
     return registerPublicKey(orgId, certificate.publicKey(), callCenters, type);
 }
@@ -198,10 +198,11 @@ Result<void> VoiceCallsEmulator::registerPublicKey(const QString& orgId, const c
     const auto id = salesforce::SalesforceId::parse(orgId.trimmed());
     if (!id || id->kind() != salesforce::IdKind::Organization) {
         return fail(u"EMU004"_s,
-                    trc("\"%1\" is not a Salesforce org id (15 or 18 characters starting with 00D).").arg(orgId));
+                    handoff::emulator::tr("\"%1\" is not a Salesforce org id (15 or 18 characters starting with 00D).")
+                        .arg(orgId));
     }
     if (key.isNull()) {
-        return fail(u"EMU002"_s, trc("No certificate to register for org %1.").arg(id->id15()));
+        return fail(u"EMU002"_s, handoff::emulator::tr("No certificate to register for org %1.").arg(id->id15()));
     }
     for (Registration& r : d->registrations) {
         if (r.orgId == id->id15()) {
@@ -253,7 +254,7 @@ qsizetype VoiceCallsEmulator::queuedFaults() const {
 
 Result<void> VoiceCallsEmulator::enableTls() {
     if (isListening()) {
-        return fail(u"EMU001"_s, trc("TLS must be enabled before the emulator starts listening."));
+        return fail(u"EMU001"_s, handoff::emulator::tr("TLS must be enabled before the emulator starts listening."));
     }
     auto generated = LoopbackCertificate::generate(d->clock);
     if (!generated) {
@@ -285,7 +286,8 @@ Result<quint16> VoiceCallsEmulator::listen(quint16 port) {
         const QSslKey key(d->tls->privateKeyPem, QSsl::Ec, QSsl::Pem);
         if (certificate.isNull() || key.isNull()) {
             delete server;
-            return fail(u"EMU001"_s, trc("Qt could not load the emulator's TLS certificate; TLS is not available."));
+            return fail(u"EMU001"_s, handoff::emulator::tr(
+                                         "Qt could not load the emulator's TLS certificate; TLS is not available."));
         }
         server->sslSetup(certificate, key, QSsl::TlsV1_2OrLater);
     }
@@ -293,9 +295,10 @@ Result<quint16> VoiceCallsEmulator::listen(quint16 port) {
     const quint16 bound = server->listen(QHostAddress::LocalHost, port);
     if (bound == 0 || server->servers().isEmpty()) {
         delete server;
-        return fail(u"EMU001"_s, trc("The emulator cannot listen on 127.0.0.1:%1 (in use or not allowed). Choose "
-                                     "another port with --port.")
-                                     .arg(port));
+        return fail(u"EMU001"_s,
+                    handoff::emulator::tr("The emulator cannot listen on 127.0.0.1:%1 (in use or not allowed). Choose "
+                                          "another port with --port.")
+                        .arg(port));
     }
     QTcpServer* tcp = server->servers().constFirst();
     d->server = server;
@@ -354,37 +357,43 @@ std::optional<Refusal> VoiceCallsEmulator::Private::verifyToken(const QHttpServe
     const int status = assumptions.tokenErrorStatus;
     const QByteArray authorization = headerValue(request, "authorization");
     if (authorization.isEmpty()) {
-        return Refusal{status, u"MISSING_TOKEN"_s, trc("There is no Authorization header; send \"Bearer <JWT>\".")};
+        return Refusal{status, u"MISSING_TOKEN"_s,
+                       handoff::emulator::tr("There is no Authorization header; send \"Bearer <JWT>\".")};
     }
     if (!authorization.startsWith("Bearer ") && !authorization.startsWith("bearer ")) {
-        return Refusal{status, u"MISSING_TOKEN"_s,
-                       trc("The Authorization header does not start with \"Bearer \"; send \"Bearer <JWT>\".")};
+        return Refusal{
+            status, u"MISSING_TOKEN"_s,
+            handoff::emulator::tr("The Authorization header does not start with \"Bearer \"; send \"Bearer <JWT>\".")};
     }
     const QByteArray token = authorization.mid(7).trimmed();
     if (token.contains("${") || token.contains('<')) {
         return Refusal{status, u"PLACEHOLDER_TOKEN"_s,
-                       trc("The token is placeholder text (%1), not a JWT. The documented sample puts 'Bearer ${jwt}' "
+                       handoff::emulator::tr(
+                           "The token is placeholder text (%1), not a JWT. The documented sample puts 'Bearer ${jwt}' "
                            "in single quotes, which sends the literal text; use backquotes or string concatenation.")
                            .arg(QString::fromUtf8(token.left(40)))};
     }
     const auto decoded = jwt::decode(token);
     if (!decoded) {
         return Refusal{status, u"MALFORMED_TOKEN"_s,
-                       trc("The bearer token is not a JWT: %1").arg(decoded.error().message)};
+                       handoff::emulator::tr("The bearer token is not a JWT: %1").arg(decoded.error().message)};
     }
     if (decoded->algorithm() != u"RS256"_s) {
         return Refusal{status, u"UNSUPPORTED_ALGORITHM"_s,
-                       trc("The token is signed with \"%1\"; only RS256 is accepted.").arg(decoded->algorithm())};
+                       handoff::emulator::tr("The token is signed with \"%1\"; only RS256 is accepted.")
+                           .arg(decoded->algorithm())};
     }
     const auto iss = decoded->claims.stringClaim(u"iss"_s);
     if (!iss || iss->isEmpty()) {
-        return Refusal{status, u"MISSING_CLAIM"_s, trc("The token has no iss claim; set it to the org id.")};
+        return Refusal{status, u"MISSING_CLAIM"_s,
+                       handoff::emulator::tr("The token has no iss claim; set it to the org id.")};
     }
     const auto issId = salesforce::SalesforceId::parse(*iss);
     const Registration* registration = issId ? registrationFor(issId->id15()) : nullptr;
     if (!registration) {
         return Refusal{status, u"UNKNOWN_ISSUER"_s,
-                       trc("iss \"%1\" is not an org with a registered certificate; iss must be the 15-character id "
+                       handoff::emulator::tr(
+                           "iss \"%1\" is not an org with a registered certificate; iss must be the 15-character id "
                            "of the org where the certificate is registered.")
                            .arg(*iss)};
     }
@@ -397,7 +406,8 @@ std::optional<Refusal> VoiceCallsEmulator::Private::verifyToken(const QHttpServe
     }
     if (!signatureOk) {
         return Refusal{status, u"INVALID_SIGNATURE"_s,
-                       trc("The signature does not match any certificate registered for org %1: the token was signed "
+                       handoff::emulator::tr(
+                           "The signature does not match any certificate registered for org %1: the token was signed "
                            "with another key, or the certificate registered is not the one of this key.")
                            .arg(registration->orgId)};
     }
@@ -405,27 +415,30 @@ std::optional<Refusal> VoiceCallsEmulator::Private::verifyToken(const QHttpServe
     const auto expiry = decoded->claims.intClaim(u"exp"_s);
     if (!iat || !expiry) {
         return Refusal{status, u"MISSING_CLAIM"_s,
-                       trc("The token needs iat and exp as whole seconds since 1970-01-01 UTC.")};
+                       handoff::emulator::tr("The token needs iat and exp as whole seconds since 1970-01-01 UTC.")};
     }
     const qint64 now = clock.nowSecs();
     if (*expiry - *iat > assumptions.maxTokenLifetimeSecs) {
         return Refusal{status, u"TOKEN_LIFETIME_TOO_LONG"_s,
-                       trc("exp is %1 s after iat; at most %2 s (24 hours) is allowed.")
+                       handoff::emulator::tr("exp is %1 s after iat; at most %2 s (24 hours) is allowed.")
                            .arg(*expiry - *iat)
                            .arg(assumptions.maxTokenLifetimeSecs)};
     }
     if (*expiry <= *iat) {
-        return Refusal{status, u"TOKEN_EXPIRED"_s, trc("exp is not after iat; the token was never valid.")};
+        return Refusal{status, u"TOKEN_EXPIRED"_s,
+                       handoff::emulator::tr("exp is not after iat; the token was never valid.")};
     }
     if (*expiry + assumptions.clockSkewSecs <= now) {
         return Refusal{status, u"TOKEN_EXPIRED"_s,
-                       trc("The token expired at %1 (%2 s ago); sign a fresh one, and check this computer's clock.")
+                       handoff::emulator::tr(
+                           "The token expired at %1 (%2 s ago); sign a fresh one, and check this computer's clock.")
                            .arg(QDateTime::fromSecsSinceEpoch(*expiry, Qt::UTC).toString(Qt::ISODate))
                            .arg(now - *expiry)};
     }
     if (*iat > now + assumptions.clockSkewSecs) {
         return Refusal{status, u"TOKEN_NOT_YET_VALID"_s,
-                       trc("The token is issued %1 s in the future (iat %2); check the signing computer's clock.")
+                       handoff::emulator::tr(
+                           "The token is issued %1 s in the future (iat %2); check the signing computer's clock.")
                            .arg(*iat - now)
                            .arg(*iat)};
     }
@@ -433,13 +446,15 @@ std::optional<Refusal> VoiceCallsEmulator::Private::verifyToken(const QHttpServe
     if (registration->customerType == salesforce::CustomerType::VoiceWithTelephonyProviders) {
         if (!sub || sub->isEmpty()) {
             return Refusal{status, u"INVALID_SUBJECT"_s,
-                           trc("The token has no sub; for Salesforce Voice with Telephony Providers, sub must be the "
+                           handoff::emulator::tr(
+                               "The token has no sub; for Salesforce Voice with Telephony Providers, sub must be the "
                                "Call Center API name (one of: %1).")
                                .arg(registration->callCenters.join(u", "_s))};
         }
         if (!registration->callCenters.contains(*sub)) {
             return Refusal{status, u"INVALID_SUBJECT"_s,
-                           trc("sub \"%1\" is not a call center registered for org %2 (registered: %3); sub must be "
+                           handoff::emulator::tr(
+                               "sub \"%1\" is not a call center registered for org %2 (registered: %3); sub must be "
                                "the Call Center API name, exactly.")
                                .arg(*sub, registration->orgId, registration->callCenters.join(u", "_s))};
         }
@@ -448,7 +463,8 @@ std::optional<Refusal> VoiceCallsEmulator::Private::verifyToken(const QHttpServe
     if (tokenJti && !tokenJti->isEmpty()) {
         if (seenJti.contains(*tokenJti)) {
             return Refusal{status, u"REPLAYED_JTI"_s,
-                           trc("jti \"%1\" was already used; a token with jti is single-use. Sign a fresh token for "
+                           handoff::emulator::tr(
+                               "jti \"%1\" was already used; a token with jti is single-use. Sign a fresh token for "
                                "each request (or leave jti out of a reusable token).")
                                .arg(*tokenJti)};
         }
@@ -467,56 +483,63 @@ std::optional<Refusal> VoiceCallsEmulator::Private::validateBody(const QJsonObje
         const QJsonValue value = body.value(field);
         if (!value.isString() || value.toString().trimmed().isEmpty()) {
             return Refusal{400, u"MISSING_FIELD"_s,
-                           value.isUndefined() ? trc("%1 is required.").arg(field)
-                                               : trc("%1 must be a non-empty string.").arg(field)};
+                           value.isUndefined() ? handoff::emulator::tr("%1 is required.").arg(field)
+                                               : handoff::emulator::tr("%1 must be a non-empty string.").arg(field)};
         }
     }
     if (!body.contains(u"callCenterApiName"_s) && body.contains(u"callcenterApiName"_s)) {
-        return Refusal{400, u"MISSING_FIELD"_s, trc("callCenterApiName is required (callcenterApiName is misspelt).")};
+        return Refusal{400, u"MISSING_FIELD"_s,
+                       handoff::emulator::tr("callCenterApiName is required (callcenterApiName is misspelt).")};
     }
     const QString method = body.value(u"initiationMethod"_s).toString();
     if (method != u"Inbound"_s && method != u"Transfer"_s) {
-        return Refusal{400, u"INVALID_FIELD"_s,
-                       trc("initiationMethod is \"%1\"; it must be Inbound or Transfer.").arg(method)};
+        return Refusal{
+            400, u"INVALID_FIELD"_s,
+            handoff::emulator::tr("initiationMethod is \"%1\"; it must be Inbound or Transfer.").arg(method)};
     }
     const QDateTime start = QDateTime::fromString(body.value(u"startTime"_s).toString(), Qt::ISODateWithMs);
     if (!start.isValid()) {
-        return Refusal{400, u"INVALID_FIELD"_s,
-                       trc("startTime \"%1\" is not an ISO-8601 date and time (e.g. 2026-01-02T03:04:05.000Z).")
-                           .arg(body.value(u"startTime"_s).toString())};
+        return Refusal{
+            400, u"INVALID_FIELD"_s,
+            handoff::emulator::tr("startTime \"%1\" is not an ISO-8601 date and time (e.g. 2026-01-02T03:04:05.000Z).")
+                .arg(body.value(u"startTime"_s).toString())};
     }
     const QJsonValue participants = body.value(u"participants"_s);
     if (!participants.isArray() || participants.toArray().isEmpty()) {
         return Refusal{400, u"MISSING_FIELD"_s,
-                       trc("participants is required: [{\"participantKey\": \"<caller>\", \"type\": \"END_USER\"}].")};
+                       handoff::emulator::tr(
+                           "participants is required: [{\"participantKey\": \"<caller>\", \"type\": \"END_USER\"}].")};
     }
     for (const QJsonValue& item : participants.toArray()) {
         const QJsonObject participant = item.toObject();
         if (participant.value(u"participantKey"_s).toString().isEmpty() ||
             participant.value(u"type"_s).toString().isEmpty()) {
-            return Refusal{400, u"INVALID_FIELD"_s,
-                           trc("Each participant needs a participantKey and a type (END_USER for the caller).")};
+            return Refusal{
+                400, u"INVALID_FIELD"_s,
+                handoff::emulator::tr("Each participant needs a participantKey and a type (END_USER for the caller).")};
         }
     }
     if (body.contains(u"callSubtype"_s)) {
         const QString subtype = body.value(u"callSubtype"_s).toString();
         if (subtype != u"PSTN"_s && subtype != u"WebRTC"_s) {
             return Refusal{400, u"INVALID_FIELD"_s,
-                           trc("callSubtype is \"%1\"; it must be PSTN or WebRTC.").arg(subtype)};
+                           handoff::emulator::tr("callSubtype is \"%1\"; it must be PSTN or WebRTC.").arg(subtype)};
         }
     }
     if (body.contains(u"callAttributes"_s)) {
         const QJsonValue attributes = body.value(u"callAttributes"_s);
         if (!attributes.isString()) {
-            return Refusal{400, u"INVALID_FIELD"_s,
-                           trc("callAttributes must be a string holding a JSON object, not a JSON %1.")
-                               .arg(attributes.isObject() ? u"object"_s : u"value"_s)};
+            return Refusal{
+                400, u"INVALID_FIELD"_s,
+                handoff::emulator::tr("callAttributes must be a string holding a JSON object, not a JSON %1.")
+                    .arg(attributes.isObject() ? u"object"_s : u"value"_s)};
         }
         QJsonParseError error{};
         const QJsonDocument inner = QJsonDocument::fromJson(attributes.toString().toUtf8(), &error);
         if (error.error != QJsonParseError::NoError || !inner.isObject()) {
             return Refusal{400, u"INVALID_FIELD"_s,
-                           trc("callAttributes is not a JSON object in a string (single quotes are not JSON): %1")
+                           handoff::emulator::tr(
+                               "callAttributes is not a JSON object in a string (single quotes are not JSON): %1")
                                .arg(attributes.toString().left(60))};
         }
     }
@@ -524,14 +547,16 @@ std::optional<Refusal> VoiceCallsEmulator::Private::validateBody(const QJsonObje
     const Registration* registration = registrationFor(orgId);
     if (registration && registration->customerType == salesforce::CustomerType::VoiceWithTelephonyProviders) {
         if (!registration->callCenters.contains(callCenter)) {
-            return Refusal{400, u"UNKNOWN_CALL_CENTER"_s,
-                           trc("callCenterApiName \"%1\" is not a call center of org %2 (registered: %3).")
-                               .arg(callCenter, orgId, registration->callCenters.join(u", "_s))};
+            return Refusal{
+                400, u"UNKNOWN_CALL_CENTER"_s,
+                handoff::emulator::tr("callCenterApiName \"%1\" is not a call center of org %2 (registered: %3).")
+                    .arg(callCenter, orgId, registration->callCenters.join(u", "_s))};
         }
         if (assumptions.callCenterMustMatchSub && callCenter != subject) {
             return Refusal{
                 400, u"CALL_CENTER_MISMATCH"_s,
-                trc("callCenterApiName \"%1\" differs from the token's sub \"%2\"; use the same call center.")
+                handoff::emulator::tr(
+                    "callCenterApiName \"%1\" differs from the token's sub \"%2\"; use the same call center.")
                     .arg(callCenter, subject)};
         }
     }
@@ -588,19 +613,21 @@ void VoiceCallsEmulator::handle(const QHttpServerRequest& request, QTcpSocket* s
         status = 200;
         body = QJsonDocument(QJsonObject{{u"voiceCalls"_s, calls}}).toJson(QJsonDocument::Compact);
     } else if (record.path != kVoiceCallsPath) {
-        refuse(Refusal{404, u"NOT_FOUND"_s,
-                       trc("Nothing here; the voiceCalls endpoint is POST %1.").arg(QString(kVoiceCallsPath))});
+        refuse(Refusal{
+            404, u"NOT_FOUND"_s,
+            handoff::emulator::tr("Nothing here; the voiceCalls endpoint is POST %1.").arg(QString(kVoiceCallsPath))});
     } else if (request.method() != QHttpServerRequest::Method::Post) {
-        refuse(Refusal{405, u"METHOD_NOT_ALLOWED"_s, trc("Use POST to create a VoiceCall.")});
+        refuse(Refusal{405, u"METHOD_NOT_ALLOWED"_s, handoff::emulator::tr("Use POST to create a VoiceCall.")});
         extraHeaders.append({QByteArray("Allow"), QByteArray("POST")});
     } else if (fault.kind == Fault::Kind::DropConnection) {
         drop = true;
     } else if (fault.kind == Fault::Kind::RateLimit) {
-        refuse(Refusal{429, u"RATE_LIMITED"_s,
-                       trc("Too many requests (injected fault); retry after %1 s.").arg(fault.retryAfterSecs)});
+        refuse(Refusal{
+            429, u"RATE_LIMITED"_s,
+            handoff::emulator::tr("Too many requests (injected fault); retry after %1 s.").arg(fault.retryAfterSecs)});
         extraHeaders.append({QByteArray("Retry-After"), QByteArray::number(fault.retryAfterSecs)});
     } else if (fault.kind == Fault::Kind::ServerError) {
-        refuse(Refusal{500, u"INTERNAL_ERROR"_s, trc("An internal error (injected fault).")});
+        refuse(Refusal{500, u"INTERNAL_ERROR"_s, handoff::emulator::tr("An internal error (injected fault).")});
     } else if (fault.kind == Fault::Kind::MalformedJson) {
         status = d->assumptions.successStatus;
         contentType = "text/html";
@@ -617,9 +644,10 @@ void VoiceCallsEmulator::handle(const QHttpServerRequest& request, QTcpSocket* s
             const QJsonDocument document = QJsonDocument::fromJson(request.body(), &error);
             std::optional<Refusal> bodyProblem;
             if (error.error != QJsonParseError::NoError || !document.isObject()) {
-                bodyProblem = Refusal{
-                    400, u"INVALID_JSON"_s,
-                    trc("The body is not a JSON object: %1 at offset %2.").arg(error.errorString()).arg(error.offset)};
+                bodyProblem = Refusal{400, u"INVALID_JSON"_s,
+                                      handoff::emulator::tr("The body is not a JSON object: %1 at offset %2.")
+                                          .arg(error.errorString())
+                                          .arg(error.offset)};
             } else {
                 bodyProblem = d->validateBody(document.object(), orgId, subject);
             }
@@ -642,7 +670,8 @@ void VoiceCallsEmulator::handle(const QHttpServerRequest& request, QTcpSocket* s
                 d->created.append(call);
                 status = d->assumptions.successStatus;
                 const QJsonValue errors =
-                    call.partial ? QJsonValue(trc("Some fields were not set: callAttributes (injected partial fault)."))
+                    call.partial ? QJsonValue(handoff::emulator::tr(
+                                       "Some fields were not set: callAttributes (injected partial fault)."))
                                  : QJsonValue(QJsonArray{});
                 body = QJsonDocument(QJsonObject{{u"voiceCallId"_s, call.voiceCallId}, {u"errors"_s, errors}})
                            .toJson(QJsonDocument::Compact);

@@ -21,8 +21,9 @@ void checkName(const QString& name, const QString& field, diagnostics::Diagnosti
     if (!shape.match(name).hasMatch()) {
         out.append(diagnostics::make(
             "EXP001",
-            tr("\"%1\" is not an Architect variable name; write it as Scope.name, for example Flow.uuiToken or "
-               "Task.voiceCallId.")
+            handoff::exports::tr(
+                "\"%1\" is not an Architect variable name; write it as Scope.name, for example Flow.uuiToken or "
+                "Task.voiceCallId.")
                 .arg(name),
             {field}));
         return;
@@ -30,8 +31,9 @@ void checkName(const QString& name, const QString& field, diagnostics::Diagnosti
     if (name.startsWith(u"Call."_s)) {
         out.append(diagnostics::make(
             "EXP002",
-            tr("\"%1\" is a Genesys built-in call variable; store the value in a Flow. or Task. variable and bind "
-               "that.")
+            handoff::exports::tr(
+                "\"%1\" is a Genesys built-in call variable; store the value in a Flow. or Task. variable and bind "
+                "that.")
                 .arg(name),
             {field}));
     }
@@ -49,7 +51,9 @@ diagnostics::Diagnostics ExportBindings::validate() const {
     }
     if (bindToken && bindCallId && tokenVariable == callIdVariable) {
         out.append(diagnostics::make(
-            "EXP004", tr("The token and callId are both bound to %1; give each its own variable.").arg(tokenVariable),
+            "EXP004",
+            handoff::exports::tr("The token and callId are both bound to %1; give each its own variable.")
+                .arg(tokenVariable),
             {u"exports.callIdVariable"_s}));
     }
     return out;
@@ -98,8 +102,9 @@ SetUuiDataExport exportSetUuiData(const uui::UuiModel& model, const ExportBindin
     } else if (!model.token.isEmpty()) {
         result.diagnostics.append(diagnostics::make(
             "EXP003",
-            tr("The expression carries the token itself; Set UUI Data keeps sending it after it expires. Bind the "
-               "token to a flow variable that a data action refreshes."),
+            handoff::exports::tr(
+                "The expression carries the token itself; Set UUI Data keeps sending it after it expires. Bind the "
+                "token to a flow variable that a data action refreshes."),
             {u"exports.bindToken"_s}));
     }
     if (bindings.bindCallId) {

@@ -3,16 +3,25 @@
 #include "diagnostics/Catalog.h"
 #include "flow/ExpressionLexer.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace handoff::flow {
 
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("handoff::flow", text);
+}
+
+} // namespace
+
 using detail::makeError;
 using detail::Token;
 using detail::TokenKind;
-using detail::translate;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Scopes
@@ -36,7 +45,7 @@ bool isKnownScope(QStringView scope) {
 }
 
 Error ExpressionError::toError() const {
-    return Error{code, translate("line %1, column %2: %3").arg(where.line).arg(where.column).arg(message)};
+    return Error{code, handoff::flow::tr("line %1, column %2: %3").arg(where.line).arg(where.column).arg(message)};
 }
 
 diagnostics::Diagnostic ExpressionError::toDiagnostic(const QString& field) const {
@@ -121,11 +130,13 @@ public:
         const Token& t = peek();
         if (t.kind != TokenKind::End) {
             if (t.kind == TokenKind::RightParen) {
-                return fail(translate("This closing parenthesis has no opening one; remove it or add '(' before."), t);
+                return fail(
+                    handoff::flow::tr("This closing parenthesis has no opening one; remove it or add '(' before."), t);
             }
-            return fail(translate("Expected the end of the expression here; an operator (and, or, ==, ...) or a "
+            return fail(
+                handoff::flow::tr("Expected the end of the expression here; an operator (and, or, ==, ...) or a "
                                   "comma may be missing before it."),
-                        t);
+                t);
         }
         return root;
     }
@@ -237,9 +248,10 @@ private:
                 return right;
             }
             if (compareOp(peek().kind)) {
-                return fail(translate("Comparisons do not chain; put parentheses around one of them, or combine "
+                return fail(
+                    handoff::flow::tr("Comparisons do not chain; put parentheses around one of them, or combine "
                                       "them with 'and'."),
-                            peek());
+                    peek());
             }
             Node node;
             node.kind = NodeKind::Compare;
@@ -270,7 +282,7 @@ private:
             }
             Node node;
             node.kind = NodeKind::Unsupported;
-            node.name = translate("the operator %1").arg(op.text);
+            node.name = handoff::flow::tr("the operator %1").arg(op.text);
             node.children = {*left, *right};
             left = addSpan(std::move(node), m_nodes[*left].start, endOf(*right));
         }
@@ -295,7 +307,7 @@ private:
             }
             Node node;
             node.kind = NodeKind::Unsupported;
-            node.name = translate("negation with -");
+            node.name = handoff::flow::tr("negation with -");
             node.children = {*operand};
             return addSpan(std::move(node), minus.start, endOf(*operand));
         }
@@ -316,7 +328,7 @@ private:
             bool ok = false;
             const qint64 number = (negative ? u"-"_s + t.text : t.text).toLongLong(&ok);
             if (!ok) {
-                return fail(translate("This integer is too large; Architect integers are 64-bit."), t);
+                return fail(handoff::flow::tr("This integer is too large; Architect integers are 64-bit."), t);
             }
             Node node;
             node.literal = Value::integer(number);
@@ -327,7 +339,7 @@ private:
             bool ok = false;
             const double number = t.text.toDouble(&ok);
             if (!ok || !std::isfinite(number)) {
-                return fail(translate("This decimal number cannot be read."), t);
+                return fail(handoff::flow::tr("This decimal number cannot be read."), t);
             }
             Node node;
             node.literal = Value::decimal(negative ? -number : number);
@@ -340,7 +352,7 @@ private:
                 return inner;
             }
             if (peek().kind != TokenKind::RightParen) {
-                return fail(translate("Expected ')' to close the parenthesis opened at column %1.")
+                return fail(handoff::flow::tr("Expected ')' to close the parenthesis opened at column %1.")
                                 .arg(makeError(m_text, "FLW001", {}, t.start, 1).where.column),
                             peek());
             }
@@ -350,13 +362,15 @@ private:
         case TokenKind::Identifier:
             return parseWord();
         case TokenKind::End:
-            return fail(m_pos == 0 ? translate("The expression is empty. Write a value, for example \"\" or NOT_SET.")
-                                   : translate("The expression ends too early; a value is missing here."),
+            return fail(m_pos == 0
+                            ? handoff::flow::tr("The expression is empty. Write a value, for example \"\" or NOT_SET.")
+                            : handoff::flow::tr("The expression ends too early; a value is missing here."),
                         t);
         default:
-            return fail(translate("Expected a value here (a \"string\", a number, a variable such as Call.Ani, or a "
+            return fail(
+                handoff::flow::tr("Expected a value here (a \"string\", a number, a variable such as Call.Ani, or a "
                                   "function call)."),
-                        t);
+                t);
         }
     }
 
@@ -372,27 +386,28 @@ private:
             return addSpan(std::move(node), first.start, first.start + first.length);
         }
         if (first.text == u"and"_s || first.text == u"or"_s || first.text == u"not"_s) {
-            return fail(translate("'%1' needs a value before it.").arg(first.text), first);
+            return fail(handoff::flow::tr("'%1' needs a value before it.").arg(first.text), first);
         }
         if (peek().kind == TokenKind::LeftParen) {
             return parseCall(first);
         }
         if (peek().kind != TokenKind::Dot) {
             if (first.text.compare(u"NOT_SET"_s, Qt::CaseInsensitive) == 0) {
-                return fail(translate("Write NOT_SET in capitals."), first);
+                return fail(handoff::flow::tr("Write NOT_SET in capitals."), first);
             }
             if (first.text.compare(u"true"_s, Qt::CaseInsensitive) == 0 ||
                 first.text.compare(u"false"_s, Qt::CaseInsensitive) == 0) {
-                return fail(translate("Write the Boolean literals in lower case: true, false."), first);
+                return fail(handoff::flow::tr("Write the Boolean literals in lower case: true, false."), first);
             }
             if (first.text.compare(u"and"_s, Qt::CaseInsensitive) == 0 ||
                 first.text.compare(u"or"_s, Qt::CaseInsensitive) == 0) {
-                return fail(translate("Write the operators and, or, not in lower case."), first);
+                return fail(handoff::flow::tr("Write the operators and, or, not in lower case."), first);
             }
-            return fail(translate("'%1' is not a value. A variable needs its scope (Call.%1, Flow.%1 or Task.%1); "
+            return fail(
+                handoff::flow::tr("'%1' is not a value. A variable needs its scope (Call.%1, Flow.%1 or Task.%1); "
                                   "text needs double quotes (\"%1\").")
-                            .arg(first.text),
-                        first);
+                    .arg(first.text),
+                first);
         }
         // A dotted variable name: Scope.Name(.More)*
         QString name = first.text;
@@ -400,18 +415,19 @@ private:
         while (peek().kind == TokenKind::Dot) {
             const Token& dot = take();
             if (peek().kind != TokenKind::Identifier || peek().start != dot.start + 1) {
-                return fail(translate("Expected a variable name right after the dot."), peek());
+                return fail(handoff::flow::tr("Expected a variable name right after the dot."), peek());
             }
             const Token& part = take();
             name += u'.' + part.text;
             end = part.start + part.length;
         }
         if (!isKnownScope(first.text)) {
-            return tl::unexpected(makeError(
-                m_text, "FLW001",
-                translate("Unknown variable scope '%1'. Inbound call flows have Call., Flow. and Task. variables.")
-                    .arg(first.text),
-                first.start, first.length));
+            return tl::unexpected(
+                makeError(m_text, "FLW001",
+                          handoff::flow::tr(
+                              "Unknown variable scope '%1'. Inbound call flows have Call., Flow. and Task. variables.")
+                              .arg(first.text),
+                          first.start, first.length));
         }
         if (peek().kind == TokenKind::LeftBracket) {
             // Collection indexing is Architect syntax the simulator does not model.
@@ -421,14 +437,14 @@ private:
                 return index;
             }
             if (peek().kind != TokenKind::RightBracket) {
-                return fail(translate("Expected ']' to close the index opened at column %1.")
+                return fail(handoff::flow::tr("Expected ']' to close the index opened at column %1.")
                                 .arg(makeError(m_text, "FLW001", {}, open.start, 1).where.column),
                             peek());
             }
             const Token& close = take();
             Node node;
             node.kind = NodeKind::Unsupported;
-            node.name = translate("collection indexing with [ ]");
+            node.name = handoff::flow::tr("collection indexing with [ ]");
             return addSpan(std::move(node), first.start, close.start + 1);
         }
         Node node;
@@ -454,7 +470,7 @@ private:
                 if (peek().kind == TokenKind::RightParen) {
                     break;
                 }
-                return fail(translate("Expected ',' or ')' in the argument list of %1 opened at column %2.")
+                return fail(handoff::flow::tr("Expected ',' or ')' in the argument list of %1 opened at column %2.")
                                 .arg(nameToken.text)
                                 .arg(makeError(m_text, "FLW001", {}, open.start, 1).where.column),
                             peek());
@@ -468,11 +484,11 @@ private:
             if (nameToken.text == known) {
                 const int count = static_cast<int>(node.children.size());
                 if (count < info.minArgs || (info.maxArgs >= 0 && count > info.maxArgs)) {
-                    QString expected =
-                        info.maxArgs < 0 ? translate("at least %1").arg(info.minArgs) : QString::number(info.minArgs);
+                    QString expected = info.maxArgs < 0 ? handoff::flow::tr("at least %1").arg(info.minArgs)
+                                                        : QString::number(info.minArgs);
                     return tl::unexpected(makeError(
                         m_text, "FLW001",
-                        translate("%1 takes %2 argument(s), not %3.").arg(nameToken.text, expected).arg(count),
+                        handoff::flow::tr("%1 takes %2 argument(s), not %3.").arg(nameToken.text, expected).arg(count),
                         nameToken.start, close.start + 1 - nameToken.start));
                 }
                 node.kind = NodeKind::Call;
@@ -481,14 +497,14 @@ private:
                 return addSpan(std::move(node), nameToken.start, close.start + 1);
             }
             if (nameToken.text.compare(known, Qt::CaseInsensitive) == 0) {
-                return tl::unexpected(
-                    makeError(m_text, "FLW001",
-                              translate("Write the function name as %1 (with this case).").arg(known.toString()),
-                              nameToken.start, nameToken.length));
+                return tl::unexpected(makeError(
+                    m_text, "FLW001",
+                    handoff::flow::tr("Write the function name as %1 (with this case).").arg(known.toString()),
+                    nameToken.start, nameToken.length));
             }
         }
         node.kind = NodeKind::Unsupported;
-        node.name = translate("the function %1()").arg(nameToken.text);
+        node.name = handoff::flow::tr("the function %1()").arg(nameToken.text);
         return addSpan(std::move(node), nameToken.start, close.start + 1);
     }
 
@@ -515,10 +531,11 @@ public:
         case NodeKind::Variable: {
             std::optional<Value> value = m_scope.lookup(node.name);
             if (!value) {
-                return error(node, "FLW004",
-                             translate("There is no variable %1. Declare it in the flow's variables, or check the "
-                                       "spelling (names are case-sensitive).")
-                                 .arg(node.name));
+                return error(
+                    node, "FLW004",
+                    handoff::flow::tr("There is no variable %1. Declare it in the flow's variables, or check the "
+                                      "spelling (names are case-sensitive).")
+                        .arg(node.name));
             }
             return *value;
         }
@@ -552,11 +569,12 @@ public:
         case NodeKind::Call:
             return call(node);
         case NodeKind::Unsupported:
-            return error(node, "FLW002",
-                         translate("%1 is valid Architect but not supported by the simulator, which will not guess its "
-                                   "value. Rewrite this part with Append, If, IsSet, IsNotSetOrEmpty, ToString and "
-                                   "comparisons, or test this step in Architect.")
-                             .arg(node.name));
+            return error(
+                node, "FLW002",
+                handoff::flow::tr("%1 is valid Architect but not supported by the simulator, which will not guess its "
+                                  "value. Rewrite this part with Append, If, IsSet, IsNotSetOrEmpty, ToString and "
+                                  "comparisons, or test this step in Architect.")
+                    .arg(node.name));
         }
         return Value::notSet();
     }
@@ -575,14 +593,16 @@ private:
         }
         const Node& node = m_data.nodes[index];
         if (!value->isSet()) {
-            return error(node, "FLW003",
-                         translate("%1 is NOT_SET here, and '%2' needs a Boolean. Check it first with IsSet(...).")
-                             .arg(source(node), where));
+            return error(
+                node, "FLW003",
+                handoff::flow::tr("%1 is NOT_SET here, and '%2' needs a Boolean. Check it first with IsSet(...).")
+                    .arg(source(node), where));
         }
         if (value->type() != ValueType::Boolean) {
-            return error(node, "FLW003",
-                         translate("'%1' needs a Boolean, but %2 is a %3. Compare it (==, <, ...) to get a Boolean.")
-                             .arg(where, source(node), valueTypeName(value->type())));
+            return error(
+                node, "FLW003",
+                handoff::flow::tr("'%1' needs a Boolean, but %2 is a %3. Compare it (==, <, ...) to get a Boolean.")
+                    .arg(where, source(node), valueTypeName(value->type())));
         }
         return value->asBoolean();
     }
@@ -601,7 +621,7 @@ private:
             if (!equality) {
                 const Node& culprit = m_data.nodes[node.children[left->isSet() ? 1 : 0]];
                 return error(culprit, "FLW003",
-                             translate("%1 is NOT_SET, and %2 cannot order it. Check it first with IsSet(...).")
+                             handoff::flow::tr("%1 is NOT_SET, and %2 cannot order it. Check it first with IsSet(...).")
                                  .arg(source(culprit), compareOpText(node.op)));
             }
             // NOT_SET equals only NOT_SET; a NOT_SET string is not the same as "".
@@ -618,16 +638,17 @@ private:
                 order = a < b ? -1 : (a > b ? 1 : 0);
             }
         } else if (left->type() != right->type()) {
-            return error(node, "FLW003",
-                         translate("Cannot compare a %1 with a %2. Convert one side, for example with ToString(...).")
-                             .arg(valueTypeName(left->type()), valueTypeName(right->type())));
+            return error(
+                node, "FLW003",
+                handoff::flow::tr("Cannot compare a %1 with a %2. Convert one side, for example with ToString(...).")
+                    .arg(valueTypeName(left->type()), valueTypeName(right->type())));
         } else if (left->type() == ValueType::String) {
             order = left->asString().compare(right->asString());
             order = order < 0 ? -1 : (order > 0 ? 1 : 0);
         } else if (left->type() == ValueType::Boolean) {
             if (!equality) {
                 return error(node, "FLW003",
-                             translate("Booleans cannot be ordered with %1; compare them with == or !=.")
+                             handoff::flow::tr("Booleans cannot be ordered with %1; compare them with == or !=.")
                                  .arg(compareOpText(node.op)));
             }
             order = left->asBoolean() == right->asBoolean() ? 0 : 1;
@@ -660,14 +681,15 @@ private:
                 }
                 const Node& argument = m_data.nodes[child];
                 if (!value->isSet()) {
-                    return error(argument, "FLW003",
-                                 translate("%1 is NOT_SET, which Append does not accept (Architect runs the error "
-                                           "handler). Guard it: If(IsSet(%1), %1, \"\").")
-                                     .arg(source(argument)));
+                    return error(
+                        argument, "FLW003",
+                        handoff::flow::tr("%1 is NOT_SET, which Append does not accept (Architect runs the error "
+                                          "handler). Guard it: If(IsSet(%1), %1, \"\").")
+                            .arg(source(argument)));
                 }
                 if (value->type() != ValueType::String) {
                     return error(argument, "FLW003",
-                                 translate("Append takes strings, but %1 is a %2. Wrap it in ToString(...).")
+                                 handoff::flow::tr("Append takes strings, but %1 is a %2. Wrap it in ToString(...).")
                                      .arg(source(argument), valueTypeName(value->type())));
                 }
                 out += value->asString();

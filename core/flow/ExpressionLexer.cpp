@@ -6,11 +6,17 @@
 
 using namespace Qt::StringLiterals;
 
-namespace handoff::flow::detail {
+namespace handoff::flow {
+namespace {
 
-QString translate(const char* text) {
+QString tr(const char* text) {
     return QCoreApplication::translate("handoff::flow", text);
 }
+
+} // namespace
+} // namespace handoff::flow
+
+namespace handoff::flow::detail {
 
 ExpressionError makeError(QStringView text, const char* code, QString message, qsizetype start, qsizetype length) {
     start = qBound<qsizetype>(0, start, text.size());
@@ -99,12 +105,13 @@ ExpressionResult<std::vector<Token>> tokenize(QStringView text) {
                         decoded += u'\t';
                         break;
                     default:
-                        return tl::unexpected(makeError(
-                            text, "FLW001",
-                            translate("Unknown escape sequence \\%1 in a string literal. Architect string literals "
-                                      "know \\\" \\\\ \\n \\r \\t; write \\\\ for a backslash.")
-                                .arg(e),
-                            i, 2));
+                        return tl::unexpected(
+                            makeError(text, "FLW001",
+                                      handoff::flow::tr(
+                                          "Unknown escape sequence \\%1 in a string literal. Architect string literals "
+                                          "know \\\" \\\\ \\n \\r \\t; write \\\\ for a backslash.")
+                                          .arg(e),
+                                      i, 2));
                     }
                     i += 2;
                     continue;
@@ -113,11 +120,11 @@ ExpressionResult<std::vector<Token>> tokenize(QStringView text) {
                 ++i;
             }
             if (!closed) {
-                return tl::unexpected(
-                    makeError(text, "FLW001",
-                              translate("This string literal is not closed. Add a closing double quote (\"); write a "
-                                        "quote inside a string as \\\"."),
-                              start, 1));
+                return tl::unexpected(makeError(
+                    text, "FLW001",
+                    handoff::flow::tr("This string literal is not closed. Add a closing double quote (\"); write a "
+                                      "quote inside a string as \\\"."),
+                    start, 1));
             }
             tokens.push_back(Token{TokenKind::String, start, i - start, decoded});
             continue;
@@ -125,16 +132,18 @@ ExpressionResult<std::vector<Token>> tokenize(QStringView text) {
         if (c == u'\u201C' || c == u'\u201D' || c == u'\u2018' || c == u'\u2019') {
             return tl::unexpected(makeError(
                 text, "FLW001",
-                translate("Typographic quote %1: Architect needs a plain double quote (\"). Retype it, or paste from "
-                          "a plain-text editor.")
+                handoff::flow::tr(
+                    "Typographic quote %1: Architect needs a plain double quote (\"). Retype it, or paste from "
+                    "a plain-text editor.")
                     .arg(c),
                 i, 1));
         }
         if (c == u'\'') {
-            return tl::unexpected(makeError(
-                text, "FLW001",
-                translate("Single quotes do not make a string in Architect expressions; use double quotes (\")."), i,
-                1));
+            return tl::unexpected(
+                makeError(text, "FLW001",
+                          handoff::flow::tr(
+                              "Single quotes do not make a string in Architect expressions; use double quotes (\")."),
+                          i, 1));
         }
         if (isDigit(c)) {
             const qsizetype start = i;
@@ -152,7 +161,8 @@ ExpressionResult<std::vector<Token>> tokenize(QStringView text) {
             if (i < n && isWordPart(text[i])) {
                 return tl::unexpected(makeError(
                     text, "FLW001",
-                    translate("A number runs into letters here. Separate them, or quote the text as a string."), i, 1));
+                    handoff::flow::tr("A number runs into letters here. Separate them, or quote the text as a string."),
+                    i, 1));
             }
             tokens.push_back(Token{kind, start, i - start, text.sliced(start, i - start).toString()});
             continue;
@@ -204,8 +214,8 @@ ExpressionResult<std::vector<Token>> tokenize(QStringView text) {
             if (next == u'=') {
                 single(TokenKind::LessEqual, 2);
             } else if (next == u'>') {
-                return tl::unexpected(
-                    makeError(text, "FLW001", translate("Write != for \"not equal\"; <> is not an operator."), i, 2));
+                return tl::unexpected(makeError(
+                    text, "FLW001", handoff::flow::tr("Write != for \"not equal\"; <> is not an operator."), i, 2));
             } else {
                 single(TokenKind::Less, 1);
             }
@@ -223,29 +233,29 @@ ExpressionResult<std::vector<Token>> tokenize(QStringView text) {
                 continue;
             }
             return tl::unexpected(
-                makeError(text, "FLW001", translate("A single = is not an operator; compare with ==."), i, 1));
+                makeError(text, "FLW001", handoff::flow::tr("A single = is not an operator; compare with ==."), i, 1));
         case '!':
             if (next == u'=') {
                 single(TokenKind::NotEqual, 2);
                 continue;
             }
             return tl::unexpected(
-                makeError(text, "FLW001", translate("Write not(...) to negate; ! is not an operator."), i, 1));
+                makeError(text, "FLW001", handoff::flow::tr("Write not(...) to negate; ! is not an operator."), i, 1));
         case '&':
-            return tl::unexpected(makeError(text, "FLW001",
-                                            translate("Write 'and' to combine conditions; && is not an operator."), i,
-                                            next == u'&' ? 2 : 1));
+            return tl::unexpected(makeError(
+                text, "FLW001", handoff::flow::tr("Write 'and' to combine conditions; && is not an operator."), i,
+                next == u'&' ? 2 : 1));
         case '|':
-            return tl::unexpected(makeError(text, "FLW001",
-                                            translate("Write 'or' to combine conditions; || is not an operator."), i,
-                                            next == u'|' ? 2 : 1));
+            return tl::unexpected(
+                makeError(text, "FLW001", handoff::flow::tr("Write 'or' to combine conditions; || is not an operator."),
+                          i, next == u'|' ? 2 : 1));
         default:
             break;
         }
-        return tl::unexpected(
-            makeError(text, "FLW001",
-                      translate("Unexpected character '%1'. Check for a missing quote or a stray character.").arg(c), i,
-                      c.isHighSurrogate() && i + 1 < n ? 2 : 1));
+        return tl::unexpected(makeError(
+            text, "FLW001",
+            handoff::flow::tr("Unexpected character '%1'. Check for a missing quote or a stray character.").arg(c), i,
+            c.isHighSurrogate() && i + 1 < n ? 2 : 1));
     }
     tokens.push_back(Token{TokenKind::End, n, 0, QString()});
     return tokens;

@@ -48,6 +48,4 @@ ExpressionError makeError(QStringView text, const char* code, QString message, q
 // or an unknown escape sequence, pointing at it.
 ExpressionResult<std::vector<Token>> tokenize(QStringView text);
 
-QString translate(const char* text);
-
 } // namespace handoff::flow::detail

@@ -58,7 +58,7 @@ std::optional<ActionKind> actionKindFromKey(QStringView key) {
 }
 
 QString actionKindName(ActionKind kind) {
-    return tr(kKinds[static_cast<int>(kind)].name);
+    return handoff::flow::tr(kKinds[static_cast<int>(kind)].name);
 }
 
 QStringList pathsOf(ActionKind kind) {
@@ -237,8 +237,9 @@ public:
                 const QString field = path.isEmpty() ? it.key() : path + u'.' + it.key();
                 m_out.append(diagnostics::make(
                     "FLW006",
-                    tr("\"%1\" is not known to this version; it is ignored and not written back when the project is "
-                       "saved.")
+                    handoff::flow::tr(
+                        "\"%1\" is not known to this version; it is ignored and not written back when the project is "
+                        "saved.")
                         .arg(field),
                     diagnostics::Location{field}));
             }
@@ -251,7 +252,7 @@ public:
             return fallback;
         }
         if (!v.isString()) {
-            error(path + u'.' + key, tr("'%1' must be a string.").arg(key));
+            error(path + u'.' + key, handoff::flow::tr("'%1' must be a string.").arg(key));
             return fallback;
         }
         return v.toString();
@@ -263,7 +264,7 @@ public:
             return fallback;
         }
         if (!v.isBool()) {
-            error(path + u'.' + key, tr("'%1' must be true or false.").arg(key));
+            error(path + u'.' + key, handoff::flow::tr("'%1' must be true or false.").arg(key));
             return fallback;
         }
         return v.toBool();
@@ -276,7 +277,8 @@ public:
         }
         const double d = v.toDouble(-1e300);
         if (!v.isDouble() || d != static_cast<double>(static_cast<int>(d)) || d < min || d > max) {
-            error(path + u'.' + key, tr("'%1' must be a whole number from %2 to %3.").arg(key).arg(min).arg(max));
+            error(path + u'.' + key,
+                  handoff::flow::tr("'%1' must be a whole number from %2 to %3.").arg(key).arg(min).arg(max));
             return fallback;
         }
         return static_cast<int>(d);
@@ -288,7 +290,7 @@ public:
             return {};
         }
         if (!v.isObject()) {
-            error(path + u'.' + key, tr("'%1' must be a JSON object.").arg(key));
+            error(path + u'.' + key, handoff::flow::tr("'%1' must be a JSON object.").arg(key));
             return {};
         }
         return v.toObject();
@@ -300,7 +302,7 @@ public:
             return {};
         }
         if (!v.isArray()) {
-            error(path + u'.' + key, tr("'%1' must be a JSON array.").arg(key));
+            error(path + u'.' + key, handoff::flow::tr("'%1' must be a JSON array.").arg(key));
             return {};
         }
         return v.toArray();
@@ -313,8 +315,8 @@ public:
         for (qsizetype i = 0; i < items.size(); ++i) {
             const QString itemPath = u"%1.%2[%3]"_s.arg(path, key).arg(i);
             if (!items[i].isObject()) {
-                error(itemPath,
-                      tr("Each entry of '%1' must be an object with '%2' and '%3'.").arg(key, nameKey, valueKey));
+                error(itemPath, handoff::flow::tr("Each entry of '%1' must be an object with '%2' and '%3'.")
+                                    .arg(key, nameKey, valueKey));
                 continue;
             }
             const QJsonObject item = items[i].toObject();
@@ -401,14 +403,16 @@ ActionProps propsFromJson(ActionKind kind, const QJsonObject& o, const QString& 
         if (mode == u"transfer"_s || mode == u"disconnect"_s) {
             p.mode = mode == u"transfer"_s ? UuiMode::Transfer : UuiMode::Disconnect;
         } else {
-            r.error(path + u".mode"_s, tr("'mode' must be \"transfer\" or \"disconnect\", not \"%1\".").arg(mode));
+            r.error(path + u".mode"_s,
+                    handoff::flow::tr("'mode' must be \"transfer\" or \"disconnect\", not \"%1\".").arg(mode));
         }
         const QString source = r.string(o, u"source"_s, path, u"projectTemplate"_s);
         if (source == u"expression"_s || source == u"projectTemplate"_s) {
             p.source = source == u"expression"_s ? UuiSource::Expression : UuiSource::ProjectTemplate;
         } else {
-            r.error(path + u".source"_s,
-                    tr("'source' must be \"expression\" or \"projectTemplate\", not \"%1\".").arg(source));
+            r.error(
+                path + u".source"_s,
+                handoff::flow::tr("'source' must be \"expression\" or \"projectTemplate\", not \"%1\".").arg(source));
         }
         p.expression = r.string(o, u"expression"_s, path);
         p.tokenVariable = r.string(o, u"tokenVariable"_s, path, p.tokenVariable);
@@ -433,7 +437,8 @@ ActionProps propsFromJson(ActionKind kind, const QJsonObject& o, const QString& 
         if (target == u"Caller"_s || target == u"Agent"_s) {
             p.target = target == u"Caller"_s ? PostFlowTarget::Caller : PostFlowTarget::Agent;
         } else {
-            r.error(path + u".target"_s, tr("'target' must be \"Caller\" or \"Agent\", not \"%1\".").arg(target));
+            r.error(path + u".target"_s,
+                    handoff::flow::tr("'target' must be \"Caller\" or \"Agent\", not \"%1\".").arg(target));
         }
         p.flowType = r.string(o, u"flowType"_s, path, p.flowType);
         p.flowName = r.string(o, u"flowName"_s, path);
@@ -512,13 +517,15 @@ FlowReadResult flowFromJson(const QJsonObject& json, const QString& prefix) {
         const auto type = valueTypeFromName(typeName);
         if (!type || *type == ValueType::NotSet) {
             r.error(path + u".type"_s,
-                    tr("Unknown variable type \"%1\"; use String, Integer, Decimal or Boolean.").arg(typeName));
+                    handoff::flow::tr("Unknown variable type \"%1\"; use String, Integer, Decimal or Boolean.")
+                        .arg(typeName));
         } else {
             v.type = *type;
         }
         const auto initial = Value::fromJson(o.value(u"initial"_s), v.type);
         if (!initial) {
-            r.error(path + u".initial"_s, tr("The initial value does not fit the type %1.").arg(valueTypeName(v.type)));
+            r.error(path + u".initial"_s,
+                    handoff::flow::tr("The initial value does not fit the type %1.").arg(valueTypeName(v.type)));
         } else {
             v.initial = *initial;
         }
@@ -528,7 +535,7 @@ FlowReadResult flowFromJson(const QJsonObject& json, const QString& prefix) {
             v.suppliedBy = Supplier::ProjectUuiToken;
         } else if (!supplier.isEmpty()) {
             r.error(path + u".suppliedBy"_s,
-                    tr("Unknown supplier \"%1\"; the only one is \"projectUuiToken\".").arg(supplier));
+                    handoff::flow::tr("Unknown supplier \"%1\"; the only one is \"projectUuiToken\".").arg(supplier));
         }
         flow.variables.append(v);
     }
@@ -537,7 +544,7 @@ FlowReadResult flowFromJson(const QJsonObject& json, const QString& prefix) {
     for (qsizetype i = 0; i < actions.size(); ++i) {
         const QString path = u"%1.actions[%2]"_s.arg(prefix).arg(i);
         if (!actions[i].isObject()) {
-            r.error(path, tr("Each action must be a JSON object."));
+            r.error(path, handoff::flow::tr("Each action must be a JSON object."));
             continue;
         }
         const QJsonObject o = actions[i].toObject();
@@ -548,7 +555,7 @@ FlowReadResult flowFromJson(const QJsonObject& json, const QString& prefix) {
         const QString kindKey = r.string(o, u"kind"_s, path);
         const auto kind = actionKindFromKey(kindKey);
         if (!kind) {
-            r.error(path + u".kind"_s, tr("Unknown action kind \"%1\".").arg(kindKey));
+            r.error(path + u".kind"_s, handoff::flow::tr("Unknown action kind \"%1\".").arg(kindKey));
             continue;
         }
         a.props = propsFromJson(*kind, r.object(o, u"props"_s, path), path + u".props"_s, r);
@@ -557,12 +564,14 @@ FlowReadResult flowFromJson(const QJsonObject& json, const QString& prefix) {
         for (auto it = next.constBegin(); it != next.constEnd(); ++it) {
             if (!paths.contains(it.key())) {
                 r.error(path + u".next."_s + it.key(),
-                        tr("A %1 action has no path \"%2\"; its paths are: %3.")
-                            .arg(actionKindName(*kind), it.key(), paths.isEmpty() ? tr("none") : paths.join(u", "_s)));
+                        handoff::flow::tr("A %1 action has no path \"%2\"; its paths are: %3.")
+                            .arg(actionKindName(*kind), it.key(),
+                                 paths.isEmpty() ? handoff::flow::tr("none") : paths.join(u", "_s)));
                 continue;
             }
             if (!it.value().isString()) {
-                r.error(path + u".next."_s + it.key(), tr("A path must name the id of the next action."));
+                r.error(path + u".next."_s + it.key(),
+                        handoff::flow::tr("A path must name the id of the next action."));
                 continue;
             }
             a.next.insert(it.key(), it.value().toString());

@@ -125,12 +125,14 @@ private:
         for (int i = 0; i < m_flow.actions.size(); ++i) {
             const QString& id = m_flow.actions[i].id;
             if (id.isEmpty()) {
-                report("FLW023", actionField(i, u"id"_s), tr("Action %1 has no id; give it a unique id.").arg(i + 1));
+                report("FLW023", actionField(i, u"id"_s),
+                       handoff::flow::tr("Action %1 has no id; give it a unique id.").arg(i + 1));
                 continue;
             }
             if (seen.contains(id)) {
-                report("FLW023", actionField(i, u"id"_s),
-                       tr("Two actions have the id '%1'; ids must be unique. Rename one of them.").arg(id));
+                report(
+                    "FLW023", actionField(i, u"id"_s),
+                    handoff::flow::tr("Two actions have the id '%1'; ids must be unique. Rename one of them.").arg(id));
                 continue;
             }
             seen.insert(id, i);
@@ -138,15 +140,16 @@ private:
         m_index = seen;
         if (m_flow.startActionId.isEmpty()) {
             if (!m_flow.actions.isEmpty()) {
-                report("FLW023", m_prefix + u".start"_s,
-                       tr("The flow has no starting action; set 'start' to the id of the first action."));
+                report(
+                    "FLW023", m_prefix + u".start"_s,
+                    handoff::flow::tr("The flow has no starting action; set 'start' to the id of the first action."));
             } else {
                 report("FLW023", m_prefix + u".actions"_s,
-                       tr("The flow has no actions. Start from the sip-transfer template."));
+                       handoff::flow::tr("The flow has no actions. Start from the sip-transfer template."));
             }
         } else if (!m_index.contains(m_flow.startActionId)) {
             report("FLW023", m_prefix + u".start"_s,
-                   tr("The starting action '%1' does not exist; set 'start' to the id of an action.")
+                   handoff::flow::tr("The starting action '%1' does not exist; set 'start' to the id of an action.")
                        .arg(m_flow.startActionId));
         } else {
             m_start = m_index.value(m_flow.startActionId);
@@ -165,8 +168,9 @@ private:
                         edge.target = m_index.value(target);
                     } else {
                         report("FLW023", actionField(i, u"next."_s + path),
-                               tr("The %1 path of %2 leads to '%3', which does not exist. Point it at an existing "
-                                  "action.")
+                               handoff::flow::tr(
+                                   "The %1 path of %2 leads to '%3', which does not exist. Point it at an existing "
+                                   "action.")
                                    .arg(path, label(i), target));
                     }
                 }
@@ -176,12 +180,12 @@ private:
                 Edge edge{u"jump"_s, -1, jump->target.isEmpty()};
                 if (jump->target.isEmpty()) {
                     report("FLW023", actionField(i, u"props.target"_s),
-                           tr("%1 jumps nowhere; set the action it continues at.").arg(label(i)));
+                           handoff::flow::tr("%1 jumps nowhere; set the action it continues at.").arg(label(i)));
                 } else if (m_index.contains(jump->target)) {
                     edge.target = m_index.value(jump->target);
                 } else {
                     report("FLW023", actionField(i, u"props.target"_s),
-                           tr("%1 jumps to '%2', which does not exist.").arg(label(i), jump->target));
+                           handoff::flow::tr("%1 jumps to '%2', which does not exist.").arg(label(i), jump->target));
                 }
                 m_edges[i].append(edge);
             }
@@ -256,15 +260,16 @@ private:
         }
         if (!m_flow.hasVariable(name)) {
             report("FLW004", field,
-                   tr("There is no variable %1. Declare it in the flow's variables (with its scope, e.g. Flow.%2), or "
-                      "fix the spelling.")
+                   handoff::flow::tr(
+                       "There is no variable %1. Declare it in the flow's variables (with its scope, e.g. Flow.%2), or "
+                       "fix the spelling.")
                        .arg(name, name.section(u'.', -1)));
             return;
         }
         if (written && isBuiltIn(name)) {
             report("FLW024", field,
-                   tr("%1 is a read-only built-in variable; write to a Flow. or Task. variable "
-                      "instead.")
+                   handoff::flow::tr("%1 is a read-only built-in variable; write to a Flow. or Task. variable "
+                                     "instead.")
                        .arg(name));
         }
     }
@@ -277,7 +282,8 @@ private:
                 if (f.text.trimmed().isEmpty()) {
                     if (!f.optional) {
                         report("FLW001", field,
-                               tr("%1: this expression is empty. Write a value (\"\" for empty text).").arg(label(i)));
+                               handoff::flow::tr("%1: this expression is empty. Write a value (\"\" for empty text).")
+                                   .arg(label(i)));
                     }
                     continue;
                 }
@@ -285,14 +291,18 @@ private:
                 if (!parsed) {
                     const ExpressionError& e = parsed.error();
                     report(e.code.toLatin1().constData(), field,
-                           tr("%1, column %2 of the expression: %3").arg(label(i)).arg(e.where.column).arg(e.message),
+                           handoff::flow::tr("%1, column %2 of the expression: %3")
+                               .arg(label(i))
+                               .arg(e.where.column)
+                               .arg(e.message),
                            e.where.offset, e.where.length);
                     continue;
                 }
                 for (const VariableReference& ref : parsed->unsupported()) {
                     report("FLW002", field,
-                           tr("%1: %2 is valid Architect but not supported by the simulator; simulated calls stop "
-                              "there. Test this step in Architect.")
+                           handoff::flow::tr(
+                               "%1: %2 is valid Architect but not supported by the simulator; simulated calls stop "
+                               "there. Test this step in Architect.")
                                .arg(label(i), ref.name));
                 }
                 for (const VariableReference& ref : parsed->variables()) {
@@ -311,7 +321,8 @@ private:
                     const QString field = actionField(i, u"props.assignments[%1].variable"_s.arg(k));
                     if (u->assignments[k].name.isEmpty()) {
                         report("FLW004", field,
-                               tr("%1: an assignment has no variable; name the variable it sets.").arg(label(i)));
+                               handoff::flow::tr("%1: an assignment has no variable; name the variable it sets.")
+                                   .arg(label(i)));
                     }
                     checkVariableName(u->assignments[k].name, field, true);
                 }
@@ -321,7 +332,7 @@ private:
                 checkVariableName(s->callIdVariable, actionField(i, u"props.callIdVariable"_s), false);
                 if (s->tokenVariable.isEmpty()) {
                     report("FLW004", actionField(i, u"props.tokenVariable"_s),
-                           tr("%1 needs the variable that holds the UUI token.").arg(label(i)));
+                           handoff::flow::tr("%1 needs the variable that holds the UUI token.").arg(label(i)));
                 }
             } else if (const TransferProps* t = a.as<TransferProps>()) {
                 checkVariableName(t->errorTypeVariable, actionField(i, u"props.errorTypeVariable"_s), true);
@@ -348,7 +359,8 @@ private:
         for (int i = 0; i < m_flow.actions.size(); ++i) {
             if (!m_reachable[i] && !m_flow.actions[i].id.isEmpty()) {
                 report("FLW017", actionField(i),
-                       tr("No call can reach %1: no path or jump leads to it. Connect it or delete it.").arg(label(i)));
+                       handoff::flow::tr("No call can reach %1: no path or jump leads to it. Connect it or delete it.")
+                           .arg(label(i)));
             }
         }
     }
@@ -422,13 +434,15 @@ private:
                     e.path == QLatin1StringView(kPathFailure) || e.path == QLatin1StringView(kPathTimeout);
                 if (failureLike && (kind == ActionKind::CallData || kind == ActionKind::TransferToNumber)) {
                     report("FLW014", actionField(i, u"next."_s + e.path),
-                           tr("The %1 path of %2 is empty: a call that takes it falls out of the flow. Tell the "
-                              "caller (Play Audio), then Disconnect or transfer to a queue.")
+                           handoff::flow::tr(
+                               "The %1 path of %2 is empty: a call that takes it falls out of the flow. Tell the "
+                               "caller (Play Audio), then Disconnect or transfer to a queue.")
                                .arg(e.path, label(i)));
                 } else {
                     report("FLW013", actionField(i, u"next."_s + e.path),
-                           tr("The %1 path of %2 ends without a transfer, a disconnect or a jump. End it with "
-                              "Disconnect.")
+                           handoff::flow::tr(
+                               "The %1 path of %2 ends without a transfer, a disconnect or a jump. End it with "
+                               "Disconnect.")
                                .arg(e.path, label(i)));
                 }
             }
@@ -443,15 +457,17 @@ private:
             const Facts& in = m_in[i];
             if (!in.voiceCallCreated) {
                 report("FLW010", actionField(i),
-                       tr("%1 can be reached before the VoiceCall is created. Salesforce needs the VoiceCall record "
-                          "before the call arrives: put the transfer on the success path of the Call Data Action.")
+                       handoff::flow::tr(
+                           "%1 can be reached before the VoiceCall is created. Salesforce needs the VoiceCall record "
+                           "before the call arrives: put the transfer on the success path of the Call Data Action.")
                            .arg(label(i)));
             }
             if (!in.uuiForTransfer) {
                 report("FLW011", actionField(i),
-                       tr("%1 can be reached without Set UUI Data (For Transfers) before it on every path, so the "
-                          "INVITE may carry no UUI and Salesforce refuses the call. Add Set UUI Data with mode "
-                          "transfer before the transfer on each path.")
+                       handoff::flow::tr(
+                           "%1 can be reached without Set UUI Data (For Transfers) before it on every path, so the "
+                           "INVITE may carry no UUI and Salesforce refuses the call. Add Set UUI Data with mode "
+                           "transfer before the transfer on each path.")
                            .arg(label(i)));
             }
         }
@@ -483,9 +499,10 @@ private:
                 }
                 reported.insert(name);
                 report("FLW018", actionField(i, field),
-                       tr("%1 reads %2, which may be NOT_SET here: no path sets it before on every way in. Set it "
-                          "earlier (Update Data, a data action output), give it an initial value, or guard it with "
-                          "IsSet(%2).")
+                       handoff::flow::tr(
+                           "%1 reads %2, which may be NOT_SET here: no path sets it before on every way in. Set it "
+                           "earlier (Update Data, a data action output), give it an initial value, or guard it with "
+                           "IsSet(%2).")
                            .arg(label(i), name));
             };
             if (const UpdateDataProps* update = a.as<UpdateDataProps>()) {
@@ -584,9 +601,10 @@ private:
             const QString field = actionField(members.constFirst());
             if (!exits) {
                 report("FLW019", field,
-                       tr("The actions %1 form a loop with no way out: every call that enters it runs until "
-                          "Architect's limit of %2 actions and then ends in error handling. Add a Decision that "
-                          "leaves the loop.")
+                       handoff::flow::tr(
+                           "The actions %1 form a loop with no way out: every call that enters it runs until "
+                           "Architect's limit of %2 actions and then ends in error handling. Add a Decision that "
+                           "leaves the loop.")
                            .arg(ids.join(u", "_s))
                            .arg(Flow::kActionLimit));
                 continue;
@@ -603,9 +621,10 @@ private:
             }
             if (!bounded) {
                 report("FLW020", field,
-                       tr("The actions %1 form a loop that leaves only when an outcome changes (for example a data "
-                          "action that keeps failing repeats until Architect's limit of %2 actions). Count the "
-                          "rounds in a variable (Update Data) and leave after a few with a Decision.")
+                       handoff::flow::tr(
+                           "The actions %1 form a loop that leaves only when an outcome changes (for example a data "
+                           "action that keeps failing repeats until Architect's limit of %2 actions). Count the "
+                           "rounds in a variable (Update Data) and leave after a few with a Decision.")
                            .arg(ids.join(u", "_s))
                            .arg(Flow::kActionLimit));
             }
@@ -625,20 +644,22 @@ private:
                     const QString field = actionField(i, u"props.inputs[%1].name"_s.arg(k));
                     if (!flatName.match(name).hasMatch()) {
                         report("FLW021", field,
-                               tr("The input name '%1' of %2 is not flat: Genesys data action input contracts are "
-                                  "flat objects, so use letters, digits and _ only (no dots, brackets or spaces).")
+                               handoff::flow::tr(
+                                   "The input name '%1' of %2 is not flat: Genesys data action input contracts are "
+                                   "flat objects, so use letters, digits and _ only (no dots, brackets or spaces).")
                                    .arg(name, label(i)));
                     } else if (names.contains(name)) {
                         report("FLW021", field,
-                               tr("The input '%1' of %2 is given twice; keep one.").arg(name, label(i)));
+                               handoff::flow::tr("The input '%1' of %2 is given twice; keep one.").arg(name, label(i)));
                     }
                     names.insert(name);
                     for (const QString& r : reserved) {
                         if (name.compare(r, Qt::CaseInsensitive) == 0) {
                             report("FLW022", field,
-                                   tr("'%1' is reserved by Genesys in data action contracts (the help article's "
-                                      "sample uses orgId all the same). Rename the input, e.g. to salesforce%2, in "
-                                      "the contract, the function and here.")
+                                   handoff::flow::tr(
+                                       "'%1' is reserved by Genesys in data action contracts (the help article's "
+                                       "sample uses orgId all the same). Rename the input, e.g. to salesforce%2, in "
+                                       "the contract, the function and here.")
                                        .arg(name, r.left(1).toUpper() + r.mid(1)));
                         }
                     }
@@ -648,16 +669,18 @@ private:
             } else if (const SetPostFlowProps* post = a.as<SetPostFlowProps>()) {
                 if (post->target != PostFlowTarget::Caller) {
                     report("FLW016", actionField(i, u"props.target"_s),
-                           tr("%1 targets the Agent. To send the caller to the escalation flow when the Agentforce "
-                              "agent hangs up, set Target to Caller.")
+                           handoff::flow::tr(
+                               "%1 targets the Agent. To send the caller to the escalation flow when the Agentforce "
+                               "agent hangs up, set Target to Caller.")
                                .arg(label(i)));
                 }
             } else if (const SetUuiDataProps* uui = a.as<SetUuiDataProps>()) {
                 if (!uui->userToUser) {
-                    report("FLW025", actionField(i, u"props.userToUser"_s),
-                           tr("%1 does not use the User-to-User option; Salesforce reads the UUI from the "
-                              "User-to-User header. Select it.")
-                               .arg(label(i)));
+                    report(
+                        "FLW025", actionField(i, u"props.userToUser"_s),
+                        handoff::flow::tr("%1 does not use the User-to-User option; Salesforce reads the UUI from the "
+                                          "User-to-User header. Select it.")
+                            .arg(label(i)));
                 }
                 checkCallIdSource(i, *uui, outputs);
             }
@@ -680,9 +703,10 @@ private:
         }
         if (number && !isE164(*number)) {
             report("FLW015", field,
-                   tr("The transfer number '%1' of %2 is not in E.164 form. Write + and the country code and number, "
-                      "1 to 15 digits, no spaces or tel: prefix (for example +15550100100): the Agentforce Voice "
-                      "SIP address from the channel setup.")
+                   handoff::flow::tr(
+                       "The transfer number '%1' of %2 is not in E.164 form. Write + and the country code and number, "
+                       "1 to 15 digits, no spaces or tel: prefix (for example +15550100100): the Agentforce Voice "
+                       "SIP address from the channel setup.")
                        .arg(*number, label(i)));
         }
     }
@@ -691,8 +715,9 @@ private:
         if (uui.source == UuiSource::ProjectTemplate) {
             if (!uui.callIdVariable.isEmpty() && !outputs.contains(uui.callIdVariable)) {
                 report("FLW012", actionField(i, u"props.callIdVariable"_s),
-                       tr("The UUI's callId comes from %1, which no Call Data Action sets. Bind the data action's "
-                          "voiceCallId output to a variable and use that variable here.")
+                       handoff::flow::tr(
+                           "The UUI's callId comes from %1, which no Call Data Action sets. Bind the data action's "
+                           "voiceCallId output to a variable and use that variable here.")
                            .arg(uui.callIdVariable));
             }
             return;
@@ -708,8 +733,9 @@ private:
             }
         }
         report("FLW012", field,
-               tr("The UUI expression of %1 writes a callId, but not from the Call Data Action's output: it would "
-                  "send a fixed or wrong VoiceCall id. Use the variable bound to the voiceCallId output.")
+               handoff::flow::tr(
+                   "The UUI expression of %1 writes a callId, but not from the Call Data Action's output: it would "
+                   "send a fixed or wrong VoiceCall id. Use the variable bound to the voiceCallId output.")
                    .arg(label(i)));
     }
 

@@ -19,16 +19,16 @@ QList<Scenario> defaultScenarios() {
     QList<Scenario> list;
     Scenario ok;
     ok.name = u"happy-path"_s;
-    ok.description = tr("The VoiceCall is created and the Agentforce Voice agent takes the call.");
+    ok.description = handoff::flow::tr("The VoiceCall is created and the Agentforce Voice agent takes the call.");
     list.append(ok);
     Scenario failure = ok;
     failure.name = u"voicecall-fails"_s;
-    failure.description = tr("Creating the VoiceCall fails: the caller is told and disconnected.");
+    failure.description = handoff::flow::tr("Creating the VoiceCall fails: the caller is told and disconnected.");
     failure.dataAction = telephony::CallOutcome::Failure;
     list.append(failure);
     Scenario timeout = ok;
     timeout.name = u"voicecall-times-out"_s;
-    timeout.description = tr("The data action does not answer in time.");
+    timeout.description = handoff::flow::tr("The data action does not answer in time.");
     timeout.dataAction = telephony::CallOutcome::Timeout;
     list.append(timeout);
     return list;
@@ -86,8 +86,8 @@ QList<Scenario> scenariosFromJson(const QJsonArray& json, diagnostics::Diagnosti
             problems.append(diagnostics::make("FLW005", message, diagnostics::Location{path + u'.' + key}));
         };
         if (!json[i].isObject()) {
-            problems.append(
-                diagnostics::make("FLW005", tr("Each scenario must be a JSON object."), diagnostics::Location{path}));
+            problems.append(diagnostics::make("FLW005", handoff::flow::tr("Each scenario must be a JSON object."),
+                                              diagnostics::Location{path}));
             continue;
         }
         const QJsonObject o = json[i].toObject();
@@ -98,8 +98,9 @@ QList<Scenario> scenariosFromJson(const QJsonArray& json, diagnostics::Diagnosti
             if (!known.contains(it.key())) {
                 problems.append(diagnostics::make(
                     "FLW006",
-                    tr("\"%1.%2\" is not known to this version; it is ignored and not written back when the project "
-                       "is saved.")
+                    handoff::flow::tr(
+                        "\"%1.%2\" is not known to this version; it is ignored and not written back when the project "
+                        "is saved.")
                         .arg(path, it.key()),
                     diagnostics::Location{path + u'.' + it.key()}));
             }
@@ -111,14 +112,14 @@ QList<Scenario> scenariosFromJson(const QJsonArray& json, diagnostics::Diagnosti
                 return fallback;
             }
             if (!v.isString()) {
-                problem(key, tr("'%1' must be a string.").arg(key));
+                problem(key, handoff::flow::tr("'%1' must be a string.").arg(key));
                 return fallback;
             }
             return v.toString();
         };
         s.name = text(u"name"_s, {});
         if (s.name.isEmpty()) {
-            problem(u"name"_s, tr("A scenario needs a name."));
+            problem(u"name"_s, handoff::flow::tr("A scenario needs a name."));
         }
         s.description = text(u"description"_s, {});
         s.call.ani = text(u"ani"_s, s.call.ani);
@@ -129,19 +130,22 @@ QList<Scenario> scenariosFromJson(const QJsonArray& json, diagnostics::Diagnosti
         if (!at.isEmpty()) {
             s.call.startTime = QDateTime::fromString(at, Qt::ISODate);
             if (!s.call.startTime.isValid()) {
-                problem(u"at"_s, tr("'at' must be an ISO-8601 time such as 2026-03-02T09:00:00Z, not \"%1\".").arg(at));
+                problem(u"at"_s,
+                        handoff::flow::tr("'at' must be an ISO-8601 time such as 2026-03-02T09:00:00Z, not \"%1\".")
+                            .arg(at));
             }
         }
         const QString outcome = text(u"dataAction"_s, u"success"_s);
         if (!outcomeFromKey(outcome, s.dataAction)) {
             problem(u"dataAction"_s,
-                    tr("'dataAction' must be success, failure, timeout or backend, not \"%1\".").arg(outcome));
+                    handoff::flow::tr("'dataAction' must be success, failure, timeout or backend, not \"%1\".")
+                        .arg(outcome));
         }
         const QString transfer = text(u"transfer"_s, u"ok"_s);
         if (transfer == u"ok"_s || transfer == u"fail"_s) {
             s.transferAccepted = transfer == u"ok"_s;
         } else {
-            problem(u"transfer"_s, tr("'transfer' must be ok or fail, not \"%1\".").arg(transfer));
+            problem(u"transfer"_s, handoff::flow::tr("'transfer' must be ok or fail, not \"%1\".").arg(transfer));
         }
         list.append(s);
     }

@@ -112,7 +112,7 @@ public:
             m_scripted.enqueue(Step::timeout());
             break;
         default:
-            m_scripted.enqueue(Step::failure(500, {tr("scripted failure")}));
+            m_scripted.enqueue(Step::failure(500, {handoff::flow::tr("scripted failure")}));
             break;
         }
         return m_scripted.createVoiceCall(request, parent);
@@ -449,10 +449,11 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
 
     int current = impl.start;
     if (current < 0) {
-        addDiagnostic(run, nullptr,
-                      located("FLW040",
-                              tr("The flow has no starting action, so no call can run. Set the flow's start."),
-                              impl.flow.startActionId));
+        addDiagnostic(
+            run, nullptr,
+            located("FLW040",
+                    handoff::flow::tr("The flow has no starting action, so no call can run. Set the flow's start."),
+                    impl.flow.startActionId));
         trace.end = EndState::FlowError;
         return std::move(run.trace);
     }
@@ -470,8 +471,9 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             trace.endActionId = impl.flow.actions[current].id;
             addDiagnostic(run, nullptr,
                           located("FLW045",
-                                  tr("The call ran %1 actions and Architect's limit stopped it (its error handling "
-                                     "takes the call). A loop does not end: bound it with a counter.")
+                                  handoff::flow::tr(
+                                      "The call ran %1 actions and Architect's limit stopped it (its error handling "
+                                      "takes the call). A loop does not end: bound it with a counter.")
                                       .arg(m_context.actionLimit),
                                   trace.endActionId));
             return std::move(run.trace);
@@ -500,7 +502,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                 const ExpressionError& e = value.error();
                 addDiagnostic(run, stepPtr,
                               located(e.code.toLatin1().constData(),
-                                      tr("%1 '%2', %3 (column %4): %5")
+                                      handoff::flow::tr("%1 '%2', %3 (column %4): %5")
                                           .arg(actionKindName(a.kind()), a.id, p.name)
                                           .arg(e.where.column)
                                           .arg(e.message),
@@ -521,13 +523,14 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
         switch (a.kind()) {
         case ActionKind::Transcription:
             if (run.record) {
-                step.note = a.as<TranscriptionProps>()->enabled ? tr("Transcription on.") : tr("Transcription off.");
+                step.note = a.as<TranscriptionProps>()->enabled ? handoff::flow::tr("Transcription on.")
+                                                                : handoff::flow::tr("Transcription off.");
             }
             path = pathName(kPathNext);
             break;
         case ActionKind::EnableParticipantRecording:
             if (run.record) {
-                step.note = tr("Recording enabled (cannot be undone).");
+                step.note = handoff::flow::tr("Recording enabled (cannot be undone).");
             }
             path = pathName(kPathNext);
             break;
@@ -535,7 +538,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             if (!c.expressions.isEmpty()) {
                 eval(0);
             } else if (run.record) {
-                step.note = tr("Plays prompt %1.").arg(a.as<PlayAudioProps>()->audio.prompt);
+                step.note = handoff::flow::tr("Plays prompt %1.").arg(a.as<PlayAudioProps>()->audio.prompt);
             }
             path = pathName(kPathNext);
             break;
@@ -606,9 +609,10 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                     } else if (b.name == u"voiceCallId18"_s) {
                         out = id18.isEmpty() ? Value::notSet() : Value::string(id18);
                     } else if (run.record) {
-                        step.note = tr("The simulated data action returns voiceCallId (and voiceCallId18) only; "
-                                       "%1 stays NOT_SET.")
-                                        .arg(b.name);
+                        step.note =
+                            handoff::flow::tr("The simulated data action returns voiceCallId (and voiceCallId18) only; "
+                                              "%1 stays NOT_SET.")
+                                .arg(b.name);
                     }
                     if (run.record) {
                         step.outputs.append({b.name, out});
@@ -616,20 +620,22 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                     setVariable(step, b.value, out);
                 }
                 if (run.record && step.note.isEmpty()) {
-                    step.note = tr("VoiceCall %1 created by %2.").arg(result.voiceCallId, backend->describe());
+                    step.note =
+                        handoff::flow::tr("VoiceCall %1 created by %2.").arg(result.voiceCallId, backend->describe());
                 }
                 break;
             }
             case telephony::CallOutcome::Timeout:
                 path = pathName(kPathTimeout);
                 if (run.record) {
-                    step.note = tr("No answer within %1 s: timeout path.").arg(p.timeoutSeconds);
+                    step.note = handoff::flow::tr("No answer within %1 s: timeout path.").arg(p.timeoutSeconds);
                 }
                 break;
             default:
                 path = pathName(kPathFailure);
                 if (run.record) {
-                    step.note = tr("The data action failed (HTTP %1): failure path.").arg(result.httpStatus);
+                    step.note =
+                        handoff::flow::tr("The data action failed (HTTP %1): failure path.").arg(result.httpStatus);
                 }
                 break;
             }
@@ -643,8 +649,9 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             if (v.type() != ValueType::Boolean) {
                 addDiagnostic(run, stepPtr,
                               located("FLW003",
-                                      tr("Decision '%1': the condition gave %2, not a Boolean. Compare it (==, IsSet, "
-                                         "...) so it gives true or false.")
+                                      handoff::flow::tr(
+                                          "Decision '%1': the condition gave %2, not a Boolean. Compare it (==, IsSet, "
+                                          "...) so it gives true or false.")
                                           .arg(a.id, v.toDisplay()),
                                       a.id));
                 failed = true;
@@ -665,7 +672,8 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                     !(*type == ValueType::Decimal && v.type() == ValueType::Integer)) {
                     addDiagnostic(run, stepPtr,
                                   located("FLW003",
-                                          tr("Update Data '%1': %2 is a %3 variable but gets %4. Convert the value.")
+                                          handoff::flow::tr(
+                                              "Update Data '%1': %2 is a %3 variable but gets %4. Convert the value.")
                                               .arg(a.id, name, valueTypeName(*type), v.toDisplay()),
                                           a.id));
                     failed = true;
@@ -688,11 +696,11 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                 if (!v.isSet()) {
                     snapshot.notSet = true;
                 } else if (v.type() != ValueType::String) {
-                    addDiagnostic(
-                        run, stepPtr,
-                        located("FLW003",
-                                tr("Set UUI Data '%1': the expression gave %2, not a String.").arg(a.id, v.toDisplay()),
-                                a.id));
+                    addDiagnostic(run, stepPtr,
+                                  located("FLW003",
+                                          handoff::flow::tr("Set UUI Data '%1': the expression gave %2, not a String.")
+                                              .arg(a.id, v.toDisplay()),
+                                          a.id));
                     failed = true;
                     break;
                 } else if (v.asString().isEmpty()) {
@@ -734,12 +742,13 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             }
             if (run.record) {
                 if (snapshot.notSet) {
-                    step.note = tr("NOT_SET: no UUI is sent.");
+                    step.note = handoff::flow::tr("NOT_SET: no UUI is sent.");
                 } else if (snapshot.cleared) {
-                    step.note = tr("\"\": the UUI is cleared.");
+                    step.note = handoff::flow::tr("\"\": the UUI is cleared.");
                 } else {
-                    step.note = tr("UUI %1: %2 bytes of JSON, %3 of %4 characters (%5).")
-                                    .arg(p.mode == UuiMode::Transfer ? tr("for transfers") : tr("for disconnect"))
+                    step.note = handoff::flow::tr("UUI %1: %2 bytes of JSON, %3 of %4 characters (%5).")
+                                    .arg(p.mode == UuiMode::Transfer ? handoff::flow::tr("for transfers")
+                                                                     : handoff::flow::tr("for disconnect"))
                                     .arg(snapshot.json.size())
                                     .arg(snapshot.budget.measured)
                                     .arg(snapshot.budget.limit)
@@ -808,16 +817,18 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             const qint64 at = run.now.toSecsSinceEpoch();
             if (!hasUui) {
                 errorType = u"uui.missing"_s;
-                errorMessage = tr("The INVITE carries no UUI (no Set UUI Data for transfers before the transfer, or "
-                                  "it was NOT_SET or cleared): Salesforce cannot authenticate the call and refuses "
-                                  "it.");
+                errorMessage = handoff::flow::tr(
+                    "The INVITE carries no UUI (no Set UUI Data for transfers before the transfer, or "
+                    "it was NOT_SET or cleared): Salesforce cannot authenticate the call and refuses "
+                    "it.");
                 addDiagnostic(run, stepPtr, located("FLW044", errorMessage, a.id));
             } else if (!invite.uuiFits) {
                 errorType = u"uui.tooLarge"_s;
                 errorMessage =
-                    tr("The User-to-User header is %1 characters (%2) and the limit is %3, so the transfer is taken "
-                       "to fail [assumption: the trunk or Salesforce refuses an over-long header]. See the UUI "
-                       "budget's ways out (ascii encoding, dropping orgId, shorter fields).")
+                    handoff::flow::tr(
+                        "The User-to-User header is %1 characters (%2) and the limit is %3, so the transfer is taken "
+                        "to fail [assumption: the trunk or Salesforce refuses an over-long header]. See the UUI "
+                        "budget's ways out (ascii encoding, dropping orgId, shorter fields).")
                         .arg(invite.measured)
                         .arg(uui::limitAppliesToName(run.uuiForTransfer->budget.limitAppliesTo))
                         .arg(invite.limit);
@@ -826,20 +837,22 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                 const TokenClaims& claims = impl.claimsOf(run.uuiToken);
                 if (claims.valid && claims.exp > 0 && at >= claims.exp) {
                     errorType = u"salesforce.tokenExpired"_s;
-                    errorMessage = tr("The UUI token expired at %1 (issued %2); the call at %3 is refused and the "
-                                      "SIP transfer fails. Mint tokens again before they expire (24 h at most).")
-                                       .arg(QDateTime::fromSecsSinceEpoch(claims.exp, Qt::UTC).toString(Qt::ISODate),
-                                            QDateTime::fromSecsSinceEpoch(claims.iat, Qt::UTC).toString(Qt::ISODate),
-                                            run.now.toUTC().toString(Qt::ISODate));
+                    errorMessage =
+                        handoff::flow::tr("The UUI token expired at %1 (issued %2); the call at %3 is refused and the "
+                                          "SIP transfer fails. Mint tokens again before they expire (24 h at most).")
+                            .arg(QDateTime::fromSecsSinceEpoch(claims.exp, Qt::UTC).toString(Qt::ISODate),
+                                 QDateTime::fromSecsSinceEpoch(claims.iat, Qt::UTC).toString(Qt::ISODate),
+                                 run.now.toUTC().toString(Qt::ISODate));
                     addDiagnostic(run, stepPtr, located("FLW042", errorMessage, a.id));
                 } else if (claims.valid && !claims.jti.isEmpty() && impl.usedJtis.contains(claims.jti)) {
                     errorType = u"salesforce.tokenReplayed"_s;
-                    errorMessage = tr("The UUI token has a jti and was used by an earlier call; Salesforce refuses a "
-                                      "second use. Leave jti out of a reused UUI token, or mint one per call.");
+                    errorMessage = handoff::flow::tr(
+                        "The UUI token has a jti and was used by an earlier call; Salesforce refuses a "
+                        "second use. Leave jti out of a reused UUI token, or mint one per call.");
                     addDiagnostic(run, stepPtr, located("FLW043", errorMessage, a.id));
                 } else if (!script.transferAccepted) {
                     errorType = u"transfer.refused"_s;
-                    errorMessage = tr("The far end refused the transfer (scripted).");
+                    errorMessage = handoff::flow::tr("The far end refused the transfer (scripted).");
                     addDiagnostic(run, stepPtr, located("FLW048", errorMessage, a.id));
                 }
                 if (claims.valid && !claims.jti.isEmpty() && errorType.isEmpty()) {
@@ -853,14 +866,15 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                 ends = true;
                 endState = EndState::Transferred;
                 if (run.record) {
-                    step.note = tr("Transferred to %1: the Agentforce Voice agent takes the call.").arg(target);
+                    step.note =
+                        handoff::flow::tr("Transferred to %1: the Agentforce Voice agent takes the call.").arg(target);
                 }
                 break;
             }
             if (run.record) {
                 step.outputs.append({u"errorType"_s, Value::string(errorType)});
                 step.outputs.append({u"errorMessage"_s, Value::string(errorMessage)});
-                step.note = tr("The transfer failed (%1): failure path.").arg(errorType);
+                step.note = handoff::flow::tr("The transfer failed (%1): failure path.").arg(errorType);
             }
             if (!p.errorTypeVariable.isEmpty()) {
                 setVariable(step, p.errorTypeVariable, Value::string(errorType));
@@ -881,8 +895,11 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                 }
             }
             if (run.record) {
-                step.note = tr("After the transfer, when the Agentforce agent hangs up, the %1 goes to %2.")
-                                .arg(p.target == PostFlowTarget::Caller ? tr("caller") : tr("agent"), p.flowName);
+                step.note =
+                    handoff::flow::tr("After the transfer, when the Agentforce agent hangs up, the %1 goes to %2.")
+                        .arg(p.target == PostFlowTarget::Caller ? handoff::flow::tr("caller")
+                                                                : handoff::flow::tr("agent"),
+                             p.flowName);
             }
             trace.postFlow = std::move(route);
             path = pathName(kPathNext);
@@ -892,10 +909,11 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             ends = true;
             endState = EndState::Disconnected;
             if (run.record) {
-                step.note = run.uuiForDisconnect.isEmpty()
-                                ? tr("The call is disconnected.")
-                                : tr("The call is disconnected; the UUI set for disconnect goes with it: %1")
-                                      .arg(QString::fromUtf8(run.uuiForDisconnect));
+                step.note =
+                    run.uuiForDisconnect.isEmpty()
+                        ? handoff::flow::tr("The call is disconnected.")
+                        : handoff::flow::tr("The call is disconnected; the UUI set for disconnect goes with it: %1")
+                              .arg(QString::fromUtf8(run.uuiForDisconnect));
             }
             break;
         case ActionKind::Jump:
@@ -907,8 +925,9 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             trace.endActionId = a.id;
             addDiagnostic(run, nullptr,
                           located("FLW040",
-                                  tr("The call stopped at '%1' with an error; Architect's error handling takes it. "
-                                     "Fix the expression above.")
+                                  handoff::flow::tr(
+                                      "The call stopped at '%1' with an error; Architect's error handling takes it. "
+                                      "Fix the expression above.")
                                       .arg(a.id),
                                   a.id));
             if (run.record) {
@@ -944,9 +963,10 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
             addDiagnostic(
                 run, nullptr,
                 located("FLW040",
-                        tr("The %1 path of '%2' has no actions (or leads to a missing one): the call falls out "
-                           "of the flow and Architect's error handling takes it. End the path with "
-                           "Disconnect or a transfer.")
+                        handoff::flow::tr(
+                            "The %1 path of '%2' has no actions (or leads to a missing one): the call falls out "
+                            "of the flow and Architect's error handling takes it. End the path with "
+                            "Disconnect or a transfer.")
                             .arg(path, a.id),
                         a.id));
             return std::move(run.trace);
@@ -975,11 +995,13 @@ MatrixReport runMatrix(const Flow& flow, const SimulationContext& context, const
             }
             row.diagnostics = trace.diagnostics;
             const QString combination =
-                tr("data action %1, transfer %2")
-                    .arg(telephony::callOutcomeName(outcome), accepted ? tr("accepted") : tr("refused"));
+                handoff::flow::tr("data action %1, transfer %2")
+                    .arg(telephony::callOutcomeName(outcome),
+                         accepted ? handoff::flow::tr("accepted") : handoff::flow::tr("refused"));
             if (trace.end == EndState::FlowError || trace.end == EndState::ActionLimit) {
                 row.expected = false;
-                row.verdict = tr("ends in %1: Architect's error handling takes the call.").arg(endStateKey(trace.end));
+                row.verdict = handoff::flow::tr("ends in %1: Architect's error handling takes the call.")
+                                  .arg(endStateKey(trace.end));
             } else if (outcome == telephony::CallOutcome::Success && accepted && trace.end != EndState::Transferred) {
                 row.expected = false;
                 QString why;
@@ -989,19 +1011,23 @@ MatrixReport runMatrix(const Flow& flow, const SimulationContext& context, const
                         break;
                     }
                 }
-                row.verdict = why.isEmpty()
-                                  ? tr("everything succeeded, yet the caller did not reach the agent.")
-                                  : tr("everything succeeded, yet the caller did not reach the agent (%1).").arg(why);
+                row.verdict =
+                    why.isEmpty()
+                        ? handoff::flow::tr("everything succeeded, yet the caller did not reach the agent.")
+                        : handoff::flow::tr("everything succeeded, yet the caller did not reach the agent (%1).")
+                              .arg(why);
             } else if (outcome != telephony::CallOutcome::Success && trace.end == EndState::Transferred) {
                 row.expected = false;
-                row.verdict = tr("transferred without a VoiceCall: Salesforce has no record to link the call to.");
+                row.verdict =
+                    handoff::flow::tr("transferred without a VoiceCall: Salesforce has no record to link the call to.");
             } else {
-                row.verdict = trace.end == EndState::Transferred ? tr("reaches the agent.")
-                                                                 : tr("handled: the caller is told and disconnected.");
+                row.verdict = trace.end == EndState::Transferred
+                                  ? handoff::flow::tr("reaches the agent.")
+                                  : handoff::flow::tr("handled: the caller is told and disconnected.");
             }
             if (!row.expected) {
                 report.diagnostics.append(
-                    diagnostics::make("FLW046", tr("With %1: %2").arg(combination, row.verdict),
+                    diagnostics::make("FLW046", handoff::flow::tr("With %1: %2").arg(combination, row.verdict),
                                       diagnostics::Location{u"flow.action:"_s + row.endActionId}));
             }
             report.rows.append(std::move(row));
@@ -1055,22 +1081,24 @@ WindowReport runWindow(const Flow& flow, const SimulationContext& context, const
         // (an over-long UUI, a missing VoiceCall) is fixed where its own diagnostic says.
         QString advice;
         if (report.firstFailureCode == u"FLW042"_s) {
-            advice = tr("The reused UUI token expired: mint a new one before it expires (at most 24 h apart).");
+            advice = handoff::flow::tr(
+                "The reused UUI token expired: mint a new one before it expires (at most 24 h apart).");
         } else if (report.firstFailureCode == u"FLW043"_s) {
-            advice = tr("A single-use token (with jti) was used again: mint one per call, or drop jti for a reused "
-                        "token.");
+            advice = handoff::flow::tr(
+                "A single-use token (with jti) was used again: mint one per call, or drop jti for a reused "
+                "token.");
         } else {
-            advice = tr("Fix that first: it fails every call, whatever the token's age.");
+            advice = handoff::flow::tr("Fix that first: it fails every call, whatever the token's age.");
         }
-        report.diagnostics.append(
-            diagnostics::make("FLW047",
-                              tr("Transfers start failing at hour %1 (%2), %3 of %4 calls fail; first reason %5. %6")
-                                  .arg(*report.firstFailingHour)
-                                  .arg(report.firstFailure->toUTC().toString(Qt::ISODate))
-                                  .arg(report.calls - report.transferred)
-                                  .arg(report.calls)
-                                  .arg(report.firstFailureCode, advice),
-                              diagnostics::Location{u"flow"_s}));
+        report.diagnostics.append(diagnostics::make(
+            "FLW047",
+            handoff::flow::tr("Transfers start failing at hour %1 (%2), %3 of %4 calls fail; first reason %5. %6")
+                .arg(*report.firstFailingHour)
+                .arg(report.firstFailure->toUTC().toString(Qt::ISODate))
+                .arg(report.calls - report.transferred)
+                .arg(report.calls)
+                .arg(report.firstFailureCode, advice),
+            diagnostics::Location{u"flow"_s}));
     }
     qCDebug(lcFlowSimulator) << "window" << report.calls << "calls," << report.transferred << "transferred";
     return report;

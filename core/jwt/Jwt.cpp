@@ -26,11 +26,12 @@ constexpr char kHeaderB64[] = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9";
 
 Result<void> requireRsa(EVP_PKEY* key) {
     if (!key) {
-        return fail(u"KEY002"_s, tr("No key was given to sign or verify with."));
+        return fail(u"KEY002"_s, handoff::jwt::tr("No key was given to sign or verify with."));
     }
     if (EVP_PKEY_get_base_id(key) != EVP_PKEY_RSA) {
-        return fail(u"KEY006"_s, tr("RS256 needs an RSA key; this key is of another type (%1). Use an RSA key pair.")
-                                     .arg(QString::fromLatin1(EVP_PKEY_get0_type_name(key))));
+        return fail(u"KEY006"_s,
+                    handoff::jwt::tr("RS256 needs an RSA key; this key is of another type (%1). Use an RSA key pair.")
+                        .arg(QString::fromLatin1(EVP_PKEY_get0_type_name(key))));
     }
     return {};
 }
@@ -66,7 +67,7 @@ Result<QByteArray> signRs256(QByteArrayView signingInput, const crypto::PrivateK
     if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1 ||
         EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &length,
                        reinterpret_cast<const unsigned char*>(signingInput.data()), size_t(signingInput.size())) != 1) {
-        return fail(u"JWT020"_s, tr("Signing failed: %1.").arg(crypto::takeOpenSslErrors()));
+        return fail(u"JWT020"_s, handoff::jwt::tr("Signing failed: %1.").arg(crypto::takeOpenSslErrors()));
     }
     signature.truncate(qsizetype(length));
     return signature;
@@ -100,18 +101,21 @@ QString DecodedJwt::algorithm() const {
 Result<DecodedJwt> decode(QByteArrayView input) {
     const QByteArrayView token = input.trimmed();
     if (token.isEmpty()) {
-        return fail(u"JWT001"_s, tr("The token is empty. Paste the whole JWT (three parts separated by dots)."));
+        return fail(u"JWT001"_s,
+                    handoff::jwt::tr("The token is empty. Paste the whole JWT (three parts separated by dots)."));
     }
     if (token.startsWith(QByteArrayView("Bearer ")) || token.startsWith(QByteArrayView("bearer "))) {
-        return fail(u"JWT001"_s, tr("Remove the 'Bearer ' in front: it belongs to the HTTP header, not the token."));
+        return fail(u"JWT001"_s,
+                    handoff::jwt::tr("Remove the 'Bearer ' in front: it belongs to the HTTP header, not the token."));
     }
     for (qsizetype i = 0; i < token.size(); ++i) {
         const char c = token[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            return fail(u"JWT001"_s, tr("The token has a space or line break at character %1; a JWT has none. Copy "
-                                        "it again as one line (placeholder text such as [THIS IS A SAMPLE TOKEN] "
-                                        "is not a token).")
-                                         .arg(i + 1));
+            return fail(u"JWT001"_s,
+                        handoff::jwt::tr("The token has a space or line break at character %1; a JWT has none. Copy "
+                                         "it again as one line (placeholder text such as [THIS IS A SAMPLE TOKEN] "
+                                         "is not a token).")
+                            .arg(i + 1));
         }
     }
     const QList<QByteArrayView> parts = [&] {
@@ -127,10 +131,12 @@ Result<DecodedJwt> decode(QByteArrayView input) {
     if (parts.size() != 3) {
         return fail(u"JWT001"_s,
                     parts.size() == 5
-                        ? tr("This is an encrypted token (JWE, five parts); Salesforce expects a signed JWT (three "
-                             "parts).")
-                        : tr("A JWT has three parts separated by dots (header.payload.signature); this has %1. Copy "
-                             "the whole token.")
+                        ? handoff::jwt::tr(
+                              "This is an encrypted token (JWE, five parts); Salesforce expects a signed JWT (three "
+                              "parts).")
+                        : handoff::jwt::tr(
+                              "A JWT has three parts separated by dots (header.payload.signature); this has %1. Copy "
+                              "the whole token.")
                               .arg(parts.size()));
     }
     static const char* const partNames[] = {QT_TRANSLATE_NOOP("handoff::jwt", "header"),
@@ -141,9 +147,10 @@ Result<DecodedJwt> decode(QByteArrayView input) {
     for (int i = 0; i < 3; ++i) {
         auto bytes = base64UrlDecode(parts[i]);
         if (!bytes || (i < 2 && parts[i].isEmpty())) {
-            return fail(u"JWT002"_s, tr("The token's %1 is not base64url text (only A-Z, a-z, 0-9, '-' and '_'). "
-                                        "Copy the token again without changes.")
-                                         .arg(tr(partNames[i])));
+            return fail(u"JWT002"_s,
+                        handoff::jwt::tr("The token's %1 is not base64url text (only A-Z, a-z, 0-9, '-' and '_'). "
+                                         "Copy the token again without changes.")
+                            .arg(handoff::jwt::tr(partNames[i])));
         }
         decodedParts[i] = std::move(*bytes);
     }
@@ -156,13 +163,14 @@ Result<DecodedJwt> decode(QByteArrayView input) {
     QJsonParseError error;
     const QJsonDocument header = QJsonDocument::fromJson(decoded.headerJson, &error);
     if (error.error != QJsonParseError::NoError || !header.isObject()) {
-        return fail(u"JWT003"_s, tr("The token's header is not a JSON object. This is not a JWT."));
+        return fail(u"JWT003"_s, handoff::jwt::tr("The token's header is not a JSON object. This is not a JWT."));
     }
     decoded.header = header.object();
     auto claims = Claims::fromJson(decoded.payloadJson);
     if (!claims) {
-        return fail(u"JWT003"_s,
-                    tr("The token's payload is not a JSON object of claims: %1").arg(claims.error().message));
+        return fail(
+            u"JWT003"_s,
+            handoff::jwt::tr("The token's payload is not a JSON object of claims: %1").arg(claims.error().message));
     }
     decoded.claims = std::move(*claims);
     return decoded;
@@ -171,12 +179,13 @@ Result<DecodedJwt> decode(QByteArrayView input) {
 Result<void> verify(const DecodedJwt& token, const crypto::PublicKey& key) {
     const QString alg = token.algorithm();
     if (alg.compare(u"none"_s, Qt::CaseInsensitive) == 0) {
-        return fail(u"JWT004"_s, tr("The token says alg \"none\": it is unsigned and is refused. Sign it with RS256."));
+        return fail(
+            u"JWT004"_s,
+            handoff::jwt::tr("The token says alg \"none\": it is unsigned and is refused. Sign it with RS256."));
     }
     if (alg != u"RS256"_s) {
-        return fail(
-            u"JWT005"_s,
-            tr("The token is signed with %1; Salesforce accepts RS256 only.").arg(alg.isEmpty() ? tr("no alg") : alg));
+        return fail(u"JWT005"_s, handoff::jwt::tr("The token is signed with %1; Salesforce accepts RS256 only.")
+                                     .arg(alg.isEmpty() ? handoff::jwt::tr("no alg") : alg));
     }
     if (auto ok = requireRsa(key.get()); !ok) {
         return ok;
@@ -192,9 +201,10 @@ Result<void> verify(const DecodedJwt& token, const crypto::PublicKey& key) {
     if (verified != 1) {
         qCDebug(lcJwt) << "signature check failed:" << crypto::takeOpenSslErrors();
         ERR_clear_error();
-        return fail(u"JWT007"_s, tr("The signature does not match: the token was changed, or it was signed with "
-                                    "another key than this certificate's. Check which certificate is registered in "
-                                    "Salesforce for this key."));
+        return fail(u"JWT007"_s,
+                    handoff::jwt::tr("The signature does not match: the token was changed, or it was signed with "
+                                     "another key than this certificate's. Check which certificate is registered in "
+                                     "Salesforce for this key."));
     }
     return {};
 }

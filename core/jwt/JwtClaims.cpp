@@ -66,9 +66,9 @@ Result<Claims> Claims::fromJson(QByteArrayView json) {
     const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject()) {
         return fail(u"JWT003"_s, error.error != QJsonParseError::NoError
-                                     ? tr("The claims are not valid JSON (%1 at byte %2).")
+                                     ? handoff::jwt::tr("The claims are not valid JSON (%1 at byte %2).")
                                            .arg(error.errorString(), QString::number(error.offset))
-                                     : tr("The claims are JSON but not an object ({...})."));
+                                     : handoff::jwt::tr("The claims are JSON but not an object ({...})."));
     }
     const QJsonObject object = document.object();
     Claims claims;
@@ -174,7 +174,8 @@ std::optional<TokenPreset> presetFromKey(QStringView key) {
 }
 
 QString presetName(TokenPreset preset) {
-    return preset == TokenPreset::Uui ? tr("UUI token (reusable, 24 h)") : tr("API token (single use, 5 min, jti)");
+    return preset == TokenPreset::Uui ? handoff::jwt::tr("UUI token (reusable, 24 h)")
+                                      : handoff::jwt::tr("API token (single use, 5 min, jti)");
 }
 
 TokenSpec TokenSpec::forPreset(TokenPreset preset, const QString& issuer, const QString& subject) {
@@ -219,18 +220,19 @@ Result<qint64> parseDuration(QStringView text) {
     static const QRegularExpression pattern(u"^\\s*([0-9]{1,9})\\s*([smhd]?)\\s*$"_s);
     const auto match = pattern.match(text.toString());
     if (!match.hasMatch()) {
-        return fail(u"JWT024"_s, tr("'%1' is not a duration; write a number with s, m, h or d, such as 300s, 5m or "
-                                    "24h.")
-                                     .arg(text.toString()));
+        return fail(u"JWT024"_s,
+                    handoff::jwt::tr("'%1' is not a duration; write a number with s, m, h or d, such as 300s, 5m or "
+                                     "24h.")
+                        .arg(text.toString()));
     }
     const qint64 number = match.capturedView(1).toLongLong();
     const QStringView unit = match.capturedView(2);
     const qint64 factor = unit == u"m"_s ? 60 : unit == u"h"_s ? 3600 : unit == u"d"_s ? 86400 : 1;
     const qint64 seconds = number * factor;
     if (seconds <= 0) {
-        return fail(
-            u"JWT024"_s,
-            tr("A duration of %1 is not positive; a token must live at least one second.").arg(text.toString()));
+        return fail(u"JWT024"_s,
+                    handoff::jwt::tr("A duration of %1 is not positive; a token must live at least one second.")
+                        .arg(text.toString()));
     }
     return seconds;
 }

@@ -78,8 +78,9 @@ Composition compose(const Project& project, const crypto::PrivateKey* key, const
         c.tokenEstimated = true;
         c.projectDiagnostics.append(diagnostics::make(
             "UUI030",
-            tr("No private key is loaded, so the UUI token cannot be signed; import or generate a key on the Org & "
-               "credentials page. The header size below assumes a 2048-bit key."),
+            handoff::project::tr(
+                "No private key is loaded, so the UUI token cannot be signed; import or generate a key on the Org & "
+                "credentials page. The header size below assumes a 2048-bit key."),
             {u"key"_s}));
     } else {
         const diagnostics::Diagnostics fitness = key->checkForRs256(u"key"_s);
@@ -92,7 +93,8 @@ Composition compose(const Project& project, const crypto::PrivateKey* key, const
                 c.expiresAt = claims.intClaim(u"exp"_s).value_or(0);
             } else {
                 c.projectDiagnostics.append(diagnostics::make(
-                    "UUI031", tr("The UUI token could not be signed: %1").arg(signedToken.error().message),
+                    "UUI031",
+                    handoff::project::tr("The UUI token could not be signed: %1").arg(signedToken.error().message),
                     {u"key"_s}));
             }
         }

@@ -67,7 +67,7 @@ public:
             return fallback;
         }
         if (!v.isString()) {
-            typeError(key, tr("text"));
+            typeError(key, handoff::project::tr("text"));
             return fallback;
         }
         return v.toString();
@@ -78,7 +78,7 @@ public:
             return std::nullopt;
         }
         if (!v.isString()) {
-            typeError(key, tr("text"));
+            typeError(key, handoff::project::tr("text"));
             return std::nullopt;
         }
         return v.toString();
@@ -89,7 +89,7 @@ public:
             return fallback;
         }
         if (!v.isBool()) {
-            typeError(key, tr("true or false"));
+            typeError(key, handoff::project::tr("true or false"));
             return fallback;
         }
         return v.toBool();
@@ -101,7 +101,7 @@ public:
         }
         const double d = v.toDouble();
         if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d))) {
-            typeError(key, tr("a whole number"));
+            typeError(key, handoff::project::tr("a whole number"));
             return fallback;
         }
         return static_cast<qint64>(d);
@@ -112,7 +112,7 @@ public:
             return {};
         }
         if (!v.isArray()) {
-            typeError(key, tr("a list"));
+            typeError(key, handoff::project::tr("a list"));
             return {};
         }
         return v.toArray();
@@ -120,13 +120,13 @@ public:
     Section object(const QString& key) {
         const QJsonValue v = take(key);
         if (!v.isUndefined() && !v.isNull() && !v.isObject()) {
-            typeError(key, tr("an object"));
+            typeError(key, handoff::project::tr("an object"));
         }
         return Section(v.toObject(), joinPath(m_path, key));
     }
     void invalid(const QString& key, const QString& message) {
         if (!m_error) {
-            m_error = Error{u"PRJ003"_s, tr("\"%1\": %2").arg(joinPath(m_path, key), message)};
+            m_error = Error{u"PRJ003"_s, handoff::project::tr("\"%1\": %2").arg(joinPath(m_path, key), message)};
         }
     }
 
@@ -156,7 +156,7 @@ private:
         return m_object.value(key);
     }
     void typeError(const QString& key, const QString& expected) {
-        invalid(key, tr("must be %1; correct or remove it.").arg(expected));
+        invalid(key, handoff::project::tr("must be %1; correct or remove it.").arg(expected));
     }
 
     QJsonObject m_object;
@@ -180,7 +180,8 @@ void keepUnknown(const Section& section, ReadState& state) {
         const QString field = joinPath(section.path(), it.key());
         state.diagnostics->append(diagnostics::make(
             "PRJ004",
-            tr("\"%1\" is not known to this version of Handoff Studio; it is kept as it is when the project is saved.")
+            handoff::project::tr(
+                "\"%1\" is not known to this version of Handoff Studio; it is kept as it is when the project is saved.")
                 .arg(field),
             {field}));
     }
@@ -195,7 +196,7 @@ void readOrg(Section s, ReadState& state, Section& parent) {
     if (const auto t = salesforce::customerTypeFromKey(type)) {
         org.customerType = *t;
     } else {
-        s.invalid(u"customerType"_s, tr("must be \"scv\" or \"other\", not \"%1\".").arg(type));
+        s.invalid(u"customerType"_s, handoff::project::tr("must be \"scv\" or \"other\", not \"%1\".").arg(type));
     }
     keepUnknown(s, state);
     parent.adoptError(s);
@@ -213,7 +214,7 @@ void readKey(Section s, ReadState& state, Section& parent) {
 void readPolicy(Section s, TokenPolicy& policy, ReadState& state, Section& parent) {
     policy.ttlSeconds = s.integer(u"ttlSeconds"_s, policy.ttlSeconds);
     if (policy.ttlSeconds <= 0) {
-        s.invalid(u"ttlSeconds"_s, tr("must be a positive number of seconds."));
+        s.invalid(u"ttlSeconds"_s, handoff::project::tr("must be a positive number of seconds."));
     }
     policy.jti = s.boolean(u"jti"_s, policy.jti);
     keepUnknown(s, state);
@@ -234,19 +235,20 @@ void readTrunk(Section s, ReadState& state, Section& parent) {
     if (const auto e = uui::encodingFromKey(encoding)) {
         t.encoding = *e;
     } else {
-        s.invalid(u"encoding"_s, tr("must be \"hex\" or \"ascii\", not \"%1\".").arg(encoding));
+        s.invalid(u"encoding"_s, handoff::project::tr("must be \"hex\" or \"ascii\", not \"%1\".").arg(encoding));
     }
     const QString pd = s.string(u"pdMode"_s, uui::pdModeKey(t.pdMode));
     if (const auto m = uui::pdModeFromKey(pd)) {
         t.pdMode = *m;
     } else {
-        s.invalid(u"pdMode"_s, tr("must be \"prefix\", \"param\" or \"none\", not \"%1\".").arg(pd));
+        s.invalid(u"pdMode"_s, handoff::project::tr("must be \"prefix\", \"param\" or \"none\", not \"%1\".").arg(pd));
     }
     const QString octet = s.string(u"protocolDiscriminator"_s, QString::number(t.protocolDiscriminator, 16));
     bool ok = false;
     const uint value = octet.toUInt(&ok, 16);
     if (!ok || value > 0xff || octet.size() > 2) {
-        s.invalid(u"protocolDiscriminator"_s, tr("must be one octet in hex, such as \"04\", not \"%1\".").arg(octet));
+        s.invalid(u"protocolDiscriminator"_s,
+                  handoff::project::tr("must be one octet in hex, such as \"04\", not \"%1\".").arg(octet));
     } else {
         t.protocolDiscriminator = static_cast<quint8>(value);
     }
@@ -257,7 +259,8 @@ void readTrunk(Section s, ReadState& state, Section& parent) {
         QStringList list;
         for (const QJsonValue& p : params) {
             if (!p.isString()) {
-                s.invalid(u"parameters"_s, tr("must be a list of texts such as \"purpose=isdn-uui\"."));
+                s.invalid(u"parameters"_s,
+                          handoff::project::tr("must be a list of texts such as \"purpose=isdn-uui\"."));
                 break;
             }
             list.append(p.toString());
@@ -270,7 +273,8 @@ void readTrunk(Section s, ReadState& state, Section& parent) {
         t.limitAppliesTo = *a;
     } else {
         s.invalid(u"limitAppliesTo"_s,
-                  tr("must be \"headerLine\", \"headerValue\" or \"decodedData\", not \"%1\".").arg(appliesTo));
+                  handoff::project::tr("must be \"headerLine\", \"headerValue\" or \"decodedData\", not \"%1\".")
+                      .arg(appliesTo));
     }
     keepUnknown(s, state);
     parent.adoptError(s);
@@ -287,7 +291,8 @@ void readUui(Section s, ReadState& state, Section& parent) {
         const QJsonObject o = params.at(i).toObject();
         if (!params.at(i).isObject() || !o.value(u"key"_s).isString() ||
             !(o.value(u"value"_s).isString() || o.value(u"value"_s).isUndefined())) {
-            s.invalid(u"parameters[%1]"_s.arg(i), tr("must be {\"key\": \"...\", \"value\": \"...\"}."));
+            s.invalid(u"parameters[%1]"_s.arg(i),
+                      handoff::project::tr("must be {\"key\": \"...\", \"value\": \"...\"}."));
             break;
         }
         u.customParams.append({o.value(u"key"_s).toString(), o.value(u"value"_s).toString()});
@@ -312,7 +317,7 @@ void readTestCall(Section s, ReadState& state, Section& parent) {
     if (const auto parsed = telephony::testCallTargetFromKey(target)) {
         t.target = *parsed;
     } else {
-        s.invalid(u"target"_s, tr("must be \"emulator\" or \"org\", not \"%1\".").arg(target));
+        s.invalid(u"target"_s, handoff::project::tr("must be \"emulator\" or \"org\", not \"%1\".").arg(target));
     }
     t.to = s.string(u"to"_s, t.to);
     t.from = s.string(u"from"_s, t.from);
@@ -321,7 +326,8 @@ void readTestCall(Section s, ReadState& state, Section& parent) {
         t.initiationMethod =
             method == u"Transfer"_s ? telephony::InitiationMethod::Transfer : telephony::InitiationMethod::Inbound;
     } else {
-        s.invalid(u"initiationMethod"_s, tr("must be \"Inbound\" or \"Transfer\", not \"%1\".").arg(method));
+        s.invalid(u"initiationMethod"_s,
+                  handoff::project::tr("must be \"Inbound\" or \"Transfer\", not \"%1\".").arg(method));
     }
     t.callOrigin = s.string(u"callOrigin"_s);
     t.callSubtype = s.string(u"callSubtype"_s);
@@ -332,7 +338,8 @@ void readTestCall(Section s, ReadState& state, Section& parent) {
     for (qsizetype i = 0; i < attributes.size(); ++i) {
         const QJsonObject o = attributes.at(i).toObject();
         if (!attributes.at(i).isObject() || !o.value(u"field"_s).isString() || !o.value(u"value"_s).isString()) {
-            s.invalid(u"callAttributes[%1]"_s.arg(i), tr("must be {\"field\": \"...\", \"value\": \"...\"}."));
+            s.invalid(u"callAttributes[%1]"_s.arg(i),
+                      handoff::project::tr("must be {\"field\": \"...\", \"value\": \"...\"}."));
             break;
         }
         t.callAttributes.append({o.value(u"field"_s).toString(), o.value(u"value"_s).toString()});
@@ -376,7 +383,7 @@ Result<void> migrateStep(QJsonObject& root, int fromVersion) {
     default:
         break;
     }
-    return fail(u"PRJ003"_s, tr("There is no migration from project version %1.").arg(fromVersion));
+    return fail(u"PRJ003"_s, handoff::project::tr("There is no migration from project version %1.").arg(fromVersion));
 }
 
 Result<Loaded> parse(const QByteArray& data) {
@@ -384,34 +391,37 @@ Result<Loaded> parse(const QByteArray& data) {
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
     if (error.error != QJsonParseError::NoError) {
         const uui::LineColumn lc = uui::lineColumnAt(data, qMax(0, error.offset - 1));
-        return fail(u"PRJ001"_s, tr("The project file is not valid JSON: %1 at line %2, column %3. The file was not "
-                                    "changed.")
+        return fail(u"PRJ001"_s, handoff::project::tr(
+                                     "The project file is not valid JSON: %1 at line %2, column %3. The file was not "
+                                     "changed.")
                                      .arg(error.errorString())
                                      .arg(lc.line)
                                      .arg(lc.column));
     }
     if (!doc.isObject() || doc.object().value(u"format"_s).toString() != QLatin1StringView(kFormat)) {
-        return fail(
-            u"PRJ006"_s,
-            tr("This is not a Handoff Studio project (\"format\" must be \"%1\").").arg(QLatin1StringView(kFormat)));
+        return fail(u"PRJ006"_s,
+                    handoff::project::tr("This is not a Handoff Studio project (\"format\" must be \"%1\").")
+                        .arg(QLatin1StringView(kFormat)));
     }
     QJsonObject root = doc.object();
     if (const auto where = findPrivateKey(root, QString())) {
         return fail(u"PRJ005"_s,
-                    tr("The project file holds a private key (in \"%1\"); it was not opened, because project files "
-                       "must never carry keys. Remove the key from the file, and import it into the keychain or "
-                       "refer to a key file instead.")
+                    handoff::project::tr(
+                        "The project file holds a private key (in \"%1\"); it was not opened, because project files "
+                        "must never carry keys. Remove the key from the file, and import it into the keychain or "
+                        "refer to a key file instead.")
                         .arg(*where));
     }
     const QJsonValue versionValue = root.value(u"version"_s);
     const double versionNumber = versionValue.toDouble(-1);
     if (!versionValue.isDouble() || versionNumber < 1 || versionNumber != static_cast<int>(versionNumber)) {
-        return fail(u"PRJ003"_s, tr("\"version\" must be a whole number of 1 or more."));
+        return fail(u"PRJ003"_s, handoff::project::tr("\"version\" must be a whole number of 1 or more."));
     }
     const int version = static_cast<int>(versionNumber);
     if (version > kCurrentVersion) {
-        return fail(u"PRJ002"_s, tr("The project file has version %1, but this Handoff Studio reads up to version %2. "
-                                    "Open it with a newer Handoff Studio; the file was not changed.")
+        return fail(u"PRJ002"_s, handoff::project::tr(
+                                     "The project file has version %1, but this Handoff Studio reads up to version %2. "
+                                     "Open it with a newer Handoff Studio; the file was not changed.")
                                      .arg(version)
                                      .arg(kCurrentVersion));
     }
@@ -447,7 +457,7 @@ Result<Loaded> parse(const QByteArray& data) {
     if (!top.error()) {
         for (const diagnostics::Diagnostic& d : std::as_const(flowProblems)) {
             if (d.isError()) {
-                return fail(d.code, tr("\"%1\": %2").arg(d.where.field, d.message));
+                return fail(d.code, handoff::project::tr("\"%1\": %2").arg(d.where.field, d.message));
             }
         }
         loaded.diagnostics.append(flowProblems); // warnings (FLW006)
@@ -461,7 +471,7 @@ Result<Loaded> parse(const QByteArray& data) {
 Result<Loaded> load(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return fail(u"IO003"_s, tr("Cannot open %1: %2.").arg(path, file.errorString()));
+        return fail(u"IO003"_s, handoff::project::tr("Cannot open %1: %2.").arg(path, file.errorString()));
     }
     auto loaded = parse(file.readAll());
     if (!loaded) {

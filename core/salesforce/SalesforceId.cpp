@@ -56,14 +56,16 @@ int suffixValue(QChar c) {
 
 Result<void> checkLengthAndCharacters(QStringView text) {
     if (text.size() != 15 && text.size() != 18) {
-        return fail(u"ID001"_s, tr("'%1' has %2 characters; a Salesforce id has 15 or 18. Copy the whole id from the "
-                                   "record's URL or the API response.")
+        return fail(u"ID001"_s, handoff::salesforce::tr(
+                                    "'%1' has %2 characters; a Salesforce id has 15 or 18. Copy the whole id from the "
+                                    "record's URL or the API response.")
                                     .arg(text.toString(), QString::number(text.size())));
     }
     for (qsizetype i = 0; i < text.size(); ++i) {
         if (!isIdChar(text[i])) {
-            return fail(u"ID002"_s, tr("'%1' has the character '%2' at position %3; a Salesforce id has only letters "
-                                       "A-Z, a-z and digits. Remove spaces, quotes or punctuation.")
+            return fail(u"ID002"_s, handoff::salesforce::tr(
+                                        "'%1' has the character '%2' at position %3; a Salesforce id has only letters "
+                                        "A-Z, a-z and digits. Remove spaces, quotes or punctuation.")
                                         .arg(text.toString(), text[i], QString::number(i + 1)));
         }
     }
@@ -112,16 +114,20 @@ Result<SalesforceId> SalesforceId::parse(QStringView text) {
         hasLower = hasLower || (c >= u'a' && c <= u'z');
     }
     if (restored && !(hasUpper && hasLower)) {
-        return fail(u"ID004"_s, tr("The case of '%1' does not match its last 3 characters, so its letters were upper- "
-                                   "or lower-cased on the way (a spreadsheet or a case-insensitive field does this). "
-                                   "The id it stands for is %2; use that.")
+        return fail(u"ID004"_s, handoff::salesforce::tr(
+                                    "The case of '%1' does not match its last 3 characters, so its letters were upper- "
+                                    "or lower-cased on the way (a spreadsheet or a case-insensitive field does this). "
+                                    "The id it stands for is %2; use that.")
                                     .arg(text.toString(), restored->id18()));
     }
-    QString message = tr("The last 3 characters of '%1' are not the check suffix of its first 15 (that would be %2). "
-                         "The id was mistyped or edited: copy it again from Salesforce.")
+    QString message = handoff::salesforce::tr(
+                          "The last 3 characters of '%1' are not the check suffix of its first 15 (that would be %2). "
+                          "The id was mistyped or edited: copy it again from Salesforce.")
                           .arg(text.toString(), caseSafeSuffix(head));
     if (restored) {
-        message += u' ' + tr("If only the case of its letters changed, it stands for %1.").arg(restored->id18());
+        message +=
+            u' ' +
+            handoff::salesforce::tr("If only the case of its letters changed, it stands for %1.").arg(restored->id18());
     }
     return fail(u"ID003"_s, message);
 }
@@ -132,15 +138,17 @@ Result<SalesforceId> SalesforceId::restoreCase(QStringView id18) {
     }
     if (id18.size() != 18) {
         return fail(u"ID001"_s,
-                    tr("Only an 18-character id carries the case of its letters; '%1' has 15.").arg(id18.toString()));
+                    handoff::salesforce::tr("Only an 18-character id carries the case of its letters; '%1' has 15.")
+                        .arg(id18.toString()));
     }
     QString restored;
     restored.reserve(15);
     for (int chunk = 0; chunk < 3; ++chunk) {
         const int mask = suffixValue(id18[15 + chunk]);
         if (mask < 0) {
-            return fail(u"ID003"_s, tr("'%1' ends in characters that cannot be a check suffix (only A-Z and 0-5 "
-                                       "are used). Copy the id again from Salesforce.")
+            return fail(u"ID003"_s, handoff::salesforce::tr(
+                                        "'%1' ends in characters that cannot be a check suffix (only A-Z and 0-5 "
+                                        "are used). Copy the id again from Salesforce.")
                                         .arg(id18.toString()));
         }
         for (int i = 0; i < 5; ++i) {
@@ -149,8 +157,9 @@ Result<SalesforceId> SalesforceId::restoreCase(QStringView id18) {
             if (c.isDigit()) {
                 if (upper) {
                     return fail(u"ID003"_s,
-                                tr("The check suffix of '%1' marks a digit as an upper-case letter, so it does not "
-                                   "belong to this id. Copy the id again from Salesforce.")
+                                handoff::salesforce::tr(
+                                    "The check suffix of '%1' marks a digit as an upper-case letter, so it does not "
+                                    "belong to this id. Copy the id again from Salesforce.")
                                     .arg(id18.toString()));
                 }
                 restored += c;
@@ -212,27 +221,30 @@ diagnostics::Diagnostics checkId(QStringView text, const QString& field, IdKind 
         return list;
     }
     if (expectedKind != IdKind::Unknown && id->kind() != expectedKind) {
-        const QString actual = id->kind() == IdKind::Unknown
-                                   ? tr("an id with the key prefix %1").arg(id->keyPrefix())
-                                   : tr("a %1 id (key prefix %2)").arg(kindName(id->kind()), id->keyPrefix());
-        list.append(
-            diagnostics::make("ID005",
-                              tr("'%1' is %2, but this field wants an id of kind %3 (key prefix %4). Check that the "
-                                 "right id was pasted here.")
-                                  .arg(text.toString(), actual, kindName(expectedKind), prefixForKind(expectedKind)),
-                              where));
+        const QString actual =
+            id->kind() == IdKind::Unknown
+                ? handoff::salesforce::tr("an id with the key prefix %1").arg(id->keyPrefix())
+                : handoff::salesforce::tr("a %1 id (key prefix %2)").arg(kindName(id->kind()), id->keyPrefix());
+        list.append(diagnostics::make(
+            "ID005",
+            handoff::salesforce::tr("'%1' is %2, but this field wants an id of kind %3 (key prefix %4). Check that the "
+                                    "right id was pasted here.")
+                .arg(text.toString(), actual, kindName(expectedKind), prefixForKind(expectedKind)),
+            where));
     }
     if (expectedForm == IdForm::Id18 && text.size() == 15) {
-        list.append(diagnostics::make("ID006",
-                                      tr("'%1' is the 15-character form; this field wants the 18-character form %2 "
-                                         "(the same id with its case-safe suffix).")
-                                          .arg(text.toString(), id->id18()),
-                                      where));
+        list.append(diagnostics::make(
+            "ID006",
+            handoff::salesforce::tr("'%1' is the 15-character form; this field wants the 18-character form %2 "
+                                    "(the same id with its case-safe suffix).")
+                .arg(text.toString(), id->id18()),
+            where));
     } else if (expectedForm == IdForm::Id15 && text.size() == 18) {
-        list.append(diagnostics::make("ID007",
-                                      tr("'%1' is the 18-character form; this field wants the 15-character form %2.")
-                                          .arg(text.toString(), id->id15()),
-                                      where));
+        list.append(diagnostics::make(
+            "ID007",
+            handoff::salesforce::tr("'%1' is the 18-character form; this field wants the 15-character form %2.")
+                .arg(text.toString(), id->id15()),
+            where));
     }
     return list;
 }

@@ -9,6 +9,14 @@ using namespace Qt::StringLiterals;
 
 namespace handoff::telephony {
 
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("handoff::telephony", text);
+}
+
+} // namespace
+
 JwtApiTokenSource::JwtApiTokenSource(crypto::PrivateKey key, QString orgId, QString callCenterApiName,
                                      salesforce::CustomerType customerType, const Clock& clock)
     : m_key(std::move(key))
@@ -23,12 +31,13 @@ void JwtApiTokenSource::setPolicy(qint64 ttlSecs, bool withJti) {
 }
 
 Result<QByteArray> JwtApiTokenSource::mintToken() {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("handoff::telephony", text); };
     if (m_key.isNull()) {
-        return fail(u"TEL009"_s, tr("There is no private key to sign the API token with; choose the key file."));
+        return fail(u"TEL009"_s,
+                    handoff::telephony::tr("There is no private key to sign the API token with; choose the key file."));
     }
     if (m_orgId.trimmed().isEmpty()) {
-        return fail(u"TEL009"_s, tr("The org id (the token's iss) is empty; enter the 15-character 00D id."));
+        return fail(u"TEL009"_s,
+                    handoff::telephony::tr("The org id (the token's iss) is empty; enter the 15-character 00D id."));
     }
     const QString subject =
         m_customerType == salesforce::CustomerType::VoiceWithTelephonyProviders ? m_callCenter.trimmed() : QString();
@@ -37,7 +46,8 @@ Result<QByteArray> JwtApiTokenSource::mintToken() {
     spec.withJti = m_withJti;
     auto token = jwt::sign(jwt::buildClaims(spec, m_clock), m_key);
     if (!token) {
-        return fail(u"TEL009"_s, tr("The API token could not be signed: %1").arg(token.error().message));
+        return fail(u"TEL009"_s,
+                    handoff::telephony::tr("The API token could not be signed: %1").arg(token.error().message));
     }
     return *token;
 }

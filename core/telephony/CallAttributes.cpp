@@ -155,17 +155,22 @@ diagnostics::Diagnostics validateCallAttributes(const QList<CallAttribute>& attr
         if (name.isEmpty()) {
             list.append(diagnostics::make(
                 "TEL005",
-                tr("Entry %1 of callAttributes has no field name; give the VoiceCall field's API name.").arg(i + 1),
+                handoff::telephony::tr(
+                    "Entry %1 of callAttributes has no field name; give the VoiceCall field's API name.")
+                    .arg(i + 1),
                 diagnostics::Location{where}));
         } else if (!apiName.match(name).hasMatch()) {
             list.append(diagnostics::make(
                 "TEL005",
-                tr("\"%1\" is not a field API name (letters, digits and underscores, e.g. Department__c).").arg(name),
+                handoff::telephony::tr(
+                    "\"%1\" is not a field API name (letters, digits and underscores, e.g. Department__c).")
+                    .arg(name),
                 diagnostics::Location{where}));
         } else if (seen.contains(name.toLower())) {
-            list.append(diagnostics::make("TEL005",
-                                          tr("The field \"%1\" appears twice in callAttributes; keep one.").arg(name),
-                                          diagnostics::Location{where}));
+            list.append(diagnostics::make(
+                "TEL005",
+                handoff::telephony::tr("The field \"%1\" appears twice in callAttributes; keep one.").arg(name),
+                diagnostics::Location{where}));
         }
         seen.insert(name.toLower());
     }
@@ -202,7 +207,8 @@ ParsedCallAttributes parseCallAttributes(const QString& input) {
         } else {
             parsed.diagnostics.append(diagnostics::make(
                 "TEL005",
-                tr("callAttributes cannot be read: write a JSON object such as {\"Department__c\":\"Support\"}."),
+                handoff::telephony::tr(
+                    "callAttributes cannot be read: write a JSON object such as {\"Department__c\":\"Support\"}."),
                 diagnostics::Location{u"callAttributes"_s}));
             return parsed;
         }

@@ -12,7 +12,7 @@ namespace handoff::telephony {
 
 namespace {
 
-QString trc(const char* text) {
+QString tr(const char* text) {
     return QCoreApplication::translate("handoff::telephony", text);
 }
 
@@ -33,8 +33,9 @@ Endpoint resolveEndpoint(const QString& baseUrl) {
     if (!text.isEmpty() && url.isValid() && isLoopbackHost(url.host())) {
         endpoint.loopback = true;
         if (url.scheme() != u"http"_s && url.scheme() != u"https"_s) {
-            endpoint.diagnostics.append(diagnostics::make("TEL006", trc("'%1' is neither http nor https.").arg(text),
-                                                          diagnostics::Location{u"baseUrl"_s}));
+            endpoint.diagnostics.append(
+                diagnostics::make("TEL006", handoff::telephony::tr("'%1' is neither http nor https.").arg(text),
+                                  diagnostics::Location{u"baseUrl"_s}));
             return endpoint;
         }
         QUrl resolved;
@@ -46,7 +47,8 @@ Endpoint resolveEndpoint(const QString& baseUrl) {
         if (url.scheme() == u"http"_s) {
             endpoint.diagnostics.append(diagnostics::make(
                 "TEL010",
-                trc("%1 is plain http on this computer: fine for the built-in emulator, never for an org.")
+                handoff::telephony::tr(
+                    "%1 is plain http on this computer: fine for the built-in emulator, never for an org.")
                     .arg(resolved.toString()),
                 diagnostics::Location{u"baseUrl"_s}));
         }
@@ -59,7 +61,8 @@ Endpoint resolveEndpoint(const QString& baseUrl) {
     } else if (!diagnostics::hasErrors(endpoint.diagnostics)) {
         endpoint.diagnostics.append(diagnostics::make(
             "TEL006",
-            trc("'%1' cannot be used as the SCRT2 base URL; enter https://<MyDomain>.my.salesforce-scrt.com.")
+            handoff::telephony::tr(
+                "'%1' cannot be used as the SCRT2 base URL; enter https://<MyDomain>.my.salesforce-scrt.com.")
                 .arg(text),
             diagnostics::Location{u"baseUrl"_s}));
     }

@@ -54,7 +54,8 @@ NormalisedNumber normalisePhoneNumber(const QString& input, const QString& defau
         result.changed = value != input;
         if (result.changed && diagnostics) {
             diagnostics->append(diagnostics::make(
-                "TEL003", tr("%1: \"%2\" is sent as \"%3\".").arg(field, input, value), diagnostics::Location{field}));
+                "TEL003", handoff::telephony::tr("%1: \"%2\" is sent as \"%3\".").arg(field, input, value),
+                diagnostics::Location{field}));
         }
     };
     if (isE164(stripped)) {
@@ -83,12 +84,16 @@ NormalisedNumber normalisePhoneNumber(const QString& input, const QString& defau
     if (diagnostics) {
         const QString hint =
             defaultRegion.isEmpty()
-                ? tr("Write it with + and the country code, or set the default region for national numbers.")
-                : tr("It is not a valid number for region %1; write it with + and the country code.")
+                ? handoff::telephony::tr(
+                      "Write it with + and the country code, or set the default region for national numbers.")
+                : handoff::telephony::tr(
+                      "It is not a valid number for region %1; write it with + and the country code.")
                       .arg(defaultRegion.toUpper());
-        diagnostics->append(diagnostics::make(
-            "TEL002", tr("%1: \"%2\" is not in E.164 form and is sent as typed. %3").arg(field, stripped, hint),
-            diagnostics::Location{field}));
+        diagnostics->append(
+            diagnostics::make("TEL002",
+                              handoff::telephony::tr("%1: \"%2\" is not in E.164 form and is sent as typed. %3")
+                                  .arg(field, stripped, hint),
+                              diagnostics::Location{field}));
     }
     return result;
 }

@@ -67,7 +67,7 @@ QString ScriptedBackend::generatedId(int n) {
 }
 
 QString ScriptedBackend::describe() const {
-    return tr("scripted backend (no network)");
+    return handoff::telephony::tr("scripted backend (no network)");
 }
 
 VoiceCallsReply* ScriptedBackend::createVoiceCall(const VoiceCallRequest& request, QObject* parent) {
@@ -87,15 +87,16 @@ VoiceCallsReply* ScriptedBackend::createVoiceCall(const VoiceCallRequest& reques
             result.voiceCallId18 = id->id18();
         }
         if (step.errorsWasString) {
-            result.diagnostics.append(diagnostics::make(
-                "TEL021", tr("VoiceCall %1 was created, but: %2").arg(result.voiceCallId, step.errors.join(u"; "_s))));
-        } else {
             result.diagnostics.append(
-                diagnostics::make("TEL020", tr("VoiceCall %1 created (scripted).").arg(result.voiceCallId)));
+                diagnostics::make("TEL021", handoff::telephony::tr("VoiceCall %1 was created, but: %2")
+                                                .arg(result.voiceCallId, step.errors.join(u"; "_s))));
+        } else {
+            result.diagnostics.append(diagnostics::make(
+                "TEL020", handoff::telephony::tr("VoiceCall %1 created (scripted).").arg(result.voiceCallId)));
         }
     } else if (step.outcome == CallOutcome::Timeout) {
-        result.diagnostics.append(
-            diagnostics::make("TEL025", tr("No answer within %1 ms (scripted timeout).").arg(step.latencyMs)));
+        result.diagnostics.append(diagnostics::make(
+            "TEL025", handoff::telephony::tr("No answer within %1 ms (scripted timeout).").arg(step.latencyMs)));
     } else {
         // Explained exactly as a real answer with this status and these errors would be.
         const QByteArray body = QJsonDocument(QJsonObject{{u"voiceCallId"_s, QJsonValue::Null},

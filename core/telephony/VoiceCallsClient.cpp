@@ -25,7 +25,7 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcTelephony, "handoff.telephony", QtInfoMsg)
 
-QString trc(const char* text) {
+QString tr(const char* text) {
     return QCoreApplication::translate("handoff::telephony", text);
 }
 
@@ -169,7 +169,7 @@ private:
     void onEncrypted() {
         if (m_reply && !m_client->m_options.pinnedCertificateSha256.isEmpty() &&
             !pinMatches(m_reply->sslConfiguration().peerCertificate())) {
-            m_tlsProblem = trc("the server's certificate does not match the pinned SHA-256");
+            m_tlsProblem = handoff::telephony::tr("the server's certificate does not match the pinned SHA-256");
             m_reply->abort();
         }
     }
@@ -188,12 +188,13 @@ private:
 
     void explainTimeout() {
         m_result.diagnostics.append(diagnostics::make(
-            "TEL025",
-            m_timedOutConnecting
-                ? trc("Could not connect within %1 ms (DNS, TCP and TLS).").arg(m_client->m_options.connectTimeoutMs)
-                : trc("No complete answer within %1 ms; the Genesys Call Data Action would take its timeout "
-                      "path.")
-                      .arg(m_client->m_options.totalTimeoutMs)));
+            "TEL025", m_timedOutConnecting
+                          ? handoff::telephony::tr("Could not connect within %1 ms (DNS, TCP and TLS).")
+                                .arg(m_client->m_options.connectTimeoutMs)
+                          : handoff::telephony::tr(
+                                "No complete answer within %1 ms; the Genesys Call Data Action would take its timeout "
+                                "path.")
+                                .arg(m_client->m_options.totalTimeoutMs)));
     }
 
     void onFinished() {
@@ -211,9 +212,10 @@ private:
             return;
         }
         if (!m_tlsProblem.isEmpty()) {
-            m_result.diagnostics.append(
-                diagnostics::make("TEL023", trc("The TLS connection to %1 could not be verified: %2. Nothing was sent.")
-                                                .arg(m_client->m_endpoint.host(), m_tlsProblem)));
+            m_result.diagnostics.append(diagnostics::make(
+                "TEL023",
+                handoff::telephony::tr("The TLS connection to %1 could not be verified: %2. Nothing was sent.")
+                    .arg(m_client->m_endpoint.host(), m_tlsProblem)));
             complete(CallOutcome::Failure);
             return;
         }
@@ -234,8 +236,9 @@ private:
             const qint64 left = m_client->m_options.totalTimeoutMs - m_elapsed.elapsed();
             if (wait.value_or(1) <= m_client->m_options.maxRetryAfterSecs && waitMs < left) {
                 m_result.diagnostics.append(diagnostics::make(
-                    "TEL033", trc("Rate limited (HTTP 429); retried once after %1 s as Retry-After asked.")
-                                  .arg(wait.value_or(1))));
+                    "TEL033",
+                    handoff::telephony::tr("Rate limited (HTTP 429); retried once after %1 s as Retry-After asked.")
+                        .arg(wait.value_or(1))));
                 m_retryWait.start(int(waitMs));
                 return;
             }
@@ -245,8 +248,8 @@ private:
             const QByteArray retryAfter = reply->rawHeader("Retry-After");
             if (!retryAfter.isEmpty()) {
                 m_result.diagnostics.last().message +=
-                    u" "_s +
-                    trc("Retry-After: %1 s, longer than this request may wait.").arg(QString::fromLatin1(retryAfter));
+                    u" "_s + handoff::telephony::tr("Retry-After: %1 s, longer than this request may wait.")
+                                 .arg(QString::fromLatin1(retryAfter));
             }
         }
         complete(m_result.outcome);

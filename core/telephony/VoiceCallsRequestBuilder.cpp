@@ -62,7 +62,7 @@ BuiltBody buildVoiceCallBody(const VoiceCallRequest& request, const BuildOptions
     for (const auto& [name, value] : required) {
         if (value->trimmed().isEmpty()) {
             const QString field = QString::fromLatin1(name);
-            list.append(diagnostics::make("TEL001", tr("%1 is required; fill it in.").arg(field),
+            list.append(diagnostics::make("TEL001", handoff::telephony::tr("%1 is required; fill it in.").arg(field),
                                           diagnostics::Location{field}));
         }
     }
@@ -77,7 +77,8 @@ BuiltBody buildVoiceCallBody(const VoiceCallRequest& request, const BuildOptions
             *value = value->trimmed();
             if (!isE164(*value)) {
                 list.append(diagnostics::make(
-                    "TEL002", tr("%1: \"%2\" is not in E.164 form and is sent as typed.").arg(field, *value),
+                    "TEL002",
+                    handoff::telephony::tr("%1: \"%2\" is not in E.164 form and is sent as typed.").arg(field, *value),
                     diagnostics::Location{field}));
             }
         }
@@ -97,8 +98,9 @@ BuiltBody buildVoiceCallBody(const VoiceCallRequest& request, const BuildOptions
             if (participant.participantKey.trimmed() == originalFrom.trimmed()) {
                 participant.participantKey = sent.from; // same number as `from`: already reported
             } else if (participant.participantKey.trimmed().isEmpty()) {
-                list.append(diagnostics::make("TEL001", tr("%1 is required; give the caller's number.").arg(field),
-                                              diagnostics::Location{field}));
+                list.append(diagnostics::make(
+                    "TEL001", handoff::telephony::tr("%1 is required; give the caller's number.").arg(field),
+                    diagnostics::Location{field}));
             } else {
                 number(&participant.participantKey, field);
             }
@@ -109,18 +111,23 @@ BuiltBody buildVoiceCallBody(const VoiceCallRequest& request, const BuildOptions
     }
 
     if (!sent.callSubtype.isEmpty() && sent.callSubtype != u"PSTN"_s && sent.callSubtype != u"WebRTC"_s) {
-        list.append(diagnostics::make(
-            "TEL008", tr("callSubtype is \"%1\"; use PSTN or WebRTC, or leave it empty.").arg(sent.callSubtype),
-            diagnostics::Location{u"callSubtype"_s}));
+        list.append(
+            diagnostics::make("TEL008",
+                              handoff::telephony::tr("callSubtype is \"%1\"; use PSTN or WebRTC, or leave it empty.")
+                                  .arg(sent.callSubtype),
+                              diagnostics::Location{u"callSubtype"_s}));
     }
     if (sent.initiationMethod == InitiationMethod::Inbound && !sent.parentVoiceCallId.isEmpty()) {
         list.append(diagnostics::make(
             "TEL007",
-            tr("parentVoiceCallId is set but initiationMethod is Inbound; set Transfer, or clear the parent."),
+            handoff::telephony::tr(
+                "parentVoiceCallId is set but initiationMethod is Inbound; set Transfer, or clear the parent."),
             diagnostics::Location{u"parentVoiceCallId"_s}));
     } else if (sent.initiationMethod == InitiationMethod::Transfer && sent.parentVoiceCallId.isEmpty()) {
         list.append(diagnostics::make(
-            "TEL007", tr("initiationMethod is Transfer but no parentVoiceCallId is given; give the parent call's id."),
+            "TEL007",
+            handoff::telephony::tr(
+                "initiationMethod is Transfer but no parentVoiceCallId is given; give the parent call's id."),
             diagnostics::Location{u"parentVoiceCallId"_s}));
     }
     list.append(validateCallAttributes(sent.callAttributes));

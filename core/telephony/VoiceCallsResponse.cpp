@@ -41,7 +41,7 @@ QString bodyStart(const QByteArray& body) {
     if (body.size() > 160) {
         text += u"…"_s;
     }
-    return text.isEmpty() ? tr("(empty body)") : text;
+    return text.isEmpty() ? handoff::telephony::tr("(empty body)") : text;
 }
 
 // The server's own words, when it gave any.
@@ -49,7 +49,7 @@ QString serverSaid(const ParsedResponse& parsed) {
     if (parsed.errors.isEmpty()) {
         return {};
     }
-    return u" "_s + tr("The server said: %1.").arg(parsed.errors.join(u"; "_s));
+    return u" "_s + handoff::telephony::tr("The server said: %1.").arg(parsed.errors.join(u"; "_s));
 }
 
 } // namespace
@@ -99,9 +99,10 @@ void explainHttpAnswer(int httpStatus, const QByteArray& body, VoiceCallResult* 
 
     if (httpStatus == 200 || httpStatus == 201) {
         if (!parsed.isJson || parsed.voiceCallId.isEmpty()) {
-            add("TEL031", tr("HTTP %1, but the body is not the voiceCalls answer (no voiceCallId): %2")
-                              .arg(httpStatus)
-                              .arg(bodyStart(body)));
+            add("TEL031",
+                handoff::telephony::tr("HTTP %1, but the body is not the voiceCalls answer (no voiceCallId): %2")
+                    .arg(httpStatus)
+                    .arg(bodyStart(body)));
             return;
         }
         result->outcome = CallOutcome::Success;
@@ -111,52 +112,59 @@ void explainHttpAnswer(int httpStatus, const QByteArray& body, VoiceCallResult* 
             result->voiceCallId18 = id->id18();
         }
         if (parsed.errorsWasString) {
-            add("TEL021", tr("VoiceCall %1 was created, but some fields were not set: %2")
+            add("TEL021", handoff::telephony::tr("VoiceCall %1 was created, but some fields were not set: %2")
                               .arg(parsed.voiceCallId, parsed.errors.join(u"; "_s)));
         } else {
-            add("TEL020", tr("VoiceCall %1 created (HTTP %2); for the UUI's callId use the 18-character %3.")
-                              .arg(parsed.voiceCallId)
-                              .arg(httpStatus)
-                              .arg(id ? id->id18() : tr("(not a valid id)")));
+            add("TEL020",
+                handoff::telephony::tr("VoiceCall %1 created (HTTP %2); for the UUI's callId use the 18-character %3.")
+                    .arg(parsed.voiceCallId)
+                    .arg(httpStatus)
+                    .arg(id ? id->id18() : handoff::telephony::tr("(not a valid id)")));
         }
         return;
     }
 
-    const QString said = parsed.isJson ? serverSaid(parsed) : u" "_s + tr("Body: %1").arg(bodyStart(body));
+    const QString said =
+        parsed.isJson ? serverSaid(parsed) : u" "_s + handoff::telephony::tr("Body: %1").arg(bodyStart(body));
     switch (httpStatus) {
     case 400:
-        add("TEL032", tr("The request body was refused (HTTP 400).") + said);
+        add("TEL032", handoff::telephony::tr("The request body was refused (HTTP 400).") + said);
         break;
     case 401:
         add("TEL026",
-            tr("The API token was not accepted (HTTP 401).") + said + u" "_s +
-                tr("Likely causes: the token expired or is dated in the future (check this computer's clock); iss is "
-                   "not the org id where the certificate is registered; sub is not the Call Center API name; the "
-                   "certificate of this key is not registered; or a jti was used twice."));
+            handoff::telephony::tr("The API token was not accepted (HTTP 401).") + said + u" "_s +
+                handoff::telephony::tr(
+                    "Likely causes: the token expired or is dated in the future (check this computer's clock); iss is "
+                    "not the org id where the certificate is registered; sub is not the Call Center API name; the "
+                    "certificate of this key is not registered; or a jti was used twice."));
         break;
     case 403:
-        add("TEL027", tr("The request is not allowed (HTTP 403).") + said + u" "_s +
-                          tr("Likely causes: the certificate is registered for another call center or channel, or the "
-                             "org's telephony integration is not enabled for this user."));
+        add("TEL027", handoff::telephony::tr("The request is not allowed (HTTP 403).") + said + u" "_s +
+                          handoff::telephony::tr(
+                              "Likely causes: the certificate is registered for another call center or channel, or the "
+                              "org's telephony integration is not enabled for this user."));
         break;
     case 404:
-        add("TEL028", tr("Nothing answers at this address (HTTP 404): check the SCRT2 domain and that the path is "
-                         "/telephony/v1/voiceCalls.") +
+        add("TEL028", handoff::telephony::tr(
+                          "Nothing answers at this address (HTTP 404): check the SCRT2 domain and that the path is "
+                          "/telephony/v1/voiceCalls.") +
                           said);
         break;
     case 429:
-        add("TEL029", tr("Rate limited (HTTP 429); wait and try again.") + said);
+        add("TEL029", handoff::telephony::tr("Rate limited (HTTP 429); wait and try again.") + said);
         break;
     default:
         if (httpStatus >= 500 && httpStatus <= 599) {
-            add("TEL030", tr("The server failed (HTTP %1); try again later.").arg(httpStatus) + said);
+            add("TEL030",
+                handoff::telephony::tr("The server failed (HTTP %1); try again later.").arg(httpStatus) + said);
         } else {
-            add("TEL035", tr("Unexpected HTTP %1.").arg(httpStatus) + said);
+            add("TEL035", handoff::telephony::tr("Unexpected HTTP %1.").arg(httpStatus) + said);
         }
         break;
     }
     if (!parsed.isJson && !body.isEmpty()) {
-        add("TEL031", tr("The error body is not JSON; a proxy or a login page may be answering instead of SCRT2."));
+        add("TEL031", handoff::telephony::tr(
+                          "The error body is not JSON; a proxy or a login page may be answering instead of SCRT2."));
     }
 }
 
@@ -165,29 +173,34 @@ diagnostics::Diagnostic explainNetworkError(QNetworkReply::NetworkError error, c
     const QString host = endpoint.host();
     switch (error) {
     case QNetworkReply::HostNotFoundError:
-        return diagnostics::make("TEL022",
-                                 tr("The host %1 could not be found (DNS). Check the SCRT2 domain for typos, and that "
-                                    "this computer can resolve it.")
-                                     .arg(host));
+        return diagnostics::make(
+            "TEL022",
+            handoff::telephony::tr("The host %1 could not be found (DNS). Check the SCRT2 domain for typos, and that "
+                                   "this computer can resolve it.")
+                .arg(host));
     case QNetworkReply::SslHandshakeFailedError:
-        return diagnostics::make("TEL023",
-                                 tr("The TLS handshake with %1 failed: %2. Nothing was sent.").arg(host, errorString));
+        return diagnostics::make(
+            "TEL023",
+            handoff::telephony::tr("The TLS handshake with %1 failed: %2. Nothing was sent.").arg(host, errorString));
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
-        return diagnostics::make("TEL025", tr("No answer from %1 in time.").arg(host));
+        return diagnostics::make("TEL025", handoff::telephony::tr("No answer from %1 in time.").arg(host));
     case QNetworkReply::ConnectionRefusedError:
-        return diagnostics::make("TEL024",
-                                 tr("%1 refused the connection: is the server (or the emulator) running on port %2?")
-                                     .arg(host)
-                                     .arg(endpoint.port(endpoint.scheme() == u"http"_s ? 80 : 443)));
+        return diagnostics::make(
+            "TEL024",
+            handoff::telephony::tr("%1 refused the connection: is the server (or the emulator) running on port %2?")
+                .arg(host)
+                .arg(endpoint.port(endpoint.scheme() == u"http"_s ? 80 : 443)));
     case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::ContentReSendError:
     case QNetworkReply::ProxyConnectionClosedError:
-        return diagnostics::make("TEL024", tr("%1 closed the connection before answering. The request may or may not "
-                                              "have created a VoiceCall; check before retrying.")
-                                               .arg(host));
+        return diagnostics::make(
+            "TEL024", handoff::telephony::tr("%1 closed the connection before answering. The request may or may not "
+                                             "have created a VoiceCall; check before retrying.")
+                          .arg(host));
     default:
-        return diagnostics::make("TEL024", tr("The request to %1 failed: %2.").arg(host, errorString));
+        return diagnostics::make("TEL024",
+                                 handoff::telephony::tr("The request to %1 failed: %2.").arg(host, errorString));
     }
 }
 

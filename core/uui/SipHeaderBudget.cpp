@@ -109,17 +109,19 @@ void checkEncoding(SipBudget& b) {
     }
     b.diagnostics.append(diagnostics::make(
         "SIP004",
-        tr("The trunk sends the UUI as ascii. Salesforce documents hex; use ascii only if the receiving side accepts "
-           "it. In ascii the JSON's commas and quotes travel unescaped, and a SIP parser may split the value at a "
-           "comma."),
+        handoff::uui::tr(
+            "The trunk sends the UUI as ascii. Salesforce documents hex; use ascii only if the receiving side accepts "
+            "it. In ascii the JSON's commas and quotes travel unescaped, and a SIP parser may split the value at a "
+            "comma."),
         {u"trunk.encoding"_s}));
     for (qsizetype i = 0; i < b.json.size(); ++i) {
         const auto c = static_cast<unsigned char>(b.json.at(i));
         if (c >= 0x80 || c < 0x20 || c == 0x7f || c == ';') {
             b.diagnostics.append(diagnostics::make(
                 "SIP005",
-                tr("The UUI has a character at byte %1 that ascii encoding cannot carry in a SIP header (non-ASCII, "
-                   "control character or ';'); use hex encoding or remove the character.")
+                handoff::uui::tr(
+                    "The UUI has a character at byte %1 that ascii encoding cannot carry in a SIP header (non-ASCII, "
+                    "control character or ';'); use hex encoding or remove the character.")
                     .arg(i + 1),
                 {u"uui"_s, i, 1, 1, static_cast<int>(i) + 1}));
             break;
@@ -129,8 +131,9 @@ void checkEncoding(SipBudget& b) {
         (profile.protocolDiscriminator < 0x20 || profile.protocolDiscriminator >= 0x7f)) {
         b.diagnostics.append(diagnostics::make(
             "SIP005",
-            tr("The protocol discriminator 0x%1 is not a printable character, so it cannot be sent as a prefix in "
-               "ascii; send it as a pd= parameter or not at all.")
+            handoff::uui::tr(
+                "The protocol discriminator 0x%1 is not a printable character, so it cannot be sent as a prefix in "
+                "ascii; send it as a pd= parameter or not at all.")
                 .arg(QString::fromLatin1(pdHex(profile.protocolDiscriminator))),
             {u"trunk.pdMode"_s}));
     }
@@ -144,11 +147,13 @@ void checkLimit(SipBudget& b) {
     if (b.limit <= 0) {
         return;
     }
-    const QString unit = b.limitAppliesTo == LimitAppliesTo::DecodedData ? tr("bytes") : tr("characters");
+    const QString unit =
+        b.limitAppliesTo == LimitAppliesTo::DecodedData ? handoff::uui::tr("bytes") : handoff::uui::tr("characters");
     if (!b.fits()) {
         b.diagnostics.append(diagnostics::make(
             "SIP001",
-            tr("The UUI header is %1 %2 on %3, %4 over the limit of %5 (%6 encoding). Apply one of the ways out.")
+            handoff::uui::tr(
+                "The UUI header is %1 %2 on %3, %4 over the limit of %5 (%6 encoding). Apply one of the ways out.")
                 .arg(number(b.measured), unit, measureName(b.limitAppliesTo), number(-b.remaining), number(b.limit),
                      encodingKey(b.profile.encoding)),
             {u"budget"_s}));
@@ -158,14 +163,15 @@ void checkLimit(SipBudget& b) {
     for (LimitAppliesTo other :
          {LimitAppliesTo::HeaderLine, LimitAppliesTo::HeaderValue, LimitAppliesTo::DecodedData}) {
         if (other != b.limitAppliesTo && b.lengthFor(other) > b.limit) {
-            over.append(tr("%1 (%2)").arg(measureName(other), number(b.lengthFor(other))));
+            over.append(handoff::uui::tr("%1 (%2)").arg(measureName(other), number(b.lengthFor(other))));
         }
     }
     if (!over.isEmpty()) {
         b.diagnostics.append(diagnostics::make(
             "SIP002",
-            tr("The header fits the limit of %1 measured on %2, but not if Salesforce measures %3. Where the limit "
-               "applies is not documented; make room if you can.")
+            handoff::uui::tr(
+                "The header fits the limit of %1 measured on %2, but not if Salesforce measures %3. Where the limit "
+                "applies is not documented; make room if you can.")
                 .arg(number(b.limit), measureName(b.limitAppliesTo), over.join(u", "_s)),
             {u"trunk.limitAppliesTo"_s}));
     }
@@ -233,12 +239,13 @@ SipBudget fieldBudget(const ComposedUui& uui, const TrunkUuiProfile& profile) {
 }
 
 void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
-    const QString unit = b.limitAppliesTo == LimitAppliesTo::DecodedData ? tr("bytes") : tr("characters");
-    const QString format = tr("%1: saves %2 %3 (%4 -> %5 of %6)%7");
+    const QString unit =
+        b.limitAppliesTo == LimitAppliesTo::DecodedData ? handoff::uui::tr("bytes") : handoff::uui::tr("characters");
+    const QString format = handoff::uui::tr("%1: saves %2 %3 (%4 -> %5 of %6)%7");
     const QString measured = number(b.measured);
     const QString limit = number(b.limit);
-    const QString fits = tr(", fits");
-    const QString over = tr(", still over");
+    const QString fits = handoff::uui::tr(", fits");
+    const QString over = handoff::uui::tr(", still over");
     auto describe = [&](WayOut& way, const QString& what) {
         way.saves = b.measured - way.after;
         way.fits = way.after <= b.limit;
@@ -252,8 +259,9 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
         WayOut way;
         way.kind = WayOut::Kind::AsciiEncoding;
         way.after = measure(uui.json.size(), ascii);
-        describe(way, tr("Switch the trunk's UUI encoding to ascii, only if the receiver accepts it (Salesforce "
-                         "documents hex)"));
+        describe(way, handoff::uui::tr(
+                          "Switch the trunk's UUI encoding to ascii, only if the receiver accepts it (Salesforce "
+                          "documents hex)"));
         if (way.saves > 0) {
             b.waysOut.append(way);
         }
@@ -276,13 +284,14 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
         const qsizetype removed = span.length + (i == 0 && uui.fields.size() > 1 ? 1 : 0);
         way.after = measure(uui.json.size() - removed, b.profile);
         if (span.field == UuiField::OrgId) {
-            describe(way, tr("Leave orgId out: Salesforce takes the org from the token's issuer"));
+            describe(way, handoff::uui::tr("Leave orgId out: Salesforce takes the org from the token's issuer"));
         } else if (span.field == UuiField::Custom) {
-            describe(way, tr("Leave the custom parameter \"%1\" out, or shorten its value").arg(span.key));
+            describe(way,
+                     handoff::uui::tr("Leave the custom parameter \"%1\" out, or shorten its value").arg(span.key));
         } else if (span.field == UuiField::CallId) {
-            describe(way, tr("Leave callId out (the Omni-Channel flow then gets no partnerVoiceCallId)"));
+            describe(way, handoff::uui::tr("Leave callId out (the Omni-Channel flow then gets no partnerVoiceCallId)"));
         } else {
-            describe(way, tr("Leave %1 out, or shorten it").arg(span.key));
+            describe(way, handoff::uui::tr("Leave %1 out, or shorten it").arg(span.key));
         }
         b.waysOut.append(way);
     }
@@ -296,9 +305,10 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
         way.kind = WayOut::Kind::SmallerKey;
         way.applicable = false;
         way.after = measure(uui.json.size() - (sigChars - base64UrlLength(128)), b.profile);
-        describe(way, tr("A 1024-bit RSA key instead of %1 bits gives a shorter signature, but Salesforce is "
-                         "dropping 1024-bit keys; not recommended")
-                          .arg(*sigBytes * 8));
+        describe(way,
+                 handoff::uui::tr("A 1024-bit RSA key instead of %1 bits gives a shorter signature, but Salesforce is "
+                                  "dropping 1024-bit keys; not recommended")
+                     .arg(*sigBytes * 8));
         b.waysOut.append(way);
     }
     std::stable_sort(b.waysOut.begin(), b.waysOut.end(),
@@ -322,12 +332,14 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
     if (floor > b.limit) {
         const FieldSpan* token = uui.find(UuiField::Token);
         const qsizetype tokenChars = token ? token->valueLength * charsPerOctet(b.profile.encoding) : 0;
-        const QString keySize = sigBytes ? tr(" (RS256 with a %1-bit key)").arg(*sigBytes * 8) : QString();
+        const QString keySize =
+            sigBytes ? handoff::uui::tr(" (RS256 with a %1-bit key)").arg(*sigBytes * 8) : QString();
         b.diagnostics.append(diagnostics::make(
             "SIP003",
-            tr("Even with only scrt2Domain and the token the header is %1 %2, over the limit of %3: the token alone "
-               "takes %4 characters in %5%6. It cannot fit with this key size and encoding; only another encoding or "
-               "a smaller key changes that.")
+            handoff::uui::tr(
+                "Even with only scrt2Domain and the token the header is %1 %2, over the limit of %3: the token alone "
+                "takes %4 characters in %5%6. It cannot fit with this key size and encoding; only another encoding or "
+                "a smaller key changes that.")
                 .arg(number(floor), unit, number(b.limit), number(tokenChars), encodingKey(b.profile.encoding),
                      keySize),
             {u"uui.token"_s}));

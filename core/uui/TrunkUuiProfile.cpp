@@ -87,11 +87,11 @@ std::optional<LimitAppliesTo> limitAppliesToFromKey(const QString& key) {
 QString limitAppliesToName(LimitAppliesTo appliesTo) {
     switch (appliesTo) {
     case LimitAppliesTo::HeaderLine:
-        return tr("the whole header line");
+        return handoff::uui::tr("the whole header line");
     case LimitAppliesTo::HeaderValue:
-        return tr("the header value");
+        return handoff::uui::tr("the header value");
     case LimitAppliesTo::DecodedData:
-        return tr("the decoded data");
+        return handoff::uui::tr("the decoded data");
     }
     return {};
 }
@@ -122,13 +122,15 @@ diagnostics::Diagnostics TrunkUuiProfile::validate() const {
     if (!headerNames().contains(headerName)) {
         list.append(diagnostics::make(
             "SIP006",
-            tr("The header name \"%1\" is not one the trunk offers; choose User-to-User or X-User-to-User.")
+            handoff::uui::tr(
+                "The header name \"%1\" is not one the trunk offers; choose User-to-User or X-User-to-User.")
                 .arg(headerName),
             {u"trunk.headerName"_s}));
     }
     if (limit <= 0) {
         list.append(diagnostics::make(
-            "SIP006", tr("The header limit must be a positive number of characters (Salesforce states 1,024)."),
+            "SIP006",
+            handoff::uui::tr("The header limit must be a positive number of characters (Salesforce states 1,024)."),
             {u"trunk.limit"_s}));
     }
     // A SIP generic-param: token [ "=" ( token / host / quoted-string ) ] (RFC 3261 section 25.1).
@@ -138,13 +140,16 @@ diagnostics::Diagnostics TrunkUuiProfile::validate() const {
         const QString name = p.section(u'=', 0, 0).trimmed().toLower();
         if (!param.match(p).hasMatch()) {
             list.append(diagnostics::make(
-                "SIP006", tr("The header parameter \"%1\" is not of the form name=value; correct or remove it.").arg(p),
+                "SIP006",
+                handoff::uui::tr("The header parameter \"%1\" is not of the form name=value; correct or remove it.")
+                    .arg(p),
                 {u"trunk.parameters"_s}));
         } else if (name == u"encoding"_s || name == u"pd"_s) {
             list.append(diagnostics::make(
                 "SIP006",
-                tr("The parameter \"%1\" is set by the encoding and PD settings; remove it from the extra "
-                   "parameters.")
+                handoff::uui::tr(
+                    "The parameter \"%1\" is set by the encoding and PD settings; remove it from the extra "
+                    "parameters.")
                     .arg(p),
                 {u"trunk.parameters"_s}));
         }

@@ -155,13 +155,14 @@ ComposedUui compose(const UuiModel& model) {
                                           static_cast<int>(span.offset) + 1};
         if (param.key.isEmpty()) {
             result.diagnostics.append(diagnostics::make(
-                "UUI040", tr("Custom parameter %1 has no key; name it or remove it.").arg(i + 1), where));
+                "UUI040", handoff::uui::tr("Custom parameter %1 has no key; name it or remove it.").arg(i + 1), where));
             continue;
         }
         if (seen.contains(param.key)) {
             result.diagnostics.append(diagnostics::make(
                 "UUI041",
-                tr("The custom parameter key \"%1\" is already used; the receiver would see it twice. Rename it.")
+                handoff::uui::tr(
+                    "The custom parameter key \"%1\" is already used; the receiver would see it twice. Rename it.")
                     .arg(param.key),
                 where));
             continue;
@@ -170,8 +171,9 @@ ComposedUui compose(const UuiModel& model) {
             if (param.key.compare(standard, Qt::CaseInsensitive) == 0) {
                 result.diagnostics.append(diagnostics::make(
                     "UUI004",
-                    tr("The custom parameter \"%1\" differs from the standard key \"%2\" only in case; Salesforce "
-                       "reads keys case-sensitively. Use the standard field, or choose another key.")
+                    handoff::uui::tr(
+                        "The custom parameter \"%1\" differs from the standard key \"%2\" only in case; Salesforce "
+                        "reads keys case-sensitively. Use the standard field, or choose another key.")
                         .arg(param.key, standard),
                     where));
             }

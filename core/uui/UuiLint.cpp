@@ -247,34 +247,39 @@ void checkOrgId(const Fields& f, Diagnostics& out) {
         if (!haveToken) {
             out.append(diagnostics::make(
                 "UUI010",
-                tr("orgId is missing and there is no token to take the org from; add your 15-character org "
-                   "id (00D...)."),
+                handoff::uui::tr(
+                    "orgId is missing and there is no token to take the org from; add your 15-character org "
+                    "id (00D...)."),
                 f.orgId.present ? f.orgId.where : Location{f.orgId.where.field}));
         } else if (f.orgId.present) {
             out.append(diagnostics::make(
-                "UUI027", tr("orgId is empty; leave it out (the token names the org) or fill it in."), f.orgId.where));
+                "UUI027", handoff::uui::tr("orgId is empty; leave it out (the token names the org) or fill it in."),
+                f.orgId.where));
         }
         return;
     }
     const QString& v = f.orgId.value;
     const auto id = salesforce::SalesforceId::parse(v);
     if (!id) {
-        out.append(diagnostics::make("UUI011", tr("orgId \"%1\" is not a Salesforce id: %2").arg(v, id.error().message),
-                                     f.orgId.where));
+        out.append(diagnostics::make(
+            "UUI011", handoff::uui::tr("orgId \"%1\" is not a Salesforce id: %2").arg(v, id.error().message),
+            f.orgId.where));
         return;
     }
     if (id->kind() != salesforce::IdKind::Organization) {
         out.append(diagnostics::make(
             "UUI012",
-            tr("orgId \"%1\" starts with \"%2\", but org ids start with 00D. Copy the org id from Setup > Company "
-               "Information.")
+            handoff::uui::tr(
+                "orgId \"%1\" starts with \"%2\", but org ids start with 00D. Copy the org id from Setup > Company "
+                "Information.")
                 .arg(v, id->keyPrefix()),
             f.orgId.where));
         return;
     }
     if (v.size() == 18) {
         out.append(diagnostics::make(
-            "UUI011", tr("orgId has 18 characters; the UUI wants the 15-character form \"%1\".").arg(id->id15()),
+            "UUI011",
+            handoff::uui::tr("orgId has 18 characters; the UUI wants the 15-character form \"%1\".").arg(id->id15()),
             f.orgId.where));
     }
 }
@@ -283,26 +288,29 @@ void checkScrt2Domain(const Fields& f, Diagnostics& out) {
     if (!f.scrt2Domain.present || f.scrt2Domain.value.trimmed().isEmpty()) {
         out.append(diagnostics::make(
             "UUI013",
-            tr("scrt2Domain is missing; add the org's SCRT2 domain, such as mycompany.my.salesforce-scrt.com."),
+            handoff::uui::tr(
+                "scrt2Domain is missing; add the org's SCRT2 domain, such as mycompany.my.salesforce-scrt.com."),
             f.scrt2Domain.where));
         return;
     }
     const QString& v = f.scrt2Domain.value;
     const qsizetype bytes = v.toUtf8().size();
     if (bytes > 128) {
-        out.append(diagnostics::make("UUI014", tr("scrt2Domain is %1 bytes; Salesforce allows at most 128.").arg(bytes),
-                                     f.scrt2Domain.where));
+        out.append(diagnostics::make(
+            "UUI014", handoff::uui::tr("scrt2Domain is %1 bytes; Salesforce allows at most 128.").arg(bytes),
+            f.scrt2Domain.where));
     }
     static const QRegularExpression shape(
         u"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(--[a-z0-9-]+\\.sandbox)?\\.my\\.salesforce-scrt\\.com$"_s,
         QRegularExpression::CaseInsensitiveOption);
     if (shape.match(v).hasMatch()) {
         if (v.contains(u".sandbox."_s, Qt::CaseInsensitive)) {
-            out.append(diagnostics::make("UUI016",
-                                         tr("scrt2Domain \"%1\" is a sandbox domain; use the production domain when "
-                                            "you go live.")
-                                             .arg(v),
-                                         f.scrt2Domain.where));
+            out.append(diagnostics::make(
+                "UUI016",
+                handoff::uui::tr("scrt2Domain \"%1\" is a sandbox domain; use the production domain when "
+                                 "you go live.")
+                    .arg(v),
+                f.scrt2Domain.where));
         }
         return;
     }
@@ -313,21 +321,24 @@ void checkScrt2Domain(const Fields& f, Diagnostics& out) {
     bare = bare.section(u'/', 0, 0).toLower();
     if (bare != v && shape.match(bare).hasMatch()) {
         out.append(diagnostics::make(
-            "UUI015", tr("scrt2Domain must be the bare domain without scheme or path; use \"%1\".").arg(bare),
+            "UUI015",
+            handoff::uui::tr("scrt2Domain must be the bare domain without scheme or path; use \"%1\".").arg(bare),
             f.scrt2Domain.where));
         return;
     }
     out.append(diagnostics::make(
         "UUI015",
-        tr("scrt2Domain \"%1\" does not have the form <name>.my.salesforce-scrt.com; copy it from the org's "
-           "Contact Center settings.")
+        handoff::uui::tr(
+            "scrt2Domain \"%1\" does not have the form <name>.my.salesforce-scrt.com; copy it from the org's "
+            "Contact Center settings.")
             .arg(v),
         f.scrt2Domain.where));
 }
 
 void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
     if (!f.token.present || f.token.value.isEmpty()) {
-        out.append(diagnostics::make("UUI017", tr("token is missing; add the signed JWT (RS256)."), f.token.where));
+        out.append(diagnostics::make("UUI017", handoff::uui::tr("token is missing; add the signed JWT (RS256)."),
+                                     f.token.where));
         return;
     }
     const QString& v = f.token.value;
@@ -339,28 +350,30 @@ void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
         const qsizetype count = std::count_if(v.cbegin(), v.cend(), [](QChar c) { return c.isSpace(); });
         out.append(diagnostics::make(
             "UUI018",
-            tr("The token contains %n space(s) or line break(s), the first at character %1; a JWT has none. Paste the "
-               "token again in one piece.",
-               nullptr, static_cast<int>(count))
+            handoff::uui::tr(
+                "The token contains %n space(s) or line break(s), the first at character %1; a JWT has none. Paste the "
+                "token again in one piece.",
+                nullptr, static_cast<int>(count))
                 .arg(m.capturedStart() + 1),
             within(f.token, m.capturedStart(), m.capturedLength())));
         shapeOk = false;
     }
     static const QRegularExpression placeholder(u"\\[[^\\]]*\\]|<[^>]*>|\\{\\{[^}]*\\}\\}"_s);
     if (const auto m = plain ? QRegularExpressionMatch() : placeholder.match(v); m.hasMatch()) {
-        out.append(diagnostics::make("UUI019",
-                                     tr("The token contains the placeholder text \"%1\"; this is a sample, not a "
-                                        "signed token. Put a real token here (handoff jwt sign).")
-                                         .arg(m.captured()),
-                                     within(f.token, m.capturedStart(), m.capturedLength())));
+        out.append(diagnostics::make(
+            "UUI019",
+            handoff::uui::tr("The token contains the placeholder text \"%1\"; this is a sample, not a "
+                             "signed token. Put a real token here (handoff jwt sign).")
+                .arg(m.captured()),
+            within(f.token, m.capturedStart(), m.capturedLength())));
         shapeOk = false;
     }
     const QStringList parts = v.split(u'.');
     if (parts.size() != 3) {
         out.append(diagnostics::make(
             "UUI020",
-            tr("The token has %n part(s) separated by dots; a JWT has three (header.payload.signature).", nullptr,
-               static_cast<int>(parts.size())),
+            handoff::uui::tr("The token has %n part(s) separated by dots; a JWT has three (header.payload.signature).",
+                             nullptr, static_cast<int>(parts.size())),
             f.token.where));
         return;
     }
@@ -371,7 +384,8 @@ void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
             if (shapeOk) {
                 out.append(diagnostics::make(
                     "UUI020",
-                    tr("Part %1 of the token is not base64url (letters, digits, '-' and '_' only).").arg(i + 1),
+                    handoff::uui::tr("Part %1 of the token is not base64url (letters, digits, '-' and '_' only).")
+                        .arg(i + 1),
                     within(f.token, from, part.size())));
             }
             return;
@@ -386,8 +400,8 @@ void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
     if (!header || !payload) {
         out.append(diagnostics::make(
             "UUI020",
-            tr("The token's %1 does not decode to a JSON object; this is not a JWT.")
-                .arg(!header ? tr("header") : tr("payload")),
+            handoff::uui::tr("The token's %1 does not decode to a JSON object; this is not a JWT.")
+                .arg(!header ? handoff::uui::tr("header") : handoff::uui::tr("payload")),
             within(f.token, !header ? 0 : parts.at(0).size() + 1, (!header ? parts.at(0) : parts.at(1)).size())));
         return;
     }
@@ -395,8 +409,9 @@ void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
     if (f.orgId.present && !f.orgId.value.isEmpty() && !iss.isEmpty() && !salesforce::sameId(iss, f.orgId.value)) {
         out.append(diagnostics::make(
             "UUI021",
-            tr("The token was issued by org \"%1\" (iss), but orgId is \"%2\". Sign the token for this org, or fix "
-               "orgId.")
+            handoff::uui::tr(
+                "The token was issued by org \"%1\" (iss), but orgId is \"%2\". Sign the token for this org, or fix "
+                "orgId.")
                 .arg(iss, f.orgId.value),
             f.orgId.where));
     }
@@ -405,11 +420,12 @@ void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
         const auto expiry = static_cast<qint64>(exp.toDouble());
         const qint64 now = clock.nowSecs();
         if (expiry <= now) {
-            out.append(diagnostics::make("UUI022",
-                                         tr("The token expired at %1 (UTC), %2 ago; sign a new one.")
-                                             .arg(QDateTime::fromSecsSinceEpoch(expiry, Qt::UTC).toString(Qt::ISODate),
-                                                  tr("%n minute(s)", nullptr, static_cast<int>((now - expiry) / 60))),
-                                         f.token.where));
+            out.append(diagnostics::make(
+                "UUI022",
+                handoff::uui::tr("The token expired at %1 (UTC), %2 ago; sign a new one.")
+                    .arg(QDateTime::fromSecsSinceEpoch(expiry, Qt::UTC).toString(Qt::ISODate),
+                         handoff::uui::tr("%n minute(s)", nullptr, static_cast<int>((now - expiry) / 60))),
+                f.token.where));
         }
     }
 }
@@ -420,33 +436,37 @@ void checkCallId(const Fields& f, Diagnostics& out) {
     }
     const QString& v = f.callId.value;
     if (v.isEmpty()) {
-        out.append(
-            diagnostics::make("UUI027", tr("callId is empty; leave it out or set the VoiceCall id."), f.callId.where));
+        out.append(diagnostics::make(
+            "UUI027", handoff::uui::tr("callId is empty; leave it out or set the VoiceCall id."), f.callId.where));
         return;
     }
     const auto id = salesforce::SalesforceId::parse(v);
     if (!id) {
         out.append(diagnostics::make(
-            "UUI024", tr("callId \"%1\" is not a Salesforce id: %2").arg(v, id.error().message), f.callId.where));
+            "UUI024", handoff::uui::tr("callId \"%1\" is not a Salesforce id: %2").arg(v, id.error().message),
+            f.callId.where));
         return;
     }
     if (v.size() == 15) {
         out.append(diagnostics::make(
-            "UUI025", tr("callId \"%1\" is the 15-character form; use the 18-character \"%2\".").arg(v, id->id18()),
+            "UUI025",
+            handoff::uui::tr("callId \"%1\" is the 15-character form; use the 18-character \"%2\".").arg(v, id->id18()),
             f.callId.where));
     }
     if (id->kind() != salesforce::IdKind::VoiceCall) {
-        out.append(diagnostics::make("UUI026",
-                                     tr("callId \"%1\" starts with \"%2\"; VoiceCall ids start with 0LQ. Use the id "
-                                        "the voiceCalls API returned.")
-                                         .arg(v, id->keyPrefix()),
-                                     f.callId.where));
+        out.append(diagnostics::make(
+            "UUI026",
+            handoff::uui::tr("callId \"%1\" starts with \"%2\"; VoiceCall ids start with 0LQ. Use the id "
+                             "the voiceCalls API returned.")
+                .arg(v, id->keyPrefix()),
+            f.callId.where));
     }
 }
 
 void checkTransactionId(const Fields& f, Diagnostics& out) {
     if (f.transactionId.present && f.transactionId.value.isEmpty()) {
-        out.append(diagnostics::make("UUI027", tr("transactionId is empty; leave it out or give it a value."),
+        out.append(diagnostics::make("UUI027",
+                                     handoff::uui::tr("transactionId is empty; leave it out or give it a value."),
                                      f.transactionId.where));
     }
 }
@@ -580,8 +600,9 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
                 const QString ch = QString::fromUtf8(text.mid(q.offset, 3));
                 result.diagnostics.append(diagnostics::make(
                     "UUI002",
-                    tr("Typographic quote %1 (U+%2) at line %3, column %4; JSON needs a straight double quote \". "
-                       "Use the repaired text, or turn off smart quotes where you edit the UUI.")
+                    handoff::uui::tr(
+                        "Typographic quote %1 (U+%2) at line %3, column %4; JSON needs a straight double quote \". "
+                        "Use the repaired text, or turn off smart quotes where you edit the UUI.")
                         .arg(ch, QString::number(static_cast<uint>(q.ch), 16).toUpper())
                         .arg(lc.line)
                         .arg(lc.column),
@@ -606,19 +627,20 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
                 QJsonDocument::fromJson(text, &error);
                 where = Locator(text, {}).at(QString(), {qMax<qsizetype>(0, error.offset - 1), 1});
             }
-            result.diagnostics.append(diagnostics::make("UUI001",
-                                                        tr("The UUI is not valid JSON: %1 at line %2, column %3.")
-                                                            .arg(error.errorString())
-                                                            .arg(where.line)
-                                                            .arg(where.column),
-                                                        where));
+            result.diagnostics.append(
+                diagnostics::make("UUI001",
+                                  handoff::uui::tr("The UUI is not valid JSON: %1 at line %2, column %3.")
+                                      .arg(error.errorString())
+                                      .arg(where.line)
+                                      .arg(where.column),
+                                  where));
             return result;
         }
     }
     result.validJson = analysed == text;
     if (!doc.isObject()) {
         result.diagnostics.append(
-            diagnostics::make("UUI003", tr("The UUI must be one JSON object {\"key\": \"value\", ...}."),
+            diagnostics::make("UUI003", handoff::uui::tr("The UUI must be one JSON object {\"key\": \"value\", ...}."),
                               Locator(text, {}).at(QString(), {0, qMin<qsizetype>(1, text.size())})));
         return result;
     }
@@ -651,7 +673,8 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
         if (seen.contains(m.key)) {
             result.diagnostics.append(diagnostics::make(
                 "UUI007",
-                tr("The key \"%1\" appears more than once; the receiver may read either value. Keep one.").arg(m.key),
+                handoff::uui::tr("The key \"%1\" appears more than once; the receiver may read either value. Keep one.")
+                    .arg(m.key),
                 keyWhere));
             continue;
         }
@@ -665,7 +688,8 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
                     standard = k;
                     result.diagnostics.append(diagnostics::make(
                         "UUI004",
-                        tr("The key \"%1\" should be spelt \"%2\"; Salesforce reads keys case-sensitively.")
+                        handoff::uui::tr(
+                            "The key \"%1\" should be spelt \"%2\"; Salesforce reads keys case-sensitively.")
                             .arg(m.key, k),
                         keyWhere));
                 }
@@ -678,14 +702,17 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
                     }
                 }
                 if (!closest.isEmpty()) {
-                    result.diagnostics.append(diagnostics::make(
-                        "UUI005", tr("The key \"%1\" is not a standard key; did you mean \"%2\"?").arg(m.key, closest),
-                        keyWhere));
+                    result.diagnostics.append(
+                        diagnostics::make("UUI005",
+                                          handoff::uui::tr("The key \"%1\" is not a standard key; did you mean \"%2\"?")
+                                              .arg(m.key, closest),
+                                          keyWhere));
                 } else {
                     result.diagnostics.append(diagnostics::make(
                         "UUI006",
-                        tr("\"%1\" is not a key Salesforce defines; it reaches the inbound Omni-Channel flow as a "
-                           "parameter.")
+                        handoff::uui::tr(
+                            "\"%1\" is not a key Salesforce defines; it reaches the inbound Omni-Channel flow as a "
+                            "parameter.")
                             .arg(m.key),
                         keyWhere));
                 }
@@ -693,7 +720,7 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
         }
         if (!m.value.isString()) {
             result.diagnostics.append(diagnostics::make(
-                "UUI008", tr("The value of \"%1\" is not a string; put it in double quotes.").arg(m.key),
+                "UUI008", handoff::uui::tr("The value of \"%1\" is not a string; put it in double quotes.").arg(m.key),
                 locator.at(prefix + m.key, m.valueSpan)));
         }
         if (FieldValue* f = standard.isEmpty() ? nullptr : fieldFor(standard); f && !f->present) {
@@ -720,8 +747,9 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
         if (compact.size() < sent.size()) {
             result.diagnostics.append(diagnostics::make(
                 "UUI028",
-                tr("The UUI has %1 bytes of spaces and line breaks between its fields; they are sent too. The compact "
-                   "form is %2 bytes instead of %3.")
+                handoff::uui::tr(
+                    "The UUI has %1 bytes of spaces and line breaks between its fields; they are sent too. The compact "
+                    "form is %2 bytes instead of %3.")
                     .arg(sent.size() - compact.size())
                     .arg(compact.size())
                     .arg(sent.size()),
