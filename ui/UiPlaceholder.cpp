@@ -1,1 +1,0 @@
-// Replaced by the desktop app (issue 3).
