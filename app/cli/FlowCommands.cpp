@@ -32,6 +32,7 @@ QString tr(const char* text) {
 // ---- loading a project, with located errors -------------------------------------------------------------------
 
 struct LoadedProject {
+    QString path; // as given on the command line ("-" for standard input)
     project::Project project;
     QByteArray text;
     diagnostics::Diagnostics diagnostics; // warnings from loading (PRJ004 ...), located
@@ -95,7 +96,7 @@ std::variant<LoadedProject, int> loadProject(Context& context, const QString& pa
         context.printDiagnostics({d}, path);
         return Failure;
     }
-    LoadedProject out{std::move(loaded->project), *data, loaded->diagnostics};
+    LoadedProject out{path, std::move(loaded->project), *data, loaded->diagnostics};
     locate(out.diagnostics, out.text);
     return out;
 }
@@ -221,12 +222,13 @@ struct SimulationOptions {
     }
 };
 
-std::optional<QString> projectArgument(QCommandLineParser& parser) {
+// The command's one positional argument, the project file, loaded; or the exit code to return at once.
+std::variant<LoadedProject, int> loadProjectArgument(Context& context, const QCommandLineParser& parser) {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        return std::nullopt;
+        return context.usageError(tr("Give one project file."));
     }
-    return positional.constFirst();
+    return loadProject(context, positional.constFirst());
 }
 
 // ---- flow new -------------------------------------------------------------------------------------------------
@@ -328,11 +330,7 @@ int runValidate(Context& context, const QStringList& args) {
     if (auto code = parseCommandLine(parser, args, context)) {
         return *code;
     }
-    const auto path = projectArgument(parser);
-    if (!path) {
-        return context.usageError(tr("Give one project file."));
-    }
-    auto loaded = loadProject(context, *path);
+    auto loaded = loadProjectArgument(context, parser);
     if (const int* code = std::get_if<int>(&loaded)) {
         return *code;
     }
@@ -341,15 +339,15 @@ int runValidate(Context& context, const QStringList& args) {
     list.append(flow::validate(lp.project.flow));
     locate(list, lp.text);
     if (parser.isSet(json)) {
-        context.printJson(QJsonObject{{u"project"_s, *path},
+        context.printJson(QJsonObject{{u"project"_s, lp.path},
                                       {u"actions"_s, lp.project.flow.actions.size()},
                                       {u"ok"_s, !diagnostics::hasErrors(list)},
                                       {u"diagnostics"_s, Context::diagnosticsToJson(list)}});
     } else {
-        context.printDiagnostics(list, *path);
+        context.printDiagnostics(list, lp.path);
         if (list.isEmpty()) {
             context.out()
-                << tr("%1: the flow passes every check (%2 actions).").arg(*path).arg(lp.project.flow.actions.size())
+                << tr("%1: the flow passes every check (%2 actions).").arg(lp.path).arg(lp.project.flow.actions.size())
                 << u'\n' << Qt::flush;
         }
     }
@@ -391,11 +389,7 @@ int runSimulate(Context& context, const QStringList& args) {
     if (auto code = parseCommandLine(parser, args, context)) {
         return *code;
     }
-    const auto path = projectArgument(parser);
-    if (!path) {
-        return context.usageError(tr("Give one project file."));
-    }
-    auto loaded = loadProject(context, *path);
+    auto loaded = loadProjectArgument(context, parser);
     if (const int* code = std::get_if<int>(&loaded)) {
         return *code;
     }
@@ -494,7 +488,7 @@ int runSimulate(Context& context, const QStringList& args) {
         context.printJson(root);
     } else {
         printTrace(context.out(), trace);
-        context.printDiagnostics(list, *path);
+        context.printDiagnostics(list, lp.path);
     }
     return Context::exitCodeFor(list);
 }
@@ -513,11 +507,7 @@ int runMatrix(Context& context, const QStringList& args) {
     if (auto code = parseCommandLine(parser, args, context)) {
         return *code;
     }
-    const auto path = projectArgument(parser);
-    if (!path) {
-        return context.usageError(tr("Give one project file."));
-    }
-    auto loaded = loadProject(context, *path);
+    auto loaded = loadProjectArgument(context, parser);
     if (const int* code = std::get_if<int>(&loaded)) {
         return *code;
     }
@@ -551,7 +541,7 @@ int runMatrix(Context& context, const QStringList& args) {
                 << (r.expected ? u"ok: "_s : u"BAD: "_s) << r.verdict << u'\n';
         }
         out.flush();
-        context.printDiagnostics(list, *path);
+        context.printDiagnostics(list, lp.path);
     }
     return Context::exitCodeFor(list);
 }
@@ -578,10 +568,6 @@ int runWindow(Context& context, const QStringList& args) {
     if (auto code = parseCommandLine(parser, args, context)) {
         return *code;
     }
-    const auto path = projectArgument(parser);
-    if (!path) {
-        return context.usageError(tr("Give one project file."));
-    }
     flow::WindowOptions options;
     auto positive = [&](const QCommandLineOption& option, int& target, int max) {
         if (!parser.isSet(option)) {
@@ -597,7 +583,7 @@ int runWindow(Context& context, const QStringList& args) {
     if (!positive(perHour, options.callsPerHour, 3600)) {
         return context.usageError(tr("--calls-per-hour must be a whole number from 1 to 3600."));
     }
-    auto loaded = loadProject(context, *path);
+    auto loaded = loadProjectArgument(context, parser);
     if (const int* code = std::get_if<int>(&loaded)) {
         return *code;
     }
@@ -668,7 +654,7 @@ int runWindow(Context& context, const QStringList& args) {
             i = j + 1;
         }
         out.flush();
-        context.printDiagnostics(list, *path);
+        context.printDiagnostics(list, lp.path);
     }
     return Context::exitCodeFor(list);
 }
