@@ -75,7 +75,16 @@ void Context::printDiagnostics(const diagnostics::Diagnostics& list, const QStri
             position += u' ';
         }
         QString field;
-        if (!d.where.field.isEmpty()) {
+        if (d.where.isInFlow()) {
+            QString at = d.where.taskId;
+            if (!d.where.actionId.isEmpty()) {
+                at += u'/' + d.where.actionId;
+            }
+            if (!d.where.property.isEmpty()) {
+                at += u'.' + d.where.property;
+            }
+            field = u" ["_s + at + u']';
+        } else if (!d.where.field.isEmpty()) {
             field = u" ["_s + d.where.field + u']';
         }
         m_err << position << diagnostics::severityName(d.severity) << u' ' << d.code << u": "_s << d.message << field
@@ -99,24 +108,7 @@ void Context::printJson(const QJsonObject& object) {
 }
 
 QJsonArray Context::diagnosticsToJson(const diagnostics::Diagnostics& list) {
-    QJsonArray array;
-    for (const diagnostics::Diagnostic& d : list) {
-        QJsonObject o{
-            {u"code"_s, d.code}, {u"severity"_s, diagnostics::severityName(d.severity)}, {u"message"_s, d.message}};
-        if (!d.where.field.isEmpty()) {
-            o.insert(u"field"_s, d.where.field);
-        }
-        if (d.where.offset >= 0) {
-            o.insert(u"offset"_s, d.where.offset);
-            o.insert(u"length"_s, d.where.length);
-        }
-        if (d.where.line > 0) {
-            o.insert(u"line"_s, d.where.line);
-            o.insert(u"column"_s, d.where.column);
-        }
-        array.append(o);
-    }
-    return array;
+    return diagnostics::toJson(list);
 }
 
 int Context::exitCodeFor(const diagnostics::Diagnostics& list) {

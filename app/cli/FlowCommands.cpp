@@ -1,4 +1,6 @@
 #include "CliContext.h"
+#include "FlowEditCommands.h"
+#include "ProjectLoading.h"
 #include "common/SaveFile.h"
 #include "crypto/PrivateKey.h"
 #include "crypto/SecureBytes.h"
@@ -10,6 +12,7 @@
 #include "flow/SimulationReport.h"
 #include "flow/Simulator.h"
 #include "project/ProjectFile.h"
+#include "project/SimulationSetup.h"
 #include "telephony/ApiTokenSource.h"
 #include "telephony/Endpoint.h"
 #include "telephony/VoiceCallsClient.h"
@@ -27,78 +30,6 @@ namespace {
 
 QString tr(const char* text) {
     return QCoreApplication::translate("handoff::cli", text);
-}
-
-// ---- loading a project, with located errors -------------------------------------------------------------------
-
-struct LoadedProject {
-    QString path; // as given on the command line ("-" for standard input)
-    project::Project project;
-    QByteArray text;
-    diagnostics::Diagnostics diagnostics; // warnings from loading (PRJ004 ...), located
-};
-
-// Fills line and column from the field path, when the file has it.
-void locate(diagnostics::Diagnostics& list, const QByteArray& text) {
-    for (diagnostics::Diagnostic& d : list) {
-        if (d.where.line > 0 || d.where.field.isEmpty() || d.where.field.startsWith(u"flow.action:"_s)) {
-            continue;
-        }
-        if (const auto at = flow::locateJsonPath(text, d.where.field)) {
-            d.where.line = at->line;
-            d.where.column = at->column;
-        }
-    }
-}
-
-// The flow simulator's diagnostics name an action by id ("flow.action:<id>"): point at that action in the file.
-void locateActions(diagnostics::Diagnostics& list, const project::Project& p, const QByteArray& text) {
-    for (diagnostics::Diagnostic& d : list) {
-        if (!d.where.field.startsWith(u"flow.action:"_s)) {
-            continue;
-        }
-        const qsizetype index = p.flow.indexOf(d.where.field.mid(12));
-        d.where.field = index >= 0 ? u"flow.actions[%1]"_s.arg(index) : u"flow"_s;
-    }
-    locate(list, text);
-}
-
-// Loads a project; on failure prints "file:line:col: error CODE: message" and returns the exit code.
-std::variant<LoadedProject, int> loadProject(Context& context, const QString& path) {
-    auto data = context.readInput(path);
-    if (!data) {
-        return context.reportError(data.error(), Failure);
-    }
-    auto loaded = project::ProjectFile::parse(*data);
-    if (!loaded) {
-        diagnostics::Diagnostic d{loaded.error().code, diagnostics::Severity::Error, loaded.error().message, {}};
-        QJsonParseError parseError{};
-        QJsonDocument::fromJson(*data, &parseError);
-        if (parseError.error != QJsonParseError::NoError) {
-            const flow::TextPosition at = flow::positionAt(*data, qMax(0, parseError.offset - 1));
-            d.where.line = at.line;
-            d.where.column = at.column;
-        } else {
-            // "path": message  (PRJ003, FLW005): point at that field.
-            static const QRegularExpression quoted(u"^\"([^\"]+)\": "_s);
-            const auto match = quoted.match(d.message);
-            if (match.hasMatch()) {
-                d.where.field = match.captured(1);
-                if (const auto at = flow::locateJsonPath(*data, d.where.field)) {
-                    d.where.line = at->line;
-                    d.where.column = at->column;
-                }
-            } else {
-                d.where.line = 1;
-                d.where.column = 1;
-            }
-        }
-        context.printDiagnostics({d}, path);
-        return Failure;
-    }
-    LoadedProject out{path, std::move(loaded->project), *data, loaded->diagnostics};
-    locate(out.diagnostics, out.text);
-    return out;
 }
 
 std::optional<QDateTime> parseTime(const QString& text) {
@@ -222,15 +153,6 @@ struct SimulationOptions {
     }
 };
 
-// The command's one positional argument, the project file, loaded; or the exit code to return at once.
-std::variant<LoadedProject, int> loadProjectArgument(Context& context, const QCommandLineParser& parser) {
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        return context.usageError(tr("Give one project file."));
-    }
-    return loadProject(context, positional.constFirst());
-}
-
 // ---- flow new -------------------------------------------------------------------------------------------------
 
 int runNew(Context& context, const QStringList& args) {
@@ -307,12 +229,12 @@ int runNew(Context& context, const QStringList& args) {
     if (parser.isSet(json)) {
         context.printJson(QJsonObject{{u"path"_s, parser.value(out)},
                                       {u"template"_s, templateName},
-                                      {u"actions"_s, p.flow.actions.size()},
+                                      {u"actions"_s, p.flow.actionCount()},
                                       {u"scenarios"_s, p.scenarios.size()}});
     } else {
         context.err() << tr("Wrote %1 (%2 actions, %3 scenarios).")
                              .arg(parser.value(out))
-                             .arg(p.flow.actions.size())
+                             .arg(p.flow.actionCount())
                              .arg(p.scenarios.size())
                       << u'\n' << Qt::flush;
     }
@@ -337,17 +259,17 @@ int runValidate(Context& context, const QStringList& args) {
     LoadedProject& lp = std::get<LoadedProject>(loaded);
     diagnostics::Diagnostics list = lp.diagnostics;
     list.append(flow::validate(lp.project.flow));
-    locate(list, lp.text);
+    locate(list, lp.text, lp.project.flow);
     if (parser.isSet(json)) {
         context.printJson(QJsonObject{{u"project"_s, lp.path},
-                                      {u"actions"_s, lp.project.flow.actions.size()},
+                                      {u"actions"_s, lp.project.flow.actionCount()},
                                       {u"ok"_s, !diagnostics::hasErrors(list)},
                                       {u"diagnostics"_s, Context::diagnosticsToJson(list)}});
     } else {
         context.printDiagnostics(list, lp.path);
         if (list.isEmpty()) {
             context.out()
-                << tr("%1: the flow passes every check (%2 actions).").arg(lp.path).arg(lp.project.flow.actions.size())
+                << tr("%1: the flow passes every check (%2 actions).").arg(lp.path).arg(lp.project.flow.actionCount())
                 << u'\n' << Qt::flush;
         }
     }
@@ -448,7 +370,7 @@ int runSimulate(Context& context, const QStringList& args) {
         }
         s.call.startTime = *t;
     }
-    flow::SimulationContext c = flow::contextFor(lp.project);
+    flow::SimulationContext c = project::simulationContext(lp.project);
     if (const QString error = common.apply(parser, c); !error.isEmpty()) {
         return context.usageError(error);
     }
@@ -480,7 +402,7 @@ int runSimulate(Context& context, const QStringList& args) {
     flow::Simulator simulator(lp.project.flow, c, context.clock());
     const flow::Trace trace = simulator.run(s.call, s.script(), client.get());
     diagnostics::Diagnostics list = trace.diagnostics;
-    locateActions(list, lp.project, lp.text);
+    locate(list, lp.text, lp.project.flow);
     if (parser.isSet(common.json)) {
         QJsonObject root = flow::toJson(trace);
         root.insert(u"diagnostics"_s, Context::diagnosticsToJson(list));
@@ -512,7 +434,7 @@ int runMatrix(Context& context, const QStringList& args) {
         return *code;
     }
     LoadedProject& lp = std::get<LoadedProject>(loaded);
-    flow::SimulationContext c = flow::contextFor(lp.project);
+    flow::SimulationContext c = project::simulationContext(lp.project);
     if (const QString error = common.apply(parser, c); !error.isEmpty()) {
         return context.usageError(error);
     }
@@ -526,7 +448,7 @@ int runMatrix(Context& context, const QStringList& args) {
     }
     const flow::MatrixReport report = flow::runMatrix(lp.project.flow, c, context.clock(), call);
     diagnostics::Diagnostics list = report.diagnostics;
-    locateActions(list, lp.project, lp.text);
+    locate(list, lp.text, lp.project.flow);
     if (parser.isSet(common.json)) {
         QJsonObject root = flow::toJson(report);
         root.insert(u"diagnostics"_s, Context::diagnosticsToJson(list));
@@ -588,7 +510,7 @@ int runWindow(Context& context, const QStringList& args) {
         return *code;
     }
     LoadedProject& lp = std::get<LoadedProject>(loaded);
-    flow::SimulationContext c = flow::contextFor(lp.project);
+    flow::SimulationContext c = project::simulationContext(lp.project);
     if (const QString error = common.apply(parser, c); !error.isEmpty()) {
         return context.usageError(error);
     }
@@ -618,7 +540,7 @@ int runWindow(Context& context, const QStringList& args) {
     }
     const flow::WindowReport report = flow::runWindow(lp.project.flow, c, context.clock(), options);
     diagnostics::Diagnostics list = report.diagnostics;
-    locate(list, lp.text);
+    locate(list, lp.text, lp.project.flow);
     if (parser.isSet(common.json)) {
         QJsonObject root = flow::toJson(report);
         root.insert(u"diagnostics"_s, Context::diagnosticsToJson(list));
@@ -672,6 +594,9 @@ CommandGroup flowCommands() {
                         {u"simulate"_s, tr("Run one simulated call and print its trace."), runSimulate},
                         {u"matrix"_s, tr("Run every data-action and transfer outcome."), runMatrix},
                         {u"window"_s, tr("Spread calls over hours; find when tokens expire."), runWindow},
+                        {u"show"_s, tr("List the flow's tasks and actions with their ids."), runShow},
+                        {u"edit"_s, tr("Change the flow: insert, move, set, rename, remove; tasks and variables."),
+                         runEdit},
                     },
                     args);
             }};

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -61,7 +62,7 @@ QString actionKindName(ActionKind kind) {
     return handoff::flow::tr(kKinds[static_cast<int>(kind)].name);
 }
 
-QStringList pathsOf(ActionKind kind) {
+QStringList outputsOf(ActionKind kind) {
     switch (kind) {
     case ActionKind::CallData:
         return {QString::fromLatin1(kPathSuccess), QString::fromLatin1(kPathFailure),
@@ -70,12 +71,74 @@ QStringList pathsOf(ActionKind kind) {
         return {QString::fromLatin1(kPathYes), QString::fromLatin1(kPathNo)};
     case ActionKind::TransferToNumber:
         return {QString::fromLatin1(kPathFailure)};
-    case ActionKind::Disconnect:
-    case ActionKind::Jump:
-        return {};
     default:
-        return {QString::fromLatin1(kPathNext)};
+        return {};
     }
+}
+
+bool isTerminating(ActionKind kind) {
+    return kind == ActionKind::Disconnect || kind == ActionKind::Jump;
+}
+
+bool isRefIdSafe(QStringView id) {
+    if (id.isEmpty()) {
+        return false;
+    }
+    for (const QChar c : id) {
+        if (c == u'[' || c == u']' || c == u'#' || c == u'~' || c == u'/' || c.isSpace()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+Action Action::make(QString id, QString name, ActionProps props) {
+    Action a;
+    a.id = std::move(id);
+    a.name = std::move(name);
+    a.props = std::move(props);
+    for (const QString& key : outputsOf(a.kind())) {
+        a.outputs.append(Output{key, {}});
+    }
+    return a;
+}
+
+const ActionList* Action::output(QStringView key) const {
+    for (const Output& o : outputs) {
+        if (o.key == key) {
+            return &o.actions;
+        }
+    }
+    return nullptr;
+}
+
+ActionList* Action::output(QStringView key) {
+    for (Output& o : outputs) {
+        if (o.key == key) {
+            return &o.actions;
+        }
+    }
+    return nullptr;
+}
+
+bool operator==(const Output& a, const Output& b) {
+    return a.key == b.key && a.actions == b.actions;
+}
+
+bool operator==(const Action& a, const Action& b) {
+    return a.id == b.id && a.name == b.name && a.props == b.props && a.outputs == b.outputs && a.extra == b.extra;
+}
+
+diagnostics::Location actionLocation(const QString& taskId, const QString& actionId, const QString& property) {
+    diagnostics::Location where;
+    where.taskId = taskId;
+    where.actionId = actionId;
+    where.property = property;
+    return where;
+}
+
+diagnostics::Location taskLocation(const QString& taskId, const QString& property) {
+    return actionLocation(taskId, {}, property);
 }
 
 std::span<const BuiltInVariable> builtInVariables() {
@@ -91,26 +154,136 @@ bool isBuiltIn(QStringView name) {
     return false;
 }
 
-const Action* Flow::find(const QString& id) const {
-    const qsizetype i = indexOf(id);
-    return i < 0 ? nullptr : &actions[i];
+namespace {
+
+template <typename List, typename Visit>
+bool walk(List& list, Visit&& visit) {
+    for (auto& a : list) {
+        if (visit(a)) {
+            return true;
+        }
+        for (auto& o : a.outputs) {
+            if (walk(o.actions, visit)) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
-Action* Flow::find(const QString& id) {
-    const qsizetype i = indexOf(id);
-    return i < 0 ? nullptr : &actions[i];
+template <typename List>
+bool findPlace(const List& list, QStringView id, ActionPlace& place, const QString& parentId,
+               const QString& output) {
+    for (int i = 0; i < static_cast<int>(list.size()); ++i) {
+        const Action& a = list[i];
+        if (a.id == id) {
+            place.parentId = parentId;
+            place.output = output;
+            place.index = i;
+            return true;
+        }
+        for (const Output& o : a.outputs) {
+            if (findPlace(o.actions, id, place, a.id, o.key)) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
-qsizetype Flow::indexOf(const QString& id) const {
+} // namespace
+
+const Task* Flow::task(QStringView id) const {
+    const qsizetype i = taskIndex(id);
+    return i < 0 ? nullptr : &tasks[i];
+}
+
+Task* Flow::task(QStringView id) {
+    const qsizetype i = taskIndex(id);
+    return i < 0 ? nullptr : &tasks[i];
+}
+
+qsizetype Flow::taskIndex(QStringView id) const {
     if (id.isEmpty()) {
         return -1;
     }
-    for (qsizetype i = 0; i < actions.size(); ++i) {
-        if (actions[i].id == id) {
+    for (qsizetype i = 0; i < tasks.size(); ++i) {
+        if (tasks[i].id == id) {
             return i;
         }
     }
     return -1;
+}
+
+const Action* Flow::find(QStringView id) const {
+    if (id.isEmpty()) {
+        return nullptr;
+    }
+    const Action* found = nullptr;
+    for (const Task& t : tasks) {
+        if (walk(t.actions, [&](const Action& a) {
+                if (a.id == id) {
+                    found = &a;
+                    return true;
+                }
+                return false;
+            })) {
+            break;
+        }
+    }
+    return found;
+}
+
+Action* Flow::find(QStringView id) {
+    return const_cast<Action*>(std::as_const(*this).find(id));
+}
+
+std::optional<ActionPlace> Flow::placeOf(QStringView id) const {
+    if (id.isEmpty()) {
+        return std::nullopt;
+    }
+    for (const Task& t : tasks) {
+        ActionPlace place;
+        if (findPlace(t.actions, id, place, {}, {})) {
+            place.taskId = t.id;
+            return place;
+        }
+    }
+    return std::nullopt;
+}
+
+const ActionList* Flow::list(const ActionPlace& place) const {
+    const Task* t = task(place.taskId);
+    if (!t) {
+        return nullptr;
+    }
+    if (place.parentId.isEmpty()) {
+        return &t->actions;
+    }
+    const Action* parent = find(place.parentId);
+    if (!parent || !placeOf(place.parentId) || placeOf(place.parentId)->taskId != place.taskId) {
+        return nullptr;
+    }
+    return parent->output(place.output);
+}
+
+ActionList* Flow::list(const ActionPlace& place) {
+    return const_cast<ActionList*>(std::as_const(*this).list(place));
+}
+
+qsizetype Flow::actionCount() const {
+    qsizetype n = 0;
+    forEachAction([&n](const Task&, const Action&) { ++n; });
+    return n;
+}
+
+void Flow::forEachAction(const std::function<void(const Task&, const Action&)>& visit) const {
+    for (const Task& t : tasks) {
+        walk(t.actions, [&](const Action& a) {
+            visit(t, a);
+            return false;
+        });
+    }
 }
 
 const Variable* Flow::variable(const QString& variableName) const {
@@ -143,10 +316,26 @@ std::optional<ValueType> Flow::variableType(const QString& variableName) const {
 
 namespace {
 
-QJsonArray bindingsToJson(const QList<Binding>& list, const QString& valueKey) {
+// Keys the reader did not know go back where they were, without overwriting what this version writes.
+void mergeExtra(QJsonObject& o, const QJsonObject& extra) {
+    for (auto it = extra.constBegin(); it != extra.constEnd(); ++it) {
+        const auto existing = o.constFind(it.key());
+        if (existing == o.constEnd()) {
+            o.insert(it.key(), it.value());
+        } else if (existing->isObject() && it.value().isObject()) {
+            QJsonObject inner = existing->toObject();
+            mergeExtra(inner, it.value().toObject());
+            o.insert(it.key(), inner);
+        }
+    }
+}
+
+QJsonArray bindingsToJson(const QList<Binding>& list, const QString& nameKey, const QString& valueKey) {
     QJsonArray array;
     for (const Binding& b : list) {
-        array.append(QJsonObject{{u"name"_s, b.name}, {valueKey, b.value}});
+        QJsonObject o{{nameKey, b.name}, {valueKey, b.value}};
+        mergeExtra(o, b.extra);
+        array.append(o);
     }
     return array;
 }
@@ -159,6 +348,7 @@ QJsonObject audioToJson(const Audio& audio) {
     if (!audio.prompt.isEmpty()) {
         o.insert(u"prompt"_s, audio.prompt);
     }
+    mergeExtra(o, audio.extra);
     return o;
 }
 
@@ -174,17 +364,13 @@ QJsonObject propsToJson(const ActionProps& props) {
             } else if constexpr (std::is_same_v<T, CallDataProps>) {
                 o.insert(u"integration"_s, p.integration);
                 o.insert(u"dataAction"_s, p.dataAction);
-                o.insert(u"inputs"_s, bindingsToJson(p.inputs, u"expression"_s));
-                o.insert(u"successOutputs"_s, bindingsToJson(p.successOutputs, u"variable"_s));
+                o.insert(u"inputs"_s, bindingsToJson(p.inputs, u"name"_s, u"expression"_s));
+                o.insert(u"successOutputs"_s, bindingsToJson(p.successOutputs, u"name"_s, u"variable"_s));
                 o.insert(u"timeoutSeconds"_s, p.timeoutSeconds);
             } else if constexpr (std::is_same_v<T, DecisionProps>) {
                 o.insert(u"condition"_s, p.condition);
             } else if constexpr (std::is_same_v<T, UpdateDataProps>) {
-                QJsonArray array;
-                for (const Binding& b : p.assignments) {
-                    array.append(QJsonObject{{u"variable"_s, b.name}, {u"expression"_s, b.value}});
-                }
-                o.insert(u"assignments"_s, array);
+                o.insert(u"assignments"_s, bindingsToJson(p.assignments, u"variable"_s, u"expression"_s));
             } else if constexpr (std::is_same_v<T, SetUuiDataProps>) {
                 o.insert(u"mode"_s, p.mode == UuiMode::Transfer ? u"transfer"_s : u"disconnect"_s);
                 o.insert(u"source"_s, p.source == UuiSource::Expression ? u"expression"_s : u"projectTemplate"_s);
@@ -209,25 +395,71 @@ QJsonObject propsToJson(const ActionProps& props) {
                 o.insert(u"flowName"_s, p.flowName);
                 o.insert(u"invocationData"_s, p.invocationData);
             } else if constexpr (std::is_same_v<T, JumpProps>) {
-                o.insert(u"target"_s, p.target);
+                o.insert(u"task"_s, p.task);
             }
         },
         props);
     return o;
 }
 
-// Reads typed fields and records a located diagnostic for each one of the wrong type.
+QJsonArray actionsToJson(const ActionList& list) {
+    QJsonArray array;
+    for (const Action& a : list) {
+        QJsonObject o{
+            {u"id"_s, a.id},
+            {u"kind"_s, actionKindKey(a.kind())},
+            {u"name"_s, a.name},
+            {u"props"_s, propsToJson(a.props)},
+        };
+        if (!a.outputs.isEmpty()) {
+            QJsonObject outputs;
+            for (const Output& out : a.outputs) {
+                outputs.insert(out.key, actionsToJson(out.actions));
+            }
+            o.insert(u"outputs"_s, outputs);
+        }
+        mergeExtra(o, a.extra);
+        array.append(o);
+    }
+    return array;
+}
+
+// Reads typed fields and records a located diagnostic for each one of the wrong type. Inside an action, problems
+// carry the task and action id and the property as data (Location); the field path stays as a fallback.
 class Reader {
 public:
     explicit Reader(diagnostics::Diagnostics& out)
         : m_out(out) {}
 
-    void error(const QString& field, const QString& message) {
-        m_out.append(diagnostics::make("FLW005", message, diagnostics::Location{field}));
+    // The task and action whose fields are read now, and the field path of that action.
+    void enter(const QString& taskId, const QString& actionId, const QString& actionPath) {
+        m_taskId = taskId;
+        m_actionId = actionId;
+        m_actionPath = actionPath;
     }
 
-    // Keys this version does not read are reported (FLW006), never dropped without a word.
-    void unknownKeys(const QJsonObject& o, std::initializer_list<const char16_t*> known, const QString& path) {
+    diagnostics::Location where(const QString& field) const {
+        diagnostics::Location at;
+        at.field = field;
+        at.taskId = m_taskId;
+        if (!m_actionPath.isEmpty() && (field == m_actionPath || field.startsWith(m_actionPath + u'.'))) {
+            at.actionId = m_actionId;
+            at.property = field.mid(m_actionPath.size() + 1);
+        }
+        return at;
+    }
+
+    void error(const QString& field, const QString& message) {
+        m_out.append(diagnostics::make("FLW005", message, where(field)));
+    }
+
+    void notice(const char* code, const QString& field, const QString& message) {
+        m_out.append(diagnostics::make(code, message, where(field)));
+    }
+
+    // Keys this version does not read are reported (FLW006) and returned, so that saving writes them back.
+    QJsonObject unknownKeys(const QJsonObject& o, std::initializer_list<const char16_t*> known, const QString& path) {
+        QJsonObject unknown;
         for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
             bool isKnown = false;
             for (const char16_t* k : known) {
@@ -237,13 +469,14 @@ public:
                 const QString field = path.isEmpty() ? it.key() : path + u'.' + it.key();
                 m_out.append(diagnostics::make(
                     "FLW006",
-                    handoff::flow::tr(
-                        "\"%1\" is not known to this version; it is ignored and not written back when the project is "
-                        "saved.")
+                    handoff::flow::tr("\"%1\" is not known to this version; it is kept as it is and written back when "
+                                      "the project is saved.")
                         .arg(field),
-                    diagnostics::Location{field}));
+                    where(field)));
+                unknown.insert(it.key(), it.value());
             }
         }
+        return unknown;
     }
 
     QString string(const QJsonObject& o, const QString& key, const QString& path, const QString& fallback = {}) {
@@ -320,7 +553,15 @@ public:
                 continue;
             }
             const QJsonObject item = items[i].toObject();
-            list.append(Binding{string(item, nameKey, itemPath), string(item, valueKey, itemPath)});
+            Binding b{string(item, nameKey, itemPath), string(item, valueKey, itemPath), {}};
+            if (nameKey == u"name"_s && valueKey == u"expression"_s) {
+                b.extra = unknownKeys(item, {u"name", u"expression"}, itemPath);
+            } else if (nameKey == u"name"_s) {
+                b.extra = unknownKeys(item, {u"name", u"variable"}, itemPath);
+            } else {
+                b.extra = unknownKeys(item, {u"variable", u"expression"}, itemPath);
+            }
+            list.append(b);
         }
         return list;
     }
@@ -328,55 +569,54 @@ public:
     Audio audio(const QJsonObject& o, const QString& key, const QString& path) {
         const QJsonObject a = object(o, key, path);
         const QString p = path + u'.' + key;
-        unknownKeys(a, {u"tts", u"prompt"}, p);
-        return Audio{string(a, u"tts"_s, p), string(a, u"prompt"_s, p)};
+        Audio audio{string(a, u"tts"_s, p), string(a, u"prompt"_s, p), {}};
+        audio.extra = unknownKeys(a, {u"tts", u"prompt"}, p);
+        return audio;
     }
 
 private:
     diagnostics::Diagnostics& m_out;
+    QString m_taskId;
+    QString m_actionId;
+    QString m_actionPath;
 };
 
-void checkPropKeys(ActionKind kind, const QJsonObject& o, const QString& path, Reader& r) {
+QJsonObject checkPropKeys(ActionKind kind, const QJsonObject& o, const QString& path, Reader& r, int version) {
     switch (kind) {
     case ActionKind::Transcription:
-        r.unknownKeys(o, {u"enabled"}, path);
-        break;
+        return r.unknownKeys(o, {u"enabled"}, path);
     case ActionKind::EnableParticipantRecording:
     case ActionKind::Disconnect:
-        r.unknownKeys(o, {}, path);
-        break;
+        return r.unknownKeys(o, {}, path);
     case ActionKind::PlayAudio:
-        r.unknownKeys(o, {u"audio"}, path);
-        break;
+        return r.unknownKeys(o, {u"audio"}, path);
     case ActionKind::CallData:
-        r.unknownKeys(o, {u"integration", u"dataAction", u"inputs", u"successOutputs", u"timeoutSeconds"}, path);
-        break;
+        return r.unknownKeys(o, {u"integration", u"dataAction", u"inputs", u"successOutputs", u"timeoutSeconds"},
+                             path);
     case ActionKind::Decision:
-        r.unknownKeys(o, {u"condition"}, path);
-        break;
+        return r.unknownKeys(o, {u"condition"}, path);
     case ActionKind::UpdateData:
-        r.unknownKeys(o, {u"assignments"}, path);
-        break;
+        return r.unknownKeys(o, {u"assignments"}, path);
     case ActionKind::SetUuiData:
-        r.unknownKeys(o, {u"mode", u"source", u"expression", u"tokenVariable", u"callIdVariable", u"userToUser"}, path);
-        break;
+        return r.unknownKeys(
+            o, {u"mode", u"source", u"expression", u"tokenVariable", u"callIdVariable", u"userToUser"}, path);
     case ActionKind::TransferToNumber:
-        r.unknownKeys(o,
-                      {u"number", u"releaseLinkTransfer", u"connectTimeoutSeconds", u"preTransferAudio",
-                       u"failedTransferAudio", u"errorTypeVariable", u"errorMessageVariable"},
-                      path);
-        break;
+        return r.unknownKeys(o,
+                             {u"number", u"releaseLinkTransfer", u"connectTimeoutSeconds", u"preTransferAudio",
+                              u"failedTransferAudio", u"errorTypeVariable", u"errorMessageVariable"},
+                             path);
     case ActionKind::SetPostFlow:
-        r.unknownKeys(o, {u"target", u"flowType", u"flowName", u"invocationData"}, path);
-        break;
+        return r.unknownKeys(o, {u"target", u"flowType", u"flowName", u"invocationData"}, path);
     case ActionKind::Jump:
-        r.unknownKeys(o, {u"target"}, path);
-        break;
+        return version >= 3 ? r.unknownKeys(o, {u"task"}, path) : r.unknownKeys(o, {u"target"}, path);
     }
+    return {};
 }
 
-ActionProps propsFromJson(ActionKind kind, const QJsonObject& o, const QString& path, Reader& r) {
-    checkPropKeys(kind, o, path, r);
+// `version` 2 reads a Jump's `target` (an action id: the caller turns it into a task); 3 reads `task`.
+ActionProps propsFromJson(ActionKind kind, const QJsonObject& o, const QString& path, Reader& r, int version,
+                          QJsonObject& unknown) {
+    unknown = checkPropKeys(kind, o, path, r, version);
     switch (kind) {
     case ActionKind::Transcription:
         return TranscriptionProps{r.boolean(o, u"enabled"_s, path, true)};
@@ -448,70 +688,88 @@ ActionProps propsFromJson(ActionKind kind, const QJsonObject& o, const QString& 
     case ActionKind::Disconnect:
         return DisconnectProps{};
     case ActionKind::Jump:
-        return JumpProps{r.string(o, u"target"_s, path)};
+        return JumpProps{r.string(o, version >= 3 ? u"task"_s : u"target"_s, path)};
     }
     return DisconnectProps{};
 }
 
-} // namespace
-
-QJsonObject toJson(const Flow& flow) {
-    QJsonObject root;
-    root.insert(u"name"_s, flow.name);
-    if (!flow.description.isEmpty()) {
-        root.insert(u"description"_s, flow.description);
+// The parts of an action object both versions share: id, name, kind, props. Returns nullopt when the kind is
+// unknown (reported).
+std::optional<Action> actionHead(const QJsonObject& o, const QString& path, Reader& r, int version,
+                                 std::initializer_list<const char16_t*> known) {
+    const QString id = r.string(o, u"id"_s, path);
+    r.enter(r.where(path).taskId, id, path);
+    QJsonObject extra = r.unknownKeys(o, known, path);
+    const QString kindKey = r.string(o, u"kind"_s, path);
+    const auto kind = actionKindFromKey(kindKey);
+    if (!kind) {
+        r.error(path + u".kind"_s,
+                handoff::flow::tr("Unknown action kind \"%1\"; the kinds are: %2.")
+                    .arg(kindKey, [] {
+                        QStringList keys;
+                        for (const KindInfo& info : kKinds) {
+                            keys.append(QString::fromLatin1(info.key));
+                        }
+                        return keys.join(u", "_s);
+                    }()));
+        return std::nullopt;
     }
-    root.insert(u"start"_s, flow.startActionId);
-    root.insert(u"sipHost"_s, flow.sipHost);
-    QJsonArray variables;
-    for (const Variable& v : flow.variables) {
-        QJsonObject o{{u"name"_s, v.name}, {u"type"_s, valueTypeName(v.type)}, {u"initial"_s, v.initial.toJson()}};
-        if (!v.description.isEmpty()) {
-            o.insert(u"description"_s, v.description);
-        }
-        if (v.suppliedBy == Supplier::ProjectUuiToken) {
-            o.insert(u"suppliedBy"_s, u"projectUuiToken"_s);
-        }
-        variables.append(o);
+    QJsonObject propsExtra;
+    Action a = Action::make(id, r.string(o, u"name"_s, path),
+                            propsFromJson(*kind, r.object(o, u"props"_s, path), path + u".props"_s, r, version,
+                                          propsExtra));
+    if (!propsExtra.isEmpty()) {
+        extra.insert(u"props"_s, propsExtra);
     }
-    root.insert(u"variables"_s, variables);
-    QJsonArray actions;
-    for (const Action& a : flow.actions) {
-        QJsonObject next;
-        for (auto it = a.next.cbegin(); it != a.next.cend(); ++it) {
-            if (!it.value().isEmpty()) {
-                next.insert(it.key(), it.value());
-            }
-        }
-        actions.append(QJsonObject{
-            {u"id"_s, a.id},
-            {u"kind"_s, actionKindKey(a.kind())},
-            {u"name"_s, a.name},
-            {u"props"_s, propsToJson(a.props)},
-            {u"next"_s, next},
-            {u"position"_s, QJsonObject{{u"x"_s, a.position.x()}, {u"y"_s, a.position.y()}}},
-        });
-    }
-    root.insert(u"actions"_s, actions);
-    return root;
+    a.extra = extra;
+    return a;
 }
 
-FlowReadResult flowFromJson(const QJsonObject& json, const QString& prefix) {
-    FlowReadResult result;
-    Reader r(result.diagnostics);
-    Flow& flow = result.flow;
-    flow.name = r.string(json, u"name"_s, prefix);
-    flow.description = r.string(json, u"description"_s, prefix);
-    flow.startActionId = r.string(json, u"start"_s, prefix);
-    flow.sipHost = r.string(json, u"sipHost"_s, prefix, flow.sipHost);
-    r.unknownKeys(json, {u"name", u"description", u"start", u"sipHost", u"variables", u"actions"}, prefix);
+ActionList actionsFromJson(const QJsonArray& array, const QString& path, const QString& taskId, Reader& r) {
+    ActionList list;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString itemPath = u"%1[%2]"_s.arg(path).arg(i);
+        r.enter(taskId, {}, {});
+        if (!array[i].isObject()) {
+            r.error(itemPath, handoff::flow::tr("Each action must be a JSON object."));
+            continue;
+        }
+        const QJsonObject o = array[i].toObject();
+        std::optional<Action> a = actionHead(o, itemPath, r, 3, {u"id", u"kind", u"name", u"props", u"outputs"});
+        if (!a) {
+            continue;
+        }
+        const QJsonObject outputs = r.object(o, u"outputs"_s, itemPath);
+        const QStringList keys = outputsOf(a->kind());
+        for (auto it = outputs.constBegin(); it != outputs.constEnd(); ++it) {
+            const QString outPath = itemPath + u".outputs."_s + it.key();
+            if (!keys.contains(it.key())) {
+                r.error(outPath, handoff::flow::tr("A %1 action has no output \"%2\"; its outputs are: %3.")
+                                     .arg(actionKindName(a->kind()), it.key(),
+                                          keys.isEmpty() ? handoff::flow::tr("none") : keys.join(u", "_s)));
+                continue;
+            }
+            if (!it.value().isArray()) {
+                r.error(outPath, handoff::flow::tr("An output must be a JSON array of actions."));
+                continue;
+            }
+            const QString id = a->id;
+            *a->output(it.key()) = actionsFromJson(it.value().toArray(), outPath, taskId, r);
+            r.enter(taskId, id, itemPath);
+        }
+        list.push_back(std::move(*a));
+    }
+    return list;
+}
 
+QList<Variable> variablesFromJson(const QJsonObject& json, const QString& prefix, Reader& r) {
+    QList<Variable> out;
     const QJsonArray variables = r.array(json, u"variables"_s, prefix);
     for (qsizetype i = 0; i < variables.size(); ++i) {
         const QString path = u"%1.variables[%2]"_s.arg(prefix).arg(i);
         const QJsonObject o = variables[i].toObject();
-        r.unknownKeys(o, {u"name", u"type", u"initial", u"description", u"suppliedBy"}, path);
         Variable v;
+        v.extra = r.unknownKeys(o, {u"name", u"type", u"initial", u"description", u"suppliedBy"}, path);
         v.name = r.string(o, u"name"_s, path);
         const QString typeName = r.string(o, u"type"_s, path, u"String"_s);
         const auto type = valueTypeFromName(typeName);
@@ -537,48 +795,351 @@ FlowReadResult flowFromJson(const QJsonObject& json, const QString& prefix) {
             r.error(path + u".suppliedBy"_s,
                     handoff::flow::tr("Unknown supplier \"%1\"; the only one is \"projectUuiToken\".").arg(supplier));
         }
-        flow.variables.append(v);
+        out.append(v);
     }
+    return out;
+}
 
+QString uniqueTaskId(const QString& wanted, const QSet<QString>& taken) {
+    QString base = wanted;
+    for (QChar& c : base) {
+        if (c == u'[' || c == u']' || c == u'#' || c == u'~' || c == u'/' || c.isSpace()) {
+            c = u'-';
+        }
+    }
+    if (base.isEmpty()) {
+        base = u"task"_s;
+    }
+    QString id = base;
+    for (int n = 2; taken.contains(id); ++n) {
+        id = u"%1-%2"_s.arg(base).arg(n);
+    }
+    return id;
+}
+
+} // namespace
+
+namespace {
+bool pathTo(const ActionList& list, QStringView id, QString& path) {
+    for (qsizetype i = 0; i < static_cast<qsizetype>(list.size()); ++i) {
+        const Action& a = list[static_cast<size_t>(i)];
+        const QString here = u"[%1]"_s.arg(i);
+        if (a.id == id) {
+            path += here;
+            return true;
+        }
+        for (const Output& o : a.outputs) {
+            QString inner = here + u".outputs."_s + o.key;
+            if (pathTo(o.actions, id, inner)) {
+                path += inner;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+} // namespace
+
+QString jsonPathOf(const Flow& flow, const diagnostics::Location& where, const QString& prefix) {
+    const qsizetype t = flow.taskIndex(where.taskId);
+    if (t < 0) {
+        return prefix;
+    }
+    QString path = u"%1.tasks[%2]"_s.arg(prefix).arg(t);
+    if (where.actionId.isEmpty()) {
+        return where.property.isEmpty() ? path : path + u'.' + where.property;
+    }
+    QString inner = u".actions"_s;
+    if (!pathTo(flow.tasks[t].actions, where.actionId, inner)) {
+        return path;
+    }
+    path += inner;
+    return where.property.isEmpty() ? path : path + u'.' + where.property;
+}
+
+QJsonObject actionPropsToJson(const ActionProps& props) {
+    return propsToJson(props);
+}
+
+Result<ActionProps> actionPropsFromJson(ActionKind kind, const QJsonObject& json) {
+    diagnostics::Diagnostics problems;
+    Reader r(problems);
+    QJsonObject unknown;
+    ActionProps props = propsFromJson(kind, json, u"props"_s, r, 3, unknown);
+    for (const diagnostics::Diagnostic& d : problems) {
+        if (d.isError()) {
+            return fail(d.code, d.message);
+        }
+    }
+    if (!unknown.isEmpty()) {
+        return fail(u"FLW065"_s, handoff::flow::tr("A %1 action has no property \"%2\"; its properties are: %3.")
+                                     .arg(actionKindName(kind), unknown.keys().join(u", "_s),
+                                          propsToJson(props).keys().join(u", "_s)));
+    }
+    return props;
+}
+
+QJsonObject toJson(const Flow& flow) {
+    QJsonObject root;
+    root.insert(u"name"_s, flow.name);
+    if (!flow.description.isEmpty()) {
+        root.insert(u"description"_s, flow.description);
+    }
+    root.insert(u"startTask"_s, flow.startTaskId);
+    root.insert(u"sipHost"_s, flow.sipHost);
+    QJsonArray variables;
+    for (const Variable& v : flow.variables) {
+        QJsonObject o{{u"name"_s, v.name}, {u"type"_s, valueTypeName(v.type)}, {u"initial"_s, v.initial.toJson()}};
+        if (!v.description.isEmpty()) {
+            o.insert(u"description"_s, v.description);
+        }
+        if (v.suppliedBy == Supplier::ProjectUuiToken) {
+            o.insert(u"suppliedBy"_s, u"projectUuiToken"_s);
+        }
+        mergeExtra(o, v.extra);
+        variables.append(o);
+    }
+    root.insert(u"variables"_s, variables);
+    QJsonArray tasks;
+    for (const Task& t : flow.tasks) {
+        QJsonObject o{{u"id"_s, t.id}, {u"name"_s, t.name}, {u"actions"_s, actionsToJson(t.actions)}};
+        mergeExtra(o, t.extra);
+        tasks.append(o);
+    }
+    root.insert(u"tasks"_s, tasks);
+    mergeExtra(root, flow.extra);
+    return root;
+}
+
+FlowReadResult flowFromJson(const QJsonObject& json, const QString& prefix) {
+    FlowReadResult result;
+    Reader r(result.diagnostics);
+    Flow& flow = result.flow;
+    flow.extra = r.unknownKeys(json, {u"name", u"description", u"startTask", u"sipHost", u"variables", u"tasks"},
+                               prefix);
+    flow.name = r.string(json, u"name"_s, prefix);
+    flow.description = r.string(json, u"description"_s, prefix);
+    flow.startTaskId = r.string(json, u"startTask"_s, prefix);
+    flow.sipHost = r.string(json, u"sipHost"_s, prefix, flow.sipHost);
+    flow.variables = variablesFromJson(json, prefix, r);
+
+    const QJsonArray tasks = r.array(json, u"tasks"_s, prefix);
+    for (qsizetype i = 0; i < tasks.size(); ++i) {
+        const QString path = u"%1.tasks[%2]"_s.arg(prefix).arg(i);
+        r.enter({}, {}, {});
+        if (!tasks[i].isObject()) {
+            r.error(path, handoff::flow::tr("Each task must be a JSON object with an id, a name and actions."));
+            continue;
+        }
+        const QJsonObject o = tasks[i].toObject();
+        Task t;
+        t.id = r.string(o, u"id"_s, path);
+        r.enter(t.id, {}, {});
+        t.extra = r.unknownKeys(o, {u"id", u"name", u"actions"}, path);
+        t.name = r.string(o, u"name"_s, path);
+        t.actions = actionsFromJson(r.array(o, u"actions"_s, path), path + u".actions"_s, t.id, r);
+        flow.tasks.append(std::move(t));
+    }
+    return result;
+}
+
+FlowReadResult flowFromVersion2Json(const QJsonObject& json, const QString& prefix) {
+    FlowReadResult result;
+    Reader r(result.diagnostics);
+    Flow& flow = result.flow;
+    flow.extra = r.unknownKeys(json, {u"name", u"description", u"start", u"sipHost", u"variables", u"actions"},
+                               prefix);
+    flow.name = r.string(json, u"name"_s, prefix);
+    flow.description = r.string(json, u"description"_s, prefix);
+    const QString start = r.string(json, u"start"_s, prefix);
+    flow.sipHost = r.string(json, u"sipHost"_s, prefix, flow.sipHost);
+    flow.variables = variablesFromJson(json, prefix, r);
+
+    // The graph as it was: actions in file order, each with its paths.
+    struct Node {
+        Action action;
+        QMap<QString, QString> next; // path -> action id
+        QString jumpTarget;          // a v2 Jump: the action it continues at
+    };
+    QList<Node> nodes;
+    QHash<QString, int> index;
     const QJsonArray actions = r.array(json, u"actions"_s, prefix);
     for (qsizetype i = 0; i < actions.size(); ++i) {
         const QString path = u"%1.actions[%2]"_s.arg(prefix).arg(i);
+        r.enter({}, {}, {});
         if (!actions[i].isObject()) {
             r.error(path, handoff::flow::tr("Each action must be a JSON object."));
             continue;
         }
         const QJsonObject o = actions[i].toObject();
-        r.unknownKeys(o, {u"id", u"kind", u"name", u"props", u"next", u"position"}, path);
-        Action a;
-        a.id = r.string(o, u"id"_s, path);
-        a.name = r.string(o, u"name"_s, path);
-        const QString kindKey = r.string(o, u"kind"_s, path);
-        const auto kind = actionKindFromKey(kindKey);
-        if (!kind) {
-            r.error(path + u".kind"_s, handoff::flow::tr("Unknown action kind \"%1\".").arg(kindKey));
+        std::optional<Action> a =
+            actionHead(o, path, r, 2, {u"id", u"kind", u"name", u"props", u"next", u"position"});
+        if (!a) {
             continue;
         }
-        a.props = propsFromJson(*kind, r.object(o, u"props"_s, path), path + u".props"_s, r);
+        Node node{*a, {}, {}};
+        if (const JumpProps* jump = a->as<JumpProps>()) {
+            node.jumpTarget = jump->task;
+        }
         const QJsonObject next = r.object(o, u"next"_s, path);
-        const QStringList paths = pathsOf(*kind);
+        QStringList paths = outputsOf(a->kind());
+        if (paths.isEmpty() && !isTerminating(a->kind())) {
+            paths.append(QString::fromLatin1(kPathNext));
+        }
         for (auto it = next.constBegin(); it != next.constEnd(); ++it) {
-            if (!paths.contains(it.key())) {
+            if (!paths.contains(it.key()) || !it.value().isString()) {
                 r.error(path + u".next."_s + it.key(),
                         handoff::flow::tr("A %1 action has no path \"%2\"; its paths are: %3.")
-                            .arg(actionKindName(*kind), it.key(),
+                            .arg(actionKindName(a->kind()), it.key(),
                                  paths.isEmpty() ? handoff::flow::tr("none") : paths.join(u", "_s)));
                 continue;
             }
-            if (!it.value().isString()) {
-                r.error(path + u".next."_s + it.key(),
-                        handoff::flow::tr("A path must name the id of the next action."));
-                continue;
-            }
-            a.next.insert(it.key(), it.value().toString());
+            node.next.insert(it.key(), it.value().toString());
         }
-        const QJsonObject position = r.object(o, u"position"_s, path);
-        a.position = QPointF(position.value(u"x"_s).toDouble(), position.value(u"y"_s).toDouble());
-        flow.actions.append(a);
+        if (a->id.isEmpty() || index.contains(a->id)) {
+            r.error(path + u".id"_s,
+                    handoff::flow::tr("Every action of a version 2 flow needs an id of its own; '%1' is empty or "
+                                      "used twice, so the flow cannot be converted. Fix the id in the file.")
+                        .arg(a->id));
+            continue;
+        }
+        index.insert(a->id, static_cast<int>(nodes.size()));
+        nodes.append(node);
+    }
+    if (diagnostics::hasErrors(result.diagnostics) || nodes.isEmpty()) {
+        return result;
+    }
+
+    // How many places lead to each action: paths, jumps and the start. Those reached from more than one place,
+    // and every jump target, head a reusable task.
+    QHash<QString, int> refs;
+    if (!start.isEmpty()) {
+        refs[start] += 1;
+    }
+    QSet<QString> heads;
+    for (const Node& n : nodes) {
+        for (const QString& target : n.next) {
+            if (!target.isEmpty()) {
+                refs[target] += 1;
+            }
+        }
+        if (!n.jumpTarget.isEmpty()) {
+            refs[n.jumpTarget] += 1;
+            heads.insert(n.jumpTarget);
+        }
+    }
+    for (auto it = refs.cbegin(); it != refs.cend(); ++it) {
+        if (it.value() > 1 && index.contains(it.key())) {
+            heads.insert(it.key());
+        }
+    }
+    heads.remove(start);
+
+    QSet<QString> taken;
+    const QString startTask = uniqueTaskId(u"main"_s, taken);
+    taken.insert(startTask);
+    QHash<QString, QString> taskOf; // head action id -> task id
+    QStringList headOrder;
+    for (const Node& n : nodes) { // file order, so the conversion is deterministic
+        if (heads.contains(n.action.id)) {
+            const QString id = uniqueTaskId(n.action.id, taken);
+            taken.insert(id);
+            taskOf.insert(n.action.id, id);
+            headOrder.append(n.action.id);
+        }
+    }
+
+    QSet<QString> placed;
+    auto jumpTo = [&](const QString& head) {
+        Action jump = Action::make(u"jump-to-"_s + taskOf.value(head), handoff::flow::tr("Jump to %1").arg(head),
+                                   JumpProps{taskOf.value(head)});
+        return jump;
+    };
+    // Builds the list that starts at `id` and follows the single way on until a path branches, ends, meets a task
+    // head or an action already placed (which cannot happen in a well-formed v2 graph: such an action has two ways
+    // in and is a head).
+    std::function<ActionList(const QString&, bool)> build = [&](const QString& id, bool atHead) -> ActionList {
+        ActionList list;
+        QString current = id;
+        bool first = atHead;
+        while (!current.isEmpty()) {
+            if (!index.contains(current)) {
+                r.enter({}, {}, {});
+                r.error(prefix + u".actions"_s,
+                        handoff::flow::tr("A path leads to '%1', which does not exist; the path ends there.")
+                            .arg(current));
+                break;
+            }
+            if (!first && (taskOf.contains(current) || current == start)) {
+                if (current == start) {
+                    list.push_back(Action::make(u"jump-to-"_s + startTask, handoff::flow::tr("Jump to the start"),
+                                                JumpProps{startTask}));
+                } else {
+                    list.push_back(jumpTo(current));
+                }
+                break;
+            }
+            first = false;
+            if (placed.contains(current)) {
+                break;
+            }
+            placed.insert(current);
+            const Node& n = nodes[index.value(current)];
+            Action a = n.action;
+            if (const JumpProps* jump = a.as<JumpProps>()) {
+                a.props = JumpProps{jump->task == start ? startTask : taskOf.value(jump->task)};
+                list.push_back(std::move(a));
+                break;
+            }
+            const QStringList outs = outputsOf(a.kind());
+            for (const QString& key : outs) {
+                *a.output(key) = build(n.next.value(key), false);
+            }
+            list.push_back(std::move(a));
+            if (!outs.isEmpty() || isTerminating(n.action.kind())) {
+                break; // v2: a branching action's paths were the only ways on
+            }
+            current = n.next.value(QString::fromLatin1(kPathNext));
+        }
+        return list;
+    };
+
+    flow.startTaskId = startTask;
+    Task main;
+    main.id = startTask;
+    main.name = handoff::flow::tr("Starting task");
+    if (!start.isEmpty()) {
+        main.actions = build(start, true);
+    }
+    flow.tasks.append(std::move(main));
+    for (const QString& head : headOrder) {
+        Task t;
+        t.id = taskOf.value(head);
+        t.name = nodes[index.value(head)].action.name;
+        t.actions = build(head, true);
+        r.enter(t.id, {}, {});
+        flow.tasks.append(std::move(t));
+        r.notice("FLW007", prefix,
+                 handoff::flow::tr("'%1' was reached from more than one place (or jumped to); it now heads the "
+                                   "reusable task '%2', and each place jumps to it.")
+                     .arg(head, taskOf.value(head)));
+    }
+    for (const Node& n : nodes) {
+        if (!placed.contains(n.action.id)) {
+            // Unreachable in the graph: kept in a task of its own rather than dropped.
+            const QString id = uniqueTaskId(n.action.id, taken);
+            taken.insert(id);
+            Task t;
+            t.id = id;
+            t.name = n.action.name;
+            taskOf.insert(n.action.id, id);
+            t.actions = build(n.action.id, true);
+            flow.tasks.append(std::move(t));
+            r.enter(id, {}, {});
+            r.notice("FLW007", prefix,
+                     handoff::flow::tr("No path led to '%1'; it is kept in the task '%2' so nothing is lost.")
+                         .arg(n.action.id, id));
+        }
     }
     return result;
 }

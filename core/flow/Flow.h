@@ -7,12 +7,14 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
-#include <QPointF>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
 #include <span>
 #include <variant>
+#include <vector>
 
 namespace handoff::flow {
 
@@ -29,28 +31,34 @@ enum class ActionKind : quint8 {
     TransferToNumber,
     SetPostFlow,
     Disconnect,
-    Jump, // "Jump to Reusable Task" / a loop back: continues at another action of the flow
+    Jump, // "Jump to Reusable Task": the call continues in another task
 };
 
 QString actionKindKey(ActionKind kind);
 std::optional<ActionKind> actionKindFromKey(QStringView key);
 QString actionKindName(ActionKind kind); // translated, as Architect names it ("Call Data Action", ...)
 
-// The output paths each kind has. An action's `next` maps each path to the id of the action that follows; an
-// absent or empty entry means the path has no actions (it ends there).
-inline constexpr const char* kPathNext = "next";       // the single way on, for actions without named paths
+// The outputs each kind has (Architect's paths). An action with outputs holds one nested list of actions per
+// output; a list that ends without a terminating action continues after its parent ("merges back"), so the
+// actions after a Call Data Action run once its success path has run.
 inline constexpr const char* kPathSuccess = "success"; // Call Data Action
 inline constexpr const char* kPathFailure = "failure"; // Call Data Action, Transfer to Number
 inline constexpr const char* kPathTimeout = "timeout"; // Call Data Action
 inline constexpr const char* kPathYes = "yes";         // Decision
 inline constexpr const char* kPathNo = "no";           // Decision
-QStringList pathsOf(ActionKind kind);
+// Not an output: the name of the way on in a trace and in the control-flow graph (FlowGraph).
+inline constexpr const char* kPathNext = "next";
+inline constexpr const char* kPathJump = "jump";
+QStringList outputsOf(ActionKind kind);
+// Disconnect and Jump to Reusable Task end a list: nothing can follow them in it.
+bool isTerminating(ActionKind kind);
 
 // A name bound to an expression (data action inputs, Update Data assignments) or to a variable (data action
 // success outputs: name = output contract name, value = the variable that receives it).
 struct Binding {
     QString name;
     QString value;
+    QJsonObject extra; // keys this version does not know, kept for saving
     friend bool operator==(const Binding&, const Binding&) = default;
 };
 
@@ -67,6 +75,7 @@ struct RecordingProps {
 struct Audio {
     QString tts;    // an Architect expression, e.g. "\"Please hold.\""; empty when a prompt is used
     QString prompt; // a prompt's name, e.g. "Prompt.Welcome"
+    QJsonObject extra;
     bool isEmpty() const { return tts.isEmpty() && prompt.isEmpty(); }
     friend bool operator==(const Audio&, const Audio&) = default;
 };
@@ -136,7 +145,7 @@ struct DisconnectProps {
 };
 
 struct JumpProps {
-    QString target; // id of the action to continue at
+    QString task; // id of the reusable task the call continues in
     friend bool operator==(const JumpProps&, const JumpProps&) = default;
 };
 
@@ -144,15 +153,30 @@ using ActionProps =
     std::variant<TranscriptionProps, RecordingProps, PlayAudioProps, CallDataProps, DecisionProps, UpdateDataProps,
                  SetUuiDataProps, TransferProps, SetPostFlowProps, DisconnectProps, JumpProps>;
 
+struct Action;
+// std::vector, not QList: the standard containers are the ones that allow the element type to be incomplete here,
+// and an action nests lists of actions.
+using ActionList = std::vector<Action>;
+
+// One output of an action with its nested actions.
+struct Output {
+    QString key; // one of outputsOf(kind)
+    ActionList actions;
+};
+
 struct Action {
-    QString id;   // unique in the flow; stable across edits ("create-voicecall")
+    QString id;   // unique in the flow (across all tasks); stable across edits ("create-voicecall")
     QString name; // the name shown in Architect
     ActionProps props;
-    QMap<QString, QString> next; // path -> next action id (see pathsOf)
-    QPointF position;            // for the designer
+    QList<Output> outputs; // one per outputsOf(kind()), in that order
+    QJsonObject extra;     // keys of the action this version does not know: kept, written back on save
+
+    // An action of the kind `props` holds, with its (empty) outputs.
+    static Action make(QString id, QString name, ActionProps props);
 
     ActionKind kind() const { return static_cast<ActionKind>(props.index()); }
-    QString nextOn(const QString& path) const { return next.value(path); }
+    const ActionList* output(QStringView key) const;
+    ActionList* output(QStringView key);
 
     template <typename T>
     const T* as() const {
@@ -162,7 +186,27 @@ struct Action {
     T* as() {
         return std::get_if<T>(&props);
     }
-    friend bool operator==(const Action&, const Action&) = default;
+};
+bool operator==(const Output& a, const Output& b);
+bool operator==(const Action& a, const Action& b);
+
+// A task of the flow: the starting task or a reusable one, each an ordered list of actions.
+struct Task {
+    QString id;   // unique among tasks; becomes Archy's refId, so none of [ ] # ~ / (see isRefIdSafe)
+    QString name; // shown in Architect
+    ActionList actions;
+    QJsonObject extra;
+    friend bool operator==(const Task&, const Task&) = default;
+};
+bool isRefIdSafe(QStringView id);
+
+// Where an action sits: in a task's own list (parentId empty) or in an output of another action.
+struct ActionPlace {
+    QString taskId;
+    QString parentId; // empty: the task's top-level list
+    QString output;   // with parentId: one of the parent's outputs
+    int index = 0;    // position in that list
+    friend bool operator==(const ActionPlace&, const ActionPlace&) = default;
 };
 
 // Who gives a variable its value besides the flow's own actions.
@@ -181,6 +225,7 @@ struct Variable {
     Value initial; // NOT_SET unless given
     QString description;
     Supplier suppliedBy = Supplier::None;
+    QJsonObject extra;
     friend bool operator==(const Variable&, const Variable&) = default;
 };
 
@@ -202,14 +247,25 @@ struct Flow {
 
     QString name;
     QString description;
-    QString startActionId;
-    QList<Action> actions;
+    QString startTaskId; // the starting task
+    QList<Task> tasks;   // the starting task first by convention; reusable tasks after it
     QList<Variable> variables;
     QString sipHost = QString::fromLatin1(kDefaultSipHost);
+    QJsonObject extra; // keys of the flow section this version does not know: kept, written back on save
 
-    const Action* find(const QString& id) const;
-    Action* find(const QString& id);
-    qsizetype indexOf(const QString& id) const;
+    const Task* task(QStringView id) const;
+    Task* task(QStringView id);
+    qsizetype taskIndex(QStringView id) const;
+    const Action* find(QStringView id) const; // any action, in any task, at any depth
+    Action* find(QStringView id);
+    std::optional<ActionPlace> placeOf(QStringView id) const;
+    ActionList* list(const ActionPlace& place); // the list a place points into; null when it names none
+    const ActionList* list(const ActionPlace& place) const;
+    qsizetype actionCount() const;
+    bool isEmpty() const { return tasks.isEmpty(); }
+    // Every action, depth first in task order, with its task.
+    void forEachAction(const std::function<void(const Task&, const Action&)>& visit) const;
+
     const Variable* variable(const QString& variableName) const;
     // Declared variables and Call.* built-ins.
     bool hasVariable(const QString& variableName) const;
@@ -218,8 +274,9 @@ struct Flow {
     friend bool operator==(const Flow&, const Flow&) = default;
 };
 
-// JSON form (inside the project file, or alone). fromJson reports problems as diagnostics pointing at a field path
-// ("flow.actions[3].props.number") and refuses the flow when any is an error.
+// JSON form (inside the project file, version 3: tasks with nested outputs). flowFromJson reports problems as
+// diagnostics located by task and action id where it knows them, else by the field path, and refuses the flow when
+// any is an error.
 QJsonObject toJson(const Flow& flow);
 struct FlowReadResult {
     Flow flow;
@@ -227,5 +284,25 @@ struct FlowReadResult {
     bool ok() const { return !diagnostics::hasErrors(diagnostics); }
 };
 FlowReadResult flowFromJson(const QJsonObject& json, const QString& fieldPrefix = QStringLiteral("flow"));
+
+// A version 2 flow (a graph: `start` names an action, each action names the next one per path) in Architect's
+// shape: the start becomes the starting task, every action reached from more than one place (or jumped to) becomes
+// a reusable task that each place jumps to, and each path's actions nest under their action. The diagnostics say
+// what was turned into a task.
+FlowReadResult flowFromVersion2Json(const QJsonObject& json, const QString& fieldPrefix = QStringLiteral("flow"));
+
+// An action's properties as JSON ("props" in the project file), and back; for edits that set properties by name
+// (`handoff flow edit set`). Reading fails with FLW005 (a wrong type or value) or FLW065 (a key the kind does not
+// have), with the message of the first problem.
+QJsonObject actionPropsToJson(const ActionProps& props);
+Result<ActionProps> actionPropsFromJson(ActionKind kind, const QJsonObject& json);
+
+// A location of a problem in the flow, as data.
+diagnostics::Location actionLocation(const QString& taskId, const QString& actionId, const QString& property = {});
+diagnostics::Location taskLocation(const QString& taskId, const QString& property = {});
+// The JSON path of a flow location in the project file the flow was read from ("flow.tasks[0].actions[3]
+// .outputs.failure[0].props.number"), so that a problem located by id can be shown as file:line:col. The flow
+// when it names no task or action that exists.
+QString jsonPathOf(const Flow& flow, const diagnostics::Location& where, const QString& prefix = QStringLiteral("flow"));
 
 } // namespace handoff::flow

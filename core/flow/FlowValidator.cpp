@@ -2,6 +2,7 @@
 
 #include "diagnostics/Catalog.h"
 #include "flow/Expression.h"
+#include "flow/FlowGraph.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -19,14 +20,6 @@ namespace {
 QString tr(const char* text) {
     return QCoreApplication::translate("handoff::flow", text);
 }
-
-// One way out of an action: the path's name and the index of the action it leads to (-1: the path is empty, or it
-// names a missing action, which is reported separately).
-struct Edge {
-    QString path;
-    int target = -1;
-    bool empty = false;
-};
 
 // What is certainly true when a call reaches an action, whichever way it came (a "must" data-flow fact).
 struct Facts {
@@ -68,9 +61,9 @@ struct ExpressionField {
 
 class Validator {
 public:
-    Validator(const Flow& flow, const QString& prefix)
+    explicit Validator(const Flow& flow)
         : m_flow(flow)
-        , m_prefix(prefix) {}
+        , m_graph(flow) {}
 
     diagnostics::Diagnostics run() {
         checkStructure();
@@ -92,102 +85,108 @@ public:
     }
 
 private:
-    QString actionField(int i, const QString& rest = {}) const {
-        QString field = u"%1.actions[%2]"_s.arg(m_prefix).arg(i);
-        if (!rest.isEmpty()) {
-            field += u'.' + rest;
-        }
-        return field;
+    const Action& actionAt(int i) const { return *m_graph.node(i).action; }
+
+    diagnostics::Location at(int i, const QString& property = {}) const {
+        const GraphNode& n = m_graph.node(i);
+        return actionLocation(n.taskId(m_flow), n.id(), property);
     }
 
+    QString key(int i, const QString& property) const { return u"%1|%2"_s.arg(i).arg(property); }
+
     QString label(int i) const {
-        const Action& a = m_flow.actions[i];
+        const Action& a = actionAt(i);
         return a.name.isEmpty() ? u"'%1'"_s.arg(a.id) : u"'%1' (%2)"_s.arg(a.name, a.id);
     }
 
-    void report(const char* code, const QString& field, const QString& message, qsizetype offset = -1,
-                qsizetype length = 0) {
-        diagnostics::Location where{field};
-        where.offset = offset;
-        where.length = length;
-        m_out.append(diagnostics::make(code, message, where));
+    QString taskLabel(int t) const {
+        const Task& task = m_flow.tasks[t];
+        return task.name.isEmpty() ? u"'%1'"_s.arg(task.id) : u"'%1' (%2)"_s.arg(task.name, task.id);
     }
 
-    const Expression* parsedAt(const QString& field) const {
-        const auto it = m_parsed.constFind(field);
+    void report(const char* code, const diagnostics::Location& where, const QString& message, qsizetype offset = -1,
+                qsizetype length = 0) {
+        diagnostics::Location located = where;
+        located.offset = offset;
+        located.length = length;
+        m_out.append(diagnostics::make(code, message, located));
+    }
+
+    const Expression* parsedAt(int i, const QString& property) const {
+        const auto it = m_parsed.constFind(key(i, property));
         return it == m_parsed.cend() ? nullptr : &*it;
     }
 
     // ---- structure -------------------------------------------------------------------------------------------
 
     void checkStructure() {
-        QHash<QString, int> seen;
-        for (int i = 0; i < m_flow.actions.size(); ++i) {
-            const QString& id = m_flow.actions[i].id;
-            if (id.isEmpty()) {
-                report("FLW023", actionField(i, u"id"_s),
-                       handoff::flow::tr("Action %1 has no id; give it a unique id.").arg(i + 1));
-                continue;
-            }
-            if (seen.contains(id)) {
-                report(
-                    "FLW023", actionField(i, u"id"_s),
-                    handoff::flow::tr("Two actions have the id '%1'; ids must be unique. Rename one of them.").arg(id));
-                continue;
-            }
-            seen.insert(id, i);
+        if (m_flow.tasks.isEmpty()) {
+            report("FLW023", taskLocation({}),
+                   handoff::flow::tr("The flow has no tasks. Start from the sip-transfer template."));
+            return;
         }
-        m_index = seen;
-        if (m_flow.startActionId.isEmpty()) {
-            if (!m_flow.actions.isEmpty()) {
-                report(
-                    "FLW023", m_prefix + u".start"_s,
-                    handoff::flow::tr("The flow has no starting action; set 'start' to the id of the first action."));
-            } else {
-                report("FLW023", m_prefix + u".actions"_s,
-                       handoff::flow::tr("The flow has no actions. Start from the sip-transfer template."));
+        QSet<QString> taskIds;
+        for (int t = 0; t < m_flow.tasks.size(); ++t) {
+            const Task& task = m_flow.tasks[t];
+            if (!isRefIdSafe(task.id)) {
+                report("FLW026", taskLocation(task.id, u"id"_s),
+                       handoff::flow::tr("Task %1 needs an id without spaces and without [ ] # ~ / (Archy writes it "
+                                         "as the task's refId). Rename it.")
+                           .arg(t + 1));
+            } else if (taskIds.contains(task.id)) {
+                report("FLW026", taskLocation(task.id, u"id"_s),
+                       handoff::flow::tr("Two tasks have the id '%1'; task ids must be unique. Rename one of them.")
+                           .arg(task.id));
             }
-        } else if (!m_index.contains(m_flow.startActionId)) {
-            report("FLW023", m_prefix + u".start"_s,
-                   handoff::flow::tr("The starting action '%1' does not exist; set 'start' to the id of an action.")
-                       .arg(m_flow.startActionId));
+            taskIds.insert(task.id);
+        }
+        QSet<QString> reported;
+        for (int i = 0; i < m_graph.size(); ++i) {
+            const QString& id = actionAt(i).id;
+            if (id.isEmpty()) {
+                report("FLW023", at(i, u"id"_s),
+                       handoff::flow::tr("An action of task %1 has no id; give it a unique id.")
+                           .arg(taskLabel(m_graph.node(i).task)));
+            }
+        }
+        for (const QString& id : m_graph.duplicateIds()) {
+            if (!reported.contains(id)) {
+                reported.insert(id);
+                report(
+                    "FLW023", at(m_graph.indexOf(id), u"id"_s),
+                    handoff::flow::tr("Two actions have the id '%1'; ids must be unique. Rename one of them.").arg(id));
+            }
+        }
+        if (m_flow.startTaskId.isEmpty()) {
+            report("FLW023", taskLocation({}),
+                   handoff::flow::tr("The flow has no starting task; set 'startTask' to the id of a task."));
+        } else if (m_graph.startTask() < 0) {
+            report("FLW023", taskLocation(m_flow.startTaskId),
+                   handoff::flow::tr("The starting task '%1' does not exist; set 'startTask' to the id of a task.")
+                       .arg(m_flow.startTaskId));
+        } else if (m_graph.start() == GraphEdge::kTaskEnd) {
+            report("FLW023", taskLocation(m_flow.startTaskId),
+                   handoff::flow::tr("The starting task %1 has no actions; a call would end at once in error "
+                                     "handling. Add actions to it.")
+                       .arg(taskLabel(m_graph.startTask())));
         } else {
-            m_start = m_index.value(m_flow.startActionId);
+            m_start = m_graph.start();
         }
     }
 
     void buildGraph() {
-        m_edges.resize(m_flow.actions.size());
-        for (int i = 0; i < m_flow.actions.size(); ++i) {
-            const Action& a = m_flow.actions[i];
-            for (const QString& path : pathsOf(a.kind())) {
-                const QString target = a.nextOn(path);
-                Edge edge{path, -1, target.isEmpty()};
-                if (!target.isEmpty()) {
-                    if (m_index.contains(target)) {
-                        edge.target = m_index.value(target);
-                    } else {
-                        report("FLW023", actionField(i, u"next."_s + path),
-                               handoff::flow::tr(
-                                   "The %1 path of %2 leads to '%3', which does not exist. Point it at an existing "
-                                   "action.")
-                                   .arg(path, label(i), target));
-                    }
+        for (int i = 0; i < m_graph.size(); ++i) {
+            if (const JumpProps* jump = actionAt(i).as<JumpProps>()) {
+                if (jump->task.isEmpty()) {
+                    report("FLW023", at(i, u"props.task"_s),
+                           handoff::flow::tr("%1 jumps nowhere; choose the reusable task it continues in.")
+                               .arg(label(i)));
+                } else if (m_flow.taskIndex(jump->task) < 0) {
+                    report("FLW023", at(i, u"props.task"_s),
+                           handoff::flow::tr("%1 jumps to the task '%2', which does not exist. Choose an existing "
+                                             "task or add it.")
+                               .arg(label(i), jump->task));
                 }
-                m_edges[i].append(edge);
-            }
-            if (const JumpProps* jump = a.as<JumpProps>()) {
-                Edge edge{u"jump"_s, -1, jump->target.isEmpty()};
-                if (jump->target.isEmpty()) {
-                    report("FLW023", actionField(i, u"props.target"_s),
-                           handoff::flow::tr("%1 jumps nowhere; set the action it continues at.").arg(label(i)));
-                } else if (m_index.contains(jump->target)) {
-                    edge.target = m_index.value(jump->target);
-                } else {
-                    report("FLW023", actionField(i, u"props.target"_s),
-                           handoff::flow::tr("%1 jumps to '%2', which does not exist.").arg(label(i), jump->target));
-                }
-                m_edges[i].append(edge);
             }
         }
     }
@@ -235,9 +234,9 @@ private:
     // Variables an action reads (from its expressions and its variable-valued settings), in order.
     QList<std::pair<QString, QString>> readsOf(int i) const {
         QList<std::pair<QString, QString>> reads; // (variable, field)
-        const Action& a = m_flow.actions[i];
+        const Action& a = actionAt(i);
         for (const ExpressionField& f : expressionsOf(a)) {
-            if (const Expression* e = parsedAt(actionField(i, f.field))) {
+            if (const Expression* e = parsedAt(i, f.field)) {
                 for (const VariableReference& ref : e->variables()) {
                     reads.append({ref.name, f.field});
                 }
@@ -254,7 +253,7 @@ private:
         return reads;
     }
 
-    void checkVariableName(const QString& name, const QString& field, bool written) {
+    void checkVariableName(const QString& name, const diagnostics::Location& field, bool written) {
         if (name.isEmpty()) {
             return;
         }
@@ -275,10 +274,10 @@ private:
     }
 
     void checkExpressions() {
-        for (int i = 0; i < m_flow.actions.size(); ++i) {
-            const Action& a = m_flow.actions[i];
+        for (int i = 0; i < m_graph.size(); ++i) {
+            const Action& a = actionAt(i);
             for (const ExpressionField& f : expressionsOf(a)) {
-                const QString field = actionField(i, f.field);
+                const diagnostics::Location field = at(i, f.field);
                 if (f.text.trimmed().isEmpty()) {
                     if (!f.optional) {
                         report("FLW001", field,
@@ -308,17 +307,17 @@ private:
                 for (const VariableReference& ref : parsed->variables()) {
                     checkVariableName(ref.name, field, false);
                 }
-                m_parsed.insert(field, *parsed);
+                m_parsed.insert(key(i, f.field), *parsed);
             }
             // Variable-valued settings.
             if (const CallDataProps* p = a.as<CallDataProps>()) {
                 for (qsizetype k = 0; k < p->successOutputs.size(); ++k) {
                     checkVariableName(p->successOutputs[k].value,
-                                      actionField(i, u"props.successOutputs[%1].variable"_s.arg(k)), true);
+                                      at(i, u"props.successOutputs[%1].variable"_s.arg(k)), true);
                 }
             } else if (const UpdateDataProps* u = a.as<UpdateDataProps>()) {
                 for (qsizetype k = 0; k < u->assignments.size(); ++k) {
-                    const QString field = actionField(i, u"props.assignments[%1].variable"_s.arg(k));
+                    const diagnostics::Location field = at(i, u"props.assignments[%1].variable"_s.arg(k));
                     if (u->assignments[k].name.isEmpty()) {
                         report("FLW004", field,
                                handoff::flow::tr("%1: an assignment has no variable; name the variable it sets.")
@@ -328,15 +327,15 @@ private:
                 }
             } else if (const SetUuiDataProps* s = a.as<SetUuiDataProps>();
                        s && s->source == UuiSource::ProjectTemplate) {
-                checkVariableName(s->tokenVariable, actionField(i, u"props.tokenVariable"_s), false);
-                checkVariableName(s->callIdVariable, actionField(i, u"props.callIdVariable"_s), false);
+                checkVariableName(s->tokenVariable, at(i, u"props.tokenVariable"_s), false);
+                checkVariableName(s->callIdVariable, at(i, u"props.callIdVariable"_s), false);
                 if (s->tokenVariable.isEmpty()) {
-                    report("FLW004", actionField(i, u"props.tokenVariable"_s),
+                    report("FLW004", at(i, u"props.tokenVariable"_s),
                            handoff::flow::tr("%1 needs the variable that holds the UUI token.").arg(label(i)));
                 }
             } else if (const TransferProps* t = a.as<TransferProps>()) {
-                checkVariableName(t->errorTypeVariable, actionField(i, u"props.errorTypeVariable"_s), true);
-                checkVariableName(t->errorMessageVariable, actionField(i, u"props.errorMessageVariable"_s), true);
+                checkVariableName(t->errorTypeVariable, at(i, u"props.errorTypeVariable"_s), true);
+                checkVariableName(t->errorMessageVariable, at(i, u"props.errorMessageVariable"_s), true);
             }
         }
     }
@@ -344,30 +343,63 @@ private:
     // ---- reachability and facts --------------------------------------------------------------------------------
 
     void computeReachability() {
-        m_reachable.assign(m_flow.actions.size(), false);
+        m_reachable.assign(static_cast<size_t>(m_graph.size()), false);
         QList<int> stack{m_start};
         m_reachable[m_start] = true;
         while (!stack.isEmpty()) {
             const int i = stack.takeLast();
-            for (const Edge& e : m_edges[i]) {
+            for (const GraphEdge& e : m_graph.node(i).edges) {
                 if (e.target >= 0 && !m_reachable[e.target]) {
                     m_reachable[e.target] = true;
                     stack.append(e.target);
                 }
             }
         }
-        for (int i = 0; i < m_flow.actions.size(); ++i) {
-            if (!m_reachable[i] && !m_flow.actions[i].id.isEmpty()) {
-                report("FLW017", actionField(i),
-                       handoff::flow::tr("No call can reach %1: no path or jump leads to it. Connect it or delete it.")
-                           .arg(label(i)));
+        QSet<int> unreachableTasks;
+        for (int t = 0; t < m_flow.tasks.size(); ++t) {
+            const int entry = m_graph.entryOf(t);
+            if (entry >= 0 && !m_reachable[entry]) {
+                unreachableTasks.insert(t);
+                report("FLW017", taskLocation(m_flow.tasks[t].id),
+                       handoff::flow::tr("No call reaches the task %1: the starting task does not jump to it on any "
+                                         "path. Add a Jump to Reusable Task or delete the task.")
+                           .arg(taskLabel(t)));
             }
+        }
+        for (int i = 0; i < m_graph.size(); ++i) {
+            const GraphNode& n = m_graph.node(i);
+            if (m_reachable[i] || actionAt(i).id.isEmpty() || unreachableTasks.contains(n.task)) {
+                continue;
+            }
+            // One report for a run of unreachable actions: the first of its list, not those after it or nested
+            // in it.
+            const int parent = n.place.parentId.isEmpty() ? -1 : m_graph.indexOf(n.place.parentId);
+            if (parent >= 0 && !m_reachable[parent]) {
+                continue;
+            }
+            bool previousUnreachable = false;
+            for (int k = i - 1; k >= 0; --k) {
+                const GraphNode& m = m_graph.node(k);
+                if (m.task == n.task && m.place.parentId == n.place.parentId && m.place.output == n.place.output &&
+                    m.place.index == n.place.index - 1) {
+                    previousUnreachable = !m_reachable[k];
+                    break;
+                }
+            }
+            if (previousUnreachable) {
+                continue;
+            }
+            report("FLW017", at(i),
+                   handoff::flow::tr("No call can reach %1, nor what follows it in its list: it comes after an action "
+                                     "that ends the call or jumps away, or every path before it does. Move it or "
+                                     "delete it.")
+                       .arg(label(i)));
         }
     }
 
-    Facts after(int i, const Facts& in, const Edge& edge) const {
+    Facts after(int i, const Facts& in, const GraphEdge& edge) const {
         Facts out = in;
-        const Action& a = m_flow.actions[i];
+        const Action& a = actionAt(i);
         if (const SetUuiDataProps* uui = a.as<SetUuiDataProps>(); uui && uui->mode == UuiMode::Transfer) {
             out.uuiForTransfer = true;
         } else if (const UpdateDataProps* update = a.as<UpdateDataProps>()) {
@@ -392,7 +424,7 @@ private:
     }
 
     void computeFacts() {
-        m_in.assign(m_flow.actions.size(), Facts{});
+        m_in.assign(static_cast<size_t>(m_graph.size()), Facts{});
         Facts initial;
         initial.top = false;
         for (const BuiltInVariable& v : builtInVariables()) {
@@ -407,7 +439,7 @@ private:
         QList<int> work{m_start};
         while (!work.isEmpty()) {
             const int i = work.takeFirst();
-            for (const Edge& e : m_edges[i]) {
+            for (const GraphEdge& e : m_graph.node(i).edges) {
                 if (e.target < 0) {
                     continue;
                 }
@@ -421,49 +453,57 @@ private:
     // ---- rules -------------------------------------------------------------------------------------------------
 
     void checkPaths() {
-        for (int i = 0; i < m_flow.actions.size(); ++i) {
+        for (int i = 0; i < m_graph.size(); ++i) {
             if (!m_reachable[i]) {
                 continue;
             }
-            const ActionKind kind = m_flow.actions[i].kind();
-            for (const Edge& e : m_edges[i]) {
-                if (!e.empty || e.path == u"jump"_s) {
+            const ActionKind kind = actionAt(i).kind();
+            for (const GraphEdge& e : m_graph.node(i).edges) {
+                if (e.target != GraphEdge::kTaskEnd) {
                     continue;
                 }
+                const QString task = taskLabel(e.endOfTask);
                 const bool failureLike =
                     e.path == QLatin1StringView(kPathFailure) || e.path == QLatin1StringView(kPathTimeout);
-                if (failureLike && (kind == ActionKind::CallData || kind == ActionKind::TransferToNumber)) {
-                    report("FLW014", actionField(i, u"next."_s + e.path),
+                if (failureLike && e.emptyOutput &&
+                    (kind == ActionKind::CallData || kind == ActionKind::TransferToNumber)) {
+                    report("FLW014", at(i, u"outputs."_s + e.path),
                            handoff::flow::tr(
-                               "The %1 path of %2 is empty: a call that takes it falls out of the flow. Tell the "
-                               "caller (Play Audio), then Disconnect or transfer to a queue.")
-                               .arg(e.path, label(i)));
+                               "The %1 path of %2 is empty and nothing after it ends the task %3: a call that takes "
+                               "it falls out of the flow. Tell the caller (Play Audio), then Disconnect or transfer "
+                               "to a queue.")
+                               .arg(e.path, label(i), task));
+                } else if (e.path == QLatin1StringView(kPathJump)) {
+                    report("FLW013", at(i, u"props.task"_s),
+                           handoff::flow::tr("%1 jumps to the task %2, which has no actions: the call falls out of "
+                                             "the flow. Add actions to that task, ending with Disconnect.")
+                               .arg(label(i), task));
                 } else {
-                    report("FLW013", actionField(i, u"next."_s + e.path),
+                    report("FLW013", at(i, e.path == QLatin1StringView(kPathNext) ? QString() : u"outputs."_s + e.path),
                            handoff::flow::tr(
-                               "The %1 path of %2 ends without a transfer, a disconnect or a jump. End it with "
-                               "Disconnect.")
-                               .arg(e.path, label(i)));
+                               "After %1 (%2) the task %3 ends without a terminating action: the call falls out of the "
+                               "flow. End the task with Disconnect or Jump to Reusable Task.")
+                               .arg(label(i), e.path, task));
                 }
             }
         }
     }
 
     void checkTransfers() {
-        for (int i = 0; i < m_flow.actions.size(); ++i) {
-            if (!m_reachable[i] || m_flow.actions[i].kind() != ActionKind::TransferToNumber) {
+        for (int i = 0; i < m_graph.size(); ++i) {
+            if (!m_reachable[i] || actionAt(i).kind() != ActionKind::TransferToNumber) {
                 continue;
             }
             const Facts& in = m_in[i];
             if (!in.voiceCallCreated) {
-                report("FLW010", actionField(i),
+                report("FLW010", at(i),
                        handoff::flow::tr(
                            "%1 can be reached before the VoiceCall is created. Salesforce needs the VoiceCall record "
                            "before the call arrives: put the transfer on the success path of the Call Data Action.")
                            .arg(label(i)));
             }
             if (!in.uuiForTransfer) {
-                report("FLW011", actionField(i),
+                report("FLW011", at(i),
                        handoff::flow::tr(
                            "%1 can be reached without Set UUI Data (For Transfers) before it on every path, so the "
                            "INVITE may carry no UUI and Salesforce refuses the call. Add Set UUI Data with mode "
@@ -475,30 +515,30 @@ private:
 
     QSet<QString> dataActionOutputs() const {
         QSet<QString> outputs;
-        for (const Action& a : m_flow.actions) {
+        m_flow.forEachAction([&outputs](const Task&, const Action& a) {
             if (const CallDataProps* p = a.as<CallDataProps>()) {
                 for (const Binding& b : p->successOutputs) {
                     outputs.insert(b.value);
                 }
             }
-        }
+        });
         return outputs;
     }
 
     void checkReads() {
-        for (int i = 0; i < m_flow.actions.size(); ++i) {
+        for (int i = 0; i < m_graph.size(); ++i) {
             if (!m_reachable[i] || m_in[i].top) {
                 continue;
             }
             QSet<QString> set = m_in[i].setVariables;
-            const Action& a = m_flow.actions[i];
+            const Action& a = actionAt(i);
             QSet<QString> reported;
             auto check = [&](const QString& name, const QString& field) {
                 if (!m_flow.hasVariable(name) || set.contains(name) || reported.contains(name)) {
                     return;
                 }
                 reported.insert(name);
-                report("FLW018", actionField(i, field),
+                report("FLW018", at(i, field),
                        handoff::flow::tr(
                            "%1 reads %2, which may be NOT_SET here: no path sets it before on every way in. Set it "
                            "earlier (Update Data, a data action output), give it an initial value, or guard it with "
@@ -508,7 +548,7 @@ private:
             if (const UpdateDataProps* update = a.as<UpdateDataProps>()) {
                 // Assignments run in order: later ones may read earlier ones.
                 for (qsizetype k = 0; k < update->assignments.size(); ++k) {
-                    if (const Expression* e = parsedAt(actionField(i, u"props.assignments[%1].expression"_s.arg(k)))) {
+                    if (const Expression* e = parsedAt(i, u"props.assignments[%1].expression"_s.arg(k))) {
                         for (const VariableReference& ref : e->variables()) {
                             check(ref.name, u"props.assignments[%1].expression"_s.arg(k));
                         }
@@ -525,7 +565,7 @@ private:
 
     void checkCycles() {
         // Tarjan's strongly connected components over the reachable actions.
-        const int n = static_cast<int>(m_flow.actions.size());
+        const int n = m_graph.size();
         std::vector<int> index(n, -1), low(n, 0), component(n, -1);
         std::vector<bool> onStack(n, false);
         std::vector<int> stack;
@@ -535,7 +575,7 @@ private:
             index[v] = low[v] = counter++;
             stack.push_back(v);
             onStack[v] = true;
-            for (const Edge& e : m_edges[v]) {
+            for (const GraphEdge& e : m_graph.node(v).edges) {
                 if (e.target < 0) {
                     continue;
                 }
@@ -573,7 +613,7 @@ private:
             bool exits = false;
             QSet<QString> assigned;
             for (int v : members) {
-                const Action& a = m_flow.actions[v];
+                const Action& a = actionAt(v);
                 if (a.kind() == ActionKind::TransferToNumber) {
                     exits = true; // a successful transfer leaves the flow
                 }
@@ -582,7 +622,7 @@ private:
                         assigned.insert(b.name);
                     }
                 }
-                for (const Edge& e : m_edges[v]) {
+                for (const GraphEdge& e : m_graph.node(v).edges) {
                     if (e.target == v) {
                         cyclic = true;
                     }
@@ -596,9 +636,9 @@ private:
             }
             QStringList ids;
             for (int v : members) {
-                ids.append(m_flow.actions[v].id);
+                ids.append(actionAt(v).id);
             }
-            const QString field = actionField(members.constFirst());
+            const diagnostics::Location field = at(members.constFirst());
             if (!exits) {
                 report("FLW019", field,
                        handoff::flow::tr(
@@ -611,8 +651,8 @@ private:
             }
             bool bounded = false;
             for (int v : members) {
-                if (m_flow.actions[v].kind() == ActionKind::Decision) {
-                    if (const Expression* e = parsedAt(actionField(v, u"props.condition"_s))) {
+                if (actionAt(v).kind() == ActionKind::Decision) {
+                    if (const Expression* e = parsedAt(v, u"props.condition"_s)) {
                         for (const VariableReference& ref : e->variables()) {
                             bounded = bounded || assigned.contains(ref.name);
                         }
@@ -635,13 +675,13 @@ private:
         static const QRegularExpression flatName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
         static const QStringList reserved{u"orgId"_s, u"integrationId"_s, u"rawRequest"_s};
         const QSet<QString> outputs = dataActionOutputs();
-        for (int i = 0; i < m_flow.actions.size(); ++i) {
-            const Action& a = m_flow.actions[i];
+        for (int i = 0; i < m_graph.size(); ++i) {
+            const Action& a = actionAt(i);
             if (const CallDataProps* p = a.as<CallDataProps>()) {
                 QSet<QString> names;
                 for (qsizetype k = 0; k < p->inputs.size(); ++k) {
                     const QString& name = p->inputs[k].name;
-                    const QString field = actionField(i, u"props.inputs[%1].name"_s.arg(k));
+                    const diagnostics::Location field = at(i, u"props.inputs[%1].name"_s.arg(k));
                     if (!flatName.match(name).hasMatch()) {
                         report("FLW021", field,
                                handoff::flow::tr(
@@ -668,7 +708,7 @@ private:
                 checkNumber(i);
             } else if (const SetPostFlowProps* post = a.as<SetPostFlowProps>()) {
                 if (post->target != PostFlowTarget::Caller) {
-                    report("FLW016", actionField(i, u"props.target"_s),
+                    report("FLW016", at(i, u"props.target"_s),
                            handoff::flow::tr(
                                "%1 targets the Agent. To send the caller to the escalation flow when the Agentforce "
                                "agent hangs up, set Target to Caller.")
@@ -677,7 +717,7 @@ private:
             } else if (const SetUuiDataProps* uui = a.as<SetUuiDataProps>()) {
                 if (!uui->userToUser) {
                     report(
-                        "FLW025", actionField(i, u"props.userToUser"_s),
+                        "FLW025", at(i, u"props.userToUser"_s),
                         handoff::flow::tr("%1 does not use the User-to-User option; Salesforce reads the UUI from the "
                                           "User-to-User header. Select it.")
                             .arg(label(i)));
@@ -688,8 +728,8 @@ private:
     }
 
     void checkNumber(int i) {
-        const QString field = actionField(i, u"props.number"_s);
-        const Expression* e = parsedAt(field);
+        const diagnostics::Location field = at(i, u"props.number"_s);
+        const Expression* e = parsedAt(i, u"props.number"_s);
         if (!e) {
             return;
         }
@@ -714,7 +754,7 @@ private:
     void checkCallIdSource(int i, const SetUuiDataProps& uui, const QSet<QString>& outputs) {
         if (uui.source == UuiSource::ProjectTemplate) {
             if (!uui.callIdVariable.isEmpty() && !outputs.contains(uui.callIdVariable)) {
-                report("FLW012", actionField(i, u"props.callIdVariable"_s),
+                report("FLW012", at(i, u"props.callIdVariable"_s),
                        handoff::flow::tr(
                            "The UUI's callId comes from %1, which no Call Data Action sets. Bind the data action's "
                            "voiceCallId output to a variable and use that variable here.")
@@ -722,8 +762,8 @@ private:
             }
             return;
         }
-        const QString field = actionField(i, u"props.expression"_s);
-        const Expression* e = parsedAt(field);
+        const diagnostics::Location field = at(i, u"props.expression"_s);
+        const Expression* e = parsedAt(i, u"props.expression"_s);
         if (!e || !uui.expression.contains(u"callId"_s, Qt::CaseInsensitive)) {
             return;
         }
@@ -740,11 +780,9 @@ private:
     }
 
     const Flow& m_flow;
-    QString m_prefix;
+    FlowGraph m_graph;
     diagnostics::Diagnostics m_out;
-    QHash<QString, int> m_index;
     int m_start = -1;
-    QList<QList<Edge>> m_edges;
     std::vector<bool> m_reachable;
     std::vector<Facts> m_in;
     QHash<QString, Expression> m_parsed; // field -> parsed expression
@@ -757,8 +795,8 @@ bool isE164(QStringView number) {
     return e164.match(number.toString()).hasMatch();
 }
 
-diagnostics::Diagnostics validate(const Flow& flow, const QString& fieldPrefix) {
-    Validator validator(flow, fieldPrefix);
+diagnostics::Diagnostics validate(const Flow& flow) {
+    Validator validator(flow);
     return validator.run();
 }
 

@@ -1,39 +1,15 @@
 #include "SimulationReport.h"
 
-#include "project/Project.h"
-
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
 namespace handoff::flow {
 
-SimulationContext contextFor(const project::Project& project) {
-    SimulationContext c;
-    c.uuiTemplate = project.uuiModel(QString());
-    c.uuiTemplate.callId.reset(); // the flow's callId variable gives it, per call
-    c.includeCallId = project.uui.includeCallId;
-    c.trunk = project.trunk;
-    c.tokens.ttlSeconds = project.uuiToken.ttlSeconds;
-    c.tokens.jti = project.uuiToken.jti;
-    c.tokens.iss = project.org.orgId.trimmed();
-    c.tokens.sub = project.org.subRequired() ? project.org.callCenterApiName.trimmed() : QString();
-    return c;
-}
-
 namespace {
 
 QJsonArray diagnosticsJson(const diagnostics::Diagnostics& list) {
-    QJsonArray array;
-    for (const diagnostics::Diagnostic& d : list) {
-        QJsonObject o{
-            {u"code"_s, d.code}, {u"severity"_s, diagnostics::severityName(d.severity)}, {u"message"_s, d.message}};
-        if (!d.where.field.isEmpty()) {
-            o.insert(u"field"_s, d.where.field);
-        }
-        array.append(o);
-    }
-    return array;
+    return diagnostics::toJson(list);
 }
 
 QJsonObject pairsJson(const QList<std::pair<QString, Value>>& pairs) {
@@ -66,7 +42,7 @@ QString outcomeName(telephony::CallOutcome outcome) {
 QJsonObject toJson(const Trace& trace) {
     QJsonArray steps;
     for (const TraceStep& s : trace.steps) {
-        QJsonObject o{{u"number"_s, s.number},   {u"action"_s, s.actionId},
+        QJsonObject o{{u"number"_s, s.number},   {u"task"_s, s.taskId}, {u"action"_s, s.actionId},
                       {u"name"_s, s.actionName}, {u"kind"_s, actionKindKey(s.kind)},
                       {u"path"_s, s.path},       {u"note"_s, s.note}};
         if (!s.inputs.isEmpty()) {
@@ -122,6 +98,7 @@ QJsonObject toJson(const Trace& trace) {
         {u"steps"_s, steps},
         {u"end"_s, endStateKey(trace.end)},
         {u"endAction"_s, trace.endActionId},
+        {u"endTask"_s, trace.steps.isEmpty() ? QString() : trace.steps.constLast().taskId},
         {u"reachedAgent"_s, trace.reachedAgent()},
         {u"actionsRun"_s, trace.actionsRun},
         {u"diagnostics"_s, diagnosticsJson(trace.diagnostics)},

@@ -1,9 +1,16 @@
 #include "Simulator.h"
 
 #include "diagnostics/Catalog.h"
+#include "flow/FlowGraph.h"
+#include "jwt/ClaimRules.h"
+#include "jwt/Jwt.h"
 #include "salesforce/SalesforceId.h"
+#include "telephony/CallAttributes.h"
 #include "telephony/ScriptedBackend.h"
 #include "uui/UuiComposer.h"
+#include "uui/UuiLint.h"
+
+#include <array>
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -59,41 +66,6 @@ QString uuidFrom(quint64 seed, quint64 n) {
     out[k++] = u'-';
     put(b, 12);
     return QString(reinterpret_cast<const QChar*>(out), 36);
-}
-
-QByteArray base64url(const QByteArray& data) {
-    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
-
-// The claims of a JWT, read without verifying (the simulator checks time and single use, not the signature).
-struct TokenClaims {
-    bool valid = false;
-    qint64 iat = 0;
-    qint64 exp = 0;
-    QString jti;
-};
-
-TokenClaims readClaims(const QByteArray& token) {
-    TokenClaims claims;
-    const qsizetype first = token.indexOf('.');
-    const qsizetype second = first < 0 ? -1 : token.indexOf('.', first + 1);
-    if (second < 0) {
-        return claims;
-    }
-    const auto payload =
-        QByteArray::fromBase64Encoding(token.mid(first + 1, second - first - 1), QByteArray::Base64UrlEncoding);
-    if (!payload) {
-        return claims;
-    }
-    const QJsonObject o = QJsonDocument::fromJson(*payload).object();
-    if (o.isEmpty()) {
-        return claims;
-    }
-    claims.valid = true;
-    claims.iat = static_cast<qint64>(o.value(u"iat"_s).toDouble());
-    claims.exp = static_cast<qint64>(o.value(u"exp"_s).toDouble());
-    claims.jti = o.value(u"jti"_s).toString();
-    return claims;
 }
 
 // Answers every request with one outcome, through hs/calls' ScriptedBackend (so ids and diagnostics are the same).
@@ -168,23 +140,25 @@ private:
 
 struct Parsed {
     QString name; // input name, assignment variable, or the property ("number", "condition", ...)
+    QString property; // where it sits in the action ("props.inputs[2].expression"), for locations
     ExpressionResult<Expression> expression;
 };
 
+// An action, ready to run: its place, its ways on (from the control-flow graph) and its parsed expressions.
 struct Compiled {
     const Action* action = nullptr;
-    QList<std::pair<QString, int>> next; // path -> action index; -1 when the path is empty or its target is missing
+    QString taskId;
+    QList<GraphEdge> edges;
+    QList<Parsed> expressions;
 
-    int nextOn(const QString& path) const {
-        for (const auto& [name, index] : next) {
-            if (name == path) {
-                return index;
+    const GraphEdge* edge(QStringView path) const {
+        for (const GraphEdge& e : edges) {
+            if (e.path == path) {
+                return &e;
             }
         }
-        return -1;
+        return nullptr;
     }
-    int jump = -1;
-    QList<Parsed> expressions;
 };
 
 const QString& pathName(const char* path) {
@@ -194,6 +168,7 @@ const QString& pathName(const char* path) {
     static const QString timeout = QString::fromLatin1(kPathTimeout);
     static const QString yes = QString::fromLatin1(kPathYes);
     static const QString no = QString::fromLatin1(kPathNo);
+    static const QString jump = QString::fromLatin1(kPathJump);
     if (path == kPathSuccess) {
         return success;
     }
@@ -209,12 +184,59 @@ const QString& pathName(const char* path) {
     if (path == kPathNo) {
         return no;
     }
+    if (path == kPathJump) {
+        return jump;
+    }
     return next;
 }
 
-diagnostics::Diagnostic located(const char* code, const QString& message, const QString& actionId) {
-    return diagnostics::make(code, message, diagnostics::Location{u"flow.action:"_s + actionId});
+diagnostics::Diagnostic located(const char* code, const QString& message, const Compiled& c,
+                                const QString& property = {}) {
+    return diagnostics::make(code, message, actionLocation(c.taskId, c.action->id, property));
 }
+
+// A problem found by core's own UUI, claim or call-attribute rules at an action: its code and message as core
+// says them, its field kept, and the action it happened at.
+diagnostics::Diagnostic atAction(diagnostics::Diagnostic d, const Compiled& c) {
+    d.where.taskId = c.taskId;
+    d.where.actionId = c.action->id;
+    if (d.where.property.isEmpty()) {
+        d.where.property = d.where.field;
+    }
+    return d;
+}
+
+// The state of one call as it runs.
+struct Run {
+    Trace trace;
+    CallScope scope;
+    QDateTime now;
+    std::optional<UuiSnapshot> uuiForTransfer;
+    QByteArray uuiForDisconnect; // Set UUI Data for disconnect: sent when the flow disconnects
+    QByteArray uuiToken;         // the token inside the UUI for transfers, when known
+    bool record = true;
+    quint64 callNumber = 0;
+    const CallScript* script = nullptr;
+    telephony::VoiceCallsBackend* backend = nullptr;
+    bool failed = false; // an expression or a type check failed: the call ends in error handling
+};
+
+void addDiagnostic(Run& run, TraceStep* step, diagnostics::Diagnostic d) {
+    if (step) {
+        step->diagnostics.append(d);
+    }
+    run.trace.diagnostics.append(std::move(d));
+}
+
+// What a handler decides: go on along a path, end the call, or stop it in error handling (Run::failed).
+struct StepOutcome {
+    QString path;
+    bool ends = false;
+    EndState end = EndState::Disconnected;
+
+    static StepOutcome next(const char* key) { return {pathName(key), false, EndState::Disconnected}; }
+    static StepOutcome finish(EndState state) { return {{}, true, state}; }
+};
 
 } // namespace
 
@@ -241,15 +263,17 @@ QString SipInvite::text() const {
 }
 
 QByteArray standInToken(qint64 iat, qint64 exp, const TokenSupply& supply, quint64 seed) {
-    static const QByteArray header = base64url(R"({"alg":"RS256","typ":"JWT"})");
-    QJsonObject claims{{u"iat"_s, iat}, {u"exp"_s, exp}, {u"iss"_s, supply.iss}};
+    // The claims in the order a signer writes them (iat, exp, iss, sub, jti), like jwt::sign.
+    QByteArray payload = "{\"iat\":" + QByteArray::number(iat) + ",\"exp\":" + QByteArray::number(exp) + ",\"iss\":";
+    uui::appendJsonString(payload, supply.iss);
     if (!supply.sub.isEmpty()) {
-        claims.insert(u"sub"_s, supply.sub);
+        payload += ",\"sub\":";
+        uui::appendJsonString(payload, supply.sub);
     }
     if (supply.jti) {
-        claims.insert(u"jti"_s, uuidFrom(seed ^ 0x6A7469ULL, static_cast<quint64>(iat)));
+        payload += ",\"jti\":\"" + uuidFrom(seed ^ 0x6A7469ULL, static_cast<quint64>(iat)).toLatin1() + '"';
     }
-    // Key order as a signer writes it is not guaranteed by QJsonObject (sorted); the length is what matters here.
+    payload += '}';
     QByteArray signature(qMax(1, supply.keyBits / 8), Qt::Uninitialized);
     quint64 state = mix(seed ^ static_cast<quint64>(iat));
     for (qsizetype i = 0; i < signature.size(); ++i) {
@@ -258,13 +282,44 @@ QByteArray standInToken(qint64 iat, qint64 exp, const TokenSupply& supply, quint
         }
         signature[i] = static_cast<char>((state >> ((i % 8) * 8)) & 0xFF);
     }
-    return header + '.' + base64url(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + '.' + base64url(signature);
+    return jwt::base64UrlEncode(jwt::rs256HeaderJson()) + '.' + jwt::base64UrlEncode(payload) + '.' +
+           jwt::base64UrlEncode(signature);
+}
+
+FunctionOutputs dataActionFunction(const telephony::VoiceCallResult& result, const FunctionInputs& inputs,
+                                   const TokenSupply& supply, qint64 now, quint64 seed) {
+    FunctionOutputs out;
+    out.voiceCallId = result.voiceCallId18;
+    if (out.voiceCallId.isEmpty()) {
+        // The function converts the API's 15 characters to 18; an id that already has 18 passes unchanged.
+        if (const auto id = salesforce::SalesforceId::parse(result.voiceCallId)) {
+            out.voiceCallId = id->id18();
+        } else {
+            out.voiceCallId = result.voiceCallId;
+        }
+    }
+    TokenSupply signer = supply;
+    if (!inputs.salesforceOrgId.isEmpty()) {
+        signer.iss = inputs.salesforceOrgId;
+    }
+    if (!signer.sub.isEmpty() && !inputs.callCenterApiName.isEmpty()) {
+        signer.sub = inputs.callCenterApiName;
+    }
+    out.uuiToken = QString::fromLatin1(standInToken(now, now + supply.ttlSeconds, signer, seed));
+    if (result.errorsWasString) {
+        out.warning = result.errors.join(u"; "_s);
+    }
+    return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 
 struct Simulator::Impl {
+    using Handler = StepOutcome (Impl::*)(Run&, const Compiled&, TraceStep&);
+
     Flow flow;
+    FlowGraph graph;
+    const SimulationContext& context;
     std::vector<Compiled> actions;
     int start = -1;
     quint64 calls = 0;
@@ -274,75 +329,82 @@ struct Simulator::Impl {
     qint64 tokenIat = std::numeric_limits<qint64>::min();
     QByteArray token;
     QString tokenText; // the same, as the flow variable holds it
-    // The last UUI composed from the project's template: calls with the same token and callId (scripted runs) reuse
-    // it instead of composing the same bytes again.
-    std::optional<std::tuple<QString, std::optional<QString>, uui::SipBudget>> lastBudget;
+    // The last UUI composed from the project's template, with its checks: calls with the same token and callId
+    // (scripted runs) reuse it instead of composing and checking the same bytes again.
+    struct CheckedUui {
+        QString token;
+        std::optional<QString> callId;
+        bool withWaysOut = false;
+        uui::SipBudget budget;
+        diagnostics::Diagnostics diagnostics;
+    };
+    std::optional<CheckedUui> lastUui;
     VariableList initialScope; // built-in and declared variables before the call's own values
     QString lastAttributes;
-    QList<telephony::CallAttribute> lastParsedAttributes;
+    telephony::ParsedCallAttributes lastParsedAttributes;
     QByteArray claimsFor;
-    TokenClaims claims;
+    std::optional<jwt::DecodedJwt> claims;
 
-    explicit Impl(const Flow& f)
-        : flow(f) {
-        QHash<QString, int> index;
-        for (int i = 0; i < flow.actions.size(); ++i) {
-            index.insert(flow.actions[i].id, i);
-        }
-        start = index.value(flow.startActionId, -1);
+    Impl(const Flow& f, const SimulationContext& c)
+        : flow(f)
+        , graph(flow)
+        , context(c) {
+        start = graph.start();
         for (const BuiltInVariable& v : builtInVariables()) {
             initialScope.append({QString::fromLatin1(v.name), Value::notSet()});
         }
         for (const Variable& v : flow.variables) {
             initialScope.append({v.name, v.initial});
         }
-        actions.resize(flow.actions.size());
-        for (int i = 0; i < flow.actions.size(); ++i) {
-            const Action& a = flow.actions[i];
-            Compiled& c = actions[i];
-            c.action = &a;
-            for (const QString& path : pathsOf(a.kind())) {
-                c.next.append({path, index.value(a.nextOn(path), -1)});
-            }
-            auto add = [&c](const QString& name, const QString& text) {
-                c.expressions.append(Parsed{name, Expression::parse(text)});
-            };
-            std::visit(
-                [&](const auto& p) {
-                    using T = std::decay_t<decltype(p)>;
-                    if constexpr (std::is_same_v<T, PlayAudioProps>) {
-                        if (!p.audio.tts.isEmpty()) {
-                            add(u"tts"_s, p.audio.tts);
-                        }
-                    } else if constexpr (std::is_same_v<T, CallDataProps>) {
-                        for (const Binding& b : p.inputs) {
-                            add(b.name, b.value);
-                        }
-                    } else if constexpr (std::is_same_v<T, DecisionProps>) {
-                        add(u"condition"_s, p.condition);
-                    } else if constexpr (std::is_same_v<T, UpdateDataProps>) {
-                        for (const Binding& b : p.assignments) {
-                            add(b.name, b.value);
-                        }
-                    } else if constexpr (std::is_same_v<T, SetUuiDataProps>) {
-                        if (p.source == UuiSource::Expression) {
-                            add(u"expression"_s, p.expression);
-                        }
-                    } else if constexpr (std::is_same_v<T, TransferProps>) {
-                        add(u"number"_s, p.number);
-                    } else if constexpr (std::is_same_v<T, SetPostFlowProps>) {
-                        if (!p.invocationData.isEmpty()) {
-                            add(u"invocationData"_s, p.invocationData);
-                        }
-                    } else if constexpr (std::is_same_v<T, JumpProps>) {
-                        c.jump = index.value(p.target, -1);
-                    }
-                },
-                a.props);
+        actions.resize(static_cast<size_t>(graph.size()));
+        for (int i = 0; i < graph.size(); ++i) {
+            const GraphNode& node = graph.node(i);
+            Compiled& compiled = actions[static_cast<size_t>(i)];
+            compiled.action = node.action;
+            compiled.taskId = node.taskId(flow);
+            compiled.edges = node.edges;
+            compile(compiled);
         }
     }
 
-    const QByteArray& tokenAt(const QDateTime& when, const SimulationContext& context) {
+    static void compile(Compiled& c) {
+        auto add = [&c](const QString& name, const QString& property, const QString& text) {
+            c.expressions.append(Parsed{name, property, Expression::parse(text)});
+        };
+        std::visit(
+            [&](const auto& p) {
+                using T = std::decay_t<decltype(p)>;
+                if constexpr (std::is_same_v<T, PlayAudioProps>) {
+                    if (!p.audio.tts.isEmpty()) {
+                        add(u"tts"_s, u"props.audio.tts"_s, p.audio.tts);
+                    }
+                } else if constexpr (std::is_same_v<T, CallDataProps>) {
+                    for (qsizetype k = 0; k < p.inputs.size(); ++k) {
+                        add(p.inputs[k].name, u"props.inputs[%1].expression"_s.arg(k), p.inputs[k].value);
+                    }
+                } else if constexpr (std::is_same_v<T, DecisionProps>) {
+                    add(u"condition"_s, u"props.condition"_s, p.condition);
+                } else if constexpr (std::is_same_v<T, UpdateDataProps>) {
+                    for (qsizetype k = 0; k < p.assignments.size(); ++k) {
+                        add(p.assignments[k].name, u"props.assignments[%1].expression"_s.arg(k),
+                            p.assignments[k].value);
+                    }
+                } else if constexpr (std::is_same_v<T, SetUuiDataProps>) {
+                    if (p.source == UuiSource::Expression) {
+                        add(u"expression"_s, u"props.expression"_s, p.expression);
+                    }
+                } else if constexpr (std::is_same_v<T, TransferProps>) {
+                    add(u"number"_s, u"props.number"_s, p.number);
+                } else if constexpr (std::is_same_v<T, SetPostFlowProps>) {
+                    if (!p.invocationData.isEmpty()) {
+                        add(u"invocationData"_s, u"props.invocationData"_s, p.invocationData);
+                    }
+                }
+            },
+            c.action->props);
+    }
+
+    const QByteArray& tokenAt(const QDateTime& when) {
         const TokenSupply& supply = context.tokens;
         qint64 iat = 0;
         if (supply.mode == TokenSupply::Mode::PerCall) {
@@ -366,56 +428,536 @@ struct Simulator::Impl {
         return token;
     }
 
-    const TokenClaims& claimsOf(const QByteArray& t) {
-        if (t != claimsFor) {
+    const jwt::DecodedJwt* claimsOf(const QByteArray& t) {
+        if (t != claimsFor || (!claims && !t.isEmpty())) {
             claimsFor = t;
-            claims = readClaims(t);
+            auto decoded = jwt::decode(t);
+            claims = decoded ? std::optional<jwt::DecodedJwt>(std::move(*decoded)) : std::nullopt;
         }
-        return claims;
+        return claims ? &*claims : nullptr;
     }
+
+    static qint64 claimSecs(const jwt::DecodedJwt& decoded, const QString& name) {
+        return decoded.claims.intClaim(name).value_or(0);
+    }
+
+    static QString claimText(const jwt::DecodedJwt& decoded, const QString& name) {
+        return decoded.claims.stringClaim(name).value_or(QString());
+    }
+
+    void setVariable(Run& run, TraceStep& step, const QString& name, Value value) {
+        Value before = run.scope.set(name, value);
+        if (run.record && !(before == value)) {
+            step.changes.append(VariableChange{name, std::move(before), std::move(value)});
+        }
+    }
+
+    // Evaluates the n-th expression of the action; on failure marks the run failed (error handling takes it).
+    Value eval(Run& run, const Compiled& c, int n, TraceStep& step) {
+        const Parsed& p = c.expressions[n];
+        ExpressionResult<Value> value = p.expression ? p.expression->evaluate(run.scope)
+                                                     : ExpressionResult<Value>(tl::unexpected(p.expression.error()));
+        if (!value) {
+            const ExpressionError& e = value.error();
+            addDiagnostic(run, run.record ? &step : nullptr,
+                          located(e.code.toLatin1().constData(),
+                                  handoff::flow::tr("%1 '%2', %3 (column %4): %5")
+                                      .arg(actionKindName(c.action->kind()), c.action->id, p.name)
+                                      .arg(e.where.column)
+                                      .arg(e.message),
+                                  c, p.property));
+            run.failed = true;
+            return Value::notSet();
+        }
+        if (run.record) {
+            step.inputs.append({p.name, *value});
+        }
+        return *value;
+    }
+
+    void fail(Run& run, TraceStep& step, diagnostics::Diagnostic d) {
+        addDiagnostic(run, run.record ? &step : nullptr, std::move(d));
+        run.failed = true;
+    }
+
+    // ---- one handler per action kind ---------------------------------------------------------------------------
+
+    StepOutcome transcription(Run& run, const Compiled& c, TraceStep& step) {
+        if (run.record) {
+            step.note = c.action->as<TranscriptionProps>()->enabled ? handoff::flow::tr("Transcription on.")
+                                                                    : handoff::flow::tr("Transcription off.");
+        }
+        return StepOutcome::next(kPathNext);
+    }
+
+    StepOutcome recording(Run& run, const Compiled&, TraceStep& step) {
+        if (run.record) {
+            step.note = handoff::flow::tr("Recording enabled (cannot be undone).");
+        }
+        return StepOutcome::next(kPathNext);
+    }
+
+    StepOutcome playAudio(Run& run, const Compiled& c, TraceStep& step) {
+        if (!c.expressions.isEmpty()) {
+            eval(run, c, 0, step);
+        } else if (run.record) {
+            step.note = handoff::flow::tr("Plays prompt %1.").arg(c.action->as<PlayAudioProps>()->audio.prompt);
+        }
+        return StepOutcome::next(kPathNext);
+    }
+
+    StepOutcome callData(Run& run, const Compiled& c, TraceStep& step) {
+        const CallDataProps& p = *c.action->as<CallDataProps>();
+        telephony::VoiceCallRequest request;
+        request.startTime = run.trace.call.startTime;
+        FunctionInputs inputs;
+        for (int n = 0; n < c.expressions.size() && !run.failed; ++n) {
+            const Value v = eval(run, c, n, step);
+            QString text = v.toText().value_or(QString());
+            const QString& name = c.expressions[n].name;
+            if (name == u"to"_s) {
+                request.to = std::move(text);
+            } else if (name == u"from"_s) {
+                request.from = std::move(text);
+            } else if (name == u"vendorCallKey"_s) {
+                request.vendorCallKey = std::move(text);
+            } else if (name == u"callCenterApiName"_s) {
+                inputs.callCenterApiName = text;
+                request.callCenterApiName = std::move(text);
+            } else if (name == u"salesforceOrgId"_s) {
+                inputs.salesforceOrgId = std::move(text);
+            } else if (name == u"callAttributes"_s && !text.isEmpty()) {
+                // A JSON object in a string (DOMAIN.md §2), read by the same rules as the test call; parsed once
+                // while it stays the same.
+                if (text != lastAttributes) {
+                    lastAttributes = text;
+                    lastParsedAttributes = telephony::parseCallAttributes(text);
+                }
+                request.callAttributes = lastParsedAttributes.attributes;
+                for (const diagnostics::Diagnostic& d : lastParsedAttributes.diagnostics) {
+                    diagnostics::Diagnostic at = atAction(d, c);
+                    at.where.property = c.expressions[n].property;
+                    addDiagnostic(run, run.record ? &step : nullptr, std::move(at));
+                }
+            }
+        }
+        if (run.failed) {
+            return {};
+        }
+        std::unique_ptr<telephony::VoiceCallsReply> reply(run.backend->createVoiceCall(request));
+        if (!reply->isFinished() && !reply->waitForFinished(p.timeoutSeconds * 1000)) {
+            reply->abort();
+        }
+        telephony::VoiceCallResult result = reply->result();
+        if (result.outcome == telephony::CallOutcome::Success && result.latencyMs > p.timeoutSeconds * 1000) {
+            result.outcome = telephony::CallOutcome::Timeout; // answered after Genesys gave up
+        }
+        run.now = run.now.addMSecs(qMin<qint64>(result.latencyMs, p.timeoutSeconds * 1000));
+        for (const diagnostics::Diagnostic& d : result.diagnostics) {
+            if (run.record) {
+                step.diagnostics.append(d);
+            }
+            // A real backend's refusal (the emulator, an org) is a problem of the setup; a scripted one is not.
+            if (!run.script->dataAction && d.isError()) {
+                run.trace.diagnostics.append(atAction(d, c));
+            }
+        }
+        switch (result.outcome) {
+        case telephony::CallOutcome::Success: {
+            // The Function Data Action answers for the API (docs/flow.md): the 18-character id and a UUI token
+            // minted for this call.
+            const FunctionOutputs out = dataActionFunction(result, inputs, context.tokens, run.now.toSecsSinceEpoch(),
+                                                           context.seed ^ (run.callNumber << 24));
+            QStringList unknown;
+            for (const Binding& b : p.successOutputs) {
+                Value value;
+                if (b.name == u"voiceCallId"_s) {
+                    value = out.voiceCallId.isEmpty() ? Value::notSet() : Value::string(out.voiceCallId);
+                } else if (b.name == u"uuiToken"_s) {
+                    value = Value::string(out.uuiToken);
+                } else if (b.name == u"warning"_s) {
+                    value = Value::string(out.warning);
+                } else {
+                    unknown.append(b.name);
+                }
+                if (run.record) {
+                    step.outputs.append({b.name, value});
+                }
+                setVariable(run, step, b.value, value);
+            }
+            if (run.record) {
+                step.note = handoff::flow::tr("VoiceCall %1 created by %2; the function returns it as %3.")
+                                .arg(result.voiceCallId, run.backend->describe(), out.voiceCallId);
+                if (!unknown.isEmpty()) {
+                    step.note += u' ' + handoff::flow::tr("The function's output contract has voiceCallId, uuiToken "
+                                                          "and warning only; %1 stays NOT_SET.")
+                                            .arg(unknown.join(u", "_s));
+                }
+            }
+            return StepOutcome::next(kPathSuccess);
+        }
+        case telephony::CallOutcome::Timeout:
+            if (run.record) {
+                step.note = handoff::flow::tr("No answer within %1 s: timeout path.").arg(p.timeoutSeconds);
+            }
+            return StepOutcome::next(kPathTimeout);
+        default:
+            if (run.record) {
+                step.note = handoff::flow::tr("The data action failed (HTTP %1): failure path.").arg(result.httpStatus);
+            }
+            return StepOutcome::next(kPathFailure);
+        }
+    }
+
+    StepOutcome decision(Run& run, const Compiled& c, TraceStep& step) {
+        const Value v = eval(run, c, 0, step);
+        if (run.failed) {
+            return {};
+        }
+        if (v.type() != ValueType::Boolean) {
+            fail(run, step,
+                 located("FLW003",
+                         handoff::flow::tr("Decision '%1': the condition gave %2, not a Boolean. Compare it (==, IsSet, "
+                                           "...) so it gives true or false.")
+                             .arg(c.action->id, v.toDisplay()),
+                         c, u"props.condition"_s));
+            return {};
+        }
+        return StepOutcome::next(v.asBoolean() ? kPathYes : kPathNo);
+    }
+
+    StepOutcome updateData(Run& run, const Compiled& c, TraceStep& step) {
+        for (int n = 0; n < c.expressions.size(); ++n) {
+            const Value v = eval(run, c, n, step);
+            if (run.failed) {
+                return {};
+            }
+            const QString& name = c.expressions[n].name;
+            const auto type = flow.variableType(name);
+            if (type && v.isSet() && v.type() != *type &&
+                !(*type == ValueType::Decimal && v.type() == ValueType::Integer)) {
+                fail(run, step,
+                     located("FLW003",
+                             handoff::flow::tr("Update Data '%1': %2 is a %3 variable but gets %4. Convert the value.")
+                                 .arg(c.action->id, name, valueTypeName(*type), v.toDisplay()),
+                             c, c.expressions[n].property));
+                return {};
+            }
+            setVariable(run, step, name, v);
+        }
+        return StepOutcome::next(kPathNext);
+    }
+
+    // The checks `handoff uui compose` runs on a composed UUI (field rules, the token's claims against the org,
+    // the header budget), at the call's time.
+    CheckedUui checkTemplateUui(const uui::UuiModel& model, const QDateTime& at, bool withWaysOut) const {
+        CheckedUui checked;
+        checked.token = model.token;
+        checked.callId = model.callId;
+        checked.withWaysOut = withWaysOut;
+        const FixedClock clock(at);
+        const uui::ComposedUui composed = uui::compose(model);
+        checked.diagnostics = composed.diagnostics;
+        checked.diagnostics.append(uui::lintModel(model, composed, clock));
+        if (const auto decoded = jwt::decode(model.token.toLatin1())) {
+            jwt::ClaimRuleOptions options;
+            options.checkExpiry = false; // the field rules report it (UUI022), with the token's place in the UUI
+            options.checkSubject = context.checkSubject;
+            checked.diagnostics.append(jwt::checkToken(*decoded, &context.org, clock, options));
+        }
+        uui::BudgetOptions budgetOptions;
+        budgetOptions.computeWaysOut = withWaysOut;
+        checked.budget = uui::budget(model, composed, context.trunk, budgetOptions);
+        checked.diagnostics.append(checked.budget.diagnostics);
+        return checked;
+    }
+
+    StepOutcome setUuiData(Run& run, const Compiled& c, TraceStep& step) {
+        const SetUuiDataProps& p = *c.action->as<SetUuiDataProps>();
+        UuiSnapshot snapshot;
+        snapshot.mode = p.mode;
+        QByteArray uuiToken;
+        diagnostics::Diagnostics found;
+        if (p.source == UuiSource::Expression) {
+            const Value v = eval(run, c, 0, step);
+            if (run.failed) {
+                return {};
+            }
+            if (!v.isSet()) {
+                snapshot.notSet = true;
+            } else if (v.type() != ValueType::String) {
+                fail(run, step,
+                     located("FLW003",
+                             handoff::flow::tr("Set UUI Data '%1': the expression gave %2, not a String.")
+                                 .arg(c.action->id, v.toDisplay()),
+                             c, u"props.expression"_s));
+                return {};
+            } else if (v.asString().isEmpty()) {
+                snapshot.cleared = true;
+            } else {
+                // Text the flow builds itself: the checks `handoff uui check` runs on pasted UUI.
+                snapshot.json = v.asString().toUtf8();
+                uui::LintOptions options;
+                options.profile = context.trunk;
+                const uui::LintResult lint = uui::lint(snapshot.json, FixedClock(run.now), options);
+                found = lint.diagnostics;
+                snapshot.budget = lint.budget ? *lint.budget : uui::budgetForData(snapshot.json, context.trunk);
+                const QJsonObject o = QJsonDocument::fromJson(snapshot.json).object();
+                uuiToken = o.value(u"token"_s).toString().toLatin1();
+            }
+        } else {
+            uui::UuiModel model = context.uuiTemplate;
+            const Value tokenValue = run.scope.get(p.tokenVariable);
+            model.token = tokenValue.toText().value_or(QString());
+            if (context.includeCallId && !p.callIdVariable.isEmpty()) {
+                const Value callId = run.scope.get(p.callIdVariable);
+                model.callId = callId.isSet() ? callId.toText() : std::nullopt;
+            }
+            if (run.record) {
+                step.inputs.append({u"token"_s, tokenValue});
+                if (!p.callIdVariable.isEmpty()) {
+                    step.inputs.append({u"callId"_s, run.scope.get(p.callIdVariable)});
+                }
+            }
+            const bool same = lastUui && lastUui->token == model.token && lastUui->callId == model.callId &&
+                              (lastUui->withWaysOut || !run.record);
+            if (!same) {
+                lastUui = checkTemplateUui(model, run.now, run.record);
+            }
+            snapshot.budget = lastUui->budget;
+            found = lastUui->diagnostics;
+            snapshot.json = snapshot.budget.json;
+            uuiToken = model.token == tokenText ? token : model.token.toLatin1();
+        }
+        for (const diagnostics::Diagnostic& d : found) {
+            addDiagnostic(run, run.record ? &step : nullptr, atAction(d, c));
+        }
+        snapshot.hasErrors = diagnostics::hasErrors(found);
+        if (run.record) {
+            if (snapshot.notSet) {
+                step.note = handoff::flow::tr("NOT_SET: no UUI is sent.");
+            } else if (snapshot.cleared) {
+                step.note = handoff::flow::tr("\"\": the UUI is cleared.");
+            } else {
+                step.note = handoff::flow::tr("UUI %1: %2 bytes of JSON, %3 of %4 characters (%5).")
+                                .arg(p.mode == UuiMode::Transfer ? handoff::flow::tr("for transfers")
+                                                                 : handoff::flow::tr("for disconnect"))
+                                .arg(snapshot.json.size())
+                                .arg(snapshot.budget.measured)
+                                .arg(snapshot.budget.limit)
+                                .arg(uui::limitAppliesToName(snapshot.budget.limitAppliesTo));
+            }
+        }
+        if (p.mode == UuiMode::Transfer) {
+            // The last Set UUI Data for transfers wins.
+            run.uuiForTransfer = snapshot;
+            run.uuiToken = uuiToken;
+        } else {
+            run.uuiForDisconnect = snapshot.json;
+        }
+        if (run.record) {
+            step.uui = std::move(snapshot);
+        }
+        return StepOutcome::next(kPathNext);
+    }
+
+    SipInvite renderInvite(const Run& run, const QString& target) const {
+        SipInvite invite;
+        const bool hasUui = run.uuiForTransfer && !run.uuiForTransfer->json.isEmpty();
+        invite.hasUui = hasUui;
+        if (run.record) {
+            const quint64 tag = mix(context.seed ^ (run.callNumber << 8));
+            invite.requestLine = u"INVITE sip:%1@%2;transport=tls SIP/2.0"_s.arg(target, flow.sipHost);
+            QString ani = run.trace.call.ani;
+            if (ani.startsWith(u"tel:"_s)) {
+                ani = ani.mid(4);
+            }
+            invite.headers = {
+                u"Via: SIP/2.0/TLS %1;branch=z9hG4bK%2"_s.arg(context.edgeHost, hex(tag, 16)),
+                u"Max-Forwards: 70"_s,
+                u"From: <sip:%1@%2>;tag=%3"_s.arg(ani, context.edgeHost, hex(tag >> 16, 8)),
+                u"To: <sip:%1@%2>"_s.arg(target, flow.sipHost),
+                u"Call-ID: %1@%2"_s.arg(run.trace.call.conversationId, context.edgeHost),
+                u"CSeq: 1 INVITE"_s,
+                u"Contact: <sip:%1;transport=tls>"_s.arg(context.edgeHost),
+            };
+            if (hasUui) {
+                invite.headers.append(QString::fromLatin1(run.uuiForTransfer->budget.headerLine));
+            }
+            invite.headers.append(u"Content-Type: application/sdp"_s);
+            invite.headers.append(u"Content-Length: 0"_s);
+        }
+        if (hasUui) {
+            invite.userToUserValue = run.uuiForTransfer->budget.headerValue;
+            invite.uuiFits = run.uuiForTransfer->budget.fits();
+            invite.measured = run.uuiForTransfer->budget.measured;
+            invite.limit = run.uuiForTransfer->budget.limit;
+        }
+        return invite;
+    }
+
+    StepOutcome transfer(Run& run, const Compiled& c, TraceStep& step) {
+        const TransferProps& p = *c.action->as<TransferProps>();
+        const Value number = eval(run, c, 0, step);
+        if (run.failed) {
+            return {};
+        }
+        const QString target = number.toText().value_or(QString());
+        SipInvite invite = renderInvite(run, target);
+        if (run.record) {
+            step.inputs.append({u"releaseLinkTransfer"_s, Value::boolean(p.releaseLinkTransfer)});
+            step.inputs.append({u"connectTimeoutSeconds"_s, Value::integer(p.connectTimeoutSeconds)});
+        }
+
+        // Why the transfer fails, if it does: the first reason that applies.
+        QString errorType;
+        QString errorMessage;
+        const char* code = nullptr;
+        const qint64 at = run.now.toSecsSinceEpoch();
+        if (!invite.hasUui) {
+            errorType = u"uui.missing"_s;
+            errorMessage = handoff::flow::tr(
+                "The INVITE carries no UUI (no Set UUI Data for transfers before the transfer, or it was NOT_SET or "
+                "cleared): Salesforce cannot authenticate the call and refuses it.");
+            code = "FLW044";
+        } else if (!invite.uuiFits) {
+            errorType = u"uui.tooLarge"_s;
+            errorMessage =
+                handoff::flow::tr(
+                    "The UUI is %1 characters (%2) and the limit is %3, so the transfer is taken to fail "
+                    "[assumption: Salesforce refuses a UUI over its limit, read as the trunk profile says]. See the "
+                    "UUI budget's ways out (fields left out, shorter values).")
+                    .arg(invite.measured)
+                    .arg(uui::limitAppliesToName(run.uuiForTransfer->budget.limitAppliesTo))
+                    .arg(invite.limit);
+            code = "FLW041";
+        } else {
+            const jwt::DecodedJwt* decoded = claimsOf(run.uuiToken);
+            const qint64 exp = decoded ? claimSecs(*decoded, u"exp"_s) : 0;
+            const QString jti = decoded ? claimText(*decoded, u"jti"_s) : QString();
+            if (decoded && exp > 0 && at >= exp) {
+                errorType = u"salesforce.tokenExpired"_s;
+                errorMessage =
+                    handoff::flow::tr("The UUI token expired at %1 (issued %2); the call at %3 is refused and the SIP "
+                                      "transfer fails. Mint tokens again before they expire (24 h at most).")
+                        .arg(QDateTime::fromSecsSinceEpoch(exp, Qt::UTC).toString(Qt::ISODate),
+                             QDateTime::fromSecsSinceEpoch(claimSecs(*decoded, u"iat"_s), Qt::UTC).toString(Qt::ISODate),
+                             run.now.toUTC().toString(Qt::ISODate));
+                code = "FLW042";
+            } else if (decoded && !jti.isEmpty() && usedJtis.contains(jti)) {
+                errorType = u"salesforce.tokenReplayed"_s;
+                errorMessage = handoff::flow::tr(
+                    "The UUI token has a jti and was used by an earlier call; Salesforce refuses a second use. Leave "
+                    "jti out of a reused UUI token, or mint one per call.");
+                code = "FLW043";
+            } else if (run.uuiForTransfer->hasErrors) {
+                errorType = u"uui.invalid"_s;
+                errorMessage = handoff::flow::tr(
+                    "The UUI breaks Salesforce's rules (see the UUI problems of the Set UUI Data step), so "
+                    "Salesforce is taken to refuse the call [assumption: how it answers is undocumented].");
+                code = "FLW049";
+            } else if (!run.script->transferAccepted) {
+                errorType = u"transfer.refused"_s;
+                errorMessage = handoff::flow::tr("The far end refused the transfer (scripted).");
+                code = "FLW048";
+            }
+            if (decoded && !jti.isEmpty() && errorType.isEmpty()) {
+                usedJtis.insert(jti);
+            }
+        }
+        if (code) {
+            addDiagnostic(run, run.record ? &step : nullptr, located(code, errorMessage, c));
+        }
+        if (run.record) {
+            step.invite = std::move(invite);
+        }
+        if (errorType.isEmpty()) {
+            if (run.record) {
+                step.note =
+                    handoff::flow::tr("Transferred to %1: the Agentforce Voice agent takes the call.").arg(target);
+            }
+            return StepOutcome::finish(EndState::Transferred);
+        }
+        if (run.record) {
+            step.outputs.append({u"errorType"_s, Value::string(errorType)});
+            step.outputs.append({u"errorMessage"_s, Value::string(errorMessage)});
+            step.note = handoff::flow::tr("The transfer failed (%1): failure path.").arg(errorType);
+        }
+        if (!p.errorTypeVariable.isEmpty()) {
+            setVariable(run, step, p.errorTypeVariable, Value::string(errorType));
+        }
+        if (!p.errorMessageVariable.isEmpty()) {
+            setVariable(run, step, p.errorMessageVariable, Value::string(errorMessage));
+        }
+        return StepOutcome::next(kPathFailure);
+    }
+
+    StepOutcome setPostFlow(Run& run, const Compiled& c, TraceStep& step) {
+        const SetPostFlowProps& p = *c.action->as<SetPostFlowProps>();
+        PostFlowRoute route{p.target, p.flowType, p.flowName, Value::notSet()};
+        if (!c.expressions.isEmpty()) {
+            route.invocationData = eval(run, c, 0, step);
+            if (run.failed) {
+                return {};
+            }
+        }
+        if (run.record) {
+            step.note = handoff::flow::tr("After the transfer, when the Agentforce agent hangs up, the %1 goes to %2.")
+                            .arg(p.target == PostFlowTarget::Caller ? handoff::flow::tr("caller")
+                                                                    : handoff::flow::tr("agent"),
+                                 p.flowName);
+        }
+        run.trace.postFlow = std::move(route);
+        return StepOutcome::next(kPathNext);
+    }
+
+    StepOutcome disconnect(Run& run, const Compiled&, TraceStep& step) {
+        if (run.record) {
+            step.note = run.uuiForDisconnect.isEmpty()
+                            ? handoff::flow::tr("The call is disconnected.")
+                            : handoff::flow::tr("The call is disconnected; the UUI set for disconnect goes with it: %1")
+                                  .arg(QString::fromUtf8(run.uuiForDisconnect));
+        }
+        return StepOutcome::finish(EndState::Disconnected);
+    }
+
+    StepOutcome jump(Run& run, const Compiled& c, TraceStep& step) {
+        if (run.record) {
+            step.note = handoff::flow::tr("Continues in the task %1.").arg(c.action->as<JumpProps>()->task);
+        }
+        return StepOutcome::next(kPathJump);
+    }
+
+    // In ActionKind order.
+    static constexpr std::array<Handler, 11> kHandlers{
+        &Impl::transcription, &Impl::recording,  &Impl::playAudio, &Impl::callData,    &Impl::decision,
+        &Impl::updateData,    &Impl::setUuiData, &Impl::transfer,  &Impl::setPostFlow, &Impl::disconnect,
+        &Impl::jump,
+    };
+    static_assert(std::variant_size_v<ActionProps> == kHandlers.size(), "one handler per action kind");
 };
 
 Simulator::Simulator(const Flow& flow, SimulationContext context, const Clock& clock)
-    : m_impl(std::make_unique<Impl>(flow))
-    , m_context(std::move(context))
-    , m_clock(clock) {}
+    : m_context(std::move(context))
+    , m_clock(clock) {
+    m_impl = std::make_unique<Impl>(flow, m_context);
+}
 
 Simulator::~Simulator() = default;
 
-namespace {
-
-// The state of one call as it runs.
-struct Run {
-    Trace trace;
-    CallScope scope;
-    QDateTime now;
-    std::optional<UuiSnapshot> uuiForTransfer;
-    QByteArray uuiForDisconnect; // Set UUI Data for disconnect: sent when the flow disconnects
-    QByteArray uuiToken;         // the token inside the UUI for transfers, when known
-    bool record = true;
-};
-
-void addDiagnostic(Run& run, TraceStep* step, diagnostics::Diagnostic d) {
-    if (step) {
-        step->diagnostics.append(d);
-    }
-    run.trace.diagnostics.append(std::move(d));
-}
-
-} // namespace
-
 Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, telephony::VoiceCallsBackend* backend) {
     Impl& impl = *m_impl;
-    const quint64 callNumber = ++impl.calls;
     Run run;
+    run.callNumber = ++impl.calls;
     run.record = m_recordSteps;
+    run.script = &script;
     Trace& trace = run.trace;
     trace.call = callIn;
     if (trace.call.startTime.isNull()) {
         trace.call.startTime = m_clock.now();
     }
     if (trace.call.conversationId.isEmpty()) {
-        trace.call.conversationId = uuidFrom(m_context.seed, callNumber);
+        trace.call.conversationId = uuidFrom(m_context.seed, run.callNumber);
     }
     run.now = trace.call.startTime;
     if (!impl.firstCall.isValid()) {
@@ -432,7 +974,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                   trace.call.inboundUui.isEmpty() ? Value::notSet() : Value::string(trace.call.inboundUui));
     for (const Variable& v : impl.flow.variables) {
         if (v.suppliedBy == Supplier::ProjectUuiToken) {
-            impl.tokenAt(run.now, m_context);
+            impl.tokenAt(run.now);
             run.scope.set(v.name, Value::string(impl.tokenText));
         }
     }
@@ -443,535 +985,93 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
         backend = scripted.get();
     }
     OutcomeBackend defaultBackend(telephony::CallOutcome::Success);
-    if (!backend) {
-        backend = &defaultBackend;
-    }
+    run.backend = backend ? backend : &defaultBackend;
+
+    auto stop = [&](EndState state, const QString& actionId) {
+        trace.end = state;
+        trace.endActionId = actionId;
+        return std::move(run.trace);
+    };
 
     int current = impl.start;
     if (current < 0) {
-        addDiagnostic(
-            run, nullptr,
-            located("FLW040",
-                    handoff::flow::tr("The flow has no starting action, so no call can run. Set the flow's start."),
-                    impl.flow.startActionId));
-        trace.end = EndState::FlowError;
-        return std::move(run.trace);
+        addDiagnostic(run, nullptr,
+                      diagnostics::make("FLW040",
+                                        current == GraphEdge::kTaskEnd
+                                            ? handoff::flow::tr("The starting task has no actions, so no call can run. "
+                                                                "Add actions to it.")
+                                            : handoff::flow::tr("The flow has no starting task, so no call can run. "
+                                                                "Set the flow's starting task."),
+                                        taskLocation(impl.flow.startTaskId)));
+        return stop(EndState::FlowError, {});
     }
 
-    auto setVariable = [&run](TraceStep& step, const QString& name, Value value) {
-        Value before = run.scope.set(name, value);
-        if (run.record && !(before == value)) {
-            step.changes.append(VariableChange{name, std::move(before), std::move(value)});
-        }
-    };
-
     while (true) {
+        const Compiled& c = impl.actions[static_cast<size_t>(current)];
         if (trace.actionsRun >= m_context.actionLimit) {
-            trace.end = EndState::ActionLimit;
-            trace.endActionId = impl.flow.actions[current].id;
             addDiagnostic(run, nullptr,
                           located("FLW045",
-                                  handoff::flow::tr(
-                                      "The call ran %1 actions and Architect's limit stopped it (its error handling "
-                                      "takes the call). A loop does not end: bound it with a counter.")
+                                  handoff::flow::tr("The call ran %1 actions and Architect's limit stopped it (its error "
+                                                    "handling takes the call). A loop does not end: bound it with a "
+                                                    "counter.")
                                       .arg(m_context.actionLimit),
-                                  trace.endActionId));
-            return std::move(run.trace);
+                                  c));
+            return stop(EndState::ActionLimit, c.action->id);
         }
-        const Compiled& c = impl.actions[current];
         const Action& a = *c.action;
         ++trace.actionsRun;
-        TraceStep localStep;
-        TraceStep& step = localStep;
+        TraceStep step;
         if (run.record) {
             step.number = static_cast<int>(trace.actionsRun);
+            step.taskId = c.taskId;
             step.actionId = a.id;
             step.actionName = a.name;
             step.kind = a.kind();
         }
-        TraceStep* stepPtr = run.record ? &step : nullptr;
+        const StepOutcome outcome = (impl.*Impl::kHandlers[static_cast<size_t>(a.kind())])(run, c, step);
 
-        // Evaluates the n-th expression of the action; on failure ends the call in a flow error.
-        bool failed = false;
-        auto eval = [&](int n) -> Value {
-            const Parsed& p = c.expressions[n];
-            ExpressionResult<Value> value = p.expression
-                                                ? p.expression->evaluate(run.scope)
-                                                : ExpressionResult<Value>(tl::unexpected(p.expression.error()));
-            if (!value) {
-                const ExpressionError& e = value.error();
-                addDiagnostic(run, stepPtr,
-                              located(e.code.toLatin1().constData(),
-                                      handoff::flow::tr("%1 '%2', %3 (column %4): %5")
-                                          .arg(actionKindName(a.kind()), a.id, p.name)
-                                          .arg(e.where.column)
-                                          .arg(e.message),
-                                      a.id));
-                failed = true;
-                return Value::notSet();
-            }
-            if (run.record) {
-                step.inputs.append({p.name, *value});
-            }
-            return *value;
-        };
-
-        QString path;
-        bool ends = false;
-        EndState endState = EndState::Disconnected;
-
-        switch (a.kind()) {
-        case ActionKind::Transcription:
-            if (run.record) {
-                step.note = a.as<TranscriptionProps>()->enabled ? handoff::flow::tr("Transcription on.")
-                                                                : handoff::flow::tr("Transcription off.");
-            }
-            path = pathName(kPathNext);
-            break;
-        case ActionKind::EnableParticipantRecording:
-            if (run.record) {
-                step.note = handoff::flow::tr("Recording enabled (cannot be undone).");
-            }
-            path = pathName(kPathNext);
-            break;
-        case ActionKind::PlayAudio: {
-            if (!c.expressions.isEmpty()) {
-                eval(0);
-            } else if (run.record) {
-                step.note = handoff::flow::tr("Plays prompt %1.").arg(a.as<PlayAudioProps>()->audio.prompt);
-            }
-            path = pathName(kPathNext);
-            break;
-        }
-        case ActionKind::CallData: {
-            const CallDataProps& p = *a.as<CallDataProps>();
-            telephony::VoiceCallRequest request;
-            request.startTime = trace.call.startTime;
-            for (int n = 0; n < c.expressions.size() && !failed; ++n) {
-                const Value v = eval(n);
-                QString text = v.toText().value_or(QString());
-                const QString& name = c.expressions[n].name;
-                if (name == u"to"_s) {
-                    request.to = std::move(text);
-                } else if (name == u"from"_s) {
-                    request.from = std::move(text);
-                } else if (name == u"vendorCallKey"_s) {
-                    request.vendorCallKey = std::move(text);
-                } else if (name == u"callCenterApiName"_s) {
-                    request.callCenterApiName = std::move(text);
-                } else if (name == u"callAttributes"_s && !text.isEmpty()) {
-                    // A JSON object in a string (DOMAIN.md §2); parsed once while it stays the same.
-                    if (text != impl.lastAttributes) {
-                        impl.lastAttributes = text;
-                        impl.lastParsedAttributes.clear();
-                        const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
-                        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-                            impl.lastParsedAttributes.append({it.key(), it.value().toVariant().toString()});
-                        }
-                    }
-                    request.callAttributes = impl.lastParsedAttributes;
-                }
-            }
-            if (failed) {
-                break;
-            }
-            std::unique_ptr<telephony::VoiceCallsReply> reply(backend->createVoiceCall(request));
-            if (!reply->isFinished() && !reply->waitForFinished(p.timeoutSeconds * 1000)) {
-                reply->abort();
-            }
-            telephony::VoiceCallResult result = reply->result();
-            if (result.outcome == telephony::CallOutcome::Success && result.latencyMs > p.timeoutSeconds * 1000) {
-                result.outcome = telephony::CallOutcome::Timeout; // answered after Genesys gave up
-            }
-            run.now = run.now.addMSecs(qMin<qint64>(result.latencyMs, p.timeoutSeconds * 1000));
-            for (const diagnostics::Diagnostic& d : result.diagnostics) {
-                if (run.record) {
-                    step.diagnostics.append(d);
-                }
-                // A real backend's refusal (the emulator, an org) is a problem of the setup; a scripted one is not.
-                if (!script.dataAction && d.isError()) {
-                    trace.diagnostics.append(d);
-                }
-            }
-            switch (result.outcome) {
-            case telephony::CallOutcome::Success: {
-                path = pathName(kPathSuccess);
-                QString id18 = result.voiceCallId18;
-                if (id18.isEmpty()) {
-                    if (const auto id = salesforce::SalesforceId::parse(result.voiceCallId)) {
-                        id18 = id->id18();
-                    }
-                }
-                for (const Binding& b : p.successOutputs) {
-                    Value out;
-                    if (b.name == u"voiceCallId"_s) {
-                        out = Value::string(result.voiceCallId);
-                    } else if (b.name == u"voiceCallId18"_s) {
-                        out = id18.isEmpty() ? Value::notSet() : Value::string(id18);
-                    } else if (run.record) {
-                        step.note =
-                            handoff::flow::tr("The simulated data action returns voiceCallId (and voiceCallId18) only; "
-                                              "%1 stays NOT_SET.")
-                                .arg(b.name);
-                    }
-                    if (run.record) {
-                        step.outputs.append({b.name, out});
-                    }
-                    setVariable(step, b.value, out);
-                }
-                if (run.record && step.note.isEmpty()) {
-                    step.note =
-                        handoff::flow::tr("VoiceCall %1 created by %2.").arg(result.voiceCallId, backend->describe());
-                }
-                break;
-            }
-            case telephony::CallOutcome::Timeout:
-                path = pathName(kPathTimeout);
-                if (run.record) {
-                    step.note = handoff::flow::tr("No answer within %1 s: timeout path.").arg(p.timeoutSeconds);
-                }
-                break;
-            default:
-                path = pathName(kPathFailure);
-                if (run.record) {
-                    step.note =
-                        handoff::flow::tr("The data action failed (HTTP %1): failure path.").arg(result.httpStatus);
-                }
-                break;
-            }
-            break;
-        }
-        case ActionKind::Decision: {
-            const Value v = eval(0);
-            if (failed) {
-                break;
-            }
-            if (v.type() != ValueType::Boolean) {
-                addDiagnostic(run, stepPtr,
-                              located("FLW003",
-                                      handoff::flow::tr(
-                                          "Decision '%1': the condition gave %2, not a Boolean. Compare it (==, IsSet, "
-                                          "...) so it gives true or false.")
-                                          .arg(a.id, v.toDisplay()),
-                                      a.id));
-                failed = true;
-                break;
-            }
-            path = pathName(v.asBoolean() ? kPathYes : kPathNo);
-            break;
-        }
-        case ActionKind::UpdateData:
-            for (int n = 0; n < c.expressions.size() && !failed; ++n) {
-                const Value v = eval(n);
-                if (failed) {
-                    break;
-                }
-                const QString& name = c.expressions[n].name;
-                const auto type = impl.flow.variableType(name);
-                if (type && v.isSet() && v.type() != *type &&
-                    !(*type == ValueType::Decimal && v.type() == ValueType::Integer)) {
-                    addDiagnostic(run, stepPtr,
-                                  located("FLW003",
-                                          handoff::flow::tr(
-                                              "Update Data '%1': %2 is a %3 variable but gets %4. Convert the value.")
-                                              .arg(a.id, name, valueTypeName(*type), v.toDisplay()),
-                                          a.id));
-                    failed = true;
-                    break;
-                }
-                setVariable(step, name, v);
-            }
-            path = pathName(kPathNext);
-            break;
-        case ActionKind::SetUuiData: {
-            const SetUuiDataProps& p = *a.as<SetUuiDataProps>();
-            UuiSnapshot snapshot;
-            snapshot.mode = p.mode;
-            QByteArray token;
-            if (p.source == UuiSource::Expression) {
-                const Value v = eval(0);
-                if (failed) {
-                    break;
-                }
-                if (!v.isSet()) {
-                    snapshot.notSet = true;
-                } else if (v.type() != ValueType::String) {
-                    addDiagnostic(run, stepPtr,
-                                  located("FLW003",
-                                          handoff::flow::tr("Set UUI Data '%1': the expression gave %2, not a String.")
-                                              .arg(a.id, v.toDisplay()),
-                                          a.id));
-                    failed = true;
-                    break;
-                } else if (v.asString().isEmpty()) {
-                    snapshot.cleared = true;
-                } else {
-                    snapshot.json = v.asString().toUtf8();
-                    snapshot.budget = uui::budgetForData(snapshot.json, m_context.trunk);
-                    const QJsonObject o = QJsonDocument::fromJson(snapshot.json).object();
-                    token = o.value(u"token"_s).toString().toLatin1();
-                }
-            } else {
-                uui::UuiModel model = m_context.uuiTemplate;
-                const Value tokenValue = run.scope.get(p.tokenVariable);
-                model.token = tokenValue.toText().value_or(QString());
-                if (m_context.includeCallId && !p.callIdVariable.isEmpty()) {
-                    const Value callId = run.scope.get(p.callIdVariable);
-                    model.callId = callId.isSet() ? callId.toText() : std::nullopt;
-                }
-                if (run.record) {
-                    step.inputs.append({u"token"_s, tokenValue});
-                    if (!p.callIdVariable.isEmpty()) {
-                        step.inputs.append({u"callId"_s, run.scope.get(p.callIdVariable)});
-                    }
-                }
-                const bool same = impl.lastBudget && std::get<0>(*impl.lastBudget) == model.token &&
-                                  std::get<1>(*impl.lastBudget) == model.callId &&
-                                  (!run.record || std::get<2>(*impl.lastBudget).fits() ||
-                                   !std::get<2>(*impl.lastBudget).waysOut.isEmpty());
-                if (same) {
-                    snapshot.budget = std::get<2>(*impl.lastBudget);
-                } else {
-                    uui::BudgetOptions options;
-                    options.computeWaysOut = run.record;
-                    snapshot.budget = uui::budget(model, m_context.trunk, options);
-                    impl.lastBudget.emplace(model.token, model.callId, snapshot.budget);
-                }
-                snapshot.json = snapshot.budget.json;
-                token = model.token == impl.tokenText ? impl.token : model.token.toLatin1();
-            }
-            if (run.record) {
-                if (snapshot.notSet) {
-                    step.note = handoff::flow::tr("NOT_SET: no UUI is sent.");
-                } else if (snapshot.cleared) {
-                    step.note = handoff::flow::tr("\"\": the UUI is cleared.");
-                } else {
-                    step.note = handoff::flow::tr("UUI %1: %2 bytes of JSON, %3 of %4 characters (%5).")
-                                    .arg(p.mode == UuiMode::Transfer ? handoff::flow::tr("for transfers")
-                                                                     : handoff::flow::tr("for disconnect"))
-                                    .arg(snapshot.json.size())
-                                    .arg(snapshot.budget.measured)
-                                    .arg(snapshot.budget.limit)
-                                    .arg(uui::limitAppliesToName(snapshot.budget.limitAppliesTo));
-                }
-            }
-            if (p.mode == UuiMode::Transfer) {
-                // The last Set UUI Data for transfers wins.
-                run.uuiForTransfer = snapshot;
-                run.uuiToken = token;
-            } else {
-                run.uuiForDisconnect = snapshot.json;
-            }
-            if (run.record) {
-                step.uui = std::move(snapshot);
-            }
-            path = pathName(kPathNext);
-            break;
-        }
-        case ActionKind::TransferToNumber: {
-            const TransferProps& p = *a.as<TransferProps>();
-            const Value number = eval(0);
-            if (failed) {
-                break;
-            }
-            const QString target = number.toText().value_or(QString());
-            SipInvite invite;
-            const bool hasUui = run.uuiForTransfer && !run.uuiForTransfer->json.isEmpty();
-            invite.hasUui = hasUui;
-            if (run.record) {
-                const quint64 tag = mix(m_context.seed ^ (callNumber << 8));
-                invite.requestLine = u"INVITE sip:%1@%2;transport=tls SIP/2.0"_s.arg(target, impl.flow.sipHost);
-                QString ani = trace.call.ani;
-                if (ani.startsWith(u"tel:"_s)) {
-                    ani = ani.mid(4);
-                }
-                invite.headers = {
-                    u"Via: SIP/2.0/TLS %1;branch=z9hG4bK%2"_s.arg(m_context.edgeHost, hex(tag, 16)),
-                    u"Max-Forwards: 70"_s,
-                    u"From: <sip:%1@%2>;tag=%3"_s.arg(ani, m_context.edgeHost, hex(tag >> 16, 8)),
-                    u"To: <sip:%1@%2>"_s.arg(target, impl.flow.sipHost),
-                    u"Call-ID: %1@%2"_s.arg(trace.call.conversationId, m_context.edgeHost),
-                    u"CSeq: 1 INVITE"_s,
-                    u"Contact: <sip:%1;transport=tls>"_s.arg(m_context.edgeHost),
-                };
-                if (hasUui) {
-                    invite.headers.append(QString::fromLatin1(run.uuiForTransfer->budget.headerLine));
-                }
-                invite.headers.append(u"Content-Type: application/sdp"_s);
-                invite.headers.append(u"Content-Length: 0"_s);
-            }
-            if (hasUui) {
-                invite.userToUserValue = run.uuiForTransfer->budget.headerValue;
-                invite.uuiFits = run.uuiForTransfer->budget.fits();
-                invite.measured = run.uuiForTransfer->budget.measured;
-                invite.limit = run.uuiForTransfer->budget.limit;
-            }
-            if (run.record) {
-                step.inputs.append({u"releaseLinkTransfer"_s, Value::boolean(p.releaseLinkTransfer)});
-                step.inputs.append({u"connectTimeoutSeconds"_s, Value::integer(p.connectTimeoutSeconds)});
-            }
-
-            // Why the transfer fails, if it does: the first reason that applies.
-            QString errorType;
-            QString errorMessage;
-            const qint64 at = run.now.toSecsSinceEpoch();
-            if (!hasUui) {
-                errorType = u"uui.missing"_s;
-                errorMessage = handoff::flow::tr(
-                    "The INVITE carries no UUI (no Set UUI Data for transfers before the transfer, or "
-                    "it was NOT_SET or cleared): Salesforce cannot authenticate the call and refuses "
-                    "it.");
-                addDiagnostic(run, stepPtr, located("FLW044", errorMessage, a.id));
-            } else if (!invite.uuiFits) {
-                errorType = u"uui.tooLarge"_s;
-                errorMessage =
-                    handoff::flow::tr(
-                        "The User-to-User header is %1 characters (%2) and the limit is %3, so the transfer is taken "
-                        "to fail [assumption: the trunk or Salesforce refuses an over-long header]. See the UUI "
-                        "budget's ways out (ascii encoding, dropping orgId, shorter fields).")
-                        .arg(invite.measured)
-                        .arg(uui::limitAppliesToName(run.uuiForTransfer->budget.limitAppliesTo))
-                        .arg(invite.limit);
-                addDiagnostic(run, stepPtr, located("FLW041", errorMessage, a.id));
-            } else {
-                const TokenClaims& claims = impl.claimsOf(run.uuiToken);
-                if (claims.valid && claims.exp > 0 && at >= claims.exp) {
-                    errorType = u"salesforce.tokenExpired"_s;
-                    errorMessage =
-                        handoff::flow::tr("The UUI token expired at %1 (issued %2); the call at %3 is refused and the "
-                                          "SIP transfer fails. Mint tokens again before they expire (24 h at most).")
-                            .arg(QDateTime::fromSecsSinceEpoch(claims.exp, Qt::UTC).toString(Qt::ISODate),
-                                 QDateTime::fromSecsSinceEpoch(claims.iat, Qt::UTC).toString(Qt::ISODate),
-                                 run.now.toUTC().toString(Qt::ISODate));
-                    addDiagnostic(run, stepPtr, located("FLW042", errorMessage, a.id));
-                } else if (claims.valid && !claims.jti.isEmpty() && impl.usedJtis.contains(claims.jti)) {
-                    errorType = u"salesforce.tokenReplayed"_s;
-                    errorMessage = handoff::flow::tr(
-                        "The UUI token has a jti and was used by an earlier call; Salesforce refuses a "
-                        "second use. Leave jti out of a reused UUI token, or mint one per call.");
-                    addDiagnostic(run, stepPtr, located("FLW043", errorMessage, a.id));
-                } else if (!script.transferAccepted) {
-                    errorType = u"transfer.refused"_s;
-                    errorMessage = handoff::flow::tr("The far end refused the transfer (scripted).");
-                    addDiagnostic(run, stepPtr, located("FLW048", errorMessage, a.id));
-                }
-                if (claims.valid && !claims.jti.isEmpty() && errorType.isEmpty()) {
-                    impl.usedJtis.insert(claims.jti);
-                }
-            }
-            if (run.record) {
-                step.invite = std::move(invite);
-            }
-            if (errorType.isEmpty()) {
-                ends = true;
-                endState = EndState::Transferred;
-                if (run.record) {
-                    step.note =
-                        handoff::flow::tr("Transferred to %1: the Agentforce Voice agent takes the call.").arg(target);
-                }
-                break;
-            }
-            if (run.record) {
-                step.outputs.append({u"errorType"_s, Value::string(errorType)});
-                step.outputs.append({u"errorMessage"_s, Value::string(errorMessage)});
-                step.note = handoff::flow::tr("The transfer failed (%1): failure path.").arg(errorType);
-            }
-            if (!p.errorTypeVariable.isEmpty()) {
-                setVariable(step, p.errorTypeVariable, Value::string(errorType));
-            }
-            if (!p.errorMessageVariable.isEmpty()) {
-                setVariable(step, p.errorMessageVariable, Value::string(errorMessage));
-            }
-            path = pathName(kPathFailure);
-            break;
-        }
-        case ActionKind::SetPostFlow: {
-            const SetPostFlowProps& p = *a.as<SetPostFlowProps>();
-            PostFlowRoute route{p.target, p.flowType, p.flowName, Value::notSet()};
-            if (!c.expressions.isEmpty()) {
-                route.invocationData = eval(0);
-                if (failed) {
-                    break;
-                }
-            }
-            if (run.record) {
-                step.note =
-                    handoff::flow::tr("After the transfer, when the Agentforce agent hangs up, the %1 goes to %2.")
-                        .arg(p.target == PostFlowTarget::Caller ? handoff::flow::tr("caller")
-                                                                : handoff::flow::tr("agent"),
-                             p.flowName);
-            }
-            trace.postFlow = std::move(route);
-            path = pathName(kPathNext);
-            break;
-        }
-        case ActionKind::Disconnect:
-            ends = true;
-            endState = EndState::Disconnected;
-            if (run.record) {
-                step.note =
-                    run.uuiForDisconnect.isEmpty()
-                        ? handoff::flow::tr("The call is disconnected.")
-                        : handoff::flow::tr("The call is disconnected; the UUI set for disconnect goes with it: %1")
-                              .arg(QString::fromUtf8(run.uuiForDisconnect));
-            }
-            break;
-        case ActionKind::Jump:
-            break;
-        }
-
-        if (failed) {
-            trace.end = EndState::FlowError;
-            trace.endActionId = a.id;
+        if (run.failed) {
             addDiagnostic(run, nullptr,
                           located("FLW040",
-                                  handoff::flow::tr(
-                                      "The call stopped at '%1' with an error; Architect's error handling takes it. "
-                                      "Fix the expression above.")
+                                  handoff::flow::tr("The call stopped at '%1' with an error; Architect's error handling "
+                                                    "takes it. Fix the problem above.")
                                       .arg(a.id),
-                                  a.id));
+                                  c));
             if (run.record) {
                 trace.steps.append(std::move(step));
             }
-            return std::move(run.trace);
+            return stop(EndState::FlowError, a.id);
         }
-        if (ends) {
-            trace.end = endState;
-            trace.endActionId = a.id;
-            if (endState != EndState::Transferred) {
+        if (outcome.ends) {
+            if (outcome.end != EndState::Transferred) {
                 trace.postFlow.reset(); // the post-flow route applies only after a transfer
             }
             if (run.record) {
                 trace.steps.append(std::move(step));
             }
-            return std::move(run.trace);
+            return stop(outcome.end, a.id);
         }
-        int next = -1;
-        if (a.kind() == ActionKind::Jump) {
-            next = c.jump;
-            path = u"jump"_s;
-        } else {
-            next = c.nextOn(path);
-        }
+        const GraphEdge* edge = c.edge(outcome.path);
         if (run.record) {
-            step.path = path;
+            step.path = outcome.path;
             trace.steps.append(std::move(step));
         }
-        if (next < 0) {
-            trace.end = EndState::FlowError;
-            trace.endActionId = a.id;
-            addDiagnostic(
-                run, nullptr,
-                located("FLW040",
-                        handoff::flow::tr(
-                            "The %1 path of '%2' has no actions (or leads to a missing one): the call falls out "
-                            "of the flow and Architect's error handling takes it. End the path with "
-                            "Disconnect or a transfer.")
-                            .arg(path, a.id),
-                        a.id));
-            return std::move(run.trace);
+        if (!edge || edge->target < 0) {
+            QString message;
+            if (edge && edge->target == GraphEdge::kTaskEnd) {
+                message = handoff::flow::tr("After '%1' (%2) the task '%3' ends without a terminating action: the call "
+                                            "falls out of the flow and Architect's error handling takes it. End the "
+                                            "task with Disconnect or a jump.")
+                              .arg(a.id, outcome.path, impl.flow.tasks[edge->endOfTask].id);
+            } else {
+                message = handoff::flow::tr("'%1' continues in a task that does not exist: Architect's error handling "
+                                            "takes the call. Choose an existing task.")
+                              .arg(a.id);
+            }
+            addDiagnostic(run, nullptr, located("FLW040", message, c));
+            return stop(EndState::FlowError, a.id);
         }
-        current = next;
+        current = edge->target;
     }
 }
 
@@ -990,6 +1090,9 @@ MatrixReport runMatrix(const Flow& flow, const SimulationContext& context, const
             row.transferAccepted = accepted;
             row.end = trace.end;
             row.endActionId = trace.endActionId;
+            if (!trace.steps.isEmpty()) {
+                row.endTaskId = trace.steps.constLast().taskId;
+            }
             for (const TraceStep& s : trace.steps) {
                 row.path.append(s.actionId);
             }
@@ -1028,7 +1131,8 @@ MatrixReport runMatrix(const Flow& flow, const SimulationContext& context, const
             if (!row.expected) {
                 report.diagnostics.append(
                     diagnostics::make("FLW046", handoff::flow::tr("With %1: %2").arg(combination, row.verdict),
-                                      diagnostics::Location{u"flow.action:"_s + row.endActionId}));
+                                      row.endActionId.isEmpty() ? taskLocation(flow.startTaskId)
+                                                                : actionLocation(row.endTaskId, row.endActionId)));
             }
             report.rows.append(std::move(row));
         }
@@ -1098,7 +1202,7 @@ WindowReport runWindow(const Flow& flow, const SimulationContext& context, const
                 .arg(report.calls - report.transferred)
                 .arg(report.calls)
                 .arg(report.firstFailureCode, advice),
-            diagnostics::Location{u"flow"_s}));
+            taskLocation(flow.startTaskId)));
     }
     qCDebug(lcFlowSimulator) << "window" << report.calls << "calls," << report.transferred << "transferred";
     return report;

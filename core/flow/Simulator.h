@@ -4,6 +4,7 @@
 #include "diagnostics/Diagnostic.h"
 #include "flow/Expression.h"
 #include "flow/Flow.h"
+#include "salesforce/OrgProfile.h"
 #include "telephony/VoiceCallsBackend.h"
 #include "uui/SipHeaderBudget.h"
 #include "uui/TrunkUuiProfile.h"
@@ -49,7 +50,25 @@ struct TokenSupply {
 // does not verify. Deterministic for a given seed.
 QByteArray standInToken(qint64 iat, qint64 exp, const TokenSupply& supply, quint64 seed);
 
-// What the simulator needs from the project (hs/uui's project file: org, UUI template, trunk, token policy).
+// What the Function Data Action gets from the flow that matters for its answer, and what it returns: its output
+// contract (docs/exports.md). The exported function and the simulator follow the same rules: the API's
+// 15-character id becomes 18 characters, and a fresh UUI token is signed for this call under the project's UUI
+// token policy, so no pasted token can expire under a running flow.
+struct FunctionInputs {
+    QString salesforceOrgId;   // the token's iss
+    QString callCenterApiName; // the token's sub, for customers whose tokens carry one
+};
+struct FunctionOutputs {
+    QString voiceCallId; // 18 characters
+    QString uuiToken;
+    QString warning; // the API's `errors` when it was a string (created, but some fields failed); else empty
+};
+// The simulator's stand-in signs nothing: the token has the real claims and a signature of the key's length.
+FunctionOutputs dataActionFunction(const telephony::VoiceCallResult& result, const FunctionInputs& inputs,
+                                   const TokenSupply& supply, qint64 now, quint64 seed);
+
+// What the simulator needs from the project: org, UUI template, trunk, token policy. The project module builds it
+// (project::simulationContext); the flow module does not know projects.
 struct SimulationContext {
     uui::UuiModel uuiTemplate;  // orgId, scrt2Domain, transactionId, custom parameters; token and callId are set
                                 // per call from the flow's variables
@@ -59,6 +78,8 @@ struct SimulationContext {
     quint64 seed = 1; // conversation ids, SIP tags and stand-in signatures derive from it
     int actionLimit = Flow::kActionLimit;
     QString edgeHost = QStringLiteral("genesys-edge.invalid"); // the INVITE's sending side [open]
+    salesforce::OrgProfile org; // the UUI token's claims are checked against it, as `handoff uui compose` does
+    bool checkSubject = true;   // check sub against the org's customer type
 };
 
 // The scripted answers for one call. The data action's outcome, when given, answers every Call Data Action of
@@ -90,6 +111,7 @@ struct UuiSnapshot {
     bool notSet = false;  // NOT_SET sends nothing
     QByteArray json;
     uui::SipBudget budget;
+    bool hasErrors = false; // core's UUI rules found an error (the step's diagnostics say which)
 };
 
 // At Transfer to Number: the SIP INVITE as the trunk would send it (headers only; the SDP body is left out).
@@ -113,6 +135,7 @@ struct PostFlowRoute {
 
 struct TraceStep {
     int number = 0; // 1-based count of actions run
+    QString taskId;
     QString actionId;
     QString actionName;
     ActionKind kind = ActionKind::Disconnect;
@@ -172,6 +195,7 @@ struct MatrixRow {
     bool transferAccepted = true;
     EndState end = EndState::FlowError;
     QString endActionId;
+    QString endTaskId;
     QStringList path;     // action ids, in order
     bool expected = true; // false: this combination ends badly
     QString verdict;      // why it is (or is not) a problem

@@ -22,6 +22,9 @@ constexpr CodeInfo kCodes[] = {
     {"PRJ006", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics",
                        "The file is not a Handoff Studio project (its format key is missing or different).")},
+    {"PRJ007", Severity::Info,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "Opening an older project changed a setting to the new default; the notice says which.")},
 };
 } // namespace
 

@@ -126,7 +126,8 @@ public:
     }
     void invalid(const QString& key, const QString& message) {
         if (!m_error) {
-            m_error = Error{u"PRJ003"_s, handoff::project::tr("\"%1\": %2").arg(joinPath(m_path, key), message)};
+            m_error = Error{u"PRJ003"_s, handoff::project::tr("\"%1\": %2").arg(joinPath(m_path, key), message),
+                            joinPath(m_path, key)};
         }
     }
 
@@ -366,7 +367,7 @@ QJsonObject policyJson(const TokenPolicy& policy) {
 
 namespace ProjectFile {
 
-Result<void> migrateStep(QJsonObject& root, int fromVersion) {
+Result<void> migrateStep(QJsonObject& root, int fromVersion, diagnostics::Diagnostics* notices) {
     switch (fromVersion) {
     case 1:
         // 1 -> 2: the flow and its scenarios. A version 1 project had no flow: it gets an empty one (no actions)
@@ -380,6 +381,41 @@ Result<void> migrateStep(QJsonObject& root, int fromVersion) {
         }
         root.insert(u"version"_s, 2);
         return {};
+    case 2: {
+        // 2 -> 3: the flow in Architect's shape (tasks with nested outputs; docs/flow.md), and the 1,024 limit
+        // read on the decoded data. A version 2 file wrote the old default, the header line, whether or not its
+        // user chose it: it becomes the new default, with a notice saying so.
+        const flow::FlowReadResult converted =
+            flow::flowFromVersion2Json(root.value(u"flow"_s).toObject(), u"flow"_s);
+        for (const diagnostics::Diagnostic& d : converted.diagnostics) {
+            if (d.isError()) {
+                return failAt(d.code,
+                              handoff::project::tr("\"%1\": %2 The file was not changed.").arg(d.where.field, d.message),
+                              d.where.field);
+            }
+        }
+        if (notices) {
+            notices->append(converted.diagnostics);
+        }
+        root.insert(u"flow"_s, flow::toJson(converted.flow));
+        QJsonObject trunk = root.value(u"trunk"_s).toObject();
+        if (trunk.value(u"limitAppliesTo"_s).toString() == u"headerLine"_s) {
+            trunk.insert(u"limitAppliesTo"_s, uui::limitAppliesToKey(uui::LimitAppliesTo::DecodedData));
+            root.insert(u"trunk"_s, trunk);
+            if (notices) {
+                notices->append(diagnostics::make(
+                    "PRJ007",
+                    handoff::project::tr(
+                        "This project was written by an older version, which measured the 1,024-character limit on "
+                        "the whole User-to-User header line. It now applies to the decoded UUI data, the only "
+                        "reading under which a UUI with a signed token can fit (docs/uui-budget.md). Choose another "
+                        "reading under the trunk settings if your trunk or Salesforce has proven it."),
+                    diagnostics::Location{u"trunk.limitAppliesTo"_s}));
+            }
+        }
+        root.insert(u"version"_s, 3);
+        return {};
+    }
     default:
         break;
     }
@@ -425,13 +461,15 @@ Result<Loaded> parse(const QByteArray& data) {
                                      .arg(version)
                                      .arg(kCurrentVersion));
     }
+    diagnostics::Diagnostics notices;
     for (int v = version; v < kCurrentVersion; ++v) {
-        if (auto step = migrateStep(root, v); !step) {
+        if (auto step = migrateStep(root, v, &notices); !step) {
             return tl::unexpected(step.error());
         }
     }
 
     Loaded loaded;
+    loaded.diagnostics = notices;
     loaded.fileVersion = version;
     ReadState state{&loaded.project, &loaded.diagnostics};
     Section top(root, QString());
@@ -457,7 +495,7 @@ Result<Loaded> parse(const QByteArray& data) {
     if (!top.error()) {
         for (const diagnostics::Diagnostic& d : std::as_const(flowProblems)) {
             if (d.isError()) {
-                return fail(d.code, handoff::project::tr("\"%1\": %2").arg(d.where.field, d.message));
+                return failAt(d.code, handoff::project::tr("\"%1\": %2").arg(d.where.field, d.message), d.where.field);
             }
         }
         loaded.diagnostics.append(flowProblems); // warnings (FLW006)

@@ -18,7 +18,7 @@ namespace handoff::project {
 namespace ProjectFile {
 
 inline constexpr const char* kFormat = "handoff-studio-project";
-inline constexpr int kCurrentVersion = 2;         // 2: the flow and scenarios sections (hs/flow)
+inline constexpr int kCurrentVersion = 3; // 2: the flow and scenarios; 3: the flow as Architect tasks
 inline constexpr const char* kSuffix = "handoff"; // file name suffix, without the dot
 
 struct Loaded {
@@ -38,7 +38,9 @@ QByteArray serialize(const Project& project);
 Result<void> save(const Project& project, const QString& path);
 
 // Upgrades the JSON of a file of version `fromVersion` to `fromVersion + 1`, in place.
-Result<void> migrateStep(QJsonObject& root, int fromVersion);
+// What the step changed that its user should know (the v2 -> v3 conversion of the flow, a changed default) goes
+// to `notices` when given.
+Result<void> migrateStep(QJsonObject& root, int fromVersion, diagnostics::Diagnostics* notices = nullptr);
 
 } // namespace ProjectFile
 
