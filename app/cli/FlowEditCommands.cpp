@@ -37,8 +37,8 @@ void printList(QTextStream& out, const flow::ActionList& list, int depth) {
     for (const flow::Action& a : list) {
         out << indent << actionSummary(a) << u'\n';
         for (const flow::Output& o : a.outputs) {
-            out << indent << u"  "_s << o.key << u':' << (o.actions.empty() ? tr(" (empty: continues below)") : QString())
-                << u'\n';
+            out << indent << u"  "_s << o.key << u':'
+                << (o.actions.empty() ? tr(" (empty: continues below)") : QString()) << u'\n';
             printList(out, o.actions, depth + 2);
         }
     }
@@ -72,16 +72,13 @@ struct EditOptions {
                               u"name"_s};
     QCommandLineOption index{u"index"_s, tr("The position in that list, from 0 (default: the end)."), u"n"_s};
     QCommandLineOption id{u"id"_s, tr("insert: the new action's id (default: made from its kind)."), u"id"_s};
-    QCommandLineOption name{u"name"_s, tr("The name shown in Architect (insert, task-add, task-rename)."),
-                            u"text"_s};
+    QCommandLineOption name{u"name"_s, tr("The name shown in Architect (insert, task-add, task-rename)."), u"text"_s};
     QCommandLineOption count{u"count"_s, tr("move: how many consecutive actions move (default 1)."), u"n"_s};
     QCommandLineOption keepNested{u"keep-nested"_s,
                                   tr("remove: keep the actions of its outputs, in its place (default: remove them "
                                      "too).")};
-    QCommandLineOption type{u"type"_s, tr("var-add: String, Integer, Decimal or Boolean (default String)."),
-                            u"type"_s};
-    QCommandLineOption initial{u"initial"_s, tr("var-add: the initial value, as JSON (\"text\", 3, true)."),
-                               u"json"_s};
+    QCommandLineOption type{u"type"_s, tr("var-add: String, Integer, Decimal or Boolean (default String)."), u"type"_s};
+    QCommandLineOption initial{u"initial"_s, tr("var-add: the initial value, as JSON (\"text\", 3, true)."), u"json"_s};
     QCommandLineOption description{u"description"_s, tr("var-add: what the variable is for."), u"text"_s};
     QCommandLineOption out{u"out"_s, tr("Write the changed project here instead of over PROJECT."), u"file"_s};
     QCommandLineOption json{u"json"_s, tr("Print the result (the change by id, the flow's problems) as JSON.")};
@@ -177,11 +174,10 @@ Result<QString> apply(flow::Flow& flow, const QString& operation, const QStringL
         [&]<size_t... I>(std::index_sequence<I...>) {
             ((static_cast<size_t>(*kind) == I ? (props = std::variant_alternative_t<I, flow::ActionProps>{}, 0) : 0),
              ...);
-        }(std::make_index_sequence<std::variant_size_v<flow::ActionProps>>{});
-        flow::Action action = flow::Action::make(parser.value(o.id),
-                                                 parser.isSet(o.name) ? parser.value(o.name)
-                                                                      : flow::actionKindName(*kind),
-                                                 props);
+        }
+        (std::make_index_sequence<std::variant_size_v<flow::ActionProps>>{});
+        flow::Action action = flow::Action::make(
+            parser.value(o.id), parser.isSet(o.name) ? parser.value(o.name) : flow::actionKindName(*kind), props);
         auto id = edit::insertAction(flow, *where, std::move(action));
         if (!id) {
             return tl::unexpected(id.error());
@@ -362,7 +358,8 @@ int runShow(Context& context, const QStringList& args) {
     }
     for (const flow::Task& t : flow.tasks) {
         out << u'\n'
-            << (t.id == flow.startTaskId ? tr("Starting task %1 \"%2\"") : tr("Reusable task %1 \"%2\"")).arg(t.id, t.name)
+            << (t.id == flow.startTaskId ? tr("Starting task %1 \"%2\"") : tr("Reusable task %1 \"%2\""))
+                   .arg(t.id, t.name)
             << u'\n';
         printList(out, t.actions, 1);
     }

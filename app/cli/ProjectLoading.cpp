@@ -70,5 +70,4 @@ std::variant<LoadedProject, int> loadProjectArgument(Context& context, const QCo
     return loadProject(context, positional.constFirst());
 }
 
-
 } // namespace handoff::cli

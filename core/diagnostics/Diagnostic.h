@@ -18,8 +18,8 @@ struct Location {
     QString field;
     qsizetype offset = -1; // byte offset into the checked text; -1 when the diagnostic is about a field
     qsizetype length = 0;
-    int line = 0;   // 1-based; 0 when unknown
-    int column = 0; // 1-based, counted in characters (UTF-16 code units of the line, as Qt counts them)
+    int line = 0;       // 1-based; 0 when unknown
+    int column = 0;     // 1-based, counted in characters (UTF-16 code units of the line, as Qt counts them)
     QString taskId{};   // flow problems: the task; empty otherwise
     QString actionId{}; // flow problems: the action; empty when the problem is about the task or the flow
     QString property{}; // flow problems: the action's property ("props.number", "outputs.failure"); may be empty

@@ -172,8 +172,7 @@ bool walk(List& list, Visit&& visit) {
 }
 
 template <typename List>
-bool findPlace(const List& list, QStringView id, ActionPlace& place, const QString& parentId,
-               const QString& output) {
+bool findPlace(const List& list, QStringView id, ActionPlace& place, const QString& parentId, const QString& output) {
     for (int i = 0; i < static_cast<int>(list.size()); ++i) {
         const Action& a = list[i];
         if (a.id == id) {
@@ -591,15 +590,14 @@ QJsonObject checkPropKeys(ActionKind kind, const QJsonObject& o, const QString& 
     case ActionKind::PlayAudio:
         return r.unknownKeys(o, {u"audio"}, path);
     case ActionKind::CallData:
-        return r.unknownKeys(o, {u"integration", u"dataAction", u"inputs", u"successOutputs", u"timeoutSeconds"},
-                             path);
+        return r.unknownKeys(o, {u"integration", u"dataAction", u"inputs", u"successOutputs", u"timeoutSeconds"}, path);
     case ActionKind::Decision:
         return r.unknownKeys(o, {u"condition"}, path);
     case ActionKind::UpdateData:
         return r.unknownKeys(o, {u"assignments"}, path);
     case ActionKind::SetUuiData:
-        return r.unknownKeys(
-            o, {u"mode", u"source", u"expression", u"tokenVariable", u"callIdVariable", u"userToUser"}, path);
+        return r.unknownKeys(o, {u"mode", u"source", u"expression", u"tokenVariable", u"callIdVariable", u"userToUser"},
+                             path);
     case ActionKind::TransferToNumber:
         return r.unknownKeys(o,
                              {u"number", u"releaseLinkTransfer", u"connectTimeoutSeconds", u"preTransferAudio",
@@ -703,21 +701,19 @@ std::optional<Action> actionHead(const QJsonObject& o, const QString& path, Read
     const QString kindKey = r.string(o, u"kind"_s, path);
     const auto kind = actionKindFromKey(kindKey);
     if (!kind) {
-        r.error(path + u".kind"_s,
-                handoff::flow::tr("Unknown action kind \"%1\"; the kinds are: %2.")
-                    .arg(kindKey, [] {
-                        QStringList keys;
-                        for (const KindInfo& info : kKinds) {
-                            keys.append(QString::fromLatin1(info.key));
-                        }
-                        return keys.join(u", "_s);
-                    }()));
+        r.error(path + u".kind"_s, handoff::flow::tr("Unknown action kind \"%1\"; the kinds are: %2.").arg(kindKey, [] {
+            QStringList keys;
+            for (const KindInfo& info : kKinds) {
+                keys.append(QString::fromLatin1(info.key));
+            }
+            return keys.join(u", "_s);
+        }()));
         return std::nullopt;
     }
     QJsonObject propsExtra;
-    Action a = Action::make(id, r.string(o, u"name"_s, path),
-                            propsFromJson(*kind, r.object(o, u"props"_s, path), path + u".props"_s, r, version,
-                                          propsExtra));
+    Action a =
+        Action::make(id, r.string(o, u"name"_s, path),
+                     propsFromJson(*kind, r.object(o, u"props"_s, path), path + u".props"_s, r, version, propsExtra));
     if (!propsExtra.isEmpty()) {
         extra.insert(u"props"_s, propsExtra);
     }
@@ -915,8 +911,8 @@ FlowReadResult flowFromJson(const QJsonObject& json, const QString& prefix) {
     FlowReadResult result;
     Reader r(result.diagnostics);
     Flow& flow = result.flow;
-    flow.extra = r.unknownKeys(json, {u"name", u"description", u"startTask", u"sipHost", u"variables", u"tasks"},
-                               prefix);
+    flow.extra =
+        r.unknownKeys(json, {u"name", u"description", u"startTask", u"sipHost", u"variables", u"tasks"}, prefix);
     flow.name = r.string(json, u"name"_s, prefix);
     flow.description = r.string(json, u"description"_s, prefix);
     flow.startTaskId = r.string(json, u"startTask"_s, prefix);
@@ -947,8 +943,7 @@ FlowReadResult flowFromVersion2Json(const QJsonObject& json, const QString& pref
     FlowReadResult result;
     Reader r(result.diagnostics);
     Flow& flow = result.flow;
-    flow.extra = r.unknownKeys(json, {u"name", u"description", u"start", u"sipHost", u"variables", u"actions"},
-                               prefix);
+    flow.extra = r.unknownKeys(json, {u"name", u"description", u"start", u"sipHost", u"variables", u"actions"}, prefix);
     flow.name = r.string(json, u"name"_s, prefix);
     flow.description = r.string(json, u"description"_s, prefix);
     const QString start = r.string(json, u"start"_s, prefix);
@@ -972,8 +967,7 @@ FlowReadResult flowFromVersion2Json(const QJsonObject& json, const QString& pref
             continue;
         }
         const QJsonObject o = actions[i].toObject();
-        std::optional<Action> a =
-            actionHead(o, path, r, 2, {u"id", u"kind", u"name", u"props", u"next", u"position"});
+        std::optional<Action> a = actionHead(o, path, r, 2, {u"id", u"kind", u"name", u"props", u"next", u"position"});
         if (!a) {
             continue;
         }
@@ -1065,9 +1059,9 @@ FlowReadResult flowFromVersion2Json(const QJsonObject& json, const QString& pref
         while (!current.isEmpty()) {
             if (!index.contains(current)) {
                 r.enter({}, {}, {});
-                r.error(prefix + u".actions"_s,
-                        handoff::flow::tr("A path leads to '%1', which does not exist; the path ends there.")
-                            .arg(current));
+                r.error(
+                    prefix + u".actions"_s,
+                    handoff::flow::tr("A path leads to '%1', which does not exist; the path ends there.").arg(current));
                 break;
             }
             if (!first && (taskOf.contains(current) || current == start)) {

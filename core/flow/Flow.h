@@ -303,6 +303,7 @@ diagnostics::Location taskLocation(const QString& taskId, const QString& propert
 // The JSON path of a flow location in the project file the flow was read from ("flow.tasks[0].actions[3]
 // .outputs.failure[0].props.number"), so that a problem located by id can be shown as file:line:col. The flow
 // when it names no task or action that exists.
-QString jsonPathOf(const Flow& flow, const diagnostics::Location& where, const QString& prefix = QStringLiteral("flow"));
+QString jsonPathOf(const Flow& flow, const diagnostics::Location& where,
+                   const QString& prefix = QStringLiteral("flow"));
 
 } // namespace handoff::flow

@@ -76,10 +76,9 @@ Result<ActionList*> resolve(Flow& flow, const Place& place) {
     ActionList* list = parent->output(place.output);
     if (!list) {
         const QStringList outputs = outputsOf(parent->kind());
-        return fail(u"FLW062"_s,
-                    handoff::flow::tr("A %1 action has no output \"%2\"; its outputs are: %3.")
-                        .arg(actionKindName(parent->kind()), place.output,
-                             outputs.isEmpty() ? handoff::flow::tr("none") : outputs.join(u", "_s)));
+        return fail(u"FLW062"_s, handoff::flow::tr("A %1 action has no output \"%2\"; its outputs are: %3.")
+                                     .arg(actionKindName(parent->kind()), place.output,
+                                          outputs.isEmpty() ? handoff::flow::tr("none") : outputs.join(u", "_s)));
     }
     return list;
 }
@@ -131,8 +130,9 @@ Result<void> checkNewIds(const Action& action, QSet<QString>& seen, const QSet<Q
                                          .arg(action.id));
         }
         if (taken.contains(action.id) || seen.contains(action.id)) {
-            return fail(u"FLW061"_s,
-                        handoff::flow::tr("The id '%1' is already used in the flow; ids must be unique.").arg(action.id));
+            return fail(
+                u"FLW061"_s,
+                handoff::flow::tr("The id '%1' is already used in the flow; ids must be unique.").arg(action.id));
         }
         seen.insert(action.id);
     }
@@ -322,8 +322,9 @@ Result<QString> insertAction(Flow& flow, const Place& place, Action action) {
             if (ActionList* target = made.output(o.key)) {
                 *target = std::move(o.actions);
             } else {
-                return fail(u"FLW065"_s, handoff::flow::tr("A %1 action has no output \"%2\".")
-                                             .arg(actionKindName(action.kind()), o.key));
+                return fail(
+                    u"FLW065"_s,
+                    handoff::flow::tr("A %1 action has no output \"%2\".").arg(actionKindName(action.kind()), o.key));
             }
         }
         made.extra = action.extra;
@@ -485,7 +486,8 @@ Result<void> renameAction(Flow& flow, const QString& id, const QString& newId) {
                         .arg(newId));
     }
     if (flow.find(newId)) {
-        return fail(u"FLW061"_s, handoff::flow::tr("The id '%1' is already used in the flow; choose another.").arg(newId));
+        return fail(u"FLW061"_s,
+                    handoff::flow::tr("The id '%1' is already used in the flow; choose another.").arg(newId));
     }
     a->id = newId;
     return {};
@@ -517,8 +519,8 @@ Result<void> renameTask(Flow& flow, const QString& id, const QString& newId, con
     }
     if (newId != id) {
         if (!isRefIdSafe(newId)) {
-            return fail(u"FLW061"_s, handoff::flow::tr("The task id '%1' is empty or has a space or one of [ ] # ~ /.")
-                                         .arg(newId));
+            return fail(u"FLW061"_s,
+                        handoff::flow::tr("The task id '%1' is empty or has a space or one of [ ] # ~ /.").arg(newId));
         }
         if (flow.task(newId)) {
             return fail(u"FLW061"_s, handoff::flow::tr("There is a task '%1' already; choose another id.").arg(newId));
@@ -644,8 +646,9 @@ Result<void> removeVariable(Flow& flow, const QString& name) {
     }
     const QStringList uses = usesOf(flow, name);
     if (!uses.isEmpty()) {
-        return fail(u"FLW064"_s, handoff::flow::tr("%1 is still used by %2; change those actions first.")
-                                     .arg(name, uses.join(u", "_s)));
+        return fail(
+            u"FLW064"_s,
+            handoff::flow::tr("%1 is still used by %2; change those actions first.").arg(name, uses.join(u", "_s)));
     }
     flow.variables.removeAt(index);
     return {};
@@ -711,9 +714,9 @@ QStringList siblingsBefore(const Flow& flow, const ActionPlace& place, const QSt
 } // namespace
 
 bool Diff::isEmpty() const {
-    return addedActions.isEmpty() && removedActions.isEmpty() && changedActions.isEmpty() &&
-           movedActions.isEmpty() && addedTasks.isEmpty() && removedTasks.isEmpty() && changedTasks.isEmpty() &&
-           changedVariables.isEmpty() && !flowChanged;
+    return addedActions.isEmpty() && removedActions.isEmpty() && changedActions.isEmpty() && movedActions.isEmpty() &&
+           addedTasks.isEmpty() && removedTasks.isEmpty() && changedTasks.isEmpty() && changedVariables.isEmpty() &&
+           !flowChanged;
 }
 
 Diff diff(const Flow& before, const Flow& after) {
@@ -786,8 +789,8 @@ Diff diff(const Flow& before, const Flow& after) {
             d.changedVariables.append(name);
         }
     }
-    for (QStringList* list : {&d.addedActions, &d.removedActions, &d.changedActions, &d.movedActions,
-                              &d.changedVariables}) {
+    for (QStringList* list :
+         {&d.addedActions, &d.removedActions, &d.changedActions, &d.movedActions, &d.changedVariables}) {
         list->sort();
     }
     return d;

@@ -76,7 +76,7 @@ struct Diff {
     QStringList movedActions;   // another place (task, parent, output or index among the same siblings)
     QStringList addedTasks;
     QStringList removedTasks;
-    QStringList changedTasks; // name, or the order of its top-level actions
+    QStringList changedTasks;     // name, or the order of its top-level actions
     QStringList changedVariables; // added, removed or changed, by name
     bool flowChanged = false;     // name, description, start task, SIP host
 

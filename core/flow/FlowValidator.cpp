@@ -178,9 +178,9 @@ private:
         for (int i = 0; i < m_graph.size(); ++i) {
             if (const JumpProps* jump = actionAt(i).as<JumpProps>()) {
                 if (jump->task.isEmpty()) {
-                    report("FLW023", at(i, u"props.task"_s),
-                           handoff::flow::tr("%1 jumps nowhere; choose the reusable task it continues in.")
-                               .arg(label(i)));
+                    report(
+                        "FLW023", at(i, u"props.task"_s),
+                        handoff::flow::tr("%1 jumps nowhere; choose the reusable task it continues in.").arg(label(i)));
                 } else if (m_flow.taskIndex(jump->task) < 0) {
                     report("FLW023", at(i, u"props.task"_s),
                            handoff::flow::tr("%1 jumps to the task '%2', which does not exist. Choose an existing "
@@ -312,8 +312,8 @@ private:
             // Variable-valued settings.
             if (const CallDataProps* p = a.as<CallDataProps>()) {
                 for (qsizetype k = 0; k < p->successOutputs.size(); ++k) {
-                    checkVariableName(p->successOutputs[k].value,
-                                      at(i, u"props.successOutputs[%1].variable"_s.arg(k)), true);
+                    checkVariableName(p->successOutputs[k].value, at(i, u"props.successOutputs[%1].variable"_s.arg(k)),
+                                      true);
                 }
             } else if (const UpdateDataProps* u = a.as<UpdateDataProps>()) {
                 for (qsizetype k = 0; k < u->assignments.size(); ++k) {
@@ -513,12 +513,15 @@ private:
         }
     }
 
-    QSet<QString> dataActionOutputs() const {
+    // The variables bound to a Call Data Action's voiceCallId output: where a callId may come from.
+    QSet<QString> voiceCallIdOutputs() const {
         QSet<QString> outputs;
         m_flow.forEachAction([&outputs](const Task&, const Action& a) {
             if (const CallDataProps* p = a.as<CallDataProps>()) {
                 for (const Binding& b : p->successOutputs) {
-                    outputs.insert(b.value);
+                    if (b.name == u"voiceCallId"_s) {
+                        outputs.insert(b.value);
+                    }
                 }
             }
         });
@@ -674,7 +677,7 @@ private:
     void checkProperties() {
         static const QRegularExpression flatName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
         static const QStringList reserved{u"orgId"_s, u"integrationId"_s, u"rawRequest"_s};
-        const QSet<QString> outputs = dataActionOutputs();
+        const QSet<QString> outputs = voiceCallIdOutputs();
         for (int i = 0; i < m_graph.size(); ++i) {
             const Action& a = actionAt(i);
             if (const CallDataProps* p = a.as<CallDataProps>()) {

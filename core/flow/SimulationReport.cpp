@@ -42,9 +42,13 @@ QString outcomeName(telephony::CallOutcome outcome) {
 QJsonObject toJson(const Trace& trace) {
     QJsonArray steps;
     for (const TraceStep& s : trace.steps) {
-        QJsonObject o{{u"number"_s, s.number},   {u"task"_s, s.taskId}, {u"action"_s, s.actionId},
-                      {u"name"_s, s.actionName}, {u"kind"_s, actionKindKey(s.kind)},
-                      {u"path"_s, s.path},       {u"note"_s, s.note}};
+        QJsonObject o{{u"number"_s, s.number},
+                      {u"task"_s, s.taskId},
+                      {u"action"_s, s.actionId},
+                      {u"name"_s, s.actionName},
+                      {u"kind"_s, actionKindKey(s.kind)},
+                      {u"path"_s, s.path},
+                      {u"note"_s, s.note}};
         if (!s.inputs.isEmpty()) {
             o.insert(u"inputs"_s, pairsJson(s.inputs));
         }

@@ -10,12 +10,12 @@
 #include "uui/UuiComposer.h"
 #include "uui/UuiLint.h"
 
-#include <array>
-
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -139,7 +139,7 @@ private:
 };
 
 struct Parsed {
-    QString name; // input name, assignment variable, or the property ("number", "condition", ...)
+    QString name;     // input name, assignment variable, or the property ("number", "condition", ...)
     QString property; // where it sits in the action ("props.inputs[2].expression"), for locations
     ExpressionResult<Expression> expression;
 };
@@ -615,12 +615,13 @@ struct Simulator::Impl {
             return {};
         }
         if (v.type() != ValueType::Boolean) {
-            fail(run, step,
-                 located("FLW003",
-                         handoff::flow::tr("Decision '%1': the condition gave %2, not a Boolean. Compare it (==, IsSet, "
-                                           "...) so it gives true or false.")
-                             .arg(c.action->id, v.toDisplay()),
-                         c, u"props.condition"_s));
+            fail(
+                run, step,
+                located("FLW003",
+                        handoff::flow::tr("Decision '%1': the condition gave %2, not a Boolean. Compare it (==, IsSet, "
+                                          "...) so it gives true or false.")
+                            .arg(c.action->id, v.toDisplay()),
+                        c, u"props.condition"_s));
             return {};
         }
         return StepOutcome::next(v.asBoolean() ? kPathYes : kPathNo);
@@ -840,9 +841,10 @@ struct Simulator::Impl {
                 errorMessage =
                     handoff::flow::tr("The UUI token expired at %1 (issued %2); the call at %3 is refused and the SIP "
                                       "transfer fails. Mint tokens again before they expire (24 h at most).")
-                        .arg(QDateTime::fromSecsSinceEpoch(exp, Qt::UTC).toString(Qt::ISODate),
-                             QDateTime::fromSecsSinceEpoch(claimSecs(*decoded, u"iat"_s), Qt::UTC).toString(Qt::ISODate),
-                             run.now.toUTC().toString(Qt::ISODate));
+                        .arg(
+                            QDateTime::fromSecsSinceEpoch(exp, Qt::UTC).toString(Qt::ISODate),
+                            QDateTime::fromSecsSinceEpoch(claimSecs(*decoded, u"iat"_s), Qt::UTC).toString(Qt::ISODate),
+                            run.now.toUTC().toString(Qt::ISODate));
                 code = "FLW042";
             } else if (decoded && !jti.isEmpty() && usedJtis.contains(jti)) {
                 errorType = u"salesforce.tokenReplayed"_s;
@@ -902,10 +904,10 @@ struct Simulator::Impl {
             }
         }
         if (run.record) {
-            step.note = handoff::flow::tr("After the transfer, when the Agentforce agent hangs up, the %1 goes to %2.")
-                            .arg(p.target == PostFlowTarget::Caller ? handoff::flow::tr("caller")
-                                                                    : handoff::flow::tr("agent"),
-                                 p.flowName);
+            step.note =
+                handoff::flow::tr("After the transfer, when the Agentforce agent hangs up, the %1 goes to %2.")
+                    .arg(p.target == PostFlowTarget::Caller ? handoff::flow::tr("caller") : handoff::flow::tr("agent"),
+                         p.flowName);
         }
         run.trace.postFlow = std::move(route);
         return StepOutcome::next(kPathNext);
@@ -930,9 +932,9 @@ struct Simulator::Impl {
 
     // In ActionKind order.
     static constexpr std::array<Handler, 11> kHandlers{
-        &Impl::transcription, &Impl::recording,  &Impl::playAudio, &Impl::callData,    &Impl::decision,
-        &Impl::updateData,    &Impl::setUuiData, &Impl::transfer,  &Impl::setPostFlow, &Impl::disconnect,
-        &Impl::jump,
+        &Impl::transcription, &Impl::recording,  &Impl::playAudio,  &Impl::callData,
+        &Impl::decision,      &Impl::updateData, &Impl::setUuiData, &Impl::transfer,
+        &Impl::setPostFlow,   &Impl::disconnect, &Impl::jump,
     };
     static_assert(std::variant_size_v<ActionProps> == kHandlers.size(), "one handler per action kind");
 };
@@ -1009,13 +1011,14 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
     while (true) {
         const Compiled& c = impl.actions[static_cast<size_t>(current)];
         if (trace.actionsRun >= m_context.actionLimit) {
-            addDiagnostic(run, nullptr,
-                          located("FLW045",
-                                  handoff::flow::tr("The call ran %1 actions and Architect's limit stopped it (its error "
-                                                    "handling takes the call). A loop does not end: bound it with a "
-                                                    "counter.")
-                                      .arg(m_context.actionLimit),
-                                  c));
+            addDiagnostic(
+                run, nullptr,
+                located("FLW045",
+                        handoff::flow::tr("The call ran %1 actions and Architect's limit stopped it (its error "
+                                          "handling takes the call). A loop does not end: bound it with a "
+                                          "counter.")
+                            .arg(m_context.actionLimit),
+                        c));
             return stop(EndState::ActionLimit, c.action->id);
         }
         const Action& a = *c.action;
@@ -1031,12 +1034,13 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
         const StepOutcome outcome = (impl.*Impl::kHandlers[static_cast<size_t>(a.kind())])(run, c, step);
 
         if (run.failed) {
-            addDiagnostic(run, nullptr,
-                          located("FLW040",
-                                  handoff::flow::tr("The call stopped at '%1' with an error; Architect's error handling "
-                                                    "takes it. Fix the problem above.")
-                                      .arg(a.id),
-                                  c));
+            addDiagnostic(
+                run, nullptr,
+                located("FLW040",
+                        handoff::flow::tr("The call stopped at '%1' with an error; Architect's error handling "
+                                          "takes it. Fix the problem above.")
+                            .arg(a.id),
+                        c));
             if (run.record) {
                 trace.steps.append(std::move(step));
             }

@@ -385,13 +385,12 @@ Result<void> migrateStep(QJsonObject& root, int fromVersion, diagnostics::Diagno
         // 2 -> 3: the flow in Architect's shape (tasks with nested outputs; docs/flow.md), and the 1,024 limit
         // read on the decoded data. A version 2 file wrote the old default, the header line, whether or not its
         // user chose it: it becomes the new default, with a notice saying so.
-        const flow::FlowReadResult converted =
-            flow::flowFromVersion2Json(root.value(u"flow"_s).toObject(), u"flow"_s);
+        const flow::FlowReadResult converted = flow::flowFromVersion2Json(root.value(u"flow"_s).toObject(), u"flow"_s);
         for (const diagnostics::Diagnostic& d : converted.diagnostics) {
             if (d.isError()) {
-                return failAt(d.code,
-                              handoff::project::tr("\"%1\": %2 The file was not changed.").arg(d.where.field, d.message),
-                              d.where.field);
+                return failAt(
+                    d.code, handoff::project::tr("\"%1\": %2 The file was not changed.").arg(d.where.field, d.message),
+                    d.where.field);
             }
         }
         if (notices) {
