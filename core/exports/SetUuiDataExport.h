@@ -10,7 +10,7 @@ namespace handoff::exports {
 
 // Which flow variables supply the parts that change per call.
 struct ExportBindings {
-    static constexpr const char* kDefaultTokenVariable = "Flow.uuiToken";
+    static constexpr const char* kDefaultTokenVariable = "Task.uuiToken";
     static constexpr const char* kDefaultCallIdVariable = "Task.voiceCallId";
 
     QString tokenVariable = QString::fromLatin1(kDefaultTokenVariable);

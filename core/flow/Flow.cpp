@@ -233,7 +233,10 @@ const Action* Flow::find(QStringView id) const {
     return found;
 }
 
+// The mutable accessors detach the tasks first: a pointer found through the const path points into data that an
+// implicitly shared copy of this flow may share, and writing through it would change that copy too.
 Action* Flow::find(QStringView id) {
+    tasks.detach();
     return const_cast<Action*>(std::as_const(*this).find(id));
 }
 
@@ -267,6 +270,7 @@ const ActionList* Flow::list(const ActionPlace& place) const {
 }
 
 ActionList* Flow::list(const ActionPlace& place) {
+    tasks.detach();
     return const_cast<ActionList*>(std::as_const(*this).list(place));
 }
 
@@ -958,6 +962,7 @@ FlowReadResult flowFromVersion2Json(const QJsonObject& json, const QString& pref
     };
     QList<Node> nodes;
     QHash<QString, int> index;
+    bool hadPositions = false;
     const QJsonArray actions = r.array(json, u"actions"_s, prefix);
     for (qsizetype i = 0; i < actions.size(); ++i) {
         const QString path = u"%1.actions[%2]"_s.arg(prefix).arg(i);
@@ -972,6 +977,7 @@ FlowReadResult flowFromVersion2Json(const QJsonObject& json, const QString& pref
             continue;
         }
         Node node{*a, {}, {}};
+        hadPositions = hadPositions || o.contains(u"position"_s);
         if (const JumpProps* jump = a->as<JumpProps>()) {
             node.jumpTarget = jump->task;
         }
@@ -1002,6 +1008,12 @@ FlowReadResult flowFromVersion2Json(const QJsonObject& json, const QString& pref
     }
     if (diagnostics::hasErrors(result.diagnostics) || nodes.isEmpty()) {
         return result;
+    }
+    if (hadPositions) {
+        r.enter({}, {}, {});
+        r.notice("FLW007", prefix + u".actions"_s,
+                 handoff::flow::tr("The canvas positions of the version 2 actions are not kept: the designer lays out "
+                                   "each task top to bottom, as Architect does."));
     }
 
     // How many places lead to each action: paths, jumps and the start. Those reached from more than one place,

@@ -114,7 +114,7 @@ struct SetUuiDataProps {
     UuiMode mode = UuiMode::Transfer;
     UuiSource source = UuiSource::ProjectTemplate;
     QString expression;                                          // for UuiSource::Expression
-    QString tokenVariable = QStringLiteral("Flow.uuiToken");     // for UuiSource::ProjectTemplate
+    QString tokenVariable = QStringLiteral("Task.uuiToken");     // for UuiSource::ProjectTemplate
     QString callIdVariable = QStringLiteral("Task.voiceCallId"); // for UuiSource::ProjectTemplate; empty = no callId
     bool userToUser = true; // Architect's "User-to-User" option (the header Salesforce reads)
     friend bool operator==(const SetUuiDataProps&, const SetUuiDataProps&) = default;

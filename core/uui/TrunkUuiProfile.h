@@ -56,7 +56,7 @@ struct TrunkUuiProfile {
     // Further header parameters, in order, each "name=value" (or "name"), without the leading ';'.
     QStringList parameters{QStringLiteral("purpose=isdn-uui"), QStringLiteral("content=isdn-uui")};
     int limit = kDefaultLimit;
-    LimitAppliesTo limitAppliesTo = LimitAppliesTo::HeaderLine; // the strictest reading [open]
+    LimitAppliesTo limitAppliesTo = LimitAppliesTo::DecodedData; // [open]; the default reading: docs/uui-budget.md
 
     static const QStringList& headerNames(); // the two the trunk offers
 

@@ -243,7 +243,7 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         const QString out = QString::fromUtf8(run.out).trimmed();
         QVERIFY(out.startsWith(u"Append(\"{\\\"orgId\\\":\\\"00D5g000004XyZ1\\\""_s));
-        QVERIFY(out.contains(u", Flow.uuiToken, "_s));
+        QVERIFY(out.contains(u", Task.uuiToken, "_s));
         QVERIFY(out.contains(u", Task.voiceCallId, "_s));
 
         const CliRun custom = runHandoff({u"uui"_s, u"export"_s, u"--project"_s, sampleProject(), u"--token-var"_s,
@@ -278,7 +278,7 @@ private Q_SLOTS:
         QCOMPARE(both.exitCode, 0);
         const QJsonObject b = parseJson(both.out);
         QVERIFY(b.value(u"json"_s).toString().contains(u"\"token\":\"eyJ"_s));
-        QVERIFY(b.value(u"expression"_s).toString().contains(u"Flow.uuiToken"_s));
+        QVERIFY(b.value(u"expression"_s).toString().contains(u"Task.uuiToken"_s));
     }
 
     void help() {

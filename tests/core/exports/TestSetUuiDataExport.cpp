@@ -54,7 +54,7 @@ private Q_SLOTS:
         QCOMPARE(e.json, handoff::uui::compose(model()).json);
         QCOMPARE(e.expression,
                  u"Append(\"{\\\"orgId\\\":\\\"00D5g000004XyZ1\\\",\\\"scrt2Domain\\\":\\\"acme-voice.my.salesforce-"
-                 "scrt.com\\\",\\\"token\\\":\\\"\", Flow.uuiToken, \"\\\",\\\"callId\\\":\\\"\", Task.voiceCallId, "
+                 "scrt.com\\\",\\\"token\\\":\\\"\", Task.uuiToken, \"\\\",\\\"callId\\\":\\\"\", Task.voiceCallId, "
                  "\"\\\"}\")"_s);
         QVERIFY(e.diagnostics.isEmpty());
     }
@@ -66,7 +66,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("tokenVar");
         QTest::addColumn<QString>("callIdVar");
 
-        QTest::newRow("defaults") << model() << u"Flow.uuiToken"_s << u"Task.voiceCallId"_s;
+        QTest::newRow("defaults") << model() << u"Task.uuiToken"_s << u"Task.voiceCallId"_s;
         UuiModel tricky = model();
         tricky.transactionId = u"say \"hi\" \\ back\nslash"_s;
         tricky.customParams = {{u"lang"_s, u"de-\u00e9"_s}, {u"q\"k"_s, u"v"_s}};
@@ -118,10 +118,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("tokenVar");
         QTest::addColumn<QString>("callIdVar");
         QTest::addColumn<QStringList>("expected");
-        QTest::newRow("fine") << u"Flow.uuiToken"_s << u"Task.voiceCallId"_s << QStringList{};
+        QTest::newRow("fine") << u"Task.uuiToken"_s << u"Task.voiceCallId"_s << QStringList{};
         QTest::newRow("no scope") << u"uuiToken"_s << u"Task.voiceCallId"_s << QStringList{u"EXP001"_s};
         QTest::newRow("space") << u"Flow.uui token"_s << u"Task.voiceCallId"_s << QStringList{u"EXP001"_s};
-        QTest::newRow("built-in") << u"Flow.uuiToken"_s << u"Call.UUIData"_s << QStringList{u"EXP002"_s};
+        QTest::newRow("built-in") << u"Task.uuiToken"_s << u"Call.UUIData"_s << QStringList{u"EXP002"_s};
         QTest::newRow("same") << u"Flow.x"_s << u"Flow.x"_s << QStringList{u"EXP004"_s};
     }
 

@@ -1,6 +1,11 @@
 #include "exports/SetUuiDataExport.h"
+#include "flow/FlowEdit.h"
 #include "flow/FlowTemplates.h"
 #include "flow/Simulator.h"
+#include "jwt/Jwt.h"
+#include "project/Composition.h"
+#include "project/SimulationSetup.h"
+#include "salesforce/SalesforceId.h"
 #include "telephony/ScriptedBackend.h"
 #include "uui/SipHeaderBudget.h"
 
@@ -13,21 +18,42 @@ using namespace handoff;
 using namespace handoff::flow;
 using telephony::CallOutcome;
 
+using Mutation = std::function<void(Flow&)>;
+Q_DECLARE_METATYPE(Mutation)
+
 Q_DECLARE_METATYPE(handoff::telephony::CallOutcome)
 
 namespace {
 
 const QDateTime kStart = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
 
-SimulationContext context(uui::UuiEncoding encoding = uui::UuiEncoding::Ascii) {
+// The org of the template's defaults, a hex trunk (what Salesforce requires) and the limit read on the decoded data
+// (docs/uui-budget.md).
+SimulationContext context(uui::LimitAppliesTo appliesTo = uui::LimitAppliesTo::DecodedData) {
     SimulationContext c;
-    c.uuiTemplate.orgId = u"00D000000000001"_s;
-    c.uuiTemplate.scrt2Domain = u"mycompany.my.salesforce-scrt.com"_s;
-    c.trunk.encoding = encoding;
-    c.tokens.iss = u"00D000000000001"_s;
+    c.org.orgId = u"00D000000000001"_s;
+    c.org.scrt2Domain = u"mycompany.my.salesforce-scrt.com"_s;
+    c.org.callCenterApiName = u"scv4cc1"_s;
+    c.org.customerType = salesforce::CustomerType::VoiceWithTelephonyProviders;
+    c.uuiTemplate.orgId = c.org.orgId;
+    c.uuiTemplate.scrt2Domain = c.org.scrt2Domain;
+    c.trunk.encoding = uui::UuiEncoding::Hex;
+    c.trunk.limitAppliesTo = appliesTo;
+    c.tokens.iss = c.org.orgId;
     c.tokens.sub = u"scv4cc1"_s;
     c.seed = 42;
     return c;
+}
+
+// The article's way: a UUI token pasted into the flow (Flow.uuiToken) and reused until it expires.
+Flow pastedTokenTemplate() {
+    TemplateOptions options;
+    options.tokenFromFunction = false;
+    return sipTransferTemplate(options);
+}
+
+QString id18(const QString& id15) {
+    return salesforce::SalesforceId::parse(id15)->id18();
 }
 
 SimulatedCall call() {
@@ -88,29 +114,41 @@ private Q_SLOTS:
         QCOMPARE(ids(trace), (QStringList{u"transcription"_s, u"recording"_s, u"greeting"_s, u"create-voicecall"_s,
                                           u"voicecall-created"_s, u"post-flow"_s, u"set-uui"_s, u"transfer"_s}));
         QVERIFY2(!diagnostics::hasErrors(trace.diagnostics), qPrintable(codes(trace.diagnostics).join(u',')));
+        QCOMPARE(stepOf(trace, u"transfer"_s)->taskId, u"main"_s);
 
-        // The data action: inputs evaluated as the article maps them, output bound to Task.voiceCallId.
+        // The data action: inputs evaluated as the article maps them; the function's outputs bound to variables:
+        // the 18-character id of the 15 the API returns, and a UUI token minted for this call.
         const TraceStep* data = stepOf(trace, u"create-voicecall"_s);
         QVERIFY(data);
         QCOMPARE(data->path, u"success"_s);
         QCOMPARE(valueOf(data->inputs, u"from"_s), Value::string(u"tel:+14155550100"_s));
         QCOMPARE(valueOf(data->inputs, u"to"_s), Value::string(u"+18005550100"_s));
         QCOMPARE(valueOf(data->inputs, u"vendorCallKey"_s), Value::string(trace.call.conversationId));
-        QCOMPARE(valueOf(data->outputs, u"voiceCallId"_s), Value::string(telephony::ScriptedBackend::generatedId(1)));
-        QCOMPARE(data->changes.size(), 1);
+        const QString id = id18(telephony::ScriptedBackend::generatedId(1));
+        QCOMPARE(id.size(), 18);
+        QCOMPARE(valueOf(data->outputs, u"voiceCallId"_s), Value::string(id));
+        const QString token = valueOf(data->outputs, u"uuiToken"_s).asString();
+        const auto decoded = jwt::decode(token.toLatin1());
+        QVERIFY(decoded.has_value());
+        QCOMPARE(decoded->claims.intClaim(u"iat"_s), kStart.toSecsSinceEpoch());
+        QCOMPARE(decoded->claims.intClaim(u"exp"_s), kStart.toSecsSinceEpoch() + 24 * 3600);
+        QCOMPARE(decoded->claims.stringClaim(u"iss"_s), u"00D000000000001"_s);
+        QCOMPARE(decoded->claims.stringClaim(u"sub"_s), u"scv4cc1"_s);
+        QCOMPARE(data->changes.size(), 2);
         QCOMPARE(data->changes[0].name, u"Task.voiceCallId"_s);
-        QCOMPARE(data->changes[0].before, Value::notSet());
+        QCOMPARE(data->changes[1].name, u"Task.uuiToken"_s);
 
         QCOMPARE(stepOf(trace, u"voicecall-created"_s)->path, u"yes"_s);
 
-        // Set UUI Data: the project's template with the token and the VoiceCall id.
+        // Set UUI Data: the project's template with the minted token and the 18-character VoiceCall id.
         const TraceStep* set = stepOf(trace, u"set-uui"_s);
         QVERIFY(set && set->uui);
         const QJsonObject uuiJson = QJsonDocument::fromJson(set->uui->json).object();
-        QCOMPARE(uuiJson.value(u"callId"_s).toString(), telephony::ScriptedBackend::generatedId(1));
+        QCOMPARE(uuiJson.value(u"callId"_s).toString(), id);
+        QCOMPARE(uuiJson.value(u"token"_s).toString(), token);
         QCOMPARE(uuiJson.value(u"orgId"_s).toString(), u"00D000000000001"_s);
-        QVERIFY(uuiJson.value(u"token"_s).toString().count(u'.') == 2);
         QVERIFY(set->uui->budget.fits());
+        QVERIFY(!set->uui->hasErrors);
 
         // Transfer: the INVITE as sent, with the User-to-User header.
         const TraceStep* transfer = stepOf(trace, u"transfer"_s);
@@ -122,7 +160,7 @@ private Q_SLOTS:
         QVERIFY(invite.headers.contains(u"To: <sip:+15550100100@agentforce-voice.invalid>"_s));
         QVERIFY(invite.headers.contains(u"From: <sip:+14155550100@genesys-edge.invalid>;tag="_s +
                                         invite.headers[2].section(u"tag="_s, 1)));
-        QVERIFY(invite.text().contains(u"\r\nUser-to-User: "_s));
+        QVERIFY(invite.text().contains(u"\r\nUser-to-User: 04"_s)); // hex, PD octet first
         QVERIFY(invite.text().endsWith(u"Content-Length: 0\r\n\r\n"_s));
 
         // The post-flow route for the escalation.
@@ -133,7 +171,39 @@ private Q_SLOTS:
                      .object()
                      .value(u"voiceCallId"_s)
                      .toString(),
-                 telephony::ScriptedBackend::generatedId(1));
+                 id);
+    }
+
+    // The function's rules, the same ones the exported function restates in JavaScript: 15 -> 18, an 18-character
+    // id unchanged, a fresh token per call, `errors` as a string is a warning.
+    void dataActionFunction_data() {
+        QTest::addColumn<QString>("returned");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("15 characters (the API's form)") << u"0LQRM0000006CSz"_s << u"0LQRM0000006CSz4AM"_s;
+        QTest::newRow("18 characters pass unchanged") << u"0LQRM0000006CSz4AM"_s << u"0LQRM0000006CSz4AM"_s;
+    }
+
+    void dataActionFunction() {
+        QFETCH(QString, returned);
+        QFETCH(QString, expected);
+        // Worked by hand: 0LQRM -> bits 01111 -> 30 -> '4'; 00000 -> 'A'; 06CSz -> 00110 -> 12 -> 'M'.
+        QCOMPARE(id18(u"0LQRM0000006CSz"_s), u"0LQRM0000006CSz4AM"_s);
+        telephony::VoiceCallResult result;
+        result.outcome = CallOutcome::Success;
+        result.voiceCallId = returned;
+        result.errors = {u"Department__c: bad value"_s};
+        result.errorsWasString = true;
+        TokenSupply supply;
+        supply.iss = u"00D000000000001"_s;
+        const FunctionOutputs a = flow::dataActionFunction(result, {}, supply, 1000, 1);
+        const FunctionOutputs b = flow::dataActionFunction(result, {}, supply, 1000, 2);
+        QCOMPARE(a.voiceCallId, expected);
+        QCOMPARE(a.warning, u"Department__c: bad value"_s);
+        QVERIFY(a.uuiToken != b.uuiToken); // a fresh signature per call
+        FunctionInputs inputs;
+        inputs.salesforceOrgId = u"00D5g000004XyZ1"_s;
+        const auto decoded = jwt::decode(flow::dataActionFunction(result, inputs, supply, 1000, 1).uuiToken.toLatin1());
+        QCOMPARE(decoded->claims.stringClaim(u"iss"_s), u"00D5g000004XyZ1"_s); // the function signs for its input
     }
 
     // The INVITE's User-to-User header decodes back to exactly the UUI JSON, for each encoding and PD mode.
@@ -149,7 +219,8 @@ private Q_SLOTS:
     void inviteHeaderDecodesToTheUui() {
         QFETCH(uui::UuiEncoding, encoding);
         QFETCH(uui::PdMode, pd);
-        SimulationContext c = context(encoding);
+        SimulationContext c = context();
+        c.trunk.encoding = encoding;
         c.trunk.pdMode = pd;
         c.trunk.limit = 4096; // this test is about the encoding, not the budget
         const FixedClock clock(kStart);
@@ -185,7 +256,7 @@ private Q_SLOTS:
                                           << u"transfer-failed-disconnect"_s << u"success"_s;
         QTest::newRow("failure") << CallOutcome::Failure << true << EndState::Disconnected << u"failure-disconnect"_s
                                  << u"failure"_s;
-        QTest::newRow("timeout") << CallOutcome::Timeout << true << EndState::Disconnected << u"timeout-disconnect"_s
+        QTest::newRow("timeout") << CallOutcome::Timeout << true << EndState::Disconnected << u"failure-disconnect"_s
                                  << u"timeout"_s;
     }
 
@@ -214,20 +285,100 @@ private Q_SLOTS:
         if (outcome != CallOutcome::Success) {
             QVERIFY(!stepOf(trace, u"transfer"_s));
             QVERIFY(!stepOf(trace, u"set-uui"_s));
+            // The jump to the reusable task, then its actions.
+            QCOMPARE(stepOf(trace, outcome == CallOutcome::Failure ? u"failure-jump"_s : u"timeout-jump"_s)->path,
+                     u"jump"_s);
+            QCOMPARE(stepOf(trace, u"failure-audio"_s)->taskId, u"failure-handling"_s);
         }
     }
 
-    // The default trunk (hex, 1,024 on the header line) cannot carry a 2048-bit token's UUI: the transfer fails.
-    void hexUuiDoesNotFit() {
+    // Under the decoded-data reading (the default) the UUI fits; read on the header line it cannot, and the
+    // transfer is taken to fail.
+    void limitReadings() {
         const FixedClock clock(kStart);
-        Simulator simulator(sipTransferTemplate(), context(uui::UuiEncoding::Hex), clock);
-        const Trace trace = simulator.run(call(), CallScript{CallOutcome::Success, true});
+        Simulator decoded(sipTransferTemplate(), context(), clock);
+        const Trace fits = decoded.run(call(), CallScript{CallOutcome::Success, true});
+        QCOMPARE(fits.end, EndState::Transferred);
+        const uui::SipBudget& budget = stepOf(fits, u"set-uui"_s)->uui->budget;
+        QCOMPARE(budget.measured, budget.decodedBytes);
+        QVERIFY(budget.headerLineLength > 1024); // the header is longer than 1,024, the data is not
+
+        Simulator line(sipTransferTemplate(), context(uui::LimitAppliesTo::HeaderLine), clock);
+        const Trace trace = line.run(call(), CallScript{CallOutcome::Success, true});
         QCOMPARE(trace.end, EndState::Disconnected);
         QVERIFY(codes(trace.diagnostics).contains(u"FLW041"_s));
         const SipInvite& invite = *stepOf(trace, u"transfer"_s)->invite;
         QVERIFY(!invite.uuiFits);
-        QVERIFY(invite.measured > 1024);
-        QVERIFY(!stepOf(trace, u"set-uui"_s)->uui->budget.waysOut.isEmpty());
+        QCOMPARE(invite.measured, budget.headerLineLength);
+    }
+
+    // The UUI composed at Set UUI Data goes through the rules `handoff uui compose` applies, with the same codes.
+    void uuiRulesOfCore_data() {
+        QTest::addColumn<Mutation>("change");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("15-character callId") << Mutation([](Flow& f) {
+            // The raw API output bound instead of the function's: a 15-character id reaches the UUI.
+            f.find(u"set-uui"_s)->as<SetUuiDataProps>()->callIdVariable = u"Flow.rawId"_s;
+            f.variables.append({u"Flow.rawId"_s, ValueType::String, Value::string(u"0LQRM0000006CSz"_s), {}, {}, {}});
+        }) << u"UUI025"_s;
+        QTest::newRow("no org settings") << Mutation([](Flow&) {}) << u"UUI013"_s;
+    }
+
+    void uuiRulesOfCore() {
+        QFETCH(Mutation, change);
+        QFETCH(QString, code);
+        Flow flow = sipTransferTemplate();
+        change(flow);
+        SimulationContext c = context();
+        if (code == u"UUI013"_s) {
+            c.uuiTemplate.scrt2Domain.clear(); // a template with no org settings yet
+        }
+        const FixedClock clock(kStart);
+        Simulator simulator(flow, c, clock);
+        const Trace trace = simulator.run(call(), CallScript{CallOutcome::Success, true});
+        QVERIFY2(codes(trace.diagnostics).contains(code), qPrintable(codes(trace.diagnostics).join(u',')));
+        QVERIFY(codes(trace.diagnostics).contains(u"FLW049"_s));
+        QCOMPARE(trace.end, EndState::Disconnected); // Salesforce is taken to refuse it
+        QCOMPARE(valueOf(stepOf(trace, u"transfer"_s)->outputs, u"errorType"_s), Value::string(u"uui.invalid"_s));
+        for (const diagnostics::Diagnostic& d : trace.diagnostics) {
+            if (d.code == code) {
+                QCOMPARE(d.where.actionId, u"set-uui"_s);
+                QCOMPARE(d.where.taskId, u"main"_s);
+            }
+        }
+    }
+
+    // The same UUI, checked by the simulator and by the project's composition (what `handoff uui compose` runs):
+    // the same codes.
+    void sameCodesAsUuiCompose() {
+        project::Project p = project::Project::defaults();
+        p.org.orgId = u"00D5g000004XyZ1"_s;
+        p.org.scrt2Domain = u"acme-voice.my.salesforce-scrt.com"_s;
+        p.org.callCenterApiName = u"acme_agentforce"_s;
+        p.uui.transactionId = u"order-1"_s;
+        Flow flow = sipTransferTemplate();
+        flow.find(u"set-uui"_s)->as<SetUuiDataProps>()->callIdVariable = u"Flow.rawId"_s;
+        flow.variables.append({u"Flow.rawId"_s, ValueType::String, Value::string(u"0LQRM0000006CSz"_s), {}, {}, {}});
+        const FixedClock clock(kStart);
+        Simulator simulator(flow, project::simulationContext(p), clock);
+        const Trace trace = simulator.run(call(), CallScript{CallOutcome::Success, true});
+        const TraceStep* set = stepOf(trace, u"set-uui"_s);
+        const QJsonObject sent = QJsonDocument::fromJson(set->uui->json).object();
+
+        project::Project same = p;
+        same.uui.callId = sent.value(u"callId"_s).toString();
+        const project::Composition c =
+            project::composeWithToken(same, sent.value(u"token"_s).toString().toLatin1(), clock);
+        QCOMPARE(c.uui.json, set->uui->json);
+        QStringList composed;
+        for (const diagnostics::Diagnostic& d : c.lintDiagnostics + c.claimDiagnostics + c.budgetDiagnostics) {
+            composed.append(d.code);
+        }
+        QStringList simulated = codes(set->diagnostics);
+        composed.sort();
+        simulated.sort();
+        QCOMPARE(simulated, composed);
+        QVERIFY(simulated.contains(u"UUI025"_s));
     }
 
     void deterministic() {
@@ -266,23 +417,25 @@ private Q_SLOTS:
         QCOMPARE(request.callAttributes.size(), 1);
         QCOMPARE(request.callAttributes[0].field, u"Department__c"_s);
         QCOMPARE(request.startTime, kStart);
+        // The emulator or an org answers as the raw API (15 characters); the simulator converts as the function does.
         QCOMPARE(QJsonDocument::fromJson(stepOf(trace, u"set-uui"_s)->uui->json).object().value(u"callId"_s),
-                 QJsonValue(u"0LQRM0000006CSz"_s));
+                 QJsonValue(u"0LQRM0000006CSz4AM"_s));
     }
 
     void expressionSourceUui() {
         Flow flow = sipTransferTemplate();
         SetUuiDataProps* uui = flow.find(u"set-uui"_s)->as<SetUuiDataProps>();
         uui->source = UuiSource::Expression;
-        uui->expression = u"Append(\"{\\\"token\\\":\\\"\", Flow.uuiToken, \"\\\",\\\"callId\\\":\\\"\", "
-                          "Task.voiceCallId, \"\\\"}\")"_s;
+        uui->expression =
+            u"Append(\"{\\\"scrt2Domain\\\":\\\"mycompany.my.salesforce-scrt.com\\\",\\\"token\\\":\\\"\", "
+            "Task.uuiToken, \"\\\",\\\"callId\\\":\\\"\", Task.voiceCallId, \"\\\"}\")"_s;
         const FixedClock clock(kStart);
         Simulator simulator(flow, context(), clock);
         const Trace trace = simulator.run(call());
-        QCOMPARE(trace.end, EndState::Transferred);
+        QVERIFY2(trace.end == EndState::Transferred, qPrintable(codes(trace.diagnostics).join(u',')));
         const QJsonObject o = QJsonDocument::fromJson(stepOf(trace, u"set-uui"_s)->uui->json).object();
-        QCOMPARE(o.value(u"callId"_s).toString(), telephony::ScriptedBackend::generatedId(1));
-        QCOMPARE(o.keys(), (QStringList{u"callId"_s, u"token"_s}));
+        QCOMPARE(o.value(u"callId"_s).toString(), id18(telephony::ScriptedBackend::generatedId(1)));
+        QCOMPARE(o.keys(), (QStringList{u"callId"_s, u"scrt2Domain"_s, u"token"_s}));
     }
 
     // The Set UUI Data expression hs/uui exports for the project, pasted into the flow, sends exactly the UUI the
@@ -297,7 +450,9 @@ private Q_SLOTS:
         uui::UuiModel model = c.uuiTemplate;
         model.token = u"placeholder"_s;
         model.callId = u"placeholder"_s;
-        const exports::SetUuiDataExport exported = exports::exportSetUuiData(model, exports::ExportBindings{});
+        exports::ExportBindings bindings;
+        bindings.tokenVariable = u"Task.uuiToken"_s; // the template's: the token the function minted
+        const exports::SetUuiDataExport exported = exports::exportSetUuiData(model, bindings);
         QVERIFY(!exported.expression.isEmpty());
         Flow flow = sipTransferTemplate();
         SetUuiDataProps* uui = flow.find(u"set-uui"_s)->as<SetUuiDataProps>();
@@ -334,7 +489,7 @@ private Q_SLOTS:
 
     void endlessLoopHitsTheActionLimit() {
         Flow flow = sipTransferTemplate();
-        flow.find(u"failure-disconnect"_s)->props = JumpProps{u"failure-audio"_s};
+        flow.find(u"failure-disconnect"_s)->props = JumpProps{u"failure-handling"_s};
         const FixedClock clock(kStart);
         Simulator simulator(flow, context(), clock);
         simulator.setRecordSteps(false);
@@ -360,22 +515,22 @@ private Q_SLOTS:
             }
             ends.insert(row.endActionId);
         }
-        QCOMPARE(ends, (QSet<QString>{u"transfer"_s, u"transfer-failed-disconnect"_s, u"failure-disconnect"_s,
-                                      u"timeout-disconnect"_s}));
+        QCOMPARE(ends, (QSet<QString>{u"transfer"_s, u"transfer-failed-disconnect"_s, u"failure-disconnect"_s}));
         // Every action is on some path, except the Decision's "no" jump: a successful data action always returns
         // an id in the simulator.
-        for (const Action& a : flow.actions) {
+        flow.forEachAction([&](const Task&, const Action& a) {
             if (a.id != u"no-id-jump"_s) {
                 QVERIFY2(visited.contains(a.id), qPrintable(a.id));
             }
-        }
+        });
         QCOMPARE(report.rows[0].end, EndState::Transferred);
         QCOMPARE(report.rows[1].end, EndState::Disconnected);
     }
 
     void matrixFindsBadPaths() {
         Flow flow = sipTransferTemplate();
-        flow.find(u"create-voicecall"_s)->next.remove(u"timeout"_s);
+        // The failure handling no longer ends the call: it falls off the end of its task.
+        QVERIFY(edit::removeAction(flow, u"failure-disconnect"_s, edit::RemoveMode::WithNested).has_value());
         const FixedClock clock(kStart);
         const MatrixReport report = runMatrix(flow, context(), clock, call());
         QVERIFY(!report.ok());
@@ -383,17 +538,20 @@ private Q_SLOTS:
         for (const MatrixRow& row : report.rows) {
             if (!row.expected) {
                 ++bad;
-                QCOMPARE(row.dataAction, CallOutcome::Timeout);
+                QVERIFY(row.dataAction != CallOutcome::Success);
                 QCOMPARE(row.end, EndState::FlowError);
+                QCOMPARE(row.endTaskId, u"failure-handling"_s);
             }
         }
-        QCOMPARE(bad, 2);
-        QCOMPARE(codes(report.diagnostics), (QStringList{u"FLW046"_s, u"FLW046"_s}));
-        // And with the default hex trunk, the all-success combination does not reach the agent.
-        const MatrixReport hex = runMatrix(sipTransferTemplate(), context(uui::UuiEncoding::Hex), clock, call());
+        QCOMPARE(bad, 4);
+        QCOMPARE(codes(report.diagnostics), (QStringList{u"FLW046"_s, u"FLW046"_s, u"FLW046"_s, u"FLW046"_s}));
+        // And with the limit read on the header line, the all-success combination does not reach the agent.
+        const MatrixReport hex =
+            runMatrix(sipTransferTemplate(), context(uui::LimitAppliesTo::HeaderLine), clock, call());
         QVERIFY(!hex.ok());
         QVERIFY(!hex.rows[0].expected);
-        QVERIFY(hex.rows[0].verdict.contains(u"FLW041"_s));
+        QVERIFY(hex.rows[0].verdict.contains(u"SIP001"_s)); // the budget's own code comes first, as in uui compose
+        QVERIFY(codes(hex.rows[0].diagnostics).contains(u"FLW041"_s));
     }
 
     void windowFindsTheExpiryHour() {
@@ -402,7 +560,7 @@ private Q_SLOTS:
         options.start = kStart;
         options.hours = 48;
         options.callsPerHour = 4;
-        const WindowReport report = runWindow(sipTransferTemplate(), context(), clock, options, call());
+        const WindowReport report = runWindow(pastedTokenTemplate(), context(), clock, options, call());
         QCOMPARE(report.calls, 48 * 4);
         QVERIFY(report.firstFailingHour.has_value());
         QCOMPARE(*report.firstFailingHour, 24);
@@ -415,6 +573,10 @@ private Q_SLOTS:
         QCOMPARE(codes(report.diagnostics), QStringList{u"FLW047"_s});
         QVERIFY(report.diagnostics[0].message.contains(u"expired"_s));
         QVERIFY(!report.ok());
+        // With the token minted by the function for each call (the template's default), nothing expires.
+        const WindowReport minted = runWindow(sipTransferTemplate(), context(), clock, options, call());
+        QVERIFY(minted.ok());
+        QCOMPARE(minted.transferred, 48 * 4);
     }
 
     // When every call fails for another reason (here a UUI too long for a hex trunk), the window says so from hour
@@ -426,12 +588,12 @@ private Q_SLOTS:
         options.hours = 4;
         options.callsPerHour = 2;
         const WindowReport report =
-            runWindow(sipTransferTemplate(), context(uui::UuiEncoding::Hex), clock, options, call());
+            runWindow(sipTransferTemplate(), context(uui::LimitAppliesTo::HeaderLine), clock, options, call());
         QCOMPARE(report.transferred, 0);
         QCOMPARE(*report.firstFailingHour, 0);
-        QCOMPARE(report.firstFailureCode, u"FLW041"_s);
+        QCOMPARE(report.firstFailureCode, u"SIP001"_s); // the header budget's own code, as `uui compose` says it
         QCOMPARE(codes(report.diagnostics), QStringList{u"FLW047"_s});
-        QVERIFY(report.diagnostics[0].message.contains(u"FLW041"_s));
+        QVERIFY(report.diagnostics[0].message.contains(u"SIP001"_s));
         QVERIFY(!report.diagnostics[0].message.contains(u"expire"_s));
     }
 
@@ -445,19 +607,19 @@ private Q_SLOTS:
         // A token issued two hours before the window, valid 8 h: fails from hour 6.
         c.tokens.issuedAt = kStart.addSecs(-2 * 3600);
         c.tokens.ttlSeconds = 8 * 3600;
-        QCOMPARE(*runWindow(sipTransferTemplate(), c, clock, options, call()).firstFailingHour, 6);
+        QCOMPARE(*runWindow(pastedTokenTemplate(), c, clock, options, call()).firstFailingHour, 6);
         // Minted again every 12 h: never fails.
         c.tokens.issuedAt = {};
         c.tokens.ttlSeconds = 24 * 3600;
         c.tokens.refreshSeconds = 12 * 3600;
-        const WindowReport refreshed = runWindow(sipTransferTemplate(), c, clock, options, call());
+        const WindowReport refreshed = runWindow(pastedTokenTemplate(), c, clock, options, call());
         QVERIFY(!refreshed.firstFailure);
         QVERIFY(refreshed.ok());
         QCOMPARE(refreshed.transferred, 96);
         // One per call: never fails.
         c.tokens.refreshSeconds = 0;
         c.tokens.mode = TokenSupply::Mode::PerCall;
-        QVERIFY(runWindow(sipTransferTemplate(), c, clock, options, call()).ok());
+        QVERIFY(runWindow(pastedTokenTemplate(), c, clock, options, call()).ok());
     }
 
     void reusedSingleUseTokenFailsOnTheSecondCall() {
@@ -468,14 +630,14 @@ private Q_SLOTS:
         options.callsPerHour = 3;
         SimulationContext c = context();
         c.tokens.jti = true;
-        const WindowReport report = runWindow(sipTransferTemplate(), c, clock, options, call());
+        const WindowReport report = runWindow(pastedTokenTemplate(), c, clock, options, call());
         QCOMPARE(report.transferred, 1);
         QCOMPARE(report.firstFailureCode, u"FLW043"_s);
         QVERIFY(report.diagnostics.value(0).message.contains(u"jti"_s));
         QCOMPARE(*report.firstFailure, kStart.addSecs(1200));
         // With jti, minting per call works.
         c.tokens.mode = TokenSupply::Mode::PerCall;
-        QCOMPARE(runWindow(sipTransferTemplate(), c, clock, options, call()).transferred, 6);
+        QCOMPARE(runWindow(pastedTokenTemplate(), c, clock, options, call()).transferred, 6);
     }
 
     void standInTokenHasTheRealShape() {
@@ -492,6 +654,8 @@ private Q_SLOTS:
         QCOMPARE(claims.value(u"exp"_s).toInteger(), 1756854013);
         QCOMPARE(claims.value(u"sub"_s).toString(), u"scv4cc1"_s);
         QVERIFY(!claims.contains(u"jti"_s));
+        QVERIFY(jwt::decode(token).has_value()); // core's decoder reads it
+        QCOMPARE(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding).left(8), QByteArray(R"({"iat":1)"));
         QCOMPARE(parts[2].size(), 342); // 256 bytes of a 2048-bit RS256 signature, base64url
         QCOMPARE(standInToken(1756767613, 1756854013, supply, 7), token);
     }

@@ -58,7 +58,7 @@ private Q_SLOTS:
         QVERIFY(p.key.keyFile.isEmpty());
         // It carries the article's flow and the scenarios to simulate, and the flow passes every check.
         QCOMPARE(loaded->fileVersion, ProjectFile::kCurrentVersion);
-        QVERIFY(!p.flow.actions.isEmpty());
+        QVERIFY(p.flow.actionCount() > 0);
         QCOMPARE(p.scenarios.size(), 3);
         const auto flowProblems = handoff::flow::validate(p.flow);
         QVERIFY2(flowProblems.isEmpty(), qPrintable(flowProblems.value(0).message));

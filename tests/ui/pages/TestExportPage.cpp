@@ -54,7 +54,7 @@ private Q_SLOTS:
         ExportPage page(*f.workspace);
         page.setClipboardClearDelay(50ms);
         const QString expected = f.workspace->derived().setUuiData.expression;
-        QVERIFY(expected.contains(u"Flow.uuiToken"_s));
+        QVERIFY(expected.contains(u"Task.uuiToken"_s));
         QVERIFY(!page.holdsToken(What::Expression));
         page.copy(What::Expression);
         QCOMPARE(QGuiApplication::clipboard()->text(), expected);
