@@ -1,5 +1,6 @@
 #include "SimulationReport.h"
 
+#include "jwt/OrgClaims.h"
 #include "project/Project.h"
 
 #include <QJsonArray>
@@ -16,7 +17,7 @@ SimulationContext contextFor(const project::Project& project) {
     c.trunk = project.trunk;
     c.tokens.ttlSeconds = project.uuiToken.ttlSeconds;
     c.tokens.jti = project.uuiToken.jti;
-    c.tokens.iss = project.org.orgId.trimmed();
+    c.tokens.iss = jwt::tokenIssuer(project.org);
     c.tokens.sub = project.org.subRequired() ? project.org.callCenterApiName.trimmed() : QString();
     return c;
 }

@@ -3,6 +3,7 @@
 #include "crypto/PrivateKey.h"
 #include "jwt/ClaimRules.h"
 #include "jwt/Jwt.h"
+#include "jwt/OrgClaims.h"
 #include "shell/Preferences.h"
 #include "shell/Workspace.h"
 #include "widgets/DiagnosticList.h"
@@ -467,8 +468,8 @@ void TokenPage::refreshToken() {
         m_token = d.token;
     } else {
         jwt::TokenSpec spec;
-        spec.issuer = p.org.orgId;
-        spec.subject = p.org.subRequired() ? p.org.callCenterApiName : QString();
+        spec.issuer = jwt::tokenIssuer(p.org);
+        spec.subject = jwt::tokenSubject(p.org);
         spec.ttlSecs = policy.ttlSeconds;
         spec.withJti = policy.jti;
         spec.reusable = m_preset == jwt::TokenPreset::Uui && !policy.jti;

@@ -945,48 +945,13 @@ bool UuiPage::applyWayOut(int index) {
         return false;
     }
     const uui::WayOut way = ways.at(index);
-    if (!way.applicable) {
+    // Core decides whether it applies (project::applyWayOut); the page only makes it one undoable step.
+    project::Project trial = workspace().project();
+    if (!project::applyWayOut(way, trial)) {
         return false;
     }
-    const project::Project& current = workspace().project();
-    switch (way.kind) {
-    case uui::WayOut::Kind::AsciiEncoding:
-        break;
-    case uui::WayOut::Kind::DropOrgId:
-        if (!current.uui.includeOrgId) {
-            return false;
-        }
-        break;
-    case uui::WayOut::Kind::DropField:
-        if (way.customIndex >= 0 && (way.customIndex >= current.uui.customParams.size() ||
-                                     current.uui.customParams.at(way.customIndex).key != way.key)) {
-            return false;
-        }
-        break;
-    case uui::WayOut::Kind::SmallerKey:
-        return false;
-    }
-    workspace().edit(tr("Apply way out: %1").arg(way.message), [way](project::Project& p) {
-        switch (way.kind) {
-        case uui::WayOut::Kind::AsciiEncoding:
-            p.trunk.encoding = UuiEncoding::Ascii;
-            break;
-        case uui::WayOut::Kind::DropOrgId:
-            p.uui.includeOrgId = false;
-            break;
-        case uui::WayOut::Kind::DropField:
-            if (way.customIndex >= 0) {
-                p.uui.customParams.removeAt(way.customIndex);
-            } else if (way.key == uui::fieldKey(uui::UuiField::CallId)) {
-                p.uui.includeCallId = false;
-            } else if (way.key == uui::fieldKey(uui::UuiField::TransactionId)) {
-                p.uui.transactionId.reset();
-            }
-            break;
-        case uui::WayOut::Kind::SmallerKey:
-            break;
-        }
-    });
+    workspace().edit(tr("Apply way out: %1").arg(way.message),
+                     [way](project::Project& p) { project::applyWayOut(way, p); });
     return true;
 }
 

@@ -220,10 +220,6 @@ QString ProjectController::recoveryFile() const {
     return recoveryFileFor(m_workspace.filePath());
 }
 
-void ProjectController::setAutosaveInterval(int milliseconds) {
-    m_autosave.setInterval(milliseconds);
-}
-
 bool ProjectController::writeRecovery() {
     if (!m_workspace.isDirty()) {
         return false;
