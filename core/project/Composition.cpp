@@ -106,8 +106,8 @@ Composition compose(const Project& project, const crypto::PrivateKey* key, const
         c.projectDiagnostics.append(diagnostics::make(
             "UUI030",
             handoff::project::tr(
-                "No private key is loaded, so the UUI token cannot be signed; import or generate a key on the Org & "
-                "credentials page. The header size below assumes a 2048-bit key."),
+                "No private key is loaded, so the UUI token cannot be signed. Press \"Generate Key Pair\" or \"Import "
+                "Key File...\" (Org & credentials). Until then the header size assumes a 2048-bit key."),
             {u"key"_s}));
     } else {
         const diagnostics::Diagnostics fitness = key->checkForRs256(u"key"_s);

@@ -94,6 +94,7 @@ void TestCallPage::buildUi() {
                                 "and see what Salesforce (or the built-in emulator) answers."),
                              this);
     intro->setWordWrap(true);
+    layout->addWidget(makeHeading(title(), this));
     layout->addWidget(intro);
 
     // Target
@@ -108,7 +109,6 @@ void TestCallPage::buildUi() {
     targetForm->addRow(QString(), m_targetInfo);
     m_orgInfo = infoLabel(u"orgInfoLabel"_s, targetBox);
     targetForm->addRow(tr("Org"), m_orgInfo);
-    layout->addWidget(targetBox);
 
     // Request
     auto* requestBox = new QGroupBox(tr("Request"), this);
@@ -165,6 +165,10 @@ void TestCallPage::buildUi() {
     registerField(u"testCall.from"_s, m_from);
     registerField(u"testCall.callAttributes"_s, m_attributes);
 
+    // In request order: the request (To, From, call attributes), where it goes, then Send, then the answer.
+    layout->addWidget(requestBox);
+    layout->addWidget(targetBox);
+
     // Actions
     auto* actions = new QHBoxLayout;
     m_send = new QPushButton(tr("Send test call"), this);
@@ -193,8 +197,15 @@ void TestCallPage::buildUi() {
     m_explanation = new QListWidget(responseBox);
     m_explanation->setObjectName(u"explanationListWidget"_s);
     m_explanation->setWordWrap(true);
+    m_useId = new QPushButton(tr("&Use this VoiceCall id in the UUI"), responseBox);
+    m_useId->setObjectName(u"useVoiceCallIdPushButton"_s);
+    m_useId->setToolTip(tr("Puts the 18-character id into the UUI header page's callId sample."));
+    m_useId->setEnabled(false);
+    auto* idsRow = new QHBoxLayout;
+    idsRow->addWidget(m_ids, 1);
+    idsRow->addWidget(m_useId, 0, Qt::AlignTop);
     responseLayout->addWidget(m_status);
-    responseLayout->addWidget(m_ids);
+    responseLayout->addLayout(idsRow);
     responseLayout->addWidget(m_explanation, 1);
     auto* historyBox = new QGroupBox(tr("This session's test calls"), splitter);
     auto* historyLayout = new QVBoxLayout(historyBox);
@@ -202,14 +213,17 @@ void TestCallPage::buildUi() {
     m_historyView->setObjectName(u"historyTreeWidget"_s);
     m_historyView->setRootIsDecorated(false);
     m_historyView->setHeaderLabels({tr("Time"), tr("Target"), tr("Status"), tr("VoiceCall id"), tr("ms")});
+    // The id column wide enough for an 18-character id; the others fit their contents.
+    m_historyView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_historyView->header()->setMinimumSectionSize(
+        QFontMetrics(m_historyView->font()).horizontalAdvance(u"0LQRM0000006CSzAAM"_s) / 4);
+    m_historyView->header()->setStretchLastSection(false);
     historyLayout->addWidget(m_historyView);
     splitter->addWidget(responseBox);
     splitter->addWidget(historyBox);
     responseBox->setMinimumHeight(160);
     historyBox->setMinimumHeight(120);
     layout->addWidget(splitter, 1);
-    // The request form comes last: prefilled from the project, so the one click above is all a first try needs.
-    layout->addWidget(requestBox);
 
     // Editing: every change goes to the project through the workspace (undoable).
     connect(m_target, &QComboBox::currentIndexChanged, this, [this] {
@@ -272,6 +286,7 @@ void TestCallPage::buildUi() {
     connect(m_send, &QPushButton::clicked, this, [this] { sendTestCall(); });
     connect(m_cancel, &QPushButton::clicked, this, &TestCallPage::cancelTestCall);
     connect(m_copyCurl, &QPushButton::clicked, this, &TestCallPage::copyAsCurl);
+    connect(m_useId, &QPushButton::clicked, this, &TestCallPage::useVoiceCallId);
     connect(m_historyView, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         const int index = item ? m_historyView->indexOfTopLevelItem(item) : -1;
         if (index >= 0 && index < m_history.size()) {
@@ -439,6 +454,21 @@ void TestCallPage::showProblem(const QString& text) {
     m_status->setText(text);
     m_ids->clear();
     m_explanation->clear();
+    m_shownId18.clear();
+    m_useId->setEnabled(false);
+}
+
+bool TestCallPage::useVoiceCallId() {
+    if (m_shownId18.size() != 18) {
+        return false;
+    }
+    const QString id = m_shownId18;
+    workspace().edit(tr("Use VoiceCall id %1 as callId").arg(id), [id](project::Project& p) {
+        p.uui.callId = id;
+        p.uui.includeCallId = true;
+    });
+    m_status->setText(tr("callId is now %1 on the UUI header page.").arg(id));
+    return true;
 }
 
 bool TestCallPage::sendTestCall() {
@@ -529,6 +559,8 @@ void TestCallPage::showResult(const HistoryEntry& entry) {
     m_ids->setText(r.voiceCallId.isEmpty()
                        ? QString()
                        : tr("voiceCallId %1\nfor the UUI's callId: %2").arg(r.voiceCallId, r.voiceCallId18));
+    m_shownId18 = r.voiceCallId18;
+    m_useId->setEnabled(m_shownId18.size() == 18);
     m_explanation->clear();
     for (const QString& error : r.errors) {
         auto* item = new QListWidgetItem(tr("Server: %1").arg(error), m_explanation);
@@ -576,7 +608,8 @@ void TestCallPage::copyAsCurl() {
     const QString command = curlCommand();
     if (!command.isEmpty()) {
         QGuiApplication::clipboard()->setText(command);
-        m_status->setText(tr("cURL command copied (set HANDOFF_API_TOKEN to a fresh API token before running it)."));
+        // The lines of an earlier answer are not about this command: clear them with the headline.
+        showProblem(tr("cURL command copied (set HANDOFF_API_TOKEN to a fresh API token before running it)."));
     }
 }
 

@@ -65,6 +65,9 @@ public:
     // Replaces the callAttributes pairs with pasted text (JSON, or the help article's single-quote form, which is
     // read with a warning). False when nothing usable was pasted.
     bool pasteCallAttributes(const QString& text);
+    // Puts the 18-character id of the shown result into the UUI composer's callId (one undoable edit); false when
+    // the shown result created no VoiceCall.
+    bool useVoiceCallId();
 
     // The in-process emulator; null until the first test call to it.
     emulator::VoiceCallsEmulator* emulator() const { return m_emulator.get(); }
@@ -108,6 +111,8 @@ private:
     QPushButton* m_copyCurl = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_ids = nullptr;
+    QPushButton* m_useId = nullptr;
+    QString m_shownId18; // the 18-character id of the result shown, empty when none
     QListWidget* m_explanation = nullptr;
     QTreeWidget* m_historyView = nullptr;
 

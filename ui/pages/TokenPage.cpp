@@ -98,6 +98,7 @@ TokenPage::TokenPage(shell::Workspace& workspace, QWidget* parent)
     m_tabs->addTab(buildVerifyTab(), tr("&Decode and verify"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(makeHeading(title(), this));
     layout->addWidget(m_tabs);
 
     connect(&workspace, &shell::Workspace::projectChanged, this, &TokenPage::refreshFromProject);

@@ -111,6 +111,7 @@ UuiPage::UuiPage(shell::Workspace& workspace, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(makeHeading(title(), this));
     layout->addWidget(m_tabs);
 
     connect(&workspace, &shell::Workspace::projectChanged, this, &UuiPage::refreshFromProject);
@@ -453,6 +454,11 @@ QWidget* UuiPage::buildResultPane() {
     m_budgetBar->setObjectName(u"uuiBudgetBar"_s);
     m_budgetBar->setAccessibleName(tr("UUI header size"));
     layout->addWidget(m_budgetBar);
+    m_budgetLegend = new QLabel;
+    m_budgetLegend->setObjectName(u"budgetLegendLabel"_s);
+    m_budgetLegend->setWordWrap(true);
+    m_budgetLegend->setTextFormat(Qt::RichText);
+    layout->addWidget(m_budgetLegend);
     m_lengths = new QLabel;
     m_lengths->setObjectName(u"lengthsLabel"_s);
     m_lengths->setWordWrap(true);
@@ -762,6 +768,7 @@ void UuiPage::refreshDerived() {
 
     const uui::SipBudget& b = d.budget;
     m_budgetBar->setModel(budgetBarModel(b));
+    m_budgetLegend->setText(m_budgetBar->legendHtml());
     m_lengths->setText(tr("Header line %1 characters · header value %2 · data %3 octets (JSON %4 bytes). The limit "
                           "of %5 is measured on %6.")
                            .arg(number(b.headerLineLength), number(b.headerValueLength), number(b.decodedBytes),

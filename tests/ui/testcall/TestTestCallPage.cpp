@@ -107,6 +107,51 @@ private Q_SLOTS:
         QCOMPARE(child<QTreeWidget>(u"historyTreeWidget"_s)->topLevelItemCount(), 2);
     }
 
+    // Issue 11 item 3: the page reads in request order (request, where it goes, Send, the answer, the history), and
+    // the created id goes into the UUI composer's callId with one click.
+    void thePageIsInRequestOrder() {
+        m_page->resize(900, 1400);
+        const auto y = [this](QWidget* w) { return w->mapTo(m_page.get(), QPoint(0, 0)).y(); };
+        QWidget* to = child<QLineEdit>(u"toLineEdit"_s);
+        QWidget* target = child<QComboBox>(u"targetComboBox"_s);
+        QWidget* send = child<QPushButton>(u"sendTestCallPushButton"_s);
+        QWidget* status = child<QLabel>(u"statusLabel"_s);
+        QWidget* history = child<QTreeWidget>(u"historyTreeWidget"_s);
+        QVERIFY(y(to) < y(target));
+        QVERIFY(y(target) < y(send));
+        QVERIFY(y(send) < y(status));
+        QVERIFY(y(status) < y(history));
+    }
+
+    void useThisVoiceCallIdFillsTheUuiCallId() {
+        auto* use = child<QPushButton>(u"useVoiceCallIdPushButton"_s);
+        QVERIFY(!use->isEnabled()); // nothing created yet
+        sendAndWait();
+        const QString id18 = m_page->history().constLast().result.voiceCallId18;
+        QCOMPARE(id18.size(), 18);
+        QVERIFY(use->isEnabled());
+        QTest::mouseClick(use, Qt::LeftButton);
+        QCOMPARE(m_workspace->project().uui.callId, id18);
+        QVERIFY(m_workspace->project().uui.includeCallId);
+        m_workspace->undoStack()->undo(); // one undoable step
+        QVERIFY(m_workspace->project().uui.callId != id18);
+        // The history's id column shows the whole id.
+        auto* tree = child<QTreeWidget>(u"historyTreeWidget"_s);
+        const QTreeWidgetItem* row = tree->topLevelItem(0);
+        QVERIFY(tree->columnWidth(3) >= tree->fontMetrics().horizontalAdvance(row->text(3)));
+    }
+
+    // "Copy as cURL" leaves no line of an earlier answer under its own message.
+    void copyAsCurlLeavesNoStaleLines() {
+        sendAndWait();
+        auto* lines = child<QListWidget>(u"explanationListWidget"_s);
+        QVERIFY(lines->count() > 0);
+        m_page->copyAsCurl();
+        QCOMPARE(lines->count(), 0);
+        QVERIFY(child<QLabel>(u"statusLabel"_s)->text().contains(u"cURL"_s));
+        QVERIFY(child<QLabel>(u"idsLabel"_s)->text().isEmpty());
+    }
+
     void formEditsGoToTheProject() {
         QLineEdit* to = child<QLineEdit>(u"toLineEdit"_s);
         to->selectAll();
