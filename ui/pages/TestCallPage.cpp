@@ -212,7 +212,7 @@ void TestCallPage::buildUi() {
     m_historyView = new QTreeWidget(historyBox);
     m_historyView->setObjectName(u"historyTreeWidget"_s);
     m_historyView->setRootIsDecorated(false);
-    m_historyView->setHeaderLabels({tr("Time"), tr("Target"), tr("Status"), tr("VoiceCall id"), tr("ms")});
+    m_historyView->setHeaderLabels({tr("Time"), tr("Target"), tr("Status"), tr("VoiceCall id (18)"), tr("ms")});
     // The id column wide enough for an 18-character id; the others fit their contents.
     m_historyView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_historyView->header()->setMinimumSectionSize(
@@ -533,8 +533,15 @@ void TestCallPage::onReplyFinished() {
                                                        : telephony::callOutcomeName(entry.result.outcome);
     auto* item = new QTreeWidgetItem({QLocale().toString(entry.at.toLocalTime().time(), QLocale::ShortFormat),
                                       entry.target == telephony::TestCallTarget::Org ? tr("org") : tr("emulator"),
-                                      status, entry.result.voiceCallId, QString::number(entry.result.latencyMs)});
+                                      status, entry.result.voiceCallId18, QString::number(entry.result.latencyMs)});
+    item->setToolTip(
+        3, entry.result.voiceCallId.isEmpty()
+               ? QString()
+               : tr("%1 (the API's 15 characters: %2)").arg(entry.result.voiceCallId18, entry.result.voiceCallId));
     m_historyView->insertTopLevelItem(0, item);
+    for (int column = 0; column < m_historyView->columnCount(); ++column) {
+        m_historyView->resizeColumnToContents(column);
+    }
     m_send->setEnabled(true);
     m_cancel->setEnabled(false);
     showResult(entry);

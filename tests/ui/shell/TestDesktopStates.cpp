@@ -26,6 +26,7 @@
 #include <QStyle>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 using handoff::FixedClock;

@@ -138,7 +138,8 @@ private Q_SLOTS:
         // The history's id column shows the whole id.
         auto* tree = child<QTreeWidget>(u"historyTreeWidget"_s);
         const QTreeWidgetItem* row = tree->topLevelItem(0);
-        QVERIFY(tree->columnWidth(3) >= tree->fontMetrics().horizontalAdvance(row->text(3)));
+        QCOMPARE(row->text(3), id18);
+        QTRY_VERIFY(tree->columnWidth(3) >= tree->fontMetrics().horizontalAdvance(row->text(3)));
     }
 
     // "Copy as cURL" leaves no line of an earlier answer under its own message.
