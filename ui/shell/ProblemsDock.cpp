@@ -176,12 +176,16 @@ ProblemsDock::ProblemsDock(QWidget* parent)
     m_view->setObjectName(u"problemsTreeView"_s);
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
+    // Long messages wrap onto more lines instead of being cut at the window's edge.
+    m_view->setUniformRowHeights(false);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setWordWrap(false);
+    m_view->setWordWrap(true);
+    m_view->setTextElideMode(Qt::ElideNone);
+    // Room for a few messages, whatever size the dock was saved at.
+    m_view->setMinimumHeight(m_view->fontMetrics().lineSpacing() * 5 + m_view->header()->sizeHint().height());
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(ProblemsModel::CodeColumn, QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(ProblemsModel::MessageColumn, QHeaderView::Stretch);

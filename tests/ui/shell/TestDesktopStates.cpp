@@ -26,6 +26,7 @@
 #include <QStyle>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -280,6 +281,15 @@ private Q_SLOTS:
             placeholder = placeholder || (d.code == u"ORG011"_s && d.severity == handoff::diagnostics::Severity::Info);
         }
         QVERIFY(placeholder);
+    }
+
+    // Item 6: the Problems list is more than one line tall, and long messages wrap.
+    void problemsListIsTallerThanOneLine() {
+        Studio s;
+        auto* view = s.find<QTreeView>(u"problemsTreeView"_s);
+        QVERIFY(view);
+        QVERIFY(view->minimumHeight() >= view->fontMetrics().lineSpacing() * 4);
+        QVERIFY(view->wordWrap());
     }
 
     // Item 6: the crash-recovery question's buttons say what they do.
