@@ -122,6 +122,9 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     m_pageList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_pageList->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
     m_pageList->setAccessibleName(tr("Pages"));
+    // A focus ring the admin can see when tabbing through (the style's own is a dotted line or nothing).
+    m_pageList->setStyleSheet(u"QListWidget#pageListWidget { border: 2px solid transparent; }"
+                              "QListWidget#pageListWidget:focus { border: 2px solid palette(highlight); }"_s);
     m_pageStack->setObjectName(u"pageStackedWidget"_s);
 
     m_keyBanner->setObjectName(u"keyBannerFrame"_s);
@@ -138,6 +141,9 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     bannerClose->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
     bannerClose->setToolTip(tr("Hide this message"));
     bannerClose->setAccessibleName(tr("Hide this message"));
+    bannerClose->setFocusPolicy(Qt::StrongFocus);
+    bannerClose->setStyleSheet(u"QToolButton { border: 2px solid transparent; border-radius: 3px; }"
+                               "QToolButton:focus { border: 2px solid palette(highlight); }"_s);
     connect(bannerClose, &QToolButton::clicked, this, [this] {
         m_dismissedBanner = m_keyBannerText->text();
         m_keyBanner->hide();

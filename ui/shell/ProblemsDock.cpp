@@ -174,6 +174,9 @@ ProblemsDock::ProblemsDock(QWidget* parent)
     setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
 
     m_view->setObjectName(u"problemsTreeView"_s);
+    // A focus ring the admin can see when tabbing into the list.
+    m_view->setStyleSheet(u"QTreeView#problemsTreeView { border: 2px solid transparent; }"
+                          "QTreeView#problemsTreeView:focus { border: 2px solid palette(highlight); }"_s);
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
     // Long messages wrap onto more lines instead of being cut at the window's edge.

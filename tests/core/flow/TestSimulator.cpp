@@ -24,6 +24,7 @@ SimulationContext context(uui::UuiEncoding encoding = uui::UuiEncoding::Ascii) {
     c.uuiTemplate.orgId = u"00D000000000001"_s;
     c.uuiTemplate.scrt2Domain = u"mycompany.my.salesforce-scrt.com"_s;
     c.trunk.encoding = encoding;
+    c.trunk.limitAppliesTo = uui::LimitAppliesTo::HeaderLine; // the strict reading these tests were written for
     c.tokens.iss = u"00D000000000001"_s;
     c.tokens.sub = u"scv4cc1"_s;
     c.seed = 42;

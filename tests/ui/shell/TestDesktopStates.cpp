@@ -292,6 +292,30 @@ private Q_SLOTS:
         QVERIFY(view->wordWrap());
     }
 
+    // Item 6: the sidebar, the banner's close button and the Problems table draw a focus ring that can be seen: with
+    // the focus, they look different from without it.
+    void focusRingsAreVisible() {
+        Studio s;
+        s.window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&s.window));
+        s.edit([](Project& p) { p.org.orgId.clear(); }); // some problems for the table
+        auto* banner = s.find<QWidget>(u"keyBannerFrame"_s);
+        banner->show();
+        for (const QString& name : {u"pageListWidget"_s, u"keyBannerCloseButton"_s, u"problemsTreeView"_s}) {
+            auto* w = s.find<QWidget>(name);
+            QVERIFY2(w, qPrintable(name));
+            QVERIFY2(w->isVisible(), qPrintable(name));
+            s.window.page(u"org"_s)->findChild<QLineEdit*>()->setFocus();
+            QApplication::processEvents();
+            const QImage without = w->grab().toImage();
+            w->setFocus(Qt::TabFocusReason);
+            QApplication::processEvents();
+            QVERIFY2(w->hasFocus(), qPrintable(name));
+            const QImage with = w->grab().toImage();
+            QVERIFY2(with != without, qPrintable(name));
+        }
+    }
+
     // Item 6: the crash-recovery question's buttons say what they do.
     void recoveryButtonsSayWhatTheyDo() {
         handoff::shell::WidgetDialogs dialogs;
