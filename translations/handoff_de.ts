@@ -2033,10 +2033,6 @@
         <translation>callId-Variable</translation>
     </message>
     <message>
-        <source>The bindings and the export are fine.</source>
-        <translation>Bindungen und Export sind in Ordnung.</translation>
-    </message>
-    <message>
         <source>Architect expression (Set UUI Data, Outgoing UUI Data: For Transfers)</source>
         <translation>Architect-Ausdruck (Set UUI Data, Outgoing UUI Data: For Transfers)</translation>
     </message>
@@ -2224,20 +2220,34 @@
         <translation>Noch nichts zu exportieren. %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Not ready to export.&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Nicht bereit zum Export.&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Ready to export.&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Bereit zum Export.&lt;/b&gt; %1</translation>
-    </message>
-    <message>
         <source>Show the problem</source>
         <translation>Problem anzeigen</translation>
     </message>
     <message>
         <source>Fix on the %1 page</source>
         <translation>Auf der Seite %1 beheben</translation>
+    </message>
+    <message>
+        <source>No problems with the variable bindings.</source>
+        <translation>Keine Probleme mit den Variablenbindungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Not ready to export:&lt;/b&gt; %n error(s). The first: %1</source>
+        <translation>
+            <numerusform>&lt;b&gt;Nicht bereit zum Export:&lt;/b&gt; %n Fehler. Der erste: %1</numerusform>
+            <numerusform>&lt;b&gt;Nicht bereit zum Export:&lt;/b&gt; %n Fehler. Der erste: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Ready to export&lt;/b&gt;, with %n warning(s) to read in the Problems list.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Bereit zum Export&lt;/b&gt;, mit %n Warnung zum Lesen in der Problemliste.</numerusform>
+            <numerusform>&lt;b&gt;Bereit zum Export&lt;/b&gt;, mit %n Warnungen zum Lesen in der Problemliste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready to export:&lt;/b&gt; no errors or warnings.</source>
+        <translation>&lt;b&gt;Bereit zum Export:&lt;/b&gt; keine Fehler oder Warnungen.</translation>
     </message>
 </context>
 <context>

@@ -90,7 +90,8 @@ ExportPage::ExportPage(shell::Workspace& workspace, QWidget* parent)
     bindingsForm->addRow(m_bindCallId, m_callIdVariable);
     m_problems = new widgets::DiagnosticList;
     m_problems->setObjectName(u"exportProblemsList"_s);
-    m_problems->setEmptyText(tr("The bindings and the export are fine."));
+    // About the bindings only: whether the whole export is ready is the banner's to say (project::readiness).
+    m_problems->setEmptyText(tr("No problems with the variable bindings."));
     m_problems->setVisibleRows(3);
     bindingsForm->addRow(m_problems);
 
@@ -453,12 +454,16 @@ void ExportPage::refreshReadiness() {
         icon = u":/handoff/icons/severity-info.svg"_s;
         break;
     case project::Readiness::State::NotReady:
-        m_readinessText->setText(tr("<b>Not ready to export.</b> %1").arg(r.summary.toHtmlEscaped()));
+        m_readinessText->setText(tr("<b>Not ready to export:</b> %n error(s). The first: %1", nullptr, r.errors)
+                                     .arg(QString(r.blocking->code + u' ' + r.blocking->message).toHtmlEscaped()));
         icon = u":/handoff/icons/severity-error.svg"_s;
         pal.setColor(QPalette::Window, dark ? QColor(0x5a, 0x1d, 0x1d) : QColor(0xfd, 0xe2, 0xe2));
         break;
     case project::Readiness::State::Ready:
-        m_readinessText->setText(tr("<b>Ready to export.</b> %1").arg(r.summary.toHtmlEscaped()));
+        m_readinessText->setText(
+            r.warnings > 0
+                ? tr("<b>Ready to export</b>, with %n warning(s) to read in the Problems list.", nullptr, r.warnings)
+                : tr("<b>Ready to export:</b> no errors or warnings."));
         icon = shell::okIconPath();
         pal.setColor(QPalette::Window, dark ? QColor(0x1d, 0x4a, 0x2a) : QColor(0xe3, 0xf6, 0xe7));
         break;

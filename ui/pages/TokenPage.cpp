@@ -98,7 +98,10 @@ TokenPage::TokenPage(shell::Workspace& workspace, QWidget* parent)
     m_tabs->addTab(buildVerifyTab(), tr("&Decode and verify"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(makeHeading(title(), this));
+    QLabel* heading = makeHeading(title(), this);
+    heading->setContentsMargins(style()->pixelMetric(QStyle::PM_LayoutLeftMargin),
+                                style()->pixelMetric(QStyle::PM_LayoutTopMargin), 0, 0);
+    layout->addWidget(heading);
     layout->addWidget(m_tabs);
 
     connect(&workspace, &shell::Workspace::projectChanged, this, &TokenPage::refreshFromProject);

@@ -111,7 +111,10 @@ UuiPage::UuiPage(shell::Workspace& workspace, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(makeHeading(title(), this));
+    QLabel* heading = makeHeading(title(), this);
+    heading->setContentsMargins(style()->pixelMetric(QStyle::PM_LayoutLeftMargin),
+                                style()->pixelMetric(QStyle::PM_LayoutTopMargin), 0, 0);
+    layout->addWidget(heading);
     layout->addWidget(m_tabs);
 
     connect(&workspace, &shell::Workspace::projectChanged, this, &UuiPage::refreshFromProject);
@@ -732,6 +735,7 @@ widgets::BudgetBarModel UuiPage::budgetBarModel(const uui::SipBudget& budget) {
         widgets::BudgetSegment segment;
         segment.name = shareName(share);
         segment.encodedChars = octets ? share.bytes : share.encodedChars;
+        segment.structural = share.kind != BudgetShare::Kind::Field;
         if (share.kind == BudgetShare::Kind::Field) {
             segment.detail = tr("%n byte(s) of JSON: the value plus its key, quotes and comma", nullptr,
                                 static_cast<int>(share.bytes));

@@ -186,7 +186,6 @@ ProblemsDock::ProblemsDock(QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(true);
-    m_view->setTextElideMode(Qt::ElideNone);
     // Room for a few messages, whatever size the dock was saved at.
     m_view->setMinimumHeight(m_view->fontMetrics().lineSpacing() * 5 + m_view->header()->sizeHint().height());
     m_view->header()->setStretchLastSection(false);

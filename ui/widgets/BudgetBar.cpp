@@ -219,6 +219,10 @@ QColor BudgetBar::segmentColor(int index) const {
     // The standard fields have fixed hues; any other name (a custom parameter, the header parts) one from its name.
     static const QHash<QString, int> kFixed{
         {u"orgId"_s, 0}, {u"scrt2Domain"_s, 1}, {u"token"_s, 2}, {u"callId"_s, 3}, {u"transactionId"_s, 4}};
+    if (m_model.segments.at(index).structural) {
+        const QColor mid = pal.color(QPalette::Mid);
+        return isDark(pal) ? mid.lighter(150) : mid.lighter(135);
+    }
     const QString name = m_model.segments.at(index).name;
     const auto fixed = kFixed.constFind(name);
     const std::size_t slot =

@@ -11,7 +11,8 @@ namespace handoff::widgets {
 struct BudgetSegment {
     QString name;
     qsizetype encodedChars = 0;
-    QString detail; // optional extra line for the tooltip, e.g. "278 bytes, hex doubles it"
+    QString detail;          // optional extra line for the tooltip, e.g. "278 bytes, hex doubles it"
+    bool structural = false; // not a field (braces, PD octet, header name, parameters): drawn in a neutral shade
 
     friend bool operator==(const BudgetSegment&, const BudgetSegment&) = default;
 };
