@@ -187,7 +187,7 @@ ProblemsDock::ProblemsDock(QWidget* parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(true);
     // Room for a few messages, whatever size the dock was saved at.
-    m_view->setMinimumHeight(m_view->fontMetrics().lineSpacing() * 5 + m_view->header()->sizeHint().height());
+    m_view->setMinimumHeight(m_view->fontMetrics().lineSpacing() * 3 + m_view->header()->sizeHint().height());
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(ProblemsModel::CodeColumn, QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(ProblemsModel::MessageColumn, QHeaderView::Stretch);

@@ -288,7 +288,7 @@ private Q_SLOTS:
         Studio s;
         auto* view = s.find<QTreeView>(u"problemsTreeView"_s);
         QVERIFY(view);
-        QVERIFY(view->minimumHeight() >= view->fontMetrics().lineSpacing() * 4);
+        QVERIFY(view->minimumHeight() >= view->fontMetrics().lineSpacing() * 3);
         QVERIFY(view->wordWrap());
     }
 
