@@ -3027,6 +3027,26 @@ für die callId der UUI: %2</translation>
         <source>%1 (the API&apos;s 15 characters: %2)</source>
         <translation>%1 (die 15 Zeichen der API: %2)</translation>
     </message>
+    <message>
+        <source>Raw HTTP request and response</source>
+        <translation>Rohe HTTP-Anfrage und -Antwort</translation>
+    </message>
+    <message>
+        <source>The raw HTTP request and response appear here after a test call.</source>
+        <translation>Die rohe HTTP-Anfrage und -Antwort erscheinen hier nach einem Testanruf.</translation>
+    </message>
+    <message>
+        <source>&lt;API token, redacted&gt;</source>
+        <translation>&lt;API-Token, geschwärzt&gt;</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>(no HTTP answer)</source>
+        <translation>(keine HTTP-Antwort)</translation>
+    </message>
 </context>
 <context>
     <name>handoff::pages::TokenPage</name>

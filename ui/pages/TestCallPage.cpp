@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -207,6 +208,15 @@ void TestCallPage::buildUi() {
     responseLayout->addWidget(m_status);
     responseLayout->addLayout(idsRow);
     responseLayout->addWidget(m_explanation, 1);
+    m_raw = new QPlainTextEdit(responseBox);
+    m_raw->setObjectName(u"rawHttpPlainTextEdit"_s);
+    m_raw->setReadOnly(true);
+    m_raw->setTabChangesFocus(true);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_raw->setAccessibleName(tr("Raw HTTP request and response"));
+    m_raw->setPlaceholderText(tr("The raw HTTP request and response appear here after a test call."));
+    m_raw->setMinimumHeight(m_raw->fontMetrics().lineSpacing() * 4);
+    responseLayout->addWidget(m_raw, 1);
     auto* historyBox = new QGroupBox(tr("This session's test calls"), splitter);
     auto* historyLayout = new QVBoxLayout(historyBox);
     m_historyView = new QTreeWidget(historyBox);
@@ -456,6 +466,7 @@ void TestCallPage::showProblem(const QString& text) {
     m_explanation->clear();
     m_shownId18.clear();
     m_useId->setEnabled(false);
+    m_raw->clear();
 }
 
 bool TestCallPage::useVoiceCallId() {
@@ -502,8 +513,22 @@ bool TestCallPage::sendTestCall() {
     m_pending.target = s.target;
     m_pending.endpoint = url->toString();
     m_pending.vendorCallKey = u"handoff-test-"_s + jwt::newJti();
-    m_reply = m_client->createVoiceCall(
-        s.request(workspace().project().org.callCenterApiName.trimmed(), m_pending.vendorCallKey), this);
+    const telephony::VoiceCallRequest request =
+        s.request(workspace().project().org.callCenterApiName.trimmed(), m_pending.vendorCallKey);
+    {
+        // The request as it goes out, without its token: the client signs a fresh one when it sends.
+        diagnostics::Diagnostics ignored;
+        const telephony::HttpRequestSpec spec = m_client->prepare(request, false, &ignored);
+        QString text = u"POST "_s + spec.url.toString() + u'\n';
+        text += u"Authorization: Bearer "_s + tr("<API token, redacted>") + u'\n';
+        for (const auto& [name, value] : spec.headers) {
+            if (name.compare("Authorization", Qt::CaseInsensitive) != 0) {
+                text += QString::fromLatin1(name) + u": "_s + QString::fromUtf8(value) + u'\n';
+            }
+        }
+        m_pending.rawRequest = text + u'\n' + QString::fromUtf8(spec.body);
+    }
+    m_reply = m_client->createVoiceCall(request, this);
     connect(m_reply, &telephony::VoiceCallsReply::finished, this, &TestCallPage::onReplyFinished);
     m_send->setEnabled(false);
     m_cancel->setEnabled(true);
@@ -566,6 +591,10 @@ void TestCallPage::showResult(const HistoryEntry& entry) {
     m_ids->setText(r.voiceCallId.isEmpty()
                        ? QString()
                        : tr("voiceCallId %1\nfor the UUI's callId: %2").arg(r.voiceCallId, r.voiceCallId18));
+    QString raw = entry.rawRequest;
+    raw += u"\n\n"_s + (r.httpStatus > 0 ? tr("HTTP %1").arg(r.httpStatus) : tr("(no HTTP answer)")) + u'\n';
+    raw += QString::fromUtf8(r.responseBody);
+    m_raw->setPlainText(raw);
     m_shownId18 = r.voiceCallId18;
     m_useId->setEnabled(m_shownId18.size() == 18);
     m_explanation->clear();

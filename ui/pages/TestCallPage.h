@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
 class QTreeWidget;
@@ -50,6 +51,7 @@ public:
         telephony::TestCallTarget target = telephony::TestCallTarget::Emulator;
         QString endpoint;
         QString vendorCallKey;
+        QString rawRequest; // the HTTP request as sent, the API token redacted
         telephony::VoiceCallResult result;
     };
     const QList<HistoryEntry>& history() const { return m_history; }
@@ -114,6 +116,7 @@ private:
     QPushButton* m_useId = nullptr;
     QString m_shownId18; // the 18-character id of the result shown, empty when none
     QListWidget* m_explanation = nullptr;
+    QPlainTextEdit* m_raw = nullptr; // the raw HTTP request and response of the shown result
     QTreeWidget* m_historyView = nullptr;
 
     std::unique_ptr<emulator::VoiceCallsEmulator> m_emulator;

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -140,6 +141,22 @@ private Q_SLOTS:
         const QTreeWidgetItem* row = tree->topLevelItem(0);
         QCOMPARE(row->text(3), id18);
         QTRY_VERIFY(tree->columnWidth(3) >= tree->fontMetrics().horizontalAdvance(row->text(3)));
+    }
+
+    // The answer shows the raw HTTP request (the token redacted) and the raw response.
+    void theRawRequestAndResponseAreShownWithoutTheToken() {
+        sendAndWait();
+        auto* raw = child<QPlainTextEdit>(u"rawHttpPlainTextEdit"_s);
+        QVERIFY(raw);
+        const QString text = raw->toPlainText();
+        const auto& result = m_page->history().constLast().result;
+        QVERIFY(text.startsWith(u"POST "_s));
+        QVERIFY(text.contains(u"/telephony/v1/voiceCalls"_s));
+        QVERIFY(text.contains(u"redacted"_s));
+        QVERIFY(text.contains(u"\"vendorCallKey\""_s));
+        QVERIFY(text.contains(u"HTTP 201"_s));
+        QVERIFY(text.contains(result.voiceCallId));
+        QVERIFY(!text.contains(u"eyJ"_s)); // no JWT (a JWT header starts with eyJ)
     }
 
     // "Copy as cURL" leaves no line of an earlier answer under its own message.
