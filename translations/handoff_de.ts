@@ -843,10 +843,6 @@
         <translation>Der Header passt nach der aktuellen Messung ins Limit, aber nicht, wenn das Limit für einen anderen Teil des Headers gilt; worauf sich das Limit bezieht, ist nicht dokumentiert.</translation>
     </message>
     <message>
-        <source>The token alone is longer than the limit in this encoding; no other change makes the header fit.</source>
-        <translation>Schon das Token allein ist in dieser Kodierung länger als das Limit; keine andere Änderung lässt den Header passen.</translation>
-    </message>
-    <message>
         <source>Salesforce documents hex encoding for the UUI; use ascii only if the receiving side accepts it.</source>
         <translation>Salesforce dokumentiert hex-Kodierung für die UUI; verwenden Sie ascii nur, wenn die Empfängerseite es annimmt.</translation>
     </message>
@@ -857,6 +853,22 @@
     <message>
         <source>A trunk UUI setting is invalid; correct it in the trunk profile.</source>
         <translation>Eine UUI-Einstellung des Trunks ist ungültig; korrigieren Sie sie im Trunk-Profil.</translation>
+    </message>
+    <message>
+        <source>The org id looks like a placeholder from an example (XXX, a long run of zeros); use your org&apos;s id.</source>
+        <translation>Die Org-ID sieht nach einem Platzhalter aus einem Beispiel aus (XXX, eine lange Folge von Nullen); verwenden Sie die ID Ihrer Org.</translation>
+    </message>
+    <message>
+        <source>Salesforce&apos;s table says callId is for customers that are not Salesforce Voice with Telephony Providers, while its Genesys steps always pass the VoiceCall id; check with a test call whether the flow gets it.</source>
+        <translation>Die Tabelle von Salesforce nennt callId nur für Kunden, die nicht Salesforce Voice with Telephony Providers nutzen, während die Genesys-Schritte dort stets die VoiceCall-ID übergeben; prüfen Sie mit einem Testanruf, ob der Flow sie erhält.</translation>
+    </message>
+    <message>
+        <source>Even the smallest UUI (scrt2Domain and the token) is over the limit; no field left out makes it fit, only a smaller key would.</source>
+        <translation>Schon die kleinste UUI (scrt2Domain und das Token) liegt über dem Limit; kein weggelassenes Feld hilft, nur ein kleinerer Schlüssel würde es.</translation>
+    </message>
+    <message>
+        <source>The UUI fits the limit on its decoded data, but the header line is longer than the limit; an SBC or proxy on the path could limit header length.</source>
+        <translation>Die UUI passt mit ihren dekodierten Daten ins Limit, aber die Headerzeile ist länger als das Limit; ein SBC oder Proxy auf dem Weg könnte die Headerlänge begrenzen.</translation>
     </message>
 </context>
 <context>
@@ -2021,10 +2033,6 @@
         <translation>callId-Variable</translation>
     </message>
     <message>
-        <source>The bindings and the export are fine.</source>
-        <translation>Bindungen und Export sind in Ordnung.</translation>
-    </message>
-    <message>
         <source>Architect expression (Set UUI Data, Outgoing UUI Data: For Transfers)</source>
         <translation>Architect-Ausdruck (Set UUI Data, Outgoing UUI Data: For Transfers)</translation>
     </message>
@@ -2194,6 +2202,52 @@
     <message>
         <source>Clear a copied token from the clip&amp;board after</source>
         <translation>Kopiertes Token aus der Zwischen&amp;ablage löschen nach</translation>
+    </message>
+    <message>
+        <source>Org &amp; credentials</source>
+        <translation>Org und Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>UUI header</source>
+        <translation>UUI-Header</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet. %1</source>
+        <translation>Noch nichts zu exportieren. %1</translation>
+    </message>
+    <message>
+        <source>Show the problem</source>
+        <translation>Problem anzeigen</translation>
+    </message>
+    <message>
+        <source>Fix on the %1 page</source>
+        <translation>Auf der Seite %1 beheben</translation>
+    </message>
+    <message>
+        <source>No problems with the variable bindings.</source>
+        <translation>Keine Probleme mit den Variablenbindungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Not ready to export:&lt;/b&gt; %n error(s). The first: %1</source>
+        <translation>
+            <numerusform>&lt;b&gt;Nicht bereit zum Export:&lt;/b&gt; %n Fehler. Der erste: %1</numerusform>
+            <numerusform>&lt;b&gt;Nicht bereit zum Export:&lt;/b&gt; %n Fehler. Der erste: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Ready to export&lt;/b&gt;, with %n warning(s) to read in the Problems list.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Bereit zum Export&lt;/b&gt;, mit %n Warnung zum Lesen in der Problemliste.</numerusform>
+            <numerusform>&lt;b&gt;Bereit zum Export&lt;/b&gt;, mit %n Warnungen zum Lesen in der Problemliste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready to export:&lt;/b&gt; no errors or warnings.</source>
+        <translation>&lt;b&gt;Bereit zum Export:&lt;/b&gt; keine Fehler oder Warnungen.</translation>
     </message>
 </context>
 <context>
@@ -2794,10 +2848,6 @@ Basis-URL für voiceCalls: %2%3</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>VoiceCall id</source>
-        <translation>VoiceCall-ID</translation>
-    </message>
-    <message>
         <source>ms</source>
         <translation>ms</translation>
     </message>
@@ -2952,6 +3002,50 @@ für die callId der UUI: %2</translation>
     <message>
         <source>cURL command copied (set HANDOFF_API_TOKEN to a fresh API token before running it).</source>
         <translation>cURL-Befehl kopiert (setzen Sie HANDOFF_API_TOKEN vor dem Ausführen auf ein frisches API-Token).</translation>
+    </message>
+    <message>
+        <source>&amp;Use this VoiceCall id in the UUI</source>
+        <translation>Diese VoiceCall-ID in der UUI &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Puts the 18-character id into the UUI header page&apos;s callId sample.</source>
+        <translation>Setzt die 18-stellige ID als callId-Beispiel auf der Seite UUI-Header ein.</translation>
+    </message>
+    <message>
+        <source>VoiceCall id (18)</source>
+        <translation>VoiceCall-ID (18)</translation>
+    </message>
+    <message>
+        <source>Use VoiceCall id %1 as callId</source>
+        <translation>VoiceCall-ID %1 als callId verwenden</translation>
+    </message>
+    <message>
+        <source>callId is now %1 on the UUI header page.</source>
+        <translation>callId ist jetzt %1 auf der Seite UUI-Header.</translation>
+    </message>
+    <message>
+        <source>%1 (the API&apos;s 15 characters: %2)</source>
+        <translation>%1 (die 15 Zeichen der API: %2)</translation>
+    </message>
+    <message>
+        <source>Raw HTTP request and response</source>
+        <translation>Rohe HTTP-Anfrage und -Antwort</translation>
+    </message>
+    <message>
+        <source>The raw HTTP request and response appear here after a test call.</source>
+        <translation>Die rohe HTTP-Anfrage und -Antwort erscheinen hier nach einem Testanruf.</translation>
+    </message>
+    <message>
+        <source>&lt;API token, redacted&gt;</source>
+        <translation>&lt;API-Token, geschwärzt&gt;</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>(no HTTP answer)</source>
+        <translation>(keine HTTP-Antwort)</translation>
     </message>
 </context>
 <context>
@@ -3623,10 +3717,6 @@ für die callId der UUI: %2</translation>
 <context>
     <name>handoff::project</name>
     <message>
-        <source>No private key is loaded, so the UUI token cannot be signed; import or generate a key on the Org &amp; credentials page. The header size below assumes a 2048-bit key.</source>
-        <translation>Es ist kein privater Schlüssel geladen, daher kann das UUI-Token nicht signiert werden; importieren oder erzeugen Sie einen Schlüssel auf der Seite „Org und Zugangsdaten“. Die Header-Größe unten geht von einem 2048-Bit-Schlüssel aus.</translation>
-    </message>
-    <message>
         <source>The UUI token could not be signed: %1</source>
         <translation>Das UUI-Token konnte nicht signiert werden: %1</translation>
     </message>
@@ -3745,6 +3835,36 @@ für die callId der UUI: %2</translation>
     <message>
         <source>This session only (not saved)</source>
         <translation>Nur diese Sitzung (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>callId is in the UUI, and the customer type is Salesforce Voice with Telephony Providers. Salesforce&apos;s field table says callId is for the other customer types only, while its Genesys steps always create a VoiceCall and pass its id. Keep it, and check with a test call that the Omni-Channel flow gets partnerVoiceCallId.</source>
+        <translation>callId steht in der UUI, und der Kundentyp ist Salesforce Voice with Telephony Providers. Die Feldtabelle von Salesforce nennt callId nur für die anderen Kundentypen, während die Genesys-Schritte stets einen VoiceCall anlegen und seine ID übergeben. Behalten Sie es und prüfen Sie mit einem Testanruf, ob der Omni-Channel-Flow partnerVoiceCallId erhält.</translation>
+    </message>
+    <message>
+        <source>No private key is loaded, so the UUI token cannot be signed. Press &quot;Generate Key Pair&quot; or &quot;Import Key File...&quot; (Org &amp; credentials). Until then the header size assumes a 2048-bit key.</source>
+        <translation>Es ist kein privater Schlüssel geladen, daher kann das UUI-Token nicht signiert werden. Drücken Sie „Schlüsselpaar erzeugen“ oder „Schlüsseldatei importieren…“ (Org und Zugangsdaten). Bis dahin nimmt die Headergröße einen 2048-Bit-Schlüssel an.</translation>
+    </message>
+    <message>
+        <source>Nothing entered yet: start with the org id and SCRT2 domain on the Org &amp; credentials page.</source>
+        <translation>Noch nichts eingegeben: Beginnen Sie mit der Org-ID und der SCRT2-Domain auf der Seite Org und Zugangsdaten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not ready: %n error(s). First: %1</source>
+        <translation>
+            <numerusform>Nicht bereit: %n Fehler. Zuerst: %1</numerusform>
+            <numerusform>Nicht bereit: %n Fehler. Zuerst: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready, with %n warning(s) to read.</source>
+        <translation>
+            <numerusform>Bereit, mit %n Warnung zum Lesen.</numerusform>
+            <numerusform>Bereit, mit %n Warnungen zum Lesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready: no errors or warnings.</source>
+        <translation>Bereit: keine Fehler oder Warnungen.</translation>
     </message>
 </context>
 <context>
@@ -3900,6 +4020,10 @@ für die callId der UUI: %2</translation>
     <message>
         <source>&apos;%1&apos; is the 18-character form; this field wants the 15-character form %2.</source>
         <translation>&apos;%1&apos; ist die 18-stellige Form; dieses Feld erwartet die 15-stellige Form %2.</translation>
+    </message>
+    <message>
+        <source>The org id %1 looks like a placeholder from an example. Copy your org&apos;s id from Setup &gt; Company Information.</source>
+        <translation>Die Org-ID %1 sieht nach einem Platzhalter aus einem Beispiel aus. Kopieren Sie die ID Ihrer Org aus Setup &gt; Unternehmensinformationen.</translation>
     </message>
 </context>
 <context>
@@ -4114,6 +4238,28 @@ für die callId der UUI: %2</translation>
     <message>
         <source>Pre&amp;vious Problem</source>
         <translation>&amp;Vorheriges Problem</translation>
+    </message>
+    <message>
+        <source>Nothing entered yet</source>
+        <translation>Noch nichts eingegeben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not ready: %n error(s)</source>
+        <translation>
+            <numerusform>Nicht bereit: %n Fehler</numerusform>
+            <numerusform>Nicht bereit: %n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready, %n warning(s)</source>
+        <translation>
+            <numerusform>Bereit, %n Warnung</numerusform>
+            <numerusform>Bereit, %n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
     </message>
 </context>
 <context>
@@ -4414,6 +4560,10 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     <message>
         <source>Recovered unsaved changes; save to keep them.</source>
         <translation>Ungespeicherte Änderungen wiederhergestellt; speichern Sie, um sie zu behalten.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
     </message>
 </context>
 <context>
@@ -4723,10 +4873,6 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
         <translation>, noch zu lang</translation>
     </message>
     <message>
-        <source>Switch the trunk&apos;s UUI encoding to ascii, only if the receiver accepts it (Salesforce documents hex)</source>
-        <translation>Die UUI-Kodierung des Trunks auf ascii umstellen, nur wenn der Empfänger es annimmt (Salesforce dokumentiert hex)</translation>
-    </message>
-    <message>
         <source>Leave orgId out: Salesforce takes the org from the token&apos;s issuer</source>
         <translation>orgId weglassen: Salesforce entnimmt die Org dem Aussteller des Tokens</translation>
     </message>
@@ -4749,10 +4895,6 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     <message>
         <source> (RS256 with a %1-bit key)</source>
         <translation> (RS256 mit einem %1-Bit-Schlüssel)</translation>
-    </message>
-    <message>
-        <source>Even with only scrt2Domain and the token the header is %1 %2, over the limit of %3: the token alone takes %4 characters in %5%6. It cannot fit with this key size and encoding; only another encoding or a smaller key changes that.</source>
-        <translation>Selbst nur mit scrt2Domain und dem Token hat der Header %1 %2, über dem Limit von %3: Allein das Token belegt in %5%6 schon %4 Zeichen. Mit dieser Schlüssellänge und Kodierung passt es nicht; nur eine andere Kodierung oder ein kleinerer Schlüssel ändert das.</translation>
     </message>
     <message>
         <source>the whole header line</source>
@@ -4943,6 +5085,18 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
         <source>The UUI has %1 bytes of spaces and line breaks between its fields; they are sent too. The compact form is %2 bytes instead of %3.</source>
         <translation>Die UUI hat %1 Byte Leerzeichen und Zeilenumbrüche zwischen ihren Feldern; sie werden mitgesendet. Die kompakte Form hat %2 statt %3 Byte.</translation>
     </message>
+    <message>
+        <source>The UUI data is %1 bytes and fits the limit of %2, measured on the decoded data. The header line is %3 characters (the value %4); if an SBC or proxy on the path limits header length, check that it lets a header this long through. Only a real transfer proves it.</source>
+        <translation>Die UUI-Daten haben %1 Byte und passen ins Limit von %2, gemessen an den dekodierten Daten. Die Headerzeile hat %3 Zeichen (der Wert %4); falls ein SBC oder Proxy auf dem Weg die Headerlänge begrenzt, prüfen Sie, ob er einen so langen Header durchlässt. Nur eine echte Weiterleitung beweist es.</translation>
+    </message>
+    <message>
+        <source>, under the limit, but the UUI still has an error in this trunk profile</source>
+        <translation>, unter dem Limit, aber die UUI hat in diesem Trunk-Profil noch einen Fehler</translation>
+    </message>
+    <message>
+        <source>Even with only scrt2Domain and the token the UUI is %1 %2, over the limit of %3: the token alone takes %4 characters in %5%6. No field left out makes it fit with this key size; only a smaller key changes that.</source>
+        <translation>Selbst nur mit scrt2Domain und dem Token hat die UUI %1 %2, über dem Limit von %3: Das Token allein braucht %4 Zeichen in %5%6. Kein weggelassenes Feld lässt sie mit dieser Schlüsselgröße passen; nur ein kleinerer Schlüssel ändert das.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::widgets::BudgetBar</name>
@@ -5048,10 +5202,6 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
 <context>
     <name>handoff::widgets::JwtView</name>
     <message>
-        <source>not a JSON object</source>
-        <translation>kein JSON-Objekt</translation>
-    </message>
-    <message>
         <source>Issued at</source>
         <translation>Ausgestellt am</translation>
     </message>
@@ -5143,21 +5293,6 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
         <source>Signature (RS256)</source>
         <translation>Signatur (RS256)</translation>
     </message>
-    <message numerus="yes">
-        <source>A JWT has three parts separated by dots; this text has %n part(s).</source>
-        <translation>
-            <numerusform>Ein JWT hat drei durch Punkte getrennte Teile; dieser Text hat %n Teil.</numerusform>
-            <numerusform>Ein JWT hat drei durch Punkte getrennte Teile; dieser Text hat %n Teile.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The header is not Base64url-encoded JSON (%1).</source>
-        <translation>Der Header ist kein Base64url-kodiertes JSON (%1).</translation>
-    </message>
-    <message>
-        <source>The payload is not Base64url-encoded JSON (%1).</source>
-        <translation>Die Nutzdaten sind kein Base64url-kodiertes JSON (%1).</translation>
-    </message>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
@@ -5177,6 +5312,10 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     <message>
         <source>Expired %1 ago (%2)</source>
         <translation>Abgelaufen vor %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

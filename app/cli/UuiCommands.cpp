@@ -40,8 +40,8 @@ struct TrunkOptions {
     QCommandLineOption noEncodingParam{u"no-encoding-param"_s, tr("Do not write the ;encoding= parameter.")};
     QCommandLineOption limit{u"limit"_s, tr("The header limit in characters (default 1024)."), u"N"_s};
     QCommandLineOption appliesTo{u"limit-applies-to"_s,
-                                 tr("What the limit is measured on: headerLine (default), headerValue or "
-                                    "decodedData. Salesforce does not say."),
+                                 tr("What the limit is measured on: decodedData (default), headerValue or "
+                                    "headerLine. Salesforce does not say."),
                                  u"what"_s};
 
     void addTo(QCommandLineParser& parser) const {
@@ -118,8 +118,6 @@ QString shareKind(uui::BudgetShare::Kind kind) {
 
 QString wayKind(uui::WayOut::Kind kind) {
     switch (kind) {
-    case uui::WayOut::Kind::AsciiEncoding:
-        return u"asciiEncoding"_s;
     case uui::WayOut::Kind::DropOrgId:
         return u"dropOrgId"_s;
     case uui::WayOut::Kind::DropField:

@@ -4,6 +4,7 @@
 #include "diagnostics/Catalog.h"
 #include "jwt/ClaimRules.h"
 #include "jwt/Jwt.h"
+#include "jwt/OrgClaims.h"
 #include "salesforce/SalesforceId.h"
 #include "uui/UuiLint.h"
 
@@ -24,9 +25,8 @@ constexpr int kAssumedKeyBytes = 2048 / 8;
 
 jwt::TokenSpec uuiTokenSpec(const Project& project) {
     jwt::TokenSpec spec;
-    const auto id = salesforce::SalesforceId::parse(project.org.orgId.trimmed());
-    spec.issuer = id ? id->id15() : project.org.orgId.trimmed();
-    spec.subject = project.org.subRequired() ? project.org.callCenterApiName.trimmed() : QString();
+    spec.issuer = jwt::tokenIssuer(project.org);
+    spec.subject = jwt::tokenSubject(project.org);
     spec.ttlSecs = project.uuiToken.ttlSeconds;
     spec.withJti = project.uuiToken.jti;
     spec.reusable = !project.uuiToken.jti;
@@ -53,6 +53,21 @@ void finish(Composition& c, const Project& project, const Clock& clock, bool dro
         c.budget = uui::budget(c.model, c.uui, project.trunk);
     }
     c.budgetDiagnostics = c.budget.diagnostics;
+    if (c.model.callId && project.org.customerType == salesforce::CustomerType::VoiceWithTelephonyProviders) {
+        // The help article contradicts itself here (docs/uui-budget.md); say so instead of choosing.
+        const uui::FieldSpan* span = c.uui.find(uui::UuiField::CallId);
+        c.lintDiagnostics.append(diagnostics::make(
+            "UUI032",
+            handoff::project::tr(
+                "callId is in the UUI, and the customer type is Salesforce Voice with Telephony Providers. "
+                "Salesforce's "
+                "field table says callId is for the other customer types only, while its Genesys steps always create "
+                "a VoiceCall and pass its id. Keep it, and check with a test call that the Omni-Channel flow gets "
+                "partnerVoiceCallId."),
+            span ? diagnostics::Location{u"uui.callId"_s, span->valueOffset, span->valueLength, 1,
+                                         static_cast<int>(span->valueOffset) + 1}
+                 : diagnostics::Location{u"uui.callId"_s}));
+    }
     c.setUuiData = exports::exportSetUuiData(c.model, project.exports);
 
     c.diagnostics = c.projectDiagnostics;
@@ -64,33 +79,62 @@ void finish(Composition& c, const Project& project, const Clock& clock, bool dro
 
 } // namespace
 
-Composition compose(const Project& project, const crypto::PrivateKey* key, const Clock& clock) {
+void TokenCache::clear() {
+    m_valid = false;
+    m_keyHolder.reset();
+    m_token.clear();
+}
+
+Composition compose(const Project& project, const crypto::PrivateKey* key, const Clock& clock, TokenCache* cache) {
     Composition c;
     c.projectDiagnostics = project.org.validate();
     const jwt::TokenSpec spec = uuiTokenSpec(project);
-    const jwt::Claims claims = jwt::buildClaims(spec, clock);
+    const bool haveKey = key && !key->isNull();
+    // The claims this compose would sign; when the cache holds a token of exactly these claims and key, it is the
+    // token (its jti, if any, was made fresh when it was signed).
+    const qint64 now = clock.nowSecs();
+    const bool cached = cache && cache->m_valid && haveKey && cache->m_key == key->get() &&
+                        cache->m_issuer == spec.issuer && cache->m_subject == spec.subject &&
+                        cache->m_ttl == spec.ttlSecs && cache->m_jti == spec.withJti && cache->m_issuedAt == now;
+    const jwt::Claims claims = cached ? cache->m_claims : jwt::buildClaims(spec, clock);
     jwt::ClaimRuleOptions options;
     options.reusable = spec.reusable;
     c.claimDiagnostics = jwt::checkClaims(claims, &project.org, clock, options);
 
-    const bool haveKey = key && !key->isNull();
     if (!haveKey) {
         c.tokenEstimated = true;
         c.projectDiagnostics.append(diagnostics::make(
             "UUI030",
             handoff::project::tr(
-                "No private key is loaded, so the UUI token cannot be signed; import or generate a key on the Org & "
-                "credentials page. The header size below assumes a 2048-bit key."),
+                "No private key is loaded, so the UUI token cannot be signed. Press \"Generate Key Pair\" or \"Import "
+                "Key File...\" (Org & credentials). Until then the header size assumes a 2048-bit key."),
             {u"key"_s}));
     } else {
         const diagnostics::Diagnostics fitness = key->checkForRs256(u"key"_s);
         c.projectDiagnostics.append(fitness);
-        if (!diagnostics::hasErrors(fitness)) {
+        if (cached) {
+            c.token = cache->m_token;
+            c.issuedAt = claims.intClaim(u"iat"_s).value_or(0);
+            c.expiresAt = claims.intClaim(u"exp"_s).value_or(0);
+        } else if (!diagnostics::hasErrors(fitness)) {
             auto signedToken = jwt::sign(claims, *key);
             if (signedToken) {
                 c.token = *signedToken;
                 c.issuedAt = claims.intClaim(u"iat"_s).value_or(0);
                 c.expiresAt = claims.intClaim(u"exp"_s).value_or(0);
+                if (cache) {
+                    ++cache->m_signatures;
+                    cache->m_valid = true;
+                    cache->m_keyHolder = std::make_shared<const crypto::PrivateKey>(*key);
+                    cache->m_key = cache->m_keyHolder->get();
+                    cache->m_issuer = spec.issuer;
+                    cache->m_subject = spec.subject;
+                    cache->m_ttl = spec.ttlSecs;
+                    cache->m_jti = spec.withJti;
+                    cache->m_issuedAt = now;
+                    cache->m_token = c.token;
+                    cache->m_claims = claims;
+                }
             } else {
                 c.projectDiagnostics.append(diagnostics::make(
                     "UUI031",
@@ -106,9 +150,6 @@ Composition compose(const Project& project, const crypto::PrivateKey* key, const
 
 bool applyWayOut(const uui::WayOut& way, Project& project) {
     switch (way.kind) {
-    case uui::WayOut::Kind::AsciiEncoding:
-        project.trunk.encoding = uui::UuiEncoding::Ascii;
-        return true;
     case uui::WayOut::Kind::DropOrgId:
         if (!project.uui.includeOrgId) {
             return false;

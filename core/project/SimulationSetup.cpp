@@ -1,5 +1,7 @@
 #include "SimulationSetup.h"
 
+#include "jwt/OrgClaims.h"
+
 namespace handoff::project {
 
 flow::SimulationContext simulationContext(const Project& project) {
@@ -11,8 +13,8 @@ flow::SimulationContext simulationContext(const Project& project) {
     c.org = project.org;
     c.tokens.ttlSeconds = project.uuiToken.ttlSeconds;
     c.tokens.jti = project.uuiToken.jti;
-    c.tokens.iss = project.org.orgId.trimmed();
-    c.tokens.sub = project.org.subRequired() ? project.org.callCenterApiName.trimmed() : QString();
+    c.tokens.iss = jwt::tokenIssuer(project.org);
+    c.tokens.sub = jwt::tokenSubject(project.org);
     return c;
 }
 

@@ -213,6 +213,16 @@ diagnostics::Diagnostics OrgProfile::validate() const {
             diagnostics::Location{orgField}));
     } else {
         list.append(checkId(orgId.trimmed(), orgField, IdKind::Organization));
+        // Documentation and templates write ids such as 00DZ70000000XXX: valid in form, but nobody's org.
+        const QString id = orgId.trimmed();
+        if (id.contains(u"XXX"_s, Qt::CaseInsensitive) || id.contains(u"0000000000"_s)) {
+            list.append(diagnostics::make(
+                "ORG011",
+                handoff::salesforce::tr("The org id %1 looks like a placeholder from an example. Copy your org's id "
+                                        "from Setup > Company Information.")
+                    .arg(id),
+                diagnostics::Location{orgField}));
+        }
     }
     list.append(parseScrt2(scrt2Domain).diagnostics);
     const QString ccField = u"org.callCenterApiName"_s;

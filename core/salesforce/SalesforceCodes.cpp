@@ -50,6 +50,10 @@ constexpr CodeInfo kCodes[] = {
     {"ORG010", Severity::Info,
      QT_TRANSLATE_NOOP("handoff::diagnostics",
                        "A Call Center API name is set but not used: this customer type omits sub.")},
+    {"ORG011", Severity::Info,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "The org id looks like a placeholder from an example (XXX, a long run of zeros); use your "
+                       "org's id.")},
 };
 } // namespace
 

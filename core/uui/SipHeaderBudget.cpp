@@ -101,23 +101,23 @@ void finishShares(SipBudget& b, const QByteArray& params) {
     b.shares.append(share);
 }
 
-void checkEncoding(SipBudget& b) {
-    const TrunkUuiProfile& profile = b.profile;
-    b.diagnostics.append(profile.validate());
+// The problems of sending `data` under `profile`'s encoding: ascii (SIP004) and what ascii cannot carry (SIP005).
+diagnostics::Diagnostics encodingProblems(const QByteArray& data, const TrunkUuiProfile& profile) {
+    diagnostics::Diagnostics out;
     if (profile.encoding != UuiEncoding::Ascii) {
-        return;
+        return out;
     }
-    b.diagnostics.append(diagnostics::make(
+    out.append(diagnostics::make(
         "SIP004",
         handoff::uui::tr(
             "The trunk sends the UUI as ascii. Salesforce documents hex; use ascii only if the receiving side accepts "
             "it. In ascii the JSON's commas and quotes travel unescaped, and a SIP parser may split the value at a "
             "comma."),
         {u"trunk.encoding"_s}));
-    for (qsizetype i = 0; i < b.json.size(); ++i) {
-        const auto c = static_cast<unsigned char>(b.json.at(i));
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const auto c = static_cast<unsigned char>(data.at(i));
         if (c >= 0x80 || c < 0x20 || c == 0x7f || c == ';') {
-            b.diagnostics.append(diagnostics::make(
+            out.append(diagnostics::make(
                 "SIP005",
                 handoff::uui::tr(
                     "The UUI has a character at byte %1 that ascii encoding cannot carry in a SIP header (non-ASCII, "
@@ -129,7 +129,7 @@ void checkEncoding(SipBudget& b) {
     }
     if (profile.pdMode == PdMode::Prefix &&
         (profile.protocolDiscriminator < 0x20 || profile.protocolDiscriminator >= 0x7f)) {
-        b.diagnostics.append(diagnostics::make(
+        out.append(diagnostics::make(
             "SIP005",
             handoff::uui::tr(
                 "The protocol discriminator 0x%1 is not a printable character, so it cannot be sent as a prefix in "
@@ -137,6 +137,12 @@ void checkEncoding(SipBudget& b) {
                 .arg(QString::fromLatin1(pdHex(profile.protocolDiscriminator))),
             {u"trunk.pdMode"_s}));
     }
+    return out;
+}
+
+void checkEncoding(SipBudget& b) {
+    b.diagnostics.append(b.profile.validate());
+    b.diagnostics.append(encodingProblems(b.json, b.profile));
 }
 
 QString measureName(LimitAppliesTo appliesTo) {
@@ -159,9 +165,24 @@ void checkLimit(SipBudget& b) {
             {u"budget"_s}));
         return;
     }
+    if (b.limitAppliesTo == LimitAppliesTo::DecodedData) {
+        // The default reading: a longer header line or value is no fault of the UUI, but a device on the path may
+        // have a header length limit of its own.
+        if (b.headerLineLength > b.limit) {
+            b.diagnostics.append(diagnostics::make(
+                "SIP007",
+                handoff::uui::tr(
+                    "The UUI data is %1 bytes and fits the limit of %2, measured on the decoded data. The header line "
+                    "is %3 characters (the value %4); if an SBC or proxy on the path limits header length, check "
+                    "that it lets a header this long through. Only a real transfer proves it.")
+                    .arg(number(b.decodedBytes), number(b.limit), number(b.headerLineLength),
+                         number(b.headerValueLength)),
+                {u"trunk.limitAppliesTo"_s}));
+        }
+        return;
+    }
     QStringList over;
-    for (LimitAppliesTo other :
-         {LimitAppliesTo::HeaderLine, LimitAppliesTo::HeaderValue, LimitAppliesTo::DecodedData}) {
+    for (LimitAppliesTo other : {LimitAppliesTo::HeaderLine, LimitAppliesTo::HeaderValue}) {
         if (other != b.limitAppliesTo && b.lengthFor(other) > b.limit) {
             over.append(handoff::uui::tr("%1 (%2)").arg(measureName(other), number(b.lengthFor(other))));
         }
@@ -246,26 +267,17 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
     const QString limit = number(b.limit);
     const QString fits = handoff::uui::tr(", fits");
     const QString over = handoff::uui::tr(", still over");
-    auto describe = [&](WayOut& way, const QString& what) {
+    const QString errorStays =
+        handoff::uui::tr(", under the limit, but the UUI still has an error in this trunk profile");
+    // The profile's own problems stay whatever is dropped; the encoding's depend on the data that is left.
+    const bool profileErrors = diagnostics::hasErrors(b.profile.validate());
+    auto describe = [&](WayOut& way, const QString& what, const QByteArray* jsonAfter) {
         way.saves = b.measured - way.after;
-        way.fits = way.after <= b.limit;
-        way.message =
-            format.arg(what, number(way.saves), unit, measured, number(way.after), limit, way.fits ? fits : over);
+        way.fits = way.after <= b.limit && !profileErrors &&
+                   (!jsonAfter || !diagnostics::hasErrors(encodingProblems(*jsonAfter, b.profile)));
+        way.message = format.arg(what, number(way.saves), unit, measured, number(way.after), limit,
+                                 way.fits ? fits : (way.after <= b.limit ? errorStays : over));
     };
-
-    if (b.profile.encoding == UuiEncoding::Hex) {
-        TrunkUuiProfile ascii = b.profile;
-        ascii.encoding = UuiEncoding::Ascii;
-        WayOut way;
-        way.kind = WayOut::Kind::AsciiEncoding;
-        way.after = measure(uui.json.size(), ascii);
-        describe(way, handoff::uui::tr(
-                          "Switch the trunk's UUI encoding to ascii, only if the receiver accepts it (Salesforce "
-                          "documents hex)"));
-        if (way.saves > 0) {
-            b.waysOut.append(way);
-        }
-    }
 
     for (qsizetype i = 0; i < uui.fields.size(); ++i) {
         const FieldSpan& span = uui.fields.at(i);
@@ -283,15 +295,25 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
         // also loses its leading comma.
         const qsizetype removed = span.length + (i == 0 && uui.fields.size() > 1 ? 1 : 0);
         way.after = measure(uui.json.size() - removed, b.profile);
+        // The JSON without the member, for the encoding's rules (only ascii has any, so only then is it built).
+        QByteArray jsonAfter;
+        if (b.profile.encoding == UuiEncoding::Ascii) {
+            jsonAfter = uui.json.left(span.offset) + uui.json.mid(span.offset + span.length);
+            if (i == 0 && uui.fields.size() > 1) {
+                jsonAfter.remove(span.offset, 1); // the next member's leading comma
+            }
+        }
+        const QByteArray* after = b.profile.encoding == UuiEncoding::Ascii ? &jsonAfter : nullptr;
         if (span.field == UuiField::OrgId) {
-            describe(way, handoff::uui::tr("Leave orgId out: Salesforce takes the org from the token's issuer"));
+            describe(way, handoff::uui::tr("Leave orgId out: Salesforce takes the org from the token's issuer"), after);
         } else if (span.field == UuiField::Custom) {
-            describe(way,
-                     handoff::uui::tr("Leave the custom parameter \"%1\" out, or shorten its value").arg(span.key));
+            describe(way, handoff::uui::tr("Leave the custom parameter \"%1\" out, or shorten its value").arg(span.key),
+                     after);
         } else if (span.field == UuiField::CallId) {
-            describe(way, handoff::uui::tr("Leave callId out (the Omni-Channel flow then gets no partnerVoiceCallId)"));
+            describe(way, handoff::uui::tr("Leave callId out (the Omni-Channel flow then gets no partnerVoiceCallId)"),
+                     after);
         } else {
-            describe(way, handoff::uui::tr("Leave %1 out, or shorten it").arg(span.key));
+            describe(way, handoff::uui::tr("Leave %1 out, or shorten it").arg(span.key), after);
         }
         b.waysOut.append(way);
     }
@@ -305,16 +327,18 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
         way.kind = WayOut::Kind::SmallerKey;
         way.applicable = false;
         way.after = measure(uui.json.size() - (sigChars - base64UrlLength(128)), b.profile);
+        // Only the signature's base64url changes, which ascii carries: the JSON's encoding problems stay as they are.
         describe(way,
                  handoff::uui::tr("A 1024-bit RSA key instead of %1 bits gives a shorter signature, but Salesforce is "
                                   "dropping 1024-bit keys; not recommended")
-                     .arg(*sigBytes * 8));
+                     .arg(*sigBytes * 8),
+                 b.profile.encoding == UuiEncoding::Ascii ? &uui.json : nullptr);
         b.waysOut.append(way);
     }
     std::stable_sort(b.waysOut.begin(), b.waysOut.end(),
                      [](const WayOut& x, const WayOut& y) { return x.saves > y.saves; });
 
-    // Whether anything but the encoding can help: the smallest UUI Salesforce accepts with this token (scrt2Domain
+    // Whether dropping fields can help: the smallest UUI Salesforce accepts with this token (scrt2Domain
     // and token; orgId too when there is no token). Its size from the member spans: the kept members and the
     // braces, less the comma of the first kept member when it had one.
     qsizetype floorBytes = ComposedUui::kBraceBytes;
@@ -337,9 +361,9 @@ void addWaysOut(SipBudget& b, const UuiModel& model, const ComposedUui& uui) {
         b.diagnostics.append(diagnostics::make(
             "SIP003",
             handoff::uui::tr(
-                "Even with only scrt2Domain and the token the header is %1 %2, over the limit of %3: the token alone "
-                "takes %4 characters in %5%6. It cannot fit with this key size and encoding; only another encoding or "
-                "a smaller key changes that.")
+                "Even with only scrt2Domain and the token the UUI is %1 %2, over the limit of %3: the token alone "
+                "takes %4 characters in %5%6. No field left out makes it fit with this key size; only a smaller key "
+                "changes that.")
                 .arg(number(floor), unit, number(b.limit), number(tokenChars), encodingKey(b.profile.encoding),
                      keySize),
             {u"uui.token"_s}));
@@ -385,38 +409,6 @@ SipBudget budgetForData(const QByteArray& data, const TrunkUuiProfile& profile) 
     checkEncoding(b);
     checkLimit(b);
     return b;
-}
-
-bool applyWayOut(const WayOut& way, UuiModel& model, TrunkUuiProfile& profile) {
-    switch (way.kind) {
-    case WayOut::Kind::AsciiEncoding:
-        profile.encoding = UuiEncoding::Ascii;
-        return true;
-    case WayOut::Kind::DropOrgId:
-        if (!model.orgId) {
-            return false;
-        }
-        model.orgId.reset();
-        return true;
-    case WayOut::Kind::DropField:
-        if (way.key == fieldKey(UuiField::CallId) && way.customIndex < 0) {
-            model.callId.reset();
-            return true;
-        }
-        if (way.key == fieldKey(UuiField::TransactionId) && way.customIndex < 0) {
-            model.transactionId.reset();
-            return true;
-        }
-        if (way.customIndex >= 0 && way.customIndex < model.customParams.size() &&
-            model.customParams.at(way.customIndex).key == way.key) {
-            model.customParams.removeAt(way.customIndex);
-            return true;
-        }
-        return false;
-    case WayOut::Kind::SmallerKey:
-        return false;
-    }
-    return false;
 }
 
 std::optional<QByteArray> decodeHeaderValue(const QByteArray& headerValue, const TrunkUuiProfile& profile) {

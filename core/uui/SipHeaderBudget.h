@@ -29,21 +29,21 @@ struct BudgetShare {
     qsizetype encodedChars = 0; // characters it takes in the header line
 };
 
-// A change that makes the header shorter, with what it saves under the profile's limit measure. Every number is
-// computed by composing again with the change applied, never a constant.
+// A change that makes the UUI shorter while keeping Salesforce's rules, with what it saves under the profile's limit
+// measure. Every number is computed from the composed JSON with the change applied, never a constant. Neither the
+// ascii encoding (Salesforce requires hex) nor another reading of the limit (a fact to set, not a fix) is a way out.
 struct WayOut {
     enum class Kind {
-        AsciiEncoding, // switch the trunk to ascii, if the receiver accepts it (Salesforce documents hex)
-        DropOrgId,     // leave orgId out: Salesforce takes the org from the token's `iss`
-        DropField,     // leave an optional field (callId, transactionId, a custom parameter) out
-        SmallerKey,    // a smaller RSA key gives a shorter signature (informational: 1024-bit keys are deprecated)
+        DropOrgId,  // leave orgId out: Salesforce takes the org from the token's `iss`
+        DropField,  // leave an optional field (callId, transactionId, a custom parameter) out
+        SmallerKey, // a smaller RSA key gives a shorter signature (informational: 1024-bit keys are deprecated)
     };
     Kind kind = Kind::DropField;
     QString key; // the field concerned (DropOrgId, DropField), else empty
     int customIndex = -1;
     qsizetype saves = 0;    // characters (or octets for DecodedData) fewer on the measured length
     qsizetype after = 0;    // the measured length after the change
-    bool fits = false;      // after <= limit
+    bool fits = false;      // after <= limit, and the UUI after the change has no error in this trunk profile
     bool applicable = true; // false when it cannot be applied with one click (SmallerKey)
     QString message;        // translated: what to do, what it saves, and the caveat
 };
@@ -61,7 +61,7 @@ struct SipBudget {
     qsizetype headerLineLength = 0;
 
     int limit = TrunkUuiProfile::kDefaultLimit;
-    LimitAppliesTo limitAppliesTo = LimitAppliesTo::HeaderLine;
+    LimitAppliesTo limitAppliesTo = LimitAppliesTo::DecodedData;
     qsizetype measured = 0;  // the length the limit applies to
     qsizetype remaining = 0; // limit - measured; negative when over
 
@@ -88,8 +88,8 @@ SipBudget budget(const UuiModel& model, const TrunkUuiProfile& profile, const Bu
 // The header for arbitrary data octets (used by lint for pasted JSON, and by the flow simulator's INVITE).
 SipBudget budgetForData(const QByteArray& data, const TrunkUuiProfile& profile);
 
-// Applies a way out to a model and profile (no-op for SmallerKey). Returns false when it does not apply.
-bool applyWayOut(const WayOut& way, UuiModel& model, TrunkUuiProfile& profile);
+// A way out is applied to a project's settings by project::applyWayOut (core/project/Composition.h), the one
+// implementation the desktop app and the tests use.
 
 // Decodes a header value rendered by budget() back to the data octets (PD prefix stripped, parameters dropped);
 // std::nullopt when it is not valid for the profile's encoding. For round-trip tests and the flow simulator.

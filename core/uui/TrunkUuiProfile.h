@@ -25,6 +25,8 @@ enum class PdMode {
 };
 
 // What the 1,024-character limit is measured on. Salesforce does not say: an [open] assumption, shown to the user.
+// The default is DecodedData, the only reading under which hex encoding, a signed RS256 token in the UUI and the
+// limit can all hold (docs/uui-budget.md).
 enum class LimitAppliesTo {
     HeaderLine,  // "User-to-User: <value>" without the CRLF
     HeaderValue, // everything after "User-to-User: ", parameters included
@@ -56,7 +58,7 @@ struct TrunkUuiProfile {
     // Further header parameters, in order, each "name=value" (or "name"), without the leading ';'.
     QStringList parameters{QStringLiteral("purpose=isdn-uui"), QStringLiteral("content=isdn-uui")};
     int limit = kDefaultLimit;
-    LimitAppliesTo limitAppliesTo = LimitAppliesTo::DecodedData; // [open]; the default reading: docs/uui-budget.md
+    LimitAppliesTo limitAppliesTo = LimitAppliesTo::DecodedData; // [open]; see docs/uui-budget.md for why
 
     static const QStringList& headerNames(); // the two the trunk offers
 

@@ -86,6 +86,11 @@ constexpr CodeInfo kCodes[] = {
          "No private key is available to sign the UUI token; import or generate a key, or unlock the keychain.")},
     {"UUI031", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics", "The UUI token could not be signed; see the message for the cause.")},
+    {"UUI032", Severity::Info,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "Salesforce's table says callId is for customers that are not Salesforce Voice with Telephony "
+                       "Providers, while its Genesys steps always pass the VoiceCall id; check with a test call "
+                       "whether the flow gets it.")},
     {"UUI040", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics", "A custom parameter has no key; name it or remove it.")},
     {"UUI041", Severity::Error,
@@ -101,7 +106,8 @@ constexpr CodeInfo kCodes[] = {
     {"SIP003", Severity::Error,
      QT_TRANSLATE_NOOP(
          "handoff::diagnostics",
-         "The token alone is longer than the limit in this encoding; no other change makes the header fit.")},
+         "Even the smallest UUI (scrt2Domain and the token) is over the limit; no field left out makes it fit, only "
+         "a smaller key would.")},
     {"SIP004", Severity::Warning,
      QT_TRANSLATE_NOOP(
          "handoff::diagnostics",
@@ -111,6 +117,10 @@ constexpr CodeInfo kCodes[] = {
                        "This data cannot be sent in ascii encoding (non-ASCII, control or ';' characters); use hex.")},
     {"SIP006", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics", "A trunk UUI setting is invalid; correct it in the trunk profile.")},
+    {"SIP007", Severity::Info,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "The UUI fits the limit on its decoded data, but the header line is longer than the limit; an "
+                       "SBC or proxy on the path could limit header length.")},
 };
 } // namespace
 

@@ -42,18 +42,25 @@ const QStringList& standardKeys() {
 
 void appendJsonString(QByteArray& out, const QString& text) {
     static constexpr char kHex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
+    const auto escape = [&out](char16_t unit) {
+        const char esc[] = {'\\',
+                            'u',
+                            kHex[(unit >> 12) & 0x0f],
+                            kHex[(unit >> 8) & 0x0f],
+                            kHex[(unit >> 4) & 0x0f],
+                            kHex[unit & 0x0f]};
+        out.append(esc, sizeof esc);
+    };
     out.append('"');
-    // Copy runs of bytes that need no escape in one go; values rarely need any.
-    const char* data = utf8.constData();
-    qsizetype run = 0;
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const auto u = static_cast<unsigned char>(data[i]);
-        if (u >= 0x20 && u != '"' && u != '\\') {
+    // Printable ASCII is copied as it is; everything else is escaped, so that every byte of the JSON is below 128:
+    // Genesys cannot decode hex whose bytes are 128-255 (docs/uui-budget.md). A character outside the Basic
+    // Multilingual Plane is already two UTF-16 units, written as two escapes (a surrogate pair, RFC 8259 section 7).
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u >= 0x20 && u < 0x7f && u != '"' && u != '\\') {
+            out.append(static_cast<char>(u));
             continue;
         }
-        out.append(data + run, i - run);
-        run = i + 1;
         switch (u) {
         case '"':
             out.append("\\\"", 2);
@@ -76,13 +83,10 @@ void appendJsonString(QByteArray& out, const QString& text) {
         case '\t':
             out.append("\\t", 2);
             break;
-        default: {
-            const char escape[] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 0x0f]};
-            out.append(escape, sizeof escape);
-        }
+        default:
+            escape(u);
         }
     }
-    out.append(data + run, utf8.size() - run);
     out.append('"');
 }
 
@@ -113,7 +117,7 @@ ComposedUui compose(const UuiModel& model) {
     for (const CustomParam& p : model.customParams) {
         estimate += p.key.size() + p.value.size() + 6;
     }
-    json.reserve(estimate * 2); // UTF-8 and escapes may grow the text; one allocation in the usual case
+    json.reserve(estimate * 2); // escapes may grow the text; one allocation in the usual case
     json.append('{');
     auto add = [&](UuiField field, const QString& key, const QString& value, int customIndex) {
         FieldSpan span;

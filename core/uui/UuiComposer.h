@@ -36,8 +36,10 @@ struct ComposedUui {
 };
 
 // Writes the UUI as compact JSON in the fixed key order orgId, scrt2Domain, token, callId, transactionId, then the
-// custom parameters in order. Strings are escaped per RFC 8259 (quote, backslash, control characters; non-ASCII is
-// written as UTF-8, not as \u escapes). Never fails; problems are reported in `diagnostics`.
+// custom parameters in order. Strings are escaped per RFC 8259 (quote, backslash, control characters), and every
+// character outside printable ASCII is written as a backslash-u escape (u+4 hex digits) (two for a character outside
+// the BMP), so that no byte of the JSON is 128-255: Genesys cannot decode such bytes from hex. Never fails; problems
+// are reported in `diagnostics`.
 ComposedUui compose(const UuiModel& model);
 
 // Appends `text` as a JSON string literal (with quotes) to `out`, escaped as compose() does.

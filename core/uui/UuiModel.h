@@ -35,11 +35,6 @@ struct UuiModel {
     std::optional<QString> transactionId; // optional: context for the Omni-Channel flow
     QList<CustomParam> customParams;      // optional: in order
 
-    // Convenience for forms: an empty text means "not set".
-    static std::optional<QString> optionalText(const QString& text) {
-        return text.isEmpty() ? std::nullopt : std::optional<QString>(text);
-    }
-
     friend bool operator==(const UuiModel&, const UuiModel&) = default;
 };
 

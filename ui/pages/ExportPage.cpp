@@ -3,6 +3,7 @@
 #include "common/SaveFile.h"
 #include "shell/Dialogs.h"
 #include "shell/Preferences.h"
+#include "shell/StateColours.h"
 #include "shell/Workspace.h"
 #include "widgets/DiagnosticList.h"
 #include "widgets/JsonEditor.h"
@@ -13,6 +14,7 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -46,6 +48,24 @@ ExportPage::ExportPage(shell::Workspace& workspace, QWidget* parent)
     setObjectName(u"exportPage"_s);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
 
+    // Readiness: the project's overall state, from core (project::readiness), never from this page's own checks.
+    m_readiness = new QFrame;
+    m_readiness->setObjectName(u"readinessFrame"_s);
+    m_readiness->setFrameShape(QFrame::StyledPanel);
+    m_readiness->setAutoFillBackground(true);
+    m_readinessIcon = new QLabel;
+    m_readinessText = new QLabel;
+    m_readinessText->setObjectName(u"readinessLabel"_s);
+    m_readinessText->setWordWrap(true);
+    m_readinessText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readinessGo = new QPushButton;
+    m_readinessGo->setObjectName(u"readinessGoPushButton"_s);
+    auto* readinessLayout = new QHBoxLayout(m_readiness);
+    readinessLayout->addWidget(m_readinessIcon, 0, Qt::AlignTop);
+    readinessLayout->addWidget(m_readinessText, 1);
+    readinessLayout->addWidget(m_readinessGo, 0, Qt::AlignTop);
+    connect(m_readinessGo, &QPushButton::clicked, this, &ExportPage::goToBlockingProblem);
+
     // Bindings
     auto* bindings = new QGroupBox(tr("Variable bindings"));
     auto* bindingsForm = new QFormLayout(bindings);
@@ -70,7 +90,8 @@ ExportPage::ExportPage(shell::Workspace& workspace, QWidget* parent)
     bindingsForm->addRow(m_bindCallId, m_callIdVariable);
     m_problems = new widgets::DiagnosticList;
     m_problems->setObjectName(u"exportProblemsList"_s);
-    m_problems->setEmptyText(tr("The bindings and the export are fine."));
+    // About the bindings only: whether the whole export is ready is the banner's to say (project::readiness).
+    m_problems->setEmptyText(tr("No problems with the variable bindings."));
     m_problems->setVisibleRows(3);
     bindingsForm->addRow(m_problems);
 
@@ -140,6 +161,8 @@ ExportPage::ExportPage(shell::Workspace& workspace, QWidget* parent)
 
     // No scroll area of its own: the main window scrolls pages that do not fit.
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(makeHeading(title(), this));
+    layout->addWidget(m_readiness);
     layout->addWidget(bindings);
     layout->addWidget(expressionBox);
     layout->addWidget(jsonBox, 1);
@@ -386,6 +409,74 @@ void ExportPage::refreshDerived() {
         }
     }
     m_problems->setDiagnostics(mine);
+    refreshReadiness();
+}
+
+namespace {
+
+// The page a field's problem is fixed on, for the banner's button (the Problems dock finds the widget itself).
+QString pageNameFor(const QString& field) {
+    if (field.startsWith(u"org."_s) || field == u"key"_s || field == u"certificate"_s) {
+        return ExportPage::tr("Org & credentials");
+    }
+    if (field.startsWith(u"claims."_s) || field.startsWith(u"token"_s)) {
+        return ExportPage::tr("Token");
+    }
+    if (field.startsWith(u"uui"_s) || field.startsWith(u"trunk."_s) || field == u"budget"_s) {
+        return ExportPage::tr("UUI header");
+    }
+    return {};
+}
+
+} // namespace
+
+QString ExportPage::readinessText() const {
+    return m_readinessText->text();
+}
+
+bool ExportPage::goToBlockingProblem() {
+    const project::Readiness r = workspace().readiness();
+    if (!r.blocking) {
+        return false;
+    }
+    Q_EMIT problemActivated(*r.blocking);
+    return true;
+}
+
+void ExportPage::refreshReadiness() {
+    const project::Readiness r = workspace().readiness();
+    QPalette pal = palette();
+    const bool dark = pal.color(QPalette::Window).lightness() < 128;
+    QString icon;
+    switch (r.state) {
+    case project::Readiness::State::Empty:
+        m_readinessText->setText(tr("Nothing to export yet. %1").arg(r.summary));
+        icon = u":/handoff/icons/severity-info.svg"_s;
+        break;
+    case project::Readiness::State::NotReady:
+        m_readinessText->setText(tr("<b>Not ready to export:</b> %n error(s). The first: %1", nullptr, r.errors)
+                                     .arg(QString(r.blocking->code + u' ' + r.blocking->message).toHtmlEscaped()));
+        icon = u":/handoff/icons/severity-error.svg"_s;
+        pal.setColor(QPalette::Window, dark ? QColor(0x5a, 0x1d, 0x1d) : QColor(0xfd, 0xe2, 0xe2));
+        break;
+    case project::Readiness::State::Ready:
+        m_readinessText->setText(
+            r.warnings > 0
+                ? tr("<b>Ready to export</b>, with %n warning(s) to read in the Problems list.", nullptr, r.warnings)
+                : tr("<b>Ready to export:</b> no errors or warnings."));
+        icon = shell::okIconPath();
+        pal.setColor(QPalette::Window, dark ? QColor(0x1d, 0x4a, 0x2a) : QColor(0xe3, 0xf6, 0xe7));
+        break;
+    }
+    m_readiness->setPalette(pal);
+    m_readiness->setProperty("readinessState", static_cast<int>(r.state));
+    m_readinessIcon->setPixmap(QIcon(icon).pixmap(QSize(16, 16), devicePixelRatioF()));
+    if (r.blocking) {
+        const QString page = pageNameFor(r.blocking->where.field);
+        m_readinessGo->setText(page.isEmpty() ? tr("Show the problem") : tr("Fix on the %1 page").arg(page));
+        m_readinessGo->setAccessibleName(m_readinessGo->text());
+    }
+    m_readinessGo->setVisible(r.blocking.has_value());
 }
 
 } // namespace handoff::pages

@@ -6,6 +6,7 @@
 #include <chrono>
 
 class QCheckBox;
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -53,15 +54,27 @@ public:
     std::chrono::milliseconds clipboardClearDelay() const;
     widgets::SensitiveClipboard& clipboard() { return *m_clipboard; }
 
+    // The readiness banner (project::readiness, the same verdict as the status bar): "not ready" with the first
+    // error and a button to the page that fixes it, "ready", or, for an empty project, neither.
+    QString readinessText() const;
+    // Takes the admin to the blocking problem (what the banner's button does); false when nothing blocks.
+    bool goToBlockingProblem();
+
 private:
     void refreshFromProject();
     void refreshDerived();
     void updateClipboardStatus();
+    void refreshReadiness();
 
     widgets::SensitiveClipboard* m_clipboard = nullptr;
     QTimer* m_statusTimer = nullptr;
     std::chrono::steady_clock::time_point m_clearAt;
     bool m_updating = false;
+
+    QFrame* m_readiness = nullptr;
+    QLabel* m_readinessIcon = nullptr;
+    QLabel* m_readinessText = nullptr;
+    QPushButton* m_readinessGo = nullptr;
 
     QCheckBox* m_bindToken = nullptr;
     QLineEdit* m_tokenVariable = nullptr;

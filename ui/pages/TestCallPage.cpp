@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -94,6 +95,7 @@ void TestCallPage::buildUi() {
                                 "and see what Salesforce (or the built-in emulator) answers."),
                              this);
     intro->setWordWrap(true);
+    layout->addWidget(makeHeading(title(), this));
     layout->addWidget(intro);
 
     // Target
@@ -108,7 +110,6 @@ void TestCallPage::buildUi() {
     targetForm->addRow(QString(), m_targetInfo);
     m_orgInfo = infoLabel(u"orgInfoLabel"_s, targetBox);
     targetForm->addRow(tr("Org"), m_orgInfo);
-    layout->addWidget(targetBox);
 
     // Request
     auto* requestBox = new QGroupBox(tr("Request"), this);
@@ -165,6 +166,10 @@ void TestCallPage::buildUi() {
     registerField(u"testCall.from"_s, m_from);
     registerField(u"testCall.callAttributes"_s, m_attributes);
 
+    // In request order: the request (To, From, call attributes), where it goes, then Send, then the answer.
+    layout->addWidget(requestBox);
+    layout->addWidget(targetBox);
+
     // Actions
     auto* actions = new QHBoxLayout;
     m_send = new QPushButton(tr("Send test call"), this);
@@ -193,23 +198,42 @@ void TestCallPage::buildUi() {
     m_explanation = new QListWidget(responseBox);
     m_explanation->setObjectName(u"explanationListWidget"_s);
     m_explanation->setWordWrap(true);
+    m_useId = new QPushButton(tr("&Use this VoiceCall id in the UUI"), responseBox);
+    m_useId->setObjectName(u"useVoiceCallIdPushButton"_s);
+    m_useId->setToolTip(tr("Puts the 18-character id into the UUI header page's callId sample."));
+    m_useId->setEnabled(false);
+    auto* idsRow = new QHBoxLayout;
+    idsRow->addWidget(m_ids, 1);
+    idsRow->addWidget(m_useId, 0, Qt::AlignTop);
     responseLayout->addWidget(m_status);
-    responseLayout->addWidget(m_ids);
+    responseLayout->addLayout(idsRow);
     responseLayout->addWidget(m_explanation, 1);
+    m_raw = new QPlainTextEdit(responseBox);
+    m_raw->setObjectName(u"rawHttpPlainTextEdit"_s);
+    m_raw->setReadOnly(true);
+    m_raw->setTabChangesFocus(true);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_raw->setAccessibleName(tr("Raw HTTP request and response"));
+    m_raw->setPlaceholderText(tr("The raw HTTP request and response appear here after a test call."));
+    m_raw->setMinimumHeight(m_raw->fontMetrics().lineSpacing() * 4);
+    responseLayout->addWidget(m_raw, 1);
     auto* historyBox = new QGroupBox(tr("This session's test calls"), splitter);
     auto* historyLayout = new QVBoxLayout(historyBox);
     m_historyView = new QTreeWidget(historyBox);
     m_historyView->setObjectName(u"historyTreeWidget"_s);
     m_historyView->setRootIsDecorated(false);
-    m_historyView->setHeaderLabels({tr("Time"), tr("Target"), tr("Status"), tr("VoiceCall id"), tr("ms")});
+    m_historyView->setHeaderLabels({tr("Time"), tr("Target"), tr("Status"), tr("VoiceCall id (18)"), tr("ms")});
+    // The id column wide enough for an 18-character id; the others fit their contents.
+    m_historyView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_historyView->header()->setMinimumSectionSize(
+        QFontMetrics(m_historyView->font()).horizontalAdvance(u"0LQRM0000006CSzAAM"_s) / 4);
+    m_historyView->header()->setStretchLastSection(false);
     historyLayout->addWidget(m_historyView);
     splitter->addWidget(responseBox);
     splitter->addWidget(historyBox);
     responseBox->setMinimumHeight(160);
     historyBox->setMinimumHeight(120);
     layout->addWidget(splitter, 1);
-    // The request form comes last: prefilled from the project, so the one click above is all a first try needs.
-    layout->addWidget(requestBox);
 
     // Editing: every change goes to the project through the workspace (undoable).
     connect(m_target, &QComboBox::currentIndexChanged, this, [this] {
@@ -272,6 +296,7 @@ void TestCallPage::buildUi() {
     connect(m_send, &QPushButton::clicked, this, [this] { sendTestCall(); });
     connect(m_cancel, &QPushButton::clicked, this, &TestCallPage::cancelTestCall);
     connect(m_copyCurl, &QPushButton::clicked, this, &TestCallPage::copyAsCurl);
+    connect(m_useId, &QPushButton::clicked, this, &TestCallPage::useVoiceCallId);
     connect(m_historyView, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         const int index = item ? m_historyView->indexOfTopLevelItem(item) : -1;
         if (index >= 0 && index < m_history.size()) {
@@ -439,6 +464,22 @@ void TestCallPage::showProblem(const QString& text) {
     m_status->setText(text);
     m_ids->clear();
     m_explanation->clear();
+    m_shownId18.clear();
+    m_useId->setEnabled(false);
+    m_raw->clear();
+}
+
+bool TestCallPage::useVoiceCallId() {
+    if (m_shownId18.size() != 18) {
+        return false;
+    }
+    const QString id = m_shownId18;
+    workspace().edit(tr("Use VoiceCall id %1 as callId").arg(id), [id](project::Project& p) {
+        p.uui.callId = id;
+        p.uui.includeCallId = true;
+    });
+    m_status->setText(tr("callId is now %1 on the UUI header page.").arg(id));
+    return true;
 }
 
 bool TestCallPage::sendTestCall() {
@@ -472,8 +513,22 @@ bool TestCallPage::sendTestCall() {
     m_pending.target = s.target;
     m_pending.endpoint = url->toString();
     m_pending.vendorCallKey = u"handoff-test-"_s + jwt::newJti();
-    m_reply = m_client->createVoiceCall(
-        s.request(workspace().project().org.callCenterApiName.trimmed(), m_pending.vendorCallKey), this);
+    const telephony::VoiceCallRequest request =
+        s.request(workspace().project().org.callCenterApiName.trimmed(), m_pending.vendorCallKey);
+    {
+        // The request as it goes out, without its token: the client signs a fresh one when it sends.
+        diagnostics::Diagnostics ignored;
+        const telephony::HttpRequestSpec spec = m_client->prepare(request, false, &ignored);
+        QString text = u"POST "_s + spec.url.toString() + u'\n';
+        text += u"Authorization: Bearer "_s + tr("<API token, redacted>") + u'\n';
+        for (const auto& [name, value] : spec.headers) {
+            if (name.compare("Authorization", Qt::CaseInsensitive) != 0) {
+                text += QString::fromLatin1(name) + u": "_s + QString::fromUtf8(value) + u'\n';
+            }
+        }
+        m_pending.rawRequest = text + u'\n' + QString::fromUtf8(spec.body);
+    }
+    m_reply = m_client->createVoiceCall(request, this);
     connect(m_reply, &telephony::VoiceCallsReply::finished, this, &TestCallPage::onReplyFinished);
     m_send->setEnabled(false);
     m_cancel->setEnabled(true);
@@ -503,8 +558,15 @@ void TestCallPage::onReplyFinished() {
                                                        : telephony::callOutcomeName(entry.result.outcome);
     auto* item = new QTreeWidgetItem({QLocale().toString(entry.at.toLocalTime().time(), QLocale::ShortFormat),
                                       entry.target == telephony::TestCallTarget::Org ? tr("org") : tr("emulator"),
-                                      status, entry.result.voiceCallId, QString::number(entry.result.latencyMs)});
+                                      status, entry.result.voiceCallId18, QString::number(entry.result.latencyMs)});
+    item->setToolTip(
+        3, entry.result.voiceCallId.isEmpty()
+               ? QString()
+               : tr("%1 (the API's 15 characters: %2)").arg(entry.result.voiceCallId18, entry.result.voiceCallId));
     m_historyView->insertTopLevelItem(0, item);
+    for (int column = 0; column < m_historyView->columnCount(); ++column) {
+        m_historyView->resizeColumnToContents(column);
+    }
     m_send->setEnabled(true);
     m_cancel->setEnabled(false);
     showResult(entry);
@@ -529,6 +591,12 @@ void TestCallPage::showResult(const HistoryEntry& entry) {
     m_ids->setText(r.voiceCallId.isEmpty()
                        ? QString()
                        : tr("voiceCallId %1\nfor the UUI's callId: %2").arg(r.voiceCallId, r.voiceCallId18));
+    QString raw = entry.rawRequest;
+    raw += u"\n\n"_s + (r.httpStatus > 0 ? tr("HTTP %1").arg(r.httpStatus) : tr("(no HTTP answer)")) + u'\n';
+    raw += QString::fromUtf8(r.responseBody);
+    m_raw->setPlainText(raw);
+    m_shownId18 = r.voiceCallId18;
+    m_useId->setEnabled(m_shownId18.size() == 18);
     m_explanation->clear();
     for (const QString& error : r.errors) {
         auto* item = new QListWidgetItem(tr("Server: %1").arg(error), m_explanation);
@@ -576,7 +644,8 @@ void TestCallPage::copyAsCurl() {
     const QString command = curlCommand();
     if (!command.isEmpty()) {
         QGuiApplication::clipboard()->setText(command);
-        m_status->setText(tr("cURL command copied (set HANDOFF_API_TOKEN to a fresh API token before running it)."));
+        // The lines of an earlier answer are not about this command: clear them with the headline.
+        showProblem(tr("cURL command copied (set HANDOFF_API_TOKEN to a fresh API token before running it)."));
     }
 }
 

@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
 class QTreeWidget;
@@ -50,6 +51,7 @@ public:
         telephony::TestCallTarget target = telephony::TestCallTarget::Emulator;
         QString endpoint;
         QString vendorCallKey;
+        QString rawRequest; // the HTTP request as sent, the API token redacted
         telephony::VoiceCallResult result;
     };
     const QList<HistoryEntry>& history() const { return m_history; }
@@ -65,6 +67,9 @@ public:
     // Replaces the callAttributes pairs with pasted text (JSON, or the help article's single-quote form, which is
     // read with a warning). False when nothing usable was pasted.
     bool pasteCallAttributes(const QString& text);
+    // Puts the 18-character id of the shown result into the UUI composer's callId (one undoable edit); false when
+    // the shown result created no VoiceCall.
+    bool useVoiceCallId();
 
     // The in-process emulator; null until the first test call to it.
     emulator::VoiceCallsEmulator* emulator() const { return m_emulator.get(); }
@@ -108,7 +113,10 @@ private:
     QPushButton* m_copyCurl = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_ids = nullptr;
+    QPushButton* m_useId = nullptr;
+    QString m_shownId18; // the 18-character id of the result shown, empty when none
     QListWidget* m_explanation = nullptr;
+    QPlainTextEdit* m_raw = nullptr; // the raw HTTP request and response of the shown result
     QTreeWidget* m_historyView = nullptr;
 
     std::unique_ptr<emulator::VoiceCallsEmulator> m_emulator;

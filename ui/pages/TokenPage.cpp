@@ -3,6 +3,7 @@
 #include "crypto/PrivateKey.h"
 #include "jwt/ClaimRules.h"
 #include "jwt/Jwt.h"
+#include "jwt/OrgClaims.h"
 #include "shell/Preferences.h"
 #include "shell/Workspace.h"
 #include "widgets/DiagnosticList.h"
@@ -97,6 +98,10 @@ TokenPage::TokenPage(shell::Workspace& workspace, QWidget* parent)
     m_tabs->addTab(buildVerifyTab(), tr("&Decode and verify"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    QLabel* heading = makeHeading(title(), this);
+    heading->setContentsMargins(style()->pixelMetric(QStyle::PM_LayoutLeftMargin),
+                                style()->pixelMetric(QStyle::PM_LayoutTopMargin), 0, 0);
+    layout->addWidget(heading);
     layout->addWidget(m_tabs);
 
     connect(&workspace, &shell::Workspace::projectChanged, this, &TokenPage::refreshFromProject);
@@ -467,8 +472,8 @@ void TokenPage::refreshToken() {
         m_token = d.token;
     } else {
         jwt::TokenSpec spec;
-        spec.issuer = p.org.orgId;
-        spec.subject = p.org.subRequired() ? p.org.callCenterApiName : QString();
+        spec.issuer = jwt::tokenIssuer(p.org);
+        spec.subject = jwt::tokenSubject(p.org);
         spec.ttlSecs = policy.ttlSeconds;
         spec.withJti = policy.jti;
         spec.reusable = m_preset == jwt::TokenPreset::Uui && !policy.jti;

@@ -111,6 +111,10 @@ UuiPage::UuiPage(shell::Workspace& workspace, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    QLabel* heading = makeHeading(title(), this);
+    heading->setContentsMargins(style()->pixelMetric(QStyle::PM_LayoutLeftMargin),
+                                style()->pixelMetric(QStyle::PM_LayoutTopMargin), 0, 0);
+    layout->addWidget(heading);
     layout->addWidget(m_tabs);
 
     connect(&workspace, &shell::Workspace::projectChanged, this, &UuiPage::refreshFromProject);
@@ -453,6 +457,11 @@ QWidget* UuiPage::buildResultPane() {
     m_budgetBar->setObjectName(u"uuiBudgetBar"_s);
     m_budgetBar->setAccessibleName(tr("UUI header size"));
     layout->addWidget(m_budgetBar);
+    m_budgetLegend = new QLabel;
+    m_budgetLegend->setObjectName(u"budgetLegendLabel"_s);
+    m_budgetLegend->setWordWrap(true);
+    m_budgetLegend->setTextFormat(Qt::RichText);
+    layout->addWidget(m_budgetLegend);
     m_lengths = new QLabel;
     m_lengths->setObjectName(u"lengthsLabel"_s);
     m_lengths->setWordWrap(true);
@@ -726,6 +735,7 @@ widgets::BudgetBarModel UuiPage::budgetBarModel(const uui::SipBudget& budget) {
         widgets::BudgetSegment segment;
         segment.name = shareName(share);
         segment.encodedChars = octets ? share.bytes : share.encodedChars;
+        segment.structural = share.kind != BudgetShare::Kind::Field;
         if (share.kind == BudgetShare::Kind::Field) {
             segment.detail = tr("%n byte(s) of JSON: the value plus its key, quotes and comma", nullptr,
                                 static_cast<int>(share.bytes));
@@ -762,6 +772,7 @@ void UuiPage::refreshDerived() {
 
     const uui::SipBudget& b = d.budget;
     m_budgetBar->setModel(budgetBarModel(b));
+    m_budgetLegend->setText(m_budgetBar->legendHtml());
     m_lengths->setText(tr("Header line %1 characters · header value %2 · data %3 octets (JSON %4 bytes). The limit "
                           "of %5 is measured on %6.")
                            .arg(number(b.headerLineLength), number(b.headerValueLength), number(b.decodedBytes),
@@ -945,48 +956,13 @@ bool UuiPage::applyWayOut(int index) {
         return false;
     }
     const uui::WayOut way = ways.at(index);
-    if (!way.applicable) {
+    // Core decides whether it applies (project::applyWayOut); the page only makes it one undoable step.
+    project::Project trial = workspace().project();
+    if (!project::applyWayOut(way, trial)) {
         return false;
     }
-    const project::Project& current = workspace().project();
-    switch (way.kind) {
-    case uui::WayOut::Kind::AsciiEncoding:
-        break;
-    case uui::WayOut::Kind::DropOrgId:
-        if (!current.uui.includeOrgId) {
-            return false;
-        }
-        break;
-    case uui::WayOut::Kind::DropField:
-        if (way.customIndex >= 0 && (way.customIndex >= current.uui.customParams.size() ||
-                                     current.uui.customParams.at(way.customIndex).key != way.key)) {
-            return false;
-        }
-        break;
-    case uui::WayOut::Kind::SmallerKey:
-        return false;
-    }
-    workspace().edit(tr("Apply way out: %1").arg(way.message), [way](project::Project& p) {
-        switch (way.kind) {
-        case uui::WayOut::Kind::AsciiEncoding:
-            p.trunk.encoding = UuiEncoding::Ascii;
-            break;
-        case uui::WayOut::Kind::DropOrgId:
-            p.uui.includeOrgId = false;
-            break;
-        case uui::WayOut::Kind::DropField:
-            if (way.customIndex >= 0) {
-                p.uui.customParams.removeAt(way.customIndex);
-            } else if (way.key == uui::fieldKey(uui::UuiField::CallId)) {
-                p.uui.includeCallId = false;
-            } else if (way.key == uui::fieldKey(uui::UuiField::TransactionId)) {
-                p.uui.transactionId.reset();
-            }
-            break;
-        case uui::WayOut::Kind::SmallerKey:
-            break;
-        }
-    });
+    workspace().edit(tr("Apply way out: %1").arg(way.message),
+                     [way](project::Project& p) { project::applyWayOut(way, p); });
     return true;
 }
 

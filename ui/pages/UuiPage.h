@@ -115,6 +115,7 @@ private:
     QComboBox* m_limitAppliesTo = nullptr;
     // result
     widgets::BudgetBar* m_budgetBar = nullptr;
+    QLabel* m_budgetLegend = nullptr;
     QLabel* m_lengths = nullptr;
     QPlainTextEdit* m_headerLine = nullptr;
     widgets::JsonEditor* m_json = nullptr;

@@ -39,6 +39,17 @@ bool WidgetDialogs::confirm(QWidget* parent, const QString& title, const QString
     return box.clickedButton() == yes;
 }
 
+bool WidgetDialogs::choose(QWidget* parent, const QString& title, const QString& text, const QString& yesText,
+                           const QString& noText) {
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    QPushButton* yes = box.addButton(yesText, QMessageBox::AcceptRole);
+    QPushButton* no = box.addButton(noText, QMessageBox::DestructiveRole);
+    box.setDefaultButton(yes);
+    box.setEscapeButton(no);
+    box.exec();
+    return box.clickedButton() == yes;
+}
+
 Dialogs::SaveChoice WidgetDialogs::askSaveChanges(QWidget* parent, const QString& documentName) {
     QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
                     tr("Save the changes to \u201c%1\u201d before closing?").arg(documentName),

@@ -25,6 +25,13 @@ public:
     virtual void critical(QWidget* parent, const QString& title, const QString& text) = 0;
     // A yes/no question; true for yes.
     virtual bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& yesText) = 0;
+    // A choice between two actions whose buttons say what they do ("Recover" / "Discard"); true for the first.
+    // Closing the box counts as the second. The default asks confirm() (test seams script it like a question).
+    virtual bool choose(QWidget* parent, const QString& title, const QString& text, const QString& yesText,
+                        const QString& noText) {
+        Q_UNUSED(noText)
+        return confirm(parent, title, text, yesText);
+    }
     // "Save changes to <document>?" with Save, Don't Save and Cancel.
     virtual SaveChoice askSaveChanges(QWidget* parent, const QString& documentName) = 0;
 
@@ -52,6 +59,8 @@ public:
     void warning(QWidget* parent, const QString& title, const QString& text) override;
     void critical(QWidget* parent, const QString& title, const QString& text) override;
     bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& yesText) override;
+    bool choose(QWidget* parent, const QString& title, const QString& text, const QString& yesText,
+                const QString& noText) override;
     SaveChoice askSaveChanges(QWidget* parent, const QString& documentName) override;
     QString openFileName(QWidget* parent, const QString& caption, const QString& dir, const QString& filter) override;
     QString saveFileName(QWidget* parent, const QString& caption, const QString& dir, const QString& filter) override;

@@ -104,6 +104,8 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     , m_keyBanner(new QFrame(this))
     , m_keyBannerText(new QLabel(m_keyBanner))
     , m_problems(new ProblemsDock(this))
+    , m_readinessIcon(new QLabel(this))
+    , m_readinessLabel(new QLabel(this))
     , m_budgetIcon(new QLabel(this))
     , m_budgetLabel(new QLabel(this))
     , m_keyStatus(new QLabel(this)) {
@@ -120,6 +122,9 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     m_pageList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_pageList->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
     m_pageList->setAccessibleName(tr("Pages"));
+    // A focus ring the admin can see when tabbing through (the style's own is a dotted line or nothing).
+    m_pageList->setStyleSheet(u"QListWidget#pageListWidget { border: 2px solid transparent; }"
+                              "QListWidget#pageListWidget:focus { border: 2px solid palette(highlight); }"_s);
     m_pageStack->setObjectName(u"pageStackedWidget"_s);
 
     m_keyBanner->setObjectName(u"keyBannerFrame"_s);
@@ -136,6 +141,9 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     bannerClose->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
     bannerClose->setToolTip(tr("Hide this message"));
     bannerClose->setAccessibleName(tr("Hide this message"));
+    bannerClose->setFocusPolicy(Qt::StrongFocus);
+    bannerClose->setStyleSheet(u"QToolButton { border: 2px solid transparent; border-radius: 3px; }"
+                               "QToolButton:focus { border: 2px solid palette(highlight); }"_s);
     connect(bannerClose, &QToolButton::clicked, this, [this] {
         m_dismissedBanner = m_keyBannerText->text();
         m_keyBanner->hide();
@@ -169,6 +177,10 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     // Status bar: budget summary (icon + coloured text), key storage.
     m_budgetLabel->setObjectName(u"budgetStatusLabel"_s);
     m_keyStatus->setObjectName(u"keyStatusLabel"_s);
+    m_readinessLabel->setObjectName(u"readinessStatusLabel"_s);
+    m_readinessIcon->setObjectName(u"readinessStatusIcon"_s);
+    statusBar()->addPermanentWidget(m_readinessIcon);
+    statusBar()->addPermanentWidget(m_readinessLabel);
     statusBar()->addPermanentWidget(m_keyStatus);
     statusBar()->addPermanentWidget(m_budgetIcon);
     statusBar()->addPermanentWidget(m_budgetLabel);
@@ -220,6 +232,7 @@ MainWindow::~MainWindow() {
 void MainWindow::addPage(Page* page) {
     page->setParent(this);
     page->setDialogs(m_dialogs);
+    connect(page, &Page::problemActivated, this, &MainWindow::focusDiagnostic);
     auto* scroll = new QScrollArea(m_pageStack);
     scroll->setObjectName(page->pageId() + u"ScrollArea"_s);
     scroll->setWidgetResizable(true);
@@ -236,7 +249,7 @@ void MainWindow::addPage(Page* page) {
     // Ctrl+1 ... Ctrl+9 switch pages.
     const int index = static_cast<int>(m_pages.size());
     if (index <= 9) {
-        auto* action = new QAction(page->icon(), page->title(), this);
+        auto* action = new QAction(page->icon(), QString(page->title()).replace(u'&', u"&&"_s), this);
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + index)));
         action->setData(page->pageId());
         connect(action, &QAction::triggered, this, [this, id = page->pageId()] { showPage(id); });
@@ -340,10 +353,11 @@ void MainWindow::createActions() {
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     m_undoAction = m_workspace.undoStack()->createUndoAction(this, tr("&Undo"));
-    m_undoAction->setIcon(themeIcon(u"edit-undo"_s, QStyle::SP_ArrowBack, st));
+    // Curved arrows, not the style's back/forward arrows, where the desktop has no icon theme.
+    m_undoAction->setIcon(QIcon::fromTheme(u"edit-undo"_s, QIcon(u":/handoff/icons/edit-undo.svg"_s)));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_redoAction = m_workspace.undoStack()->createRedoAction(this, tr("&Redo"));
-    m_redoAction->setIcon(themeIcon(u"edit-redo"_s, QStyle::SP_ArrowForward, st));
+    m_redoAction->setIcon(QIcon::fromTheme(u"edit-redo"_s, QIcon(u":/handoff/icons/edit-redo.svg"_s)));
     m_redoAction->setShortcuts(QKeySequence::Redo);
 
     m_preferencesAction = new QAction(QIcon::fromTheme(u"preferences-system"_s), QString(), this);
@@ -443,7 +457,8 @@ void MainWindow::retranslate() {
     for (int i = 0; i < m_pages.size(); ++i) {
         m_pageList->item(i)->setText(m_pages.at(i)->title());
         if (i < m_pageActions.size()) {
-            m_pageActions.at(i)->setText(tr("Show %1").arg(m_pages.at(i)->title()));
+            // "&&" keeps the ampersand of "Org & credentials" from becoming a mnemonic.
+            m_pageActions.at(i)->setText(tr("Show %1").arg(QString(m_pages.at(i)->title()).replace(u'&', u"&&"_s)));
         }
     }
     m_pageList->setAccessibleName(tr("Pages"));
@@ -484,6 +499,35 @@ QString MainWindow::budgetSummary() const {
 }
 
 void MainWindow::updateStatus() {
+    // The overall state, from core's one verdict over the project's problems (the Export page shows the same).
+    const project::Readiness readiness = m_workspace.readiness();
+    QString readinessIcon;
+    QColor readinessColour = palette().color(QPalette::WindowText);
+    switch (readiness.state) {
+    case project::Readiness::State::Empty:
+        m_readinessLabel->setText(tr("Nothing entered yet"));
+        break;
+    case project::Readiness::State::NotReady:
+        m_readinessLabel->setText(tr("Not ready: %n error(s)", nullptr, readiness.errors));
+        readinessIcon = severityIconPath(diagnostics::Severity::Error);
+        readinessColour = stateColour(palette(), StateColour::Error);
+        break;
+    case project::Readiness::State::Ready:
+        m_readinessLabel->setText(readiness.warnings > 0 ? tr("Ready, %n warning(s)", nullptr, readiness.warnings)
+                                                         : tr("Ready"));
+        readinessIcon = okIconPath();
+        readinessColour = stateColour(palette(), StateColour::Ok);
+        break;
+    }
+    QPalette readinessPalette = m_readinessLabel->palette();
+    readinessPalette.setColor(QPalette::WindowText, readinessColour);
+    m_readinessLabel->setPalette(readinessPalette);
+    m_readinessLabel->setToolTip(readiness.summary);
+    m_readinessLabel->setProperty("readinessState", static_cast<int>(readiness.state));
+    m_readinessIcon->setPixmap(
+        readinessIcon.isEmpty() ? QPixmap() : QIcon(readinessIcon).pixmap(QSize(16, 16), devicePixelRatioF()));
+    m_readinessIcon->setToolTip(readiness.summary);
+
     const BudgetState state = budgetState();
     QColor colour;
     QString icon;
@@ -492,8 +536,9 @@ void MainWindow::updateStatus() {
     const QLocale locale = numberLocale();
     switch (state) {
     case BudgetState::Fits:
-        colour = stateColour(palette(), StateColour::Ok);
-        icon = okIconPath();
+        // Never green while an error stands elsewhere, nor for an empty project: the size alone is no verdict.
+        colour = readiness.isReady() ? stateColour(palette(), StateColour::Ok) : palette().color(QPalette::WindowText);
+        icon = readiness.isReady() ? okIconPath() : QString();
         tip = tr("The UUI header fits: %1 to spare.").arg(locale.toString(qlonglong(budget.remaining)));
         break;
     case BudgetState::Tight:

@@ -90,6 +90,8 @@ private:
     QLabel* m_keyBannerText = nullptr;
     QString m_dismissedBanner;
     ProblemsDock* m_problems = nullptr;
+    QLabel* m_readinessIcon = nullptr;
+    QLabel* m_readinessLabel = nullptr;
     QLabel* m_budgetIcon = nullptr;
     QLabel* m_budgetLabel = nullptr;
     QLabel* m_keyStatus = nullptr;

@@ -3,6 +3,7 @@
 #include "shell/Dialogs.h"
 
 #include <QGraphicsColorizeEffect>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPropertyAnimation>
 #include <QScrollArea>
@@ -112,6 +113,17 @@ void Page::flash(QWidget* widget) {
         }
     });
     fade->start();
+}
+
+QLabel* Page::makeHeading(const QString& text, QWidget* parent) {
+    auto* heading = new QLabel(text, parent);
+    heading->setObjectName(QStringLiteral("pageHeadingLabel"));
+    QFont font = heading->font();
+    font.setPointSizeF(font.pointSizeF() * 1.4);
+    font.setBold(true);
+    heading->setFont(font);
+    heading->setAccessibleName(text);
+    return heading;
 }
 
 } // namespace handoff::shell

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QWidget>
 
+class QLabel;
+
 namespace handoff::shell {
 
 class Dialogs;
@@ -53,6 +55,13 @@ public:
 
     // Briefly highlights a widget (a palette-aware outline that fades), used when a problem is activated.
     static void flash(QWidget* widget);
+    // The page heading (the title, large and bold, like the Org & credentials page has), for the top of a page.
+    static QLabel* makeHeading(const QString& text, QWidget* parent = nullptr);
+
+Q_SIGNALS:
+    // The page asks the window to take the admin to where `diagnostic` is shown (maybe on another page); MainWindow
+    // connects it to its focusDiagnostic().
+    void problemActivated(const handoff::diagnostics::Diagnostic& diagnostic);
 
 protected:
     // Registers the editor that shows a model field. Several fields may share one widget. A field ending in '.'

@@ -174,14 +174,20 @@ ProblemsDock::ProblemsDock(QWidget* parent)
     setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
 
     m_view->setObjectName(u"problemsTreeView"_s);
+    // A focus ring the admin can see when tabbing into the list.
+    m_view->setStyleSheet(u"QTreeView#problemsTreeView { border: 2px solid transparent; }"
+                          "QTreeView#problemsTreeView:focus { border: 2px solid palette(highlight); }"_s);
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
+    // Long messages wrap onto more lines instead of being cut at the window's edge.
+    m_view->setUniformRowHeights(false);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setWordWrap(false);
+    m_view->setWordWrap(true);
+    // Room for a few messages, whatever size the dock was saved at.
+    m_view->setMinimumHeight(m_view->fontMetrics().lineSpacing() * 3 + m_view->header()->sizeHint().height());
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(ProblemsModel::CodeColumn, QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(ProblemsModel::MessageColumn, QHeaderView::Stretch);

@@ -220,10 +220,6 @@ QString ProjectController::recoveryFile() const {
     return recoveryFileFor(m_workspace.filePath());
 }
 
-void ProjectController::setAutosaveInterval(int milliseconds) {
-    m_autosave.setInterval(milliseconds);
-}
-
 bool ProjectController::writeRecovery() {
     if (!m_workspace.isDirty()) {
         return false;
@@ -279,12 +275,12 @@ bool ProjectController::offerRecovery() {
     const QString name = originalPath.isEmpty() ? tr("an untitled project")
                                                 : u"\u201c"_s + QFileInfo(originalPath).fileName() + u"\u201d"_s;
     const QString when = savedAt.isValid() ? QLocale().toString(savedAt, QLocale::ShortFormat) : tr("unknown time");
-    const bool restore = m_dialogs.confirm(
+    const bool restore = m_dialogs.choose(
         m_dialogParent, tr("Recover Unsaved Changes"),
         tr("Handoff Studio did not close properly last time. Unsaved changes to %1 from %2 were kept.\n\nRecover "
            "them? If you don't, they are discarded.")
             .arg(name, when),
-        tr("Recover"));
+        tr("Recover"), tr("Discard"));
     auto discardAll = [&found] {
         for (const QFileInfo& info : found) {
             QFile::remove(info.absoluteFilePath());

@@ -47,7 +47,6 @@ public:
     // ---- autosave and recovery
     static QString recoveryDirectory();
     QString recoveryFile() const; // for the current project
-    void setAutosaveInterval(int milliseconds);
     int autosaveInterval() const { return m_autosave.interval(); }
     // Writes the recovery file now (when there are unsaved changes); for tests and the autosave timer.
     bool writeRecovery();

@@ -284,7 +284,7 @@ void Workspace::scheduleRecompute() {
 
 void Workspace::recomputeNow() {
     m_recomputeTimer.stop();
-    project::Composition next = compute(m_project, m_key, m_certificate, m_clock);
+    project::Composition next = compute(m_project, m_key, m_certificate, m_clock, &m_tokens);
     ++m_generation;
     const bool diagnosticsDiffer = [&] {
         if (next.diagnostics.size() != m_derived.diagnostics.size()) {
@@ -308,8 +308,9 @@ void Workspace::recomputeNow() {
 }
 
 project::Composition Workspace::compute(const project::Project& project, const crypto::PrivateKey& key,
-                                        const crypto::Certificate& certificate, const Clock& clock) {
-    project::Composition c = project::compose(project, key.isNull() ? nullptr : &key, clock);
+                                        const crypto::Certificate& certificate, const Clock& clock,
+                                        project::TokenCache* tokens) {
+    project::Composition c = project::compose(project, key.isNull() ? nullptr : &key, clock, tokens);
     // The key and certificate checks the pipeline does not make: fitness for RS256, validity, and whether the key
     // belongs to the certificate uploaded to Salesforce.
     diagnostics::Diagnostics keyDiagnostics;

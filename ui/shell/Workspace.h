@@ -6,6 +6,7 @@
 #include "diagnostics/Diagnostic.h"
 #include "project/Composition.h"
 #include "project/Project.h"
+#include "project/Readiness.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -26,7 +27,8 @@ namespace handoff::shell {
 // project), the clock, and the derived state (project::Composition: token, UUI JSON, budget, export, diagnostics,
 // computed by hs/uui's project::compose pipeline, plus the key and certificate checks). Edits go through edit(), which
 // records them on the undo stack; the derived state is recomputed once per event-loop turn after edits (coalesced with
-// a zero timer), so a burst of keystrokes costs one signature.
+// a zero timer), and the token is signed again only when a claim or the key changed, so typing in a field that is no
+// claim costs no signature.
 //
 // Pages: read project() and derived(); react to projectChanged (refresh editors, keeping the cursor when the value
 // is unchanged) and derivedChanged; write with edit(). Pages never hold their own copy of the model.
@@ -87,9 +89,17 @@ public:
     // Schedules a recompute on the next event-loop turn (e.g. when the clock has moved on).
     void scheduleRecompute();
 
-    // The pure computation behind recomputeNow(), for tests and benchmarks.
+    // The project's overall state from all its problems (project::readiness): what the status bar and the Export
+    // page show.
+    project::Readiness readiness() const { return project::readiness(m_project, m_derived.diagnostics); }
+    // How many times the workspace has signed a UUI token (an edit that changes no claim does not sign).
+    quint64 signatures() const { return m_tokens.signatures(); }
+
+    // The pure computation behind recomputeNow(), for tests and benchmarks. With `tokens`, a token whose claims and
+    // key are unchanged is reused instead of signed again.
     static project::Composition compute(const project::Project& project, const crypto::PrivateKey& key,
-                                        const crypto::Certificate& certificate, const Clock& clock);
+                                        const crypto::Certificate& certificate, const Clock& clock,
+                                        project::TokenCache* tokens = nullptr);
 
 Q_SIGNALS:
     void projectChanged();
@@ -119,6 +129,7 @@ private:
     crypto::Certificate m_certificate;
     QString m_keyStoreMessage;
     project::Composition m_derived;
+    project::TokenCache m_tokens;
     quint64 m_generation = 0;
     QTimer m_recomputeTimer;
     quint64 m_keyRequest = 0; // guards against a late answer from the store for an older project

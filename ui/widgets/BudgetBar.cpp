@@ -1,6 +1,7 @@
 #include "BudgetBar.h"
 
 #include <QAccessible>
+#include <QHash>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
@@ -215,8 +216,28 @@ QColor BudgetBar::segmentColor(int index) const {
         QColor mid = pal.color(QPalette::Mid);
         return isDark(pal) ? mid.lighter(130) : mid.lighter(115);
     }
-    const int hue = kHues.at(static_cast<std::size_t>(index) % kHues.size());
+    // The standard fields have fixed hues; any other name (a custom parameter, the header parts) one from its name.
+    static const QHash<QString, int> kFixed{
+        {u"orgId"_s, 0}, {u"scrt2Domain"_s, 1}, {u"token"_s, 2}, {u"callId"_s, 3}, {u"transactionId"_s, 4}};
+    if (m_model.segments.at(index).structural) {
+        const QColor mid = pal.color(QPalette::Mid);
+        return isDark(pal) ? mid.lighter(150) : mid.lighter(135);
+    }
+    const QString name = m_model.segments.at(index).name;
+    const auto fixed = kFixed.constFind(name);
+    const std::size_t slot =
+        fixed != kFixed.cend() ? static_cast<std::size_t>(*fixed) : 5 + static_cast<std::size_t>(qHash(name, 0) % 3);
+    const int hue = kHues.at(slot % kHues.size());
     return isDark(pal) ? QColor::fromHsl(hue, 110, 105) : QColor::fromHsl(hue, 140, 175);
+}
+
+QString BudgetBar::legendHtml() const {
+    QStringList items;
+    for (int i = 0; i < segmentCount(); ++i) {
+        items << u"<span style=\"background-color:%1;\">&nbsp;&nbsp;&nbsp;</span>&nbsp;%2"_s.arg(
+            segmentColor(i).name(), segmentName(i).toHtmlEscaped());
+    }
+    return items.join(u"&nbsp;&nbsp; "_s);
 }
 
 QSize BudgetBar::sizeHint() const {
@@ -258,9 +279,11 @@ void BudgetBar::paintEvent(QPaintEvent* /*event*/) {
 
         const QString label = segmentName(i);
         const qreal padding = fm.averageCharWidth();
-        if (r.width() > fm.horizontalAdvance(label) + 2 * padding) {
+        // The whole name wherever it fits with a little room; cut only where the segment is really too narrow (the
+        // tooltip and the legend give the rest).
+        if (r.width() >= fm.horizontalAdvance(label) + padding) {
             painter.setPen(readableTextOn(fill));
-            painter.drawText(r.adjusted(padding, 0, -padding, 0), Qt::AlignVCenter | Qt::AlignLeft, label);
+            painter.drawText(r.adjusted(padding / 2, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, label);
         } else if (r.width() > fm.averageCharWidth() * 4 + 2 * padding) {
             painter.setPen(readableTextOn(fill));
             painter.drawText(r.adjusted(padding, 0, -padding, 0), Qt::AlignVCenter | Qt::AlignLeft,

@@ -11,7 +11,8 @@ namespace handoff::widgets {
 struct BudgetSegment {
     QString name;
     qsizetype encodedChars = 0;
-    QString detail; // optional extra line for the tooltip, e.g. "278 bytes, hex doubles it"
+    QString detail;          // optional extra line for the tooltip, e.g. "278 bytes, hex doubles it"
+    bool structural = false; // not a field (braces, PD octet, header name, parameters): drawn in a neutral shade
 
     friend bool operator==(const BudgetSegment&, const BudgetSegment&) = default;
 };
@@ -66,6 +67,11 @@ public:
     // One line for people: "1,486 / 1,024 characters (hex), 462 over the limit".
     QString summaryText() const;
     QString segmentToolTip(int index) const;
+    // The fill of a segment. It follows the segment's name, not its place, so that a field keeps its colour in
+    // every encoding, PD mode and limit reading (segments come and go in front of it). The legend uses it too.
+    QColor segmentColor(int index) const;
+    // The legend: one swatch and name per segment, as rich text for a label under the bar.
+    QString legendHtml() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -82,7 +88,6 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    QColor segmentColor(int index) const;
     qreal scale() const;
     int barHeight() const;
     void updateAccessibility();

@@ -186,7 +186,14 @@ void JsonEditor::updatePlaceholder() {
     if (!m_placeholder) {
         return;
     }
-    const int width = m_editor->viewport()->width() - 2 * m_placeholder->x();
+    // QScintilla draws its margins (the line-number gutter) inside the viewport: start the text after them.
+    int margins = 0;
+    for (int i = 0; i < m_editor->margins(); ++i) {
+        margins += m_editor->marginWidth(i);
+    }
+    const int indent = QFontMetrics(m_editor->font()).averageCharWidth();
+    m_placeholder->move(margins + indent, 2);
+    const int width = m_editor->viewport()->width() - margins - 2 * indent;
     m_placeholder->setFixedWidth(std::max(width, 50));
     m_placeholder->adjustSize();
     m_placeholder->setVisible(m_editor->length() == 0);

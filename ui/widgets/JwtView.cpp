@@ -1,6 +1,7 @@
 #include "JwtView.h"
 
 #include "common/Clock.h"
+#include "jwt/Jwt.h"
 #include "jwt/JwtClaims.h"
 
 #include <QCoreApplication>
@@ -28,20 +29,6 @@ namespace {
 
 bool isDark(const QPalette& palette) {
     return palette.color(QPalette::Base).lightness() < 128;
-}
-
-std::optional<QJsonObject> decodeJsonPart(const QString& part, QString* error) {
-    const QByteArray raw = QByteArray::fromBase64(part.trimmed().toLatin1(),
-                                                  QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = parseError.error != QJsonParseError::NoError
-                     ? parseError.errorString()
-                     : QCoreApplication::translate("handoff::widgets::JwtView", "not a JSON object");
-        return std::nullopt;
-    }
-    return doc.object();
 }
 
 QString claimMeaning(const QString& name) {
@@ -226,15 +213,10 @@ void JwtView::setToken(const QString& token) {
     m_token = token;
     m_tokenEdit->setPlainText(token);
     // Empty header and claims boxes say nothing: show the decoded pane only with a token.
-    m_decodedPane->setVisible(m_decodedWanted && !m_token.trimmed().isEmpty());
+    m_decodedPane->setVisible(!m_token.trimmed().isEmpty());
     decode();
     recolour();
     refreshExpiry();
-}
-
-void JwtView::setDecodedVisible(bool visible) {
-    m_decodedWanted = visible;
-    m_decodedPane->setVisible(m_decodedWanted && !m_token.trimmed().isEmpty());
 }
 
 void JwtView::setTokenVisible(bool visible) {
@@ -302,6 +284,7 @@ void JwtView::decode() {
     m_header = {};
     m_claims = {};
     m_decodeError.clear();
+    m_decodeErrorCode.clear();
     m_headerEdit->clear();
     m_claimsTree->clear();
 
@@ -310,35 +293,21 @@ void JwtView::decode() {
         m_errorLabel->hide();
         return;
     }
-    const QStringList parts = token.split(u'.');
+    // Core's decoder, so the view says what `handoff jwt decode` says (JWT001 parts, JWT002 base64url, JWT003 JSON).
     QStringList order;
-    if (parts.size() != 3) {
-        m_decodeError = tr("A JWT has three parts separated by dots; this text has %n part(s).", nullptr,
-                           static_cast<int>(parts.size()));
+    if (const auto decoded = jwt::decode(token.toLatin1())) {
+        m_header = decoded->header;
+        const QString text = QString::fromUtf8(QJsonDocument(m_header).toJson(QJsonDocument::Indented)).trimmed();
+        m_headerEdit->setPlainText(text);
+        const int lines = static_cast<int>(text.count(u'\n')) + 1;
+        m_headerEdit->setFixedHeight(lines * m_headerEdit->fontMetrics().lineSpacing() +
+                                     2 * m_headerEdit->frameWidth() +
+                                     2 * static_cast<int>(m_headerEdit->document()->documentMargin()) + 2);
+        m_claims = decoded->claims.toObject();
+        order = decoded->claims.names(); // in the token's order (QJsonObject sorts its keys)
     } else {
-        QString error;
-        if (const auto header = decodeJsonPart(parts.at(0), &error)) {
-            m_header = *header;
-            const QString text = QString::fromUtf8(QJsonDocument(m_header).toJson(QJsonDocument::Indented)).trimmed();
-            m_headerEdit->setPlainText(text);
-            const int lines = static_cast<int>(text.count(u'\n')) + 1;
-            m_headerEdit->setFixedHeight(lines * m_headerEdit->fontMetrics().lineSpacing() +
-                                         2 * m_headerEdit->frameWidth() +
-                                         2 * static_cast<int>(m_headerEdit->document()->documentMargin()) + 2);
-        } else {
-            m_decodeError = tr("The header is not Base64url-encoded JSON (%1).").arg(error);
-        }
-        if (const auto claims = decodeJsonPart(parts.at(1), &error)) {
-            m_claims = *claims;
-            // The claims in the order the token lists them (QJsonObject sorts its keys).
-            const QByteArray payload = QByteArray::fromBase64(
-                parts.at(1).trimmed().toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-            if (const auto ordered = jwt::Claims::fromJson(payload)) {
-                order = ordered->names();
-            }
-        } else if (m_decodeError.isEmpty()) {
-            m_decodeError = tr("The payload is not Base64url-encoded JSON (%1).").arg(error);
-        }
+        m_decodeErrorCode = decoded.error().code;
+        m_decodeError = tr("%1: %2").arg(decoded.error().code, decoded.error().message);
     }
 
     if (order.size() != m_claims.size()) {
@@ -401,7 +370,6 @@ void JwtView::refreshExpiry() {
         if (!m_timer->isActive()) {
             m_timer->start();
         }
-        Q_EMIT expiryChanged();
     } else {
         m_timer->stop();
     }

@@ -21,8 +21,8 @@ namespace handoff::widgets {
 
 // A read-only view of a JWT: the compact token with its header, payload and signature in three colours (wrapping
 // anywhere, selectable), and a decoded pane: the header, the claims with their meaning (iat/exp/nbf as dates) and
-// the time left until expiry, counting down on the clock given with setClock(). It decodes for display only; it
-// does not verify anything.
+// the time left until expiry, counting down on the clock given with setClock(). It decodes with jwt::decode, for
+// display only; it does not verify anything.
 class JwtView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(JwtView)
@@ -48,7 +48,6 @@ public:
     QString token() const { return m_token; }
     void clear() { setToken({}); }
 
-    void setDecodedVisible(bool visible);
     // Hides the coloured token text (and its legend), e.g. where the token is already shown in an input field.
     void setTokenVisible(bool visible);
     // Text shown when there is no token, e.g. "No key loaded: import one on the Org page".
@@ -62,14 +61,13 @@ public:
     QJsonObject header() const { return m_header; }
     QJsonObject claims() const { return m_claims; }
     QString decodeError() const { return m_decodeError; }
+    // The code of jwt::decode's error (JWT001, JWT002, JWT003); empty when the token decoded.
+    QString decodeErrorCode() const { return m_decodeErrorCode; }
     // Seconds until `exp` on the view's clock (negative once expired); nullopt without exp or clock.
     std::optional<qint64> secondsToExpiry() const;
     QString expiryText() const;
 
     QPlainTextEdit* tokenEdit() const { return m_tokenEdit; }
-
-Q_SIGNALS:
-    void expiryChanged(); // once a second while a token with exp is shown
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -83,6 +81,7 @@ private:
     QJsonObject m_header;
     QJsonObject m_claims;
     QString m_decodeError;
+    QString m_decodeErrorCode;
     const Clock* m_clock = nullptr;
 
     QPlainTextEdit* m_tokenEdit = nullptr;
@@ -93,7 +92,6 @@ private:
     QLabel* m_expiryLabel = nullptr;
     QLabel* m_errorLabel = nullptr;
     QTimer* m_timer = nullptr;
-    bool m_decodedWanted = true;
 };
 
 // Human form of a duration in seconds: "23 h 59 min 12 s", "4 min 05 s", "12 s".

@@ -54,11 +54,13 @@ private:
         if (run.exitCode != 0) {
             return {};
         }
+        QByteArray text = readFile(path);
         if (ascii) {
-            QByteArray text = readFile(path);
             text.replace("\"encoding\": \"hex\"", "\"encoding\": \"ascii\"");
-            writeFile(path, text);
         }
+        // The strict reading of the limit (the new default is the decoded data), which these tests were written for.
+        text.replace("\"limitAppliesTo\": \"decodedData\"", "\"limitAppliesTo\": \"headerLine\"");
+        writeFile(path, text);
         return path;
     }
 

@@ -80,8 +80,28 @@ class TestCliUui final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void composeJsonOverBudgetInHex() {
+    // By default the limit applies to the decoded data (docs/uui-budget.md): a 2048-bit RS256 UUI fits, and the long
+    // hex header line is an info (SIP007), not a problem.
+    void composeFitsOnTheDecodedDataByDefault() {
         const CliRun run = runHandoff(composeArgs(2048));
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject o = parseJson(run.out);
+        QCOMPARE(o.value(u"limitAppliesTo"_s).toString(), u"decodedData"_s);
+        QVERIFY(o.value(u"headerLineLength"_s).toInt() > 1024);
+        QStringList codes;
+        for (const QJsonValue& d : o.value(u"diagnostics"_s).toArray()) {
+            codes.append(d.toObject().value(u"code"_s).toString());
+            QVERIFY(d.toObject().value(u"severity"_s).toString() != u"error"_s);
+        }
+        QVERIFY(codes.contains(u"SIP007"_s));
+        QVERIFY(o.value(u"waysOut"_s).toArray().isEmpty());
+    }
+
+    // The header line reading stays selectable; under it the UUI is over, with ways out (none of them ascii).
+    void composeJsonOverBudgetInHex() {
+        QStringList args = composeArgs(2048);
+        args << u"--limit-applies-to"_s << u"headerLine"_s;
+        const CliRun run = runHandoff(args);
         QCOMPARE(run.exitCode, 1);
         const QJsonObject o = parseJson(run.out);
         for (const char* key : {"json", "jsonBytes", "encoding", "headerLine", "headerLineLength", "headerValueLength",
@@ -91,6 +111,9 @@ private Q_SLOTS:
         QCOMPARE(o.value(u"encoding"_s).toString(), u"hex"_s);
         QCOMPARE(o.value(u"limit"_s).toInt(), 1024);
         QCOMPARE(o.value(u"limitAppliesTo"_s).toString(), u"headerLine"_s);
+        for (const QJsonValue& way : o.value(u"waysOut"_s).toArray()) {
+            QVERIFY(way.toObject().value(u"kind"_s).toString() != u"asciiEncoding"_s);
+        }
         const QByteArray json = o.value(u"json"_s).toString().toUtf8();
         QVERIFY(json.startsWith("{\"orgId\":\"00D5g000004XyZ1\",\"scrt2Domain\""));
         QCOMPARE(o.value(u"jsonBytes"_s).toInt(), json.size());

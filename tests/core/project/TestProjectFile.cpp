@@ -64,7 +64,11 @@ private Q_SLOTS:
         QVERIFY2(flowProblems.isEmpty(), qPrintable(flowProblems.value(0).message));
         QCOMPARE(p.uuiToken, TokenPolicy::uuiTokenPreset());
         QCOMPARE(p.apiToken, TokenPolicy::apiTokenPreset());
-        QCOMPARE(p.trunk, handoff::uui::TrunkUuiProfile());
+        // Version 2 files carry the old default reading of the limit (headerLine); the version 3 migration moves it
+        // to the new default. Every other trunk setting is the default.
+        handoff::uui::TrunkUuiProfile trunk = p.trunk;
+        trunk.limitAppliesTo = handoff::uui::TrunkUuiProfile().limitAppliesTo;
+        QCOMPARE(trunk, handoff::uui::TrunkUuiProfile());
         QCOMPARE(p.uui.transactionId, std::optional<QString>(u"order-2026-0122-5489"_s));
         QCOMPARE(p.exports, handoff::exports::ExportBindings());
         // The sample holds no key material.

@@ -107,8 +107,8 @@ private Q_SLOTS:
         QCOMPARE(b.headerValueLength, headerValue);
         QCOMPARE(b.headerLineLength, headerLine);
         QCOMPARE(b.headerLine, line);
-        QCOMPARE(b.measured, headerLine); // default: the limit applies to the header line
-        QCOMPARE(b.remaining, 1024 - headerLine);
+        QCOMPARE(b.measured, decoded); // default: the limit applies to the decoded data (DOMAIN.md section 4)
+        QCOMPARE(b.remaining, 1024 - decoded);
         QVERIFY(b.fits());
         QVERIFY(b.waysOut.isEmpty());
 
@@ -164,14 +164,39 @@ private Q_SLOTS:
         QCOMPARE(b.remaining, 80 - measured);
         QCOMPARE(b.fits(), measured <= 80);
         QCOMPARE(hasCode(b.diagnostics, u"SIP001"_s), measured > 80);
-        // Fitting on a lenient reading while another reading is over: warned.
-        QCOMPARE(hasCode(b.diagnostics, u"SIP002"_s), measured <= 80);
+        // Under the default reading (decoded data), a longer header line is an info, never a warning; under the
+        // header value reading, the longer line is warned about (SIP002). The line reading is the strictest.
+        QCOMPARE(hasCode(b.diagnostics, u"SIP002"_s), appliesTo == LimitAppliesTo::HeaderValue);
+        QCOMPARE(hasCode(b.diagnostics, u"SIP007"_s), appliesTo == LimitAppliesTo::DecodedData);
+        for (const auto& d : b.diagnostics) {
+            if (d.code == u"SIP007"_s) {
+                QCOMPARE(d.severity, handoff::diagnostics::Severity::Info);
+                QVERIFY(d.message.contains(u"SBC"_s));
+            }
+        }
+    }
+
+    // The worked example of DOMAIN.md under the default reading: a 2048-bit RS256 UUI (~560-750 bytes) fits the
+    // 1,024 on the decoded data, and the 1,300-odd characters of its hex header line are an info, not a problem.
+    void rs256With2048BitsFitsOnTheDecodedData() {
+        const UuiModel model = realisticModel(2048);
+        const SipBudget b = budget(model, TrunkUuiProfile{});
+        QCOMPARE(b.limitAppliesTo, LimitAppliesTo::DecodedData);
+        QCOMPARE(b.measured, b.jsonBytes + 1); // the JSON and the PD octet
+        QVERIFY(b.fits());
+        QVERIFY(b.headerLineLength > 1024);
+        QVERIFY(b.waysOut.isEmpty());
+        QVERIFY(!handoff::diagnostics::hasErrors(b.diagnostics));
+        QCOMPARE(handoff::diagnostics::worstSeverity(b.diagnostics), handoff::diagnostics::Severity::Info);
+        QVERIFY(hasCode(b.diagnostics, u"SIP007"_s));
     }
 
     // The worked example of DOMAIN.md: a 2048-bit token in hex cannot fit in 1,024 characters.
+    // Under the header line reading (selectable), it cannot fit.
     void rs256With2048BitsOverflowsInHex() {
         const UuiModel model = realisticModel(2048);
-        const TrunkUuiProfile profile;
+        TrunkUuiProfile profile;
+        profile.limitAppliesTo = LimitAppliesTo::HeaderLine;
         const SipBudget b = budget(model, profile);
         QVERIFY(!b.fits());
         // "User-to-User: " + hex(PD + JSON) + ";encoding=hex;purpose=isdn-uui;content=isdn-uui"
@@ -181,12 +206,13 @@ private Q_SLOTS:
         QVERIFY(hasCode(b.diagnostics, u"SIP001"_s));
         QVERIFY(hasCode(b.diagnostics, u"SIP003"_s)); // the token alone does not fit
 
-        // Ascii: each data octet takes 1 character instead of 2, and ";encoding=ascii" is 2 longer.
-        const WayOut* ascii = findWay(b, WayOut::Kind::AsciiEncoding);
-        QVERIFY(ascii);
-        QCOMPARE(ascii->saves, b.decodedBytes - 2);
-        QCOMPARE(ascii->after, b.measured - ascii->saves);
-        QVERIFY(ascii->fits);
+        // Ascii is no way out toward Salesforce (it requires hex), and neither is another reading of the limit: the
+        // ways out are the fields Salesforce lets go and, for information, the key size.
+        for (const WayOut& way : b.waysOut) {
+            QVERIFY(way.kind == WayOut::Kind::DropOrgId || way.kind == WayOut::Kind::DropField ||
+                    way.kind == WayOut::Kind::SmallerKey);
+            QVERIFY(!way.message.contains(u"ascii"_s));
+        }
 
         // orgId first: dropping it removes "orgId":"00D5g000004XyZ1" and the comma after it, 26 bytes = 52 hex.
         const WayOut* org = findWay(b, WayOut::Kind::DropOrgId);
@@ -218,9 +244,10 @@ private Q_SLOTS:
         }
     }
 
-    // Every combination of encoding, PD mode and limit measure: a way out, once applied, gives exactly the length it
-    // promised (the what-ifs are computed by arithmetic; the full budget renders the header).
-    void applyingAWayOutGivesWhatItPromised_data() {
+    // Every combination of encoding, PD mode and limit measure: a way out's promised length is the length of the UUI
+    // composed without the field (the what-ifs are computed by arithmetic; the full budget renders the header).
+    // Applying a way out to a project is project::applyWayOut, tested in TestComposition.
+    void aWayOutPromisesTheLengthWithoutTheField_data() {
         QTest::addColumn<UuiEncoding>("encoding");
         QTest::addColumn<PdMode>("pd");
         QTest::addColumn<LimitAppliesTo>("appliesTo");
@@ -236,7 +263,7 @@ private Q_SLOTS:
         }
     }
 
-    void applyingAWayOutGivesWhatItPromised() {
+    void aWayOutPromisesTheLengthWithoutTheField() {
         QFETCH(UuiEncoding, encoding);
         QFETCH(PdMode, pd);
         QFETCH(LimitAppliesTo, appliesTo);
@@ -252,15 +279,49 @@ private Q_SLOTS:
         QVERIFY(!before.waysOut.isEmpty());
         for (const WayOut& way : before.waysOut) {
             UuiModel m = model;
-            TrunkUuiProfile p = profile;
-            if (!applyWayOut(way, m, p)) {
-                QCOMPARE(way.kind, WayOut::Kind::SmallerKey);
+            if (way.kind == WayOut::Kind::SmallerKey) {
                 continue;
             }
-            const SipBudget after = budget(m, p);
+            if (way.kind == WayOut::Kind::DropOrgId) {
+                m.orgId.reset();
+            } else if (way.customIndex >= 0) {
+                m.customParams.removeAt(way.customIndex);
+            } else if (way.key == u"callId"_s) {
+                m.callId.reset();
+            } else {
+                QCOMPARE(way.key, u"transactionId"_s);
+                m.transactionId.reset();
+            }
+            const SipBudget after = budget(m, profile);
             QCOMPARE(after.measured, way.after);
-            QCOMPARE(after.fits(), way.fits);
+            // "fits" only when the UUI after it has no error (in ascii the prefix PD 0x04 is one).
+            QCOMPARE(way.fits, after.fits() && !handoff::diagnostics::hasErrors(after.diagnostics));
         }
+    }
+
+    // Issue 11: in ascii with the PD as a prefix, a field left out may bring the length under the limit, but the
+    // UUI still has an error (SIP005: the octet 0x04 cannot be sent in ascii), so the way out does not "fit".
+    void aWayOutDoesNotFitWhileAnErrorStays() {
+        UuiModel model = tinyModel();
+        model.transactionId = u"0123456789"_s;
+        TrunkUuiProfile profile;
+        profile.encoding = UuiEncoding::Ascii;
+        profile.pdMode = PdMode::Prefix;
+        profile.limitAppliesTo = LimitAppliesTo::DecodedData;
+        profile.limit = 40; // 32 + 27 bytes of transactionId: over; without it: under
+        const SipBudget b = budget(model, profile);
+        QVERIFY(!b.fits());
+        const WayOut* tx = findWay(b, WayOut::Kind::DropField, u"transactionId"_s);
+        QVERIFY(tx);
+        QVERIFY(tx->after <= 40);
+        QVERIFY(!tx->fits);
+        QVERIFY(tx->message.contains(u"still has an error"_s));
+        // With the PD as a parameter, nothing in the data stands in ascii's way: the same way out fits.
+        profile.pdMode = PdMode::Parameter;
+        const SipBudget param = budget(model, profile);
+        const WayOut* tx2 = findWay(param, WayOut::Kind::DropField, u"transactionId"_s);
+        QVERIFY(tx2);
+        QVERIFY(tx2->fits);
     }
 
     // SIP003 ("cannot fit whatever you drop") agrees with composing the smallest UUI and measuring it.
@@ -288,6 +349,7 @@ private Q_SLOTS:
             model.orgId.reset();
         }
         TrunkUuiProfile profile;
+        profile.limitAppliesTo = LimitAppliesTo::HeaderLine; // the reading under which the token can be too long
         profile.limit = limit;
         UuiModel minimal;
         minimal.scrt2Domain = model.scrt2Domain;

@@ -58,9 +58,12 @@ private Q_SLOTS:
         QTest::newRow("newline tab") << u"a\nb\tc"_s << QByteArray("\"a\\nb\\tc\"");
         QTest::newRow("control") << QString(QChar(0x01)) << QByteArray("\"\\u0001\"");
         QTest::newRow("slash kept") << u"a/b"_s << QByteArray("\"a/b\"");
-        QTest::newRow("non-ascii as utf-8") << u"Grüße"_s
-                                            << QByteArray("\"Gr\xc3\xbc\xc3\x9f"
-                                                          "e\"");
+        // Non-ASCII as escapes, so that no byte is 128-255 (Genesys cannot decode such bytes from hex): RFC 8259
+        // section 7, lower-case hex; a character outside the BMP as its UTF-16 surrogate pair.
+        QTest::newRow("non-ascii escaped") << u"Zo\u00EB M\u00FCller"_s << QByteArray(R"("Zo\u00eb M\u00fcller")");
+        QTest::newRow("sharp s") << u"Gr\u00FC\u00DFe"_s << QByteArray(R"("Gr\u00fc\u00dfe")");
+        QTest::newRow("outside the BMP") << u"\U0001F600"_s << QByteArray(R"("\ud83d\ude00")");
+        QTest::newRow("delete") << QString(QChar(0x7f)) << QByteArray(R"("\u007f")");
     }
 
     void escaping() {

@@ -284,6 +284,7 @@ private Q_SLOTS:
         const QByteArray text = uui(j("'orgId':'00D5g000004XyZ1',") + kDomain + j(",'token':'") + goodToken() + '"');
         LintOptions options;
         options.profile = TrunkUuiProfile();
+        options.profile->limitAppliesTo = LimitAppliesTo::HeaderLine; // the strict reading, under which it is over
         const LintResult hex = lint(text, kClock, options);
         QVERIFY(codes(hex.diagnostics).contains(u"SIP001"_s));
         QVERIFY(hex.budget.has_value());

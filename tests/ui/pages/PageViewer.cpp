@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
     if (mode == u"over"_s) {
         fixture.workspace->edit(u"params"_s, [](handoff::project::Project& p) {
             p.uui.customParams = {{u"department"_s, u"Support"_s}, {u"priority"_s, u"high"_s}};
+            p.trunk.limitAppliesTo = handoff::uui::LimitAppliesTo::HeaderLine; // over only under a strict reading
         });
         fixture.workspace->recomputeNow();
     }

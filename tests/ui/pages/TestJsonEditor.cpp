@@ -2,6 +2,7 @@
 #include "widgets/JsonEditor.h"
 #include "widgets/Qsci.h"
 
+#include <QLabel>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -93,6 +94,23 @@ private Q_SLOTS:
         QCOMPARE(lexer->paper(QsciLexerJSON::Property), QColor(40, 40, 44));
         QVERIFY(lexer->font(QsciLexerJSON::Property).fixedPitch() ||
                 QFontInfo(lexer->font(QsciLexerJSON::Property)).fixedPitch());
+    }
+
+    // Issue 11 item 6: the placeholder starts after the line-number gutter, not under it.
+    void placeholderClearsTheGutter() {
+        JsonEditor editor;
+        editor.resize(500, 300);
+        editor.setPlaceholderText(u"Paste UUI text here (Ctrl+V)"_s);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        auto* placeholder = editor.findChild<QLabel*>(u"placeholderLabel"_s);
+        QVERIFY(placeholder);
+        QVERIFY(placeholder->isVisible());
+        const int gutter = editor.editor()->marginWidth(0);
+        QVERIFY(gutter > 0);
+        QVERIFY2(placeholder->x() >= gutter, qPrintable(u"%1 < %2"_s.arg(placeholder->x()).arg(gutter)));
+        editor.setText(u"{}"_s);
+        QVERIFY(!placeholder->isVisible());
     }
 
     void readOnlyKeepsTheText() {

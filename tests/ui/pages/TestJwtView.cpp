@@ -99,19 +99,27 @@ private Q_SLOTS:
         QCOMPARE(handoff::widgets::formatDuration(seconds), text);
     }
 
+    // The view decodes through jwt::decode, so it names the same code as `handoff jwt decode`.
     void garbageIsExplainedNotFatal_data() {
         QTest::addColumn<QString>("text");
-        QTest::newRow("one part") << u"abc"_s;
-        QTest::newRow("bad base64 json") << u"abc.def.ghi"_s;
+        QTest::addColumn<QString>("code");
+        QTest::newRow("one part") << u"abc"_s << u"JWT001"_s;
+        // "{" in base64url is "ew": a part that is base64url but not JSON.
+        QTest::newRow("bad base64 json") << u"abc.def.ghi"_s << u"JWT003"_s;
+        QTest::newRow("not base64url") << u"e30.e30!.sig"_s << u"JWT002"_s;
         QTest::newRow("article sample with spaces")
             << u"adbcdefgsdfsdJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiIwMERTQjAwMD[THIS "
-               "IS A SAMPLE TOKEN]5h AwZF.m_HWOZDjb82U 4VoF"_s;
+               "IS A SAMPLE TOKEN]5h AwZF.m_HWOZDjb82U 4VoF"_s
+            << u"JWT001"_s;
     }
     void garbageIsExplainedNotFatal() {
         QFETCH(QString, text);
+        QFETCH(QString, code);
         JwtView view;
         view.setToken(text);
         QVERIFY(!view.decodeError().isEmpty());
+        QCOMPARE(view.decodeErrorCode(), code);
+        QVERIFY(view.decodeError().startsWith(code));
         QCOMPARE(view.tokenEdit()->toPlainText(), text);
     }
 };

@@ -57,8 +57,8 @@ private Q_SLOTS:
         transactionId->setFocus();
         transactionId->end(false);
         QTest::keyClicks(transactionId, u"-XYZ"_s);
-        // Four more JSON bytes; hex doubles them on the header line (the default trunk profile).
-        QTRY_COMPARE(bar->model().total, before + 8);
+        // Four more JSON bytes, counted as four: by default the limit applies to the decoded data.
+        QTRY_COMPARE(bar->model().total, before + 4);
         QVERIFY(json->text().contains(u"\"transactionId\":\"order-2026-0122-5489-XYZ\""_s));
         QCOMPARE(f.workspace->project().uui.transactionId, std::optional<QString>(u"order-2026-0122-5489-XYZ"_s));
         // The segment of the field grew by the same amount.
@@ -133,6 +133,7 @@ private Q_SLOTS:
         Fixture f;
         f.workspace->edit(u"more"_s, [](handoff::project::Project& p) {
             p.uui.customParams = {{u"department"_s, u"Support"_s}, {u"priority"_s, u"high"_s}};
+            p.trunk.limitAppliesTo = handoff::uui::LimitAppliesTo::HeaderLine; // the strict reading, selectable
         });
         f.workspace->recomputeNow();
         UuiPage page(*f.workspace);
@@ -156,12 +157,19 @@ private Q_SLOTS:
             QCOMPARE(f.workspace->derived().budget.measured, before);
             ++applied;
         }
-        QVERIFY(applied >= 3); // ascii encoding, orgId, callId, transactionId, the two parameters
+        QVERIFY(applied >= 3); // orgId, callId, transactionId, the two parameters (never ascii)
 
-        // The button does the same as applyWayOut().
-        auto* button = page.findChild<QPushButton*>(u"wayOutPushButton0"_s);
+        // The button does the same as applyWayOut() (the first one that applies with one click; the key size is
+        // information only).
+        const auto& ways = f.workspace->derived().budget.waysOut;
+        const auto firstApplicable =
+            std::find_if(ways.cbegin(), ways.cend(), [](const handoff::uui::WayOut& w) { return w.applicable; });
+        QVERIFY(firstApplicable != ways.cend());
+        const int index = static_cast<int>(std::distance(ways.cbegin(), firstApplicable));
+        auto* button = page.findChild<QPushButton*>(u"wayOutPushButton%1"_s.arg(index));
         QVERIFY(button);
-        const auto first = f.workspace->derived().budget.waysOut.at(0);
+        QVERIFY(button->isEnabled());
+        const auto first = *firstApplicable;
         const qsizetype before = f.workspace->derived().budget.measured;
         QTest::mouseClick(button, Qt::LeftButton);
         f.workspace->recomputeNow();
@@ -203,6 +211,7 @@ private Q_SLOTS:
         Fixture f;
         f.workspace->edit(u"more"_s, [](handoff::project::Project& p) {
             p.uui.customParams = {{u"department"_s, u"Support"_s}};
+            p.trunk.limitAppliesTo = handoff::uui::LimitAppliesTo::HeaderLine; // over: ways out are shown
         });
         f.workspace->recomputeNow();
         UuiPage page(*f.workspace);

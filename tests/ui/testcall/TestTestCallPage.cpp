@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -105,6 +106,68 @@ private Q_SLOTS:
         QCOMPARE(m_page->history().size(), 2);
         QVERIFY(m_page->history().at(1).result.created());
         QCOMPARE(child<QTreeWidget>(u"historyTreeWidget"_s)->topLevelItemCount(), 2);
+    }
+
+    // Issue 11 item 3: the page reads in request order (request, where it goes, Send, the answer, the history), and
+    // the created id goes into the UUI composer's callId with one click.
+    void thePageIsInRequestOrder() {
+        m_page->resize(900, 1400);
+        const auto y = [this](QWidget* w) { return w->mapTo(m_page.get(), QPoint(0, 0)).y(); };
+        QWidget* to = child<QLineEdit>(u"toLineEdit"_s);
+        QWidget* target = child<QComboBox>(u"targetComboBox"_s);
+        QWidget* send = child<QPushButton>(u"sendTestCallPushButton"_s);
+        QWidget* status = child<QLabel>(u"statusLabel"_s);
+        QWidget* history = child<QTreeWidget>(u"historyTreeWidget"_s);
+        QVERIFY(y(to) < y(target));
+        QVERIFY(y(target) < y(send));
+        QVERIFY(y(send) < y(status));
+        QVERIFY(y(status) < y(history));
+    }
+
+    void useThisVoiceCallIdFillsTheUuiCallId() {
+        auto* use = child<QPushButton>(u"useVoiceCallIdPushButton"_s);
+        QVERIFY(!use->isEnabled()); // nothing created yet
+        sendAndWait();
+        const QString id18 = m_page->history().constLast().result.voiceCallId18;
+        QCOMPARE(id18.size(), 18);
+        QVERIFY(use->isEnabled());
+        QTest::mouseClick(use, Qt::LeftButton);
+        QCOMPARE(m_workspace->project().uui.callId, id18);
+        QVERIFY(m_workspace->project().uui.includeCallId);
+        m_workspace->undoStack()->undo(); // one undoable step
+        QVERIFY(m_workspace->project().uui.callId != id18);
+        // The history's id column shows the whole id.
+        auto* tree = child<QTreeWidget>(u"historyTreeWidget"_s);
+        const QTreeWidgetItem* row = tree->topLevelItem(0);
+        QCOMPARE(row->text(3), id18);
+        QTRY_VERIFY(tree->columnWidth(3) >= tree->fontMetrics().horizontalAdvance(row->text(3)));
+    }
+
+    // The answer shows the raw HTTP request (the token redacted) and the raw response.
+    void theRawRequestAndResponseAreShownWithoutTheToken() {
+        sendAndWait();
+        auto* raw = child<QPlainTextEdit>(u"rawHttpPlainTextEdit"_s);
+        QVERIFY(raw);
+        const QString text = raw->toPlainText();
+        const auto& result = m_page->history().constLast().result;
+        QVERIFY(text.startsWith(u"POST "_s));
+        QVERIFY(text.contains(u"/telephony/v1/voiceCalls"_s));
+        QVERIFY(text.contains(u"redacted"_s));
+        QVERIFY(text.contains(u"\"vendorCallKey\""_s));
+        QVERIFY(text.contains(u"HTTP 201"_s));
+        QVERIFY(text.contains(result.voiceCallId));
+        QVERIFY(!text.contains(u"eyJ"_s)); // no JWT (a JWT header starts with eyJ)
+    }
+
+    // "Copy as cURL" leaves no line of an earlier answer under its own message.
+    void copyAsCurlLeavesNoStaleLines() {
+        sendAndWait();
+        auto* lines = child<QListWidget>(u"explanationListWidget"_s);
+        QVERIFY(lines->count() > 0);
+        m_page->copyAsCurl();
+        QCOMPARE(lines->count(), 0);
+        QVERIFY(child<QLabel>(u"statusLabel"_s)->text().contains(u"cURL"_s));
+        QVERIFY(child<QLabel>(u"idsLabel"_s)->text().isEmpty());
     }
 
     void formEditsGoToTheProject() {
