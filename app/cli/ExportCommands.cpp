@@ -83,8 +83,8 @@ int runFunction(Context& context, const QStringList& args) {
                            {u"files"_s, files},
                            {u"diagnostics"_s, Context::diagnosticsToJson(package.diagnostics)}};
         if (!written) {
-            result.insert(u"error"_s, QJsonObject{{u"code"_s, written.error().code},
-                                                  {u"message"_s, written.error().message}});
+            result.insert(u"error"_s,
+                          QJsonObject{{u"code"_s, written.error().code}, {u"message"_s, written.error().message}});
         }
         context.printJson(result);
     } else {
@@ -101,8 +101,7 @@ int runFunction(Context& context, const QStringList& args) {
                              .arg(parser.value(out), QString::fromLatin1(exports::kFunctionHandler),
                                   project.functionDataAction.runtime)
                              .arg(project.functionDataAction.timeoutSeconds)
-                      << u'\n'
-                      << Qt::flush;
+                      << u'\n' << Qt::flush;
     }
     return Ok;
 }

@@ -66,7 +66,8 @@ QByteArray outputContract() {
     const QJsonObject properties{
         {u"voiceCallId"_s, stringProperty(u"The VoiceCall id, 18 characters (for the UUI's callId)."_s)},
         {u"uuiToken"_s, stringProperty(u"A fresh UUI token for this call (for the UUI's token)."_s)},
-        {u"warning"_s, stringProperty(u"Set when the VoiceCall was created but some fields failed; empty otherwise."_s)},
+        {u"warning"_s,
+         stringProperty(u"Set when the VoiceCall was created but some fields failed; empty otherwise."_s)},
     };
     const QJsonObject schema{{u"$schema"_s, u"http://json-schema.org/draft-04/schema#"_s},
                              {u"title"_s, u"Create VoiceCall output"_s},
@@ -80,8 +81,8 @@ QByteArray outputContract() {
 QByteArray requestTemplate() {
     QByteArray text = "{\n";
     for (const InputField& field : kInputs) {
-        text += "  \"" + QByteArray(field.name) + "\": \"$esc.jsonString($!{input." + QByteArray(field.name) +
-                "})\",\n";
+        text +=
+            "  \"" + QByteArray(field.name) + "\": \"$esc.jsonString($!{input." + QByteArray(field.name) + "})\",\n";
     }
     text += "  \"" + QByteArray(kPrivateKeyCredential) + "\": \"$esc.jsonString($!{credentials." +
             QByteArray(kPrivateKeyCredential) + "})\"\n}\n";

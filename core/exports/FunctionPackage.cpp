@@ -30,9 +30,9 @@ QJsonObject policyObject(const project::TokenPolicy& policy) {
 QByteArray packageJson(const project::Project& project) {
     // Key order matters to people reading it; written by hand.
     const QByteArray description =
-        QJsonDocument(QJsonObject{{u"d"_s, u"Creates a Salesforce VoiceCall and mints the UUI token for \"%1\" "
-                                           u"(Handoff Studio)."_s.arg(project.name.isEmpty() ? u"handoff"_s
-                                                                                             : project.name)}})
+        QJsonDocument(
+            QJsonObject{{u"d"_s, u"Creates a Salesforce VoiceCall and mints the UUI token for \"%1\" "
+                                 u"(Handoff Studio)."_s.arg(project.name.isEmpty() ? u"handoff"_s : project.name)}})
             .toJson(QJsonDocument::Compact);
     const QByteArray descriptionValue = description.mid(5, description.size() - 6);
     return QByteArray("{\n"
@@ -75,13 +75,14 @@ QByteArray readme(const project::Project& project) {
             u"`warning` (the text Salesforce gives when the VoiceCall was created but some fields failed; empty "
             u"otherwise).\n\n"_s;
     text += u"## What it signs\n\n"_s;
-    text += u"- API token (Authorization of voiceCalls): RS256, %1 s, %2, fresh for every request.\n"_s.arg(
-        project.apiToken.ttlSeconds)
+    text += u"- API token (Authorization of voiceCalls): RS256, %1 s, %2, fresh for every request.\n"_s
+                .arg(project.apiToken.ttlSeconds)
                 .arg(project.apiToken.jti ? u"with a new `jti`"_s : u"without `jti`"_s);
     text += u"- UUI token: RS256, %1 s, %2.\n"_s.arg(project.uuiToken.ttlSeconds)
                 .arg(project.uuiToken.jti ? u"with a new `jti` (single use)"_s : u"without `jti` (reusable)"_s);
     text += u"- Claims `iat`, `exp`, `iss` (the org id, 15 characters)%1.\n\n"_s.arg(
-        sub ? u", `sub` (the Call Center API name)"_s : u" (no `sub`: not Salesforce Voice with Telephony Providers)"_s);
+        sub ? u", `sub` (the Call Center API name)"_s
+            : u" (no `sub`: not Salesforce Voice with Telephony Providers)"_s);
     text += u"## Failures (the action's failure path)\n\n"_s;
     text += u"- HTTP 429: retried once when its Retry-After fits inside the timeout; otherwise a failure.\n"_s;
     text += u"- A dropped connection or no answer in time after sending: never retried (the VoiceCall may exist).\n"_s;
@@ -113,7 +114,7 @@ FunctionPackage buildFunctionPackage(const project::Project& project) {
     FunctionPackage package;
     package.diagnostics = project.functionDataAction.validate();
     const std::pair<const char*, const project::TokenPolicy*> policies[] = {{"tokens.api", &project.apiToken},
-                                                                           {"tokens.uui", &project.uuiToken}};
+                                                                            {"tokens.uui", &project.uuiToken}};
     for (const auto& [field, policy] : policies) {
         if (policy->ttlSeconds <= 0 || policy->ttlSeconds > kMaxTokenSeconds) {
             package.diagnostics.append(diagnostics::make(

@@ -2,10 +2,9 @@
 
 #include <QCoreApplication>
 
-#include <zip.h>
-
 #include <cstdio>
 #include <memory>
+#include <zip.h>
 
 using namespace Qt::StringLiterals;
 
@@ -25,8 +24,9 @@ struct SourceDeleter {
 };
 
 tl::unexpected<Error> zipFailure(const char* what, const QString& reason) {
-    return fail(u"EXP016"_s, handoff::exports::tr("The zip archive could not be made (%1: %2).")
-                                 .arg(QString::fromLatin1(what), reason));
+    return fail(
+        u"EXP016"_s,
+        handoff::exports::tr("The zip archive could not be made (%1: %2).").arg(QString::fromLatin1(what), reason));
 }
 
 tl::unexpected<Error> zipFailure(const char* what, zip_error_t* error) {

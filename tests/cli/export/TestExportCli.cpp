@@ -141,8 +141,8 @@ private:
 
     // Writes a project for the emulator's org; returns its path.
     QString writeProject(const QString& name, int timeoutSeconds) {
-        auto loaded = handoff::project::ProjectFile::load(QStringLiteral(HANDOFF_SOURCE_DIR
-                                                                         "/resources/samples/sample.handoff"));
+        auto loaded =
+            handoff::project::ProjectFile::load(QStringLiteral(HANDOFF_SOURCE_DIR "/resources/samples/sample.handoff"));
         if (!loaded) {
             return {};
         }
@@ -158,11 +158,11 @@ private:
     // Unzips with Python's zipfile (not libzip); returns the folder.
     QString unzip(const QString& zip, const QString& into) {
         QProcess python;
-        python.start(u"python3"_s,
-                     {u"-c"_s, u"import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\n"
-                               u"assert z.testzip() is None\nz.extractall(sys.argv[2])\n"
-                               u"print('\\n'.join(z.namelist()))"_s,
-                      zip, into});
+        python.start(u"python3"_s, {u"-c"_s,
+                                    u"import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\n"
+                                    u"assert z.testzip() is None\nz.extractall(sys.argv[2])\n"
+                                    u"print('\\n'.join(z.namelist()))"_s,
+                                    zip, into});
         python.waitForFinished(30000);
         return python.exitCode() == 0 ? into : QString();
     }
@@ -196,7 +196,7 @@ private:
         return handoff::telephony::buildVoiceCallBody(request, {}, clock).json;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         QFile pem(kKey);
@@ -217,8 +217,9 @@ private slots:
 
     void zipHoldsThePackage() {
         QProcess python;
-        python.start(u"python3"_s, {u"-c"_s, u"import sys, zipfile\nprint('\\n'.join(zipfile.ZipFile(sys.argv[1])"
-                                             u".namelist()))"_s,
+        python.start(u"python3"_s, {u"-c"_s,
+                                    u"import sys, zipfile\nprint('\\n'.join(zipfile.ZipFile(sys.argv[1])"
+                                    u".namelist()))"_s,
                                     path(u"fn.zip"_s)});
         QVERIFY(python.waitForFinished(30000));
         QStringList names = QString::fromUtf8(python.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
@@ -305,8 +306,9 @@ private slots:
         const QString id = run.output.value(u"voiceCallId"_s).toString();
         QCOMPARE(id.size(), 18);
         QCOMPARE(created.constFirst().value(u"voiceCallId"_s).toString().size(), 15);
-        QCOMPARE(id, handoff::salesforce::SalesforceId::parse(created.constFirst().value(u"voiceCallId"_s).toString())
-                         ->id18());
+        QCOMPARE(
+            id,
+            handoff::salesforce::SalesforceId::parse(created.constFirst().value(u"voiceCallId"_s).toString())->id18());
         QCOMPARE(run.output.value(u"warning"_s).toString(), QString());
 
         // The UUI token: signed by the same key, under the project's UUI policy (24 h, no jti), iss and sub.
@@ -375,8 +377,8 @@ private slots:
         const QString startTime = QJsonDocument::fromJson(sent).object().value(u"startTime"_s).toString();
         QVERIFY(!startTime.isEmpty());
         QCOMPARE(sent, coreBody(in, startTime));
-        QVERIFY(QString::fromLatin1(request.left(end)).contains(u"content-type: application/json"_s,
-                                                                Qt::CaseInsensitive));
+        QVERIFY(
+            QString::fromLatin1(request.left(end)).contains(u"content-type: application/json"_s, Qt::CaseInsensitive));
     }
 
     void partialIsSuccessWithWarning() {
@@ -443,8 +445,9 @@ private slots:
     void badKeys() {
         QFETCH(QString, keyFile);
         QFETCH(QString, message);
-        const QString pem =
-            keyFile.isEmpty() ? QString() : QString::fromLatin1(readFile(QStringLiteral(HANDOFF_TEST_DATA "/") + keyFile));
+        const QString pem = keyFile.isEmpty()
+                                ? QString()
+                                : QString::fromLatin1(readFile(QStringLiteral(HANDOFF_TEST_DATA "/") + keyFile));
         EmulatorProcess emulator;
         QVERIFY(startEmulator(emulator));
         const NodeRun run = runNode(m_packageDir, event(emulator.baseUrl(), pem));

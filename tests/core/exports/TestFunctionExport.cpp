@@ -20,6 +20,11 @@ QStringList codes(const handoff::diagnostics::Diagnostics& list) {
     return out;
 }
 
+// JSON written with single quotes, for readable test tables.
+QByteArray j(const char* text) {
+    return QByteArray(text).replace('\'', '"');
+}
+
 handoff::project::Project sample() {
     auto loaded =
         handoff::project::ProjectFile::load(QStringLiteral(HANDOFF_SOURCE_DIR "/resources/samples/sample.handoff"));
@@ -30,7 +35,7 @@ handoff::project::Project sample() {
 class TestFunctionExport final : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void settingsDefaultAndRoundTrip() {
         handoff::project::Project p = sample();
         QCOMPARE(p.functionDataAction.runtime, u"nodejs20.x"_s);
@@ -88,7 +93,7 @@ private slots:
         QCOMPARE(policy.value(u"uuiToken"_s).toObject().value(u"ttlSeconds"_s).toInt(), 3600);
         QCOMPARE(policy.value(u"timeoutSeconds"_s).toInt(), 7);
         QCOMPARE(policy.value(u"includeSubject"_s).toBool(), true);
-        QVERIFY(index.contains("const POLICY = " + handoff::exports::functionPolicyJson(p) + ';'));
+        QVERIFY(index.contains(QByteArray("const POLICY = " + handoff::exports::functionPolicyJson(p) + ';')));
 
         p.org.customerType = handoff::salesforce::CustomerType::Other;
         QCOMPARE(QJsonDocument::fromJson(handoff::exports::functionPolicyJson(p)).object().value(u"includeSubject"_s),
@@ -147,7 +152,8 @@ private slots:
             QStringList{});
         QVERIFY(contracts.requestTemplate.contains("$esc.jsonString($!{credentials.privateKey})"));
         for (const QString& name : handoff::exports::functionInputNames()) {
-            QVERIFY(contracts.requestTemplate.contains("$esc.jsonString($!{input." + name.toLatin1() + "})"));
+            QVERIFY(
+                contracts.requestTemplate.contains(QByteArray("$esc.jsonString($!{input." + name.toLatin1() + "})")));
         }
     }
 
@@ -155,42 +161,41 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<bool>("output");
         QTest::addColumn<QStringList>("expected");
-        const QByteArray tail = R"(,"additionalProperties":false})";
+        const QByteArray tail = j(",'additionalProperties':false}");
         QTest::newRow("not json") << QByteArray("{") << false << QStringList{u"EXP020"_s};
-        QTest::newRow("not an object schema") << QByteArray(R"({"type":"array","properties":{}})" + tail.mid(0, 0))
+        QTest::newRow("not an object schema") << QByteArray(j("{'type':'array','properties':{}}") + tail.mid(0, 0))
                                               << false << QStringList{u"EXP020"_s, u"EXP028"_s};
         QTest::newRow("name with digit first")
-            << QByteArray(R"({"type":"object","properties":{"1to":{"type":"string"}})" + tail) << false
+            << QByteArray(j("{'type':'object','properties':{'1to':{'type':'string'}}") + tail) << false
             << QStringList{u"EXP021"_s};
-        QTest::newRow("name with a dot")
-            << QByteArray(R"({"type":"object","properties":{"a.b":{"type":"string"}})" + tail) << false
-            << QStringList{u"EXP021"_s};
+        QTest::newRow("name with a dot") << QByteArray(j("{'type':'object','properties':{'a.b':{'type':'string'}}") +
+                                                       tail)
+                                         << false << QStringList{u"EXP021"_s};
         for (const char* reserved : {"orgId", "integrationId", "rawRequest"}) {
-            QTest::newRow(reserved) << QByteArray(R"({"type":"object","properties":{")" + QByteArray(reserved) +
-                                                  R"(":{"type":"string"}})" + tail)
+            QTest::newRow(reserved) << QByteArray(j("{'type':'object','properties':{'") + QByteArray(reserved) +
+                                                  j("':{'type':'string'}}") + tail)
                                     << false << QStringList{u"EXP022"_s};
         }
         QTest::newRow("nested object input")
-            << QByteArray(R"({"type":"object","properties":{"a":{"type":"object","properties":{}}})" + tail) << false
+            << QByteArray(j("{'type':'object','properties':{'a':{'type':'object','properties':{}}}") + tail) << false
             << QStringList{u"EXP023"_s};
-        QTest::newRow("array input") << QByteArray(R"({"type":"object","properties":{"a":{"type":"array"}})" + tail)
+        QTest::newRow("array input") << QByteArray(j("{'type':'object','properties':{'a':{'type':'array'}}") + tail)
                                      << false << QStringList{u"EXP023"_s};
-        QTest::newRow("bad input type")
-            << QByteArray(R"({"type":"object","properties":{"a":{"type":"date"}})" + tail) << false
-            << QStringList{u"EXP024"_s};
-        QTest::newRow("$ref") << QByteArray(R"({"type":"object","properties":{"a":{"$ref":"#/x"}})" + tail) << true
+        QTest::newRow("bad input type") << QByteArray(j("{'type':'object','properties':{'a':{'type':'date'}}") + tail)
+                                        << false << QStringList{u"EXP024"_s};
+        QTest::newRow("$ref") << QByteArray(j("{'type':'object','properties':{'a':{'$ref':'#/x'}}") + tail) << true
                               << QStringList{u"EXP025"_s};
         QTest::newRow("nested arrays in output")
-            << QByteArray(R"({"type":"object","properties":{"a":{"type":"array","items":{"type":"array"}}})" + tail)
+            << QByteArray(j("{'type':'object','properties':{'a':{'type':'array','items':{'type':'array'}}}") + tail)
             << true << QStringList{u"EXP026"_s};
         QTest::newRow("one array in output is fine")
-            << QByteArray(R"({"type":"object","properties":{"a":{"type":"array","items":{"type":"string"}}})" + tail)
+            << QByteArray(j("{'type':'object','properties':{'a':{'type':'array','items':{'type':'string'}}}") + tail)
             << true << QStringList{};
-        QByteArray deep = R"({"type":"object","properties":{"a":)";
+        QByteArray deep = j("{'type':'object','properties':{'a':");
         for (int i = 0; i < 30; ++i) {
-            deep += R"({"type":"object","properties":{"a":)";
+            deep += j("{'type':'object','properties':{'a':");
         }
-        deep += R"({"type":"string"})";
+        deep += j("{'type':'string'}");
         for (int i = 0; i < 31; ++i) {
             deep += "}}";
         }
@@ -198,13 +203,13 @@ private slots:
         deep += tail;
         QTest::newRow("deeper than 50") << deep << true << QStringList{u"EXP027"_s};
         QTest::newRow("additionalProperties open")
-            << QByteArray(R"({"type":"object","properties":{"a":{"type":"string"}}})") << false
+            << QByteArray(j("{'type':'object','properties':{'a':{'type':'string'}}}")) << false
             << QStringList{u"EXP028"_s};
         QTest::newRow("required not a property")
-            << QByteArray(R"({"type":"object","required":["b"],"properties":{"a":{"type":"string"}})" + tail) << false
+            << QByteArray(j("{'type':'object','required':['b'],'properties':{'a':{'type':'string'}}") + tail) << false
             << QStringList{u"EXP029"_s};
         QTest::newRow("private key as input")
-            << QByteArray(R"({"type":"object","properties":{"privateKey":{"type":"string"}})" + tail) << false
+            << QByteArray(j("{'type':'object','properties':{'privateKey':{'type':'string'}}") + tail) << false
             << QStringList{u"EXP030"_s};
     }
     void contractRules() {
