@@ -371,7 +371,8 @@ async function createVoiceCall(event) {
     }
 
     const hint = statusHint(response.status);
-    throw new ActionError(`voiceCalls refused the request (HTTP ${response.status}): ${errorDetail(text, data)}.`
+    const detail = errorDetail(text, data).replace(/\.+$/, '');
+    throw new ActionError(`voiceCalls refused the request (HTTP ${response.status}): ${detail}.`
       + (hint ? ' ' + hint : ''));
   }
 }

@@ -171,7 +171,7 @@ private:
         return {{u"to"_s, u"+1 415-555-0100"_s},
                 {u"from"_s, u"tel:+14155550199"_s},
                 {u"callCenterApiName"_s, kCallCenter},
-                {u"scrtBaseUrl"_s, baseUrl + u"/telephony/v1"_s},
+                {u"scrtBaseUrl"_s, baseUrl},
                 {u"salesforceOrgId"_s, kOrg},
                 {u"callAttributes"_s, u"{\"Department__c\":\"Support\",\"Priority__c\":2}"_s},
                 {u"vendorCallKey"_s, u"5b7a1c2e-8f3d-4e6a-9b0c-1d2e3f4a5b6c"_s},
@@ -357,7 +357,7 @@ private Q_SLOTS:
                 socket->disconnectFromHost();
             });
         });
-        const QJsonObject in = event(u"http://127.0.0.1:%1"_s.arg(server.serverPort()), m_pem);
+        const QJsonObject in = event(u"http://127.0.0.1:%1/telephony/v1"_s.arg(server.serverPort()), m_pem);
         QProcess node;
         node.start(u"node"_s, {kRunner, m_packageDir});
         QVERIFY(node.waitForStarted(10000));
@@ -437,7 +437,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("another key: refused by the org") << u"other-rsa2048-test-only.pem"_s << u"HTTP 401"_s;
         QTest::newRow("not a key") << u"garbage-test-only.pem"_s << u"not a PEM private key"_s;
-        QTest::newRow("cut short") << u"truncated-test-only.pem"_s << u"cannot be read"_s;
+        QTest::newRow("cut short") << u"truncated-test-only.pem"_s << u"paste the whole key file"_s;
         QTest::newRow("EC key") << u"ec-p256-test-only.pem"_s << u"RSA key"_s;
         QTest::newRow("encrypted") << u"rsa2048-pkcs8-encrypted-test-only.pem"_s << u"encrypted"_s;
         QTest::newRow("empty") << QString() << u"empty"_s;
