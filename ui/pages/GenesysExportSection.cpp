@@ -62,8 +62,10 @@ GenesysExportSection::GenesysExportSection(shell::Page& page, widgets::Sensitive
     functionIntro->setWordWrap(true);
     functionLayout->addWidget(functionIntro);
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     m_runtime = new QLineEdit;
     m_runtime->setObjectName(u"functionRuntimeLineEdit"_s);
+    m_runtime->setMinimumWidth(m_runtime->fontMetrics().horizontalAdvance(u"nodejs20.x"_s) * 2);
     m_runtime->setPlaceholderText(QString::fromLatin1(exports::FunctionSettings::kDefaultRuntime));
     m_runtime->setToolTip(tr("A Node.js runtime Genesys lists, such as nodejs20.x (the code needs Node 18 or newer)."));
     auto* runtimeLabel = new QLabel(tr("&Runtime:"));
