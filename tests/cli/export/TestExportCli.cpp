@@ -23,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -330,55 +332,124 @@ private Q_SLOTS:
         QVERIFY(!printed.contains("eyJ"));
     }
 
-    // The body the handler sends, byte for byte, against core's request builder for the same inputs.
-    void bodyEqualsCoreRequestBuilder() {
+private:
+    struct Captured {
+        NodeRun run;
+        QList<QByteArray> requests; // raw HTTP requests, in order
+    };
+
+    // Runs the handler against a stand-in server on loopback that answers each request with the next of `answers`
+    // (a status line and a JSON body) and records what it got, byte for byte.
+    Captured runAgainstCapture(const QList<std::pair<QByteArray, QByteArray>>& answers, QJsonObject* inputs) {
+        Captured captured;
         QTcpServer server;
-        QVERIFY(server.listen(QHostAddress::LocalHost));
-        QByteArray request;
-        bool answered = false;
+        if (!server.listen(QHostAddress::LocalHost)) {
+            return captured;
+        }
         connect(&server, &QTcpServer::newConnection, &server, [&] {
             QTcpSocket* socket = server.nextPendingConnection();
-            connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
-                request += socket->readAll();
-                const qsizetype end = request.indexOf("\r\n\r\n");
-                if (end < 0 || answered) {
+            auto buffer = std::make_shared<QByteArray>();
+            connect(socket, &QTcpSocket::readyRead, socket, [&, socket, buffer] {
+                *buffer += socket->readAll();
+                const qsizetype end = buffer->indexOf("\r\n\r\n");
+                if (end < 0) {
                     return;
                 }
                 static const QRegularExpression length(u"(?i)content-length:\\s*(\\d+)"_s);
-                const auto match = length.match(QString::fromLatin1(request.left(end)));
-                if (!match.hasMatch() || request.size() - end - 4 < match.captured(1).toLongLong()) {
+                const auto match = length.match(QString::fromLatin1(buffer->left(end)));
+                if (!match.hasMatch() || buffer->size() - end - 4 < match.captured(1).toLongLong()) {
                     return;
                 }
-                answered = true;
-                const QByteArray body = R"({"voiceCallId":"0LQRM0000006CSz","errors":[]})";
-                socket->write("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                              "Content-Length: " +
-                              QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                const qsizetype index = captured.requests.size();
+                captured.requests.append(*buffer);
+                const auto& [status, body] = answers.value(index, answers.constLast());
+                socket->write("HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nConnection: close\r\n" +
+                              "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
                 socket->disconnectFromHost();
             });
         });
-        const QJsonObject in = event(u"http://127.0.0.1:%1/telephony/v1"_s.arg(server.serverPort()), m_pem);
+        *inputs = event(u"http://127.0.0.1:%1/telephony/v1"_s.arg(server.serverPort()), m_pem);
         QProcess node;
         node.start(u"node"_s, {kRunner, m_packageDir});
-        QVERIFY(node.waitForStarted(10000));
-        node.write(QJsonDocument(in).toJson(QJsonDocument::Compact));
+        if (!node.waitForStarted(10000)) {
+            return captured;
+        }
+        node.write(QJsonDocument(*inputs).toJson(QJsonDocument::Compact));
         node.closeWriteChannel();
-        QTRY_VERIFY_WITH_TIMEOUT(node.state() == QProcess::NotRunning, 30000);
-        const NodeRun run = parseNode(node.readAllStandardOutput(), node.readAllStandardError());
-        QVERIFY2(run.ok, qPrintable(run.error));
-        // The help article's 15-character sample id comes back with its case-safe suffix.
-        QCOMPARE(run.output.value(u"voiceCallId"_s).toString(),
-                 u"0LQRM0000006CSz"_s + handoff::salesforce::caseSafeSuffix(u"0LQRM0000006CSz"));
+        if (!QTest::qWaitFor([&] { return node.state() == QProcess::NotRunning; }, 30000)) {
+            node.kill();
+            node.waitForFinished();
+        }
+        captured.run = parseNode(node.readAllStandardOutput(), node.readAllStandardError());
+        return captured;
+    }
 
-        const qsizetype end = request.indexOf("\r\n\r\n");
-        QVERIFY(end > 0);
+    static QByteArray bodyOf(const QByteArray& request) { return request.mid(request.indexOf("\r\n\r\n") + 4); }
+    static QByteArray authorization(const QByteArray& request) {
+        for (const QByteArray& line : request.left(request.indexOf("\r\n\r\n")).split('\n')) {
+            if (line.toLower().startsWith("authorization:")) {
+                return line.mid(14).trimmed();
+            }
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    // The body the handler sends, byte for byte, against core's request builder for the same inputs.
+    void bodyEqualsCoreRequestBuilder() {
+        QJsonObject in;
+        const Captured captured =
+            runAgainstCapture({{"201 Created", R"({"voiceCallId":"0LQRM0000006CSz","errors":[]})"}}, &in);
+        QVERIFY2(captured.run.ok, qPrintable(captured.run.error));
+        // The help article's 15-character sample id comes back with its case-safe suffix.
+        QCOMPARE(captured.run.output.value(u"voiceCallId"_s).toString(),
+                 u"0LQRM0000006CSz"_s + handoff::salesforce::caseSafeSuffix(u"0LQRM0000006CSz"));
+        QCOMPARE(captured.requests.size(), 1);
+        const QByteArray& request = captured.requests.constFirst();
         QVERIFY(request.startsWith("POST /telephony/v1/voiceCalls HTTP/1.1\r\n"));
-        const QByteArray sent = request.mid(end + 4);
+        const QByteArray sent = bodyOf(request);
         const QString startTime = QJsonDocument::fromJson(sent).object().value(u"startTime"_s).toString();
         QVERIFY(!startTime.isEmpty());
         QCOMPARE(sent, coreBody(in, startTime));
-        QVERIFY(
-            QString::fromLatin1(request.left(end)).contains(u"content-type: application/json"_s, Qt::CaseInsensitive));
+        QVERIFY(QString::fromLatin1(request).contains(u"content-type: application/json"_s, Qt::CaseInsensitive));
+        QVERIFY(authorization(request).startsWith("Bearer ey"));
+    }
+
+    void eighteenCharacterIdPassesUnchanged() {
+        QJsonObject in;
+        const Captured captured =
+            runAgainstCapture({{"200 OK", R"({"voiceCallId":"0LQRM0000006CSzAAM","errors":[]})"}}, &in);
+        QVERIFY2(captured.run.ok, qPrintable(captured.run.error));
+        QCOMPARE(captured.run.output.value(u"voiceCallId"_s).toString(), u"0LQRM0000006CSzAAM"_s);
+    }
+
+    void retryAfter429SignsAFreshToken() {
+        QJsonObject in;
+        const Captured captured =
+            runAgainstCapture({{"429 Too Many Requests\r\nRetry-After: 0", R"({"errors":[]})"},
+                               {"201 Created", R"({"voiceCallId":"0LQRM0000006CSz","errors":[]})"}},
+                              &in);
+        QVERIFY2(captured.run.ok, qPrintable(captured.run.error));
+        QCOMPARE(captured.requests.size(), 2);
+        const QByteArray first = authorization(captured.requests.at(0));
+        const QByteArray second = authorization(captured.requests.at(1));
+        QVERIFY(!first.isEmpty());
+        QVERIFY(first != second);
+        const auto a = handoff::jwt::decode(first.mid(7));
+        const auto b = handoff::jwt::decode(second.mid(7));
+        QVERIFY(a && b);
+        QVERIFY(a->claims.stringClaim(u"jti"_s) != b->claims.stringClaim(u"jti"_s));
+        QCOMPARE(bodyOf(captured.requests.at(0)), bodyOf(captured.requests.at(1))); // the same request, re-signed
+    }
+
+    void errorsArrayNextToAnIdIsAWarning() {
+        QJsonObject in;
+        const Captured captured = runAgainstCapture(
+            {{"201 Created",
+              R"({"voiceCallId":"0LQRM0000006CSz","errors":[{"errorCode":"FIELD","message":"Queue__c"}]})"}},
+            &in);
+        QVERIFY2(captured.run.ok, qPrintable(captured.run.error));
+        QCOMPARE(captured.run.output.value(u"warning"_s).toString(), u"FIELD: Queue__c"_s);
     }
 
     void partialIsSuccessWithWarning() {
