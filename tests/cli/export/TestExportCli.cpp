@@ -469,6 +469,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("ok");
         QTest::addColumn<int>("requests");
         QTest::addColumn<QString>("message");
+        QTest::newRow("latency inside the timeout") << u"latency=300"_s << false << true << 1 << QString();
         QTest::newRow("429 that fits: retried once") << u"429=1"_s << false << true << 2 << QString();
         QTest::newRow("429 twice: one retry only") << u"429=1,429=1"_s << false << false << 2 << u"429"_s;
         QTest::newRow("429 longer than the timeout") << u"429=30"_s << false << false << 1 << u"Retry-After 30"_s;
