@@ -11,10 +11,10 @@ packages=(
     qt6-svg-dev qt6-charts-dev qt6-translations-l10n qt6-qpa-plugins libgl-dev
     # libraries
     libssl-dev openssl libqscintilla2-qt6-dev qtkeychain-qt6-dev libphonenumber-dev libyaml-cpp-dev
-    libexpected-dev libbenchmark-dev
+    libexpected-dev libbenchmark-dev libzip-dev
     # independent implementations used by tests, and the tools to look at the GUI
     # (python3-jwt's RS256 needs python3-cryptography, only a Recommends of it)
-    python3 python3-jwt python3-cryptography python3-yaml curl nodejs xvfb xauth imagemagick fonts-dejavu-core
+    python3 python3-jwt python3-cryptography python3-yaml python3-jsonschema curl nodejs xvfb xauth imagemagick fonts-dejavu-core
     # sanitizer and fuzzing toolchain, SIP, packaging checks
     clang-14 libclang-rt-14-dev libsofia-sip-ua-dev sip-tester appstream desktop-file-utils
 )

@@ -869,6 +869,80 @@
     <message>
         <source>The UUI fits the limit on its decoded data, but the header line is longer than the limit; an SBC or proxy on the path could limit header length.</source>
         <translation>Die UUI passt mit ihren dekodierten Daten ins Limit, aber die Headerzeile ist länger als das Limit; ein SBC oder Proxy auf dem Weg könnte die Headerlänge begrenzen.</translation>
+        <source>The Function Data Action&apos;s runtime is not a Node.js runtime of version 18 or newer (such as nodejs20.x); choose one Genesys lists.</source>
+        <translation>Die Laufzeit der Function Data Action ist keine Node.js-Laufzeit ab Version 18 (etwa nodejs20.x); wählen Sie eine, die Genesys anbietet.</translation>
+    </message>
+    <message>
+        <source>The Function Data Action&apos;s timeout is outside 1 to 15 seconds; Genesys allows only those.</source>
+        <translation>Das Timeout der Function Data Action liegt außerhalb von 1 bis 15 Sekunden; Genesys erlaubt nur diese.</translation>
+    </message>
+    <message>
+        <source>A token lifetime the function would sign is outside 1 s to 24 h; correct the token policy before exporting the function.</source>
+        <translation>Eine Token-Lebensdauer, mit der die Funktion signieren würde, liegt außerhalb von 1 s bis 24 h; korrigieren Sie die Token-Richtlinie vor dem Export der Funktion.</translation>
+    </message>
+    <message>
+        <source>The project names no key; the function signs with the key in the integration&apos;s privateKey credential, whose certificate must be registered in Salesforce.</source>
+        <translation>Das Projekt nennt keinen Schlüssel; die Funktion signiert mit dem Schlüssel aus dem Zugangsdatum privateKey der Integration, dessen Zertifikat in Salesforce registriert sein muss.</translation>
+    </message>
+    <message>
+        <source>The export&apos;s file exists and was left as it is; choose another name or replace it (--force).</source>
+        <translation>Die Datei des Exports existiert und wurde nicht verändert; wählen Sie einen anderen Namen oder ersetzen Sie sie (--force).</translation>
+    </message>
+    <message>
+        <source>Genesys takes an upload only as a .zip whose name has letters, digits and + - _ . &apos; ( ); rename the file.</source>
+        <translation>Genesys nimmt einen Upload nur als .zip an, deren Name aus Buchstaben, Ziffern und + - _ . &apos; ( ) besteht; benennen Sie die Datei um.</translation>
+    </message>
+    <message>
+        <source>The zip archive could not be made; nothing was written.</source>
+        <translation>Das Zip-Archiv konnte nicht erstellt werden; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>The function package has errors and was not written; correct them first.</source>
+        <translation>Das Funktionspaket hat Fehler und wurde nicht geschrieben; beheben Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>A data action contract must be a JSON Schema object with &quot;type&quot;: &quot;object&quot; and &quot;properties&quot;.</source>
+        <translation>Ein Datenaktionsvertrag muss ein JSON-Schema-Objekt mit &quot;type&quot;: &quot;object&quot; und &quot;properties&quot; sein.</translation>
+    </message>
+    <message>
+        <source>An input name must start with a letter and hold only letters, digits, - and _.</source>
+        <translation>Ein Eingabename muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern, - und _ enthalten.</translation>
+    </message>
+    <message>
+        <source>orgId, integrationId and rawRequest are reserved by Genesys; rename the input.</source>
+        <translation>orgId, integrationId und rawRequest sind von Genesys reserviert; benennen Sie die Eingabe um.</translation>
+    </message>
+    <message>
+        <source>An input contract is flat: no objects or arrays; pass structured data as a JSON string.</source>
+        <translation>Ein Eingabevertrag ist flach: keine Objekte oder Arrays; übergeben Sie strukturierte Daten als JSON-Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>An input&apos;s type must be string, integer, number, boolean or null.</source>
+        <translation>Der Typ einer Eingabe muss string, integer, number, boolean oder null sein.</translation>
+    </message>
+    <message>
+        <source>$ref is not allowed in a data action contract; write the schema out.</source>
+        <translation>$ref ist in einem Datenaktionsvertrag nicht erlaubt; schreiben Sie das Schema aus.</translation>
+    </message>
+    <message>
+        <source>An output contract may not have an array inside an array.</source>
+        <translation>Ein Ausgabevertrag darf kein Array in einem Array enthalten.</translation>
+    </message>
+    <message>
+        <source>A data action contract may be at most 50 levels deep.</source>
+        <translation>Ein Datenaktionsvertrag darf höchstens 50 Ebenen tief sein.</translation>
+    </message>
+    <message>
+        <source>Set additionalProperties to false so that a misspelt name is refused instead of ignored.</source>
+        <translation>Setzen Sie additionalProperties auf false, damit ein falsch geschriebener Name abgelehnt statt ignoriert wird.</translation>
+    </message>
+    <message>
+        <source>A required name is not one of the contract&apos;s properties.</source>
+        <translation>Ein Pflichtname ist keine der Eigenschaften des Vertrags.</translation>
+    </message>
+    <message>
+        <source>A secret (privateKey) is a flow input; take it from the integration&apos;s credentials in the request template instead.</source>
+        <translation>Ein Geheimnis (privateKey) ist eine Flow-Eingabe; nehmen Sie es stattdessen in der Anfragevorlage aus den Zugangsdaten der Integration.</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1133,90 @@
     <message>
         <source>The expression carries the token itself; Set UUI Data keeps sending it after it expires. Bind the token to a flow variable that a data action refreshes.</source>
         <translation>Der Ausdruck enthält das Token selbst; Set UUI Data sendet es auch nach seinem Ablauf weiter. Binden Sie das Token an eine Flow-Variable, die eine Datenaktion aktualisiert.</translation>
+    </message>
+    <message>
+        <source>The contract is nested deeper than %1 levels; Genesys refuses it.</source>
+        <translation>Der Vertrag ist tiefer als %1 Ebenen verschachtelt; Genesys lehnt ihn ab.</translation>
+    </message>
+    <message>
+        <source>&quot;$ref&quot; is not allowed in a data action contract; write the schema out.</source>
+        <translation>„$ref“ ist in einem Datenaktionsvertrag nicht erlaubt; schreiben Sie das Schema aus.</translation>
+    </message>
+    <message>
+        <source>The output contract has an array inside an array; Genesys allows no nested arrays there.</source>
+        <translation>Der Ausgabevertrag hat ein Array in einem Array; Genesys erlaubt dort keine verschachtelten Arrays.</translation>
+    </message>
+    <message>
+        <source>The contract is not JSON (%1 at offset %2).</source>
+        <translation>Der Vertrag ist kein JSON (%1 an Position %2).</translation>
+    </message>
+    <message>
+        <source>The contract must be a JSON object (a JSON Schema).</source>
+        <translation>Der Vertrag muss ein JSON-Objekt sein (ein JSON-Schema).</translation>
+    </message>
+    <message>
+        <source>A contract is a schema with &quot;type&quot;: &quot;object&quot; and &quot;properties&quot;; add them.</source>
+        <translation>Ein Vertrag ist ein Schema mit &quot;type&quot;: &quot;object&quot; und &quot;properties&quot;; ergänzen Sie beides.</translation>
+    </message>
+    <message>
+        <source>Set &quot;additionalProperties&quot;: false, so that a misspelt name is refused instead of ignored.</source>
+        <translation>Setzen Sie &quot;additionalProperties&quot;: false, damit ein falsch geschriebener Name abgelehnt statt ignoriert wird.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is required but is not one of the properties; add it or remove it from required.</source>
+        <translation>„%1“ ist Pflicht, aber keine der Eigenschaften; ergänzen Sie es oder entfernen Sie es aus required.</translation>
+    </message>
+    <message>
+        <source>The input name &quot;%1&quot; must start with a letter and hold only letters, digits, - and _.</source>
+        <translation>Der Eingabename „%1“ muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern, - und _ enthalten.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a name Genesys reserves for data action inputs; rename it (for example salesforceOrgId).</source>
+        <translation>„%1“ ist ein Name, den Genesys für Eingaben von Datenaktionen reserviert; benennen Sie ihn um (zum Beispiel salesforceOrgId).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a secret as a flow input; take it from the integration&apos;s credentials ($!{credentials.%1}) instead.</source>
+        <translation>„%1“ ist ein Geheimnis als Flow-Eingabe; nehmen Sie es stattdessen aus den Zugangsdaten der Integration ($!{credentials.%1}).</translation>
+    </message>
+    <message>
+        <source>The input &quot;%1&quot; is an object or array; an input contract is flat. Pass it as a string holding JSON.</source>
+        <translation>Die Eingabe „%1“ ist ein Objekt oder Array; ein Eingabevertrag ist flach. Übergeben Sie sie als Zeichenkette mit JSON.</translation>
+    </message>
+    <message>
+        <source>The input &quot;%1&quot; has type &quot;%2&quot;; use string, integer, number, boolean or null.</source>
+        <translation>Die Eingabe „%1“ hat den Typ „%2“; verwenden Sie string, integer, number, boolean oder null.</translation>
+    </message>
+    <message>
+        <source>The token lifetime is %1 s; Salesforce accepts 1 s to 24 h. Correct the token policy before exporting the function.</source>
+        <translation>Die Token-Lebensdauer ist %1 s; Salesforce akzeptiert 1 s bis 24 h. Korrigieren Sie die Token-Richtlinie vor dem Export der Funktion.</translation>
+    </message>
+    <message>
+        <source>The project names no key. The function signs with the key in the integration&apos;s privateKey credential; its certificate must be the one registered in Salesforce.</source>
+        <translation>Das Projekt nennt keinen Schlüssel. Die Funktion signiert mit dem Schlüssel aus dem Zugangsdatum privateKey der Integration; sein Zertifikat muss das in Salesforce registrierte sein.</translation>
+    </message>
+    <message>
+        <source>The function package has errors; correct them first.</source>
+        <translation>Das Funktionspaket hat Fehler; beheben Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a name Genesys takes for an upload: use a .zip name of letters, digits and + - _ . &apos; ( ) only.</source>
+        <translation>„%1“ ist kein Name, den Genesys für einen Upload annimmt: verwenden Sie einen .zip-Namen nur aus Buchstaben, Ziffern und + - _ . &apos; ( ).</translation>
+    </message>
+    <message>
+        <source>%1 exists and was left as it is; choose another file or replace it (--force on the command line).</source>
+        <translation>%1 existiert und wurde nicht verändert; wählen Sie eine andere Datei oder ersetzen Sie sie (--force auf der Kommandozeile).</translation>
+    </message>
+    <message>
+        <source>The runtime &quot;%1&quot; is not a Node.js runtime of version 18 or newer (such as nodejs20.x); choose one that Genesys lists.</source>
+        <translation>Die Laufzeit „%1“ ist keine Node.js-Laufzeit ab Version 18 (etwa nodejs20.x); wählen Sie eine, die Genesys anbietet.</translation>
+    </message>
+    <message>
+        <source>The action&apos;s timeout is %1 s; Genesys allows 1 to 15 s.</source>
+        <translation>Das Timeout der Aktion ist %1 s; Genesys erlaubt 1 bis 15 s.</translation>
+    </message>
+    <message>
+        <source>The zip archive could not be made (%1: %2).</source>
+        <translation>Das Zip-Archiv konnte nicht erstellt werden (%1: %2).</translation>
     </message>
 </context>
 <context>
@@ -2248,6 +2406,157 @@
     <message>
         <source>&lt;b&gt;Ready to export:&lt;/b&gt; no errors or warnings.</source>
         <translation>&lt;b&gt;Bereit zum Export:&lt;/b&gt; keine Fehler oder Warnungen.</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::pages::GenesysExportSection</name>
+    <message>
+        <source>Function Data Action (creates the VoiceCall, mints the UUI token)</source>
+        <translation>Function Data Action (legt den VoiceCall an, erzeugt das UUI-Token)</translation>
+    </message>
+    <message>
+        <source>Upload the zip as the function of a Genesys Function Data Action, handler %1. Put the PEM private key into the integration&apos;s credentials as privateKey; it is never a flow input.</source>
+        <translation>Laden Sie die Zip-Datei als Funktion einer Genesys Function Data Action hoch, Handler %1. Legen Sie den privaten PEM-Schlüssel als privateKey in die Zugangsdaten der Integration; er ist nie eine Flow-Eingabe.</translation>
+    </message>
+    <message>
+        <source>A Node.js runtime Genesys lists, such as nodejs20.x (the code needs Node 18 or newer).</source>
+        <translation>Eine Node.js-Laufzeit, die Genesys anbietet, etwa nodejs20.x (der Code braucht Node 18 oder neuer).</translation>
+    </message>
+    <message>
+        <source>&amp;Runtime:</source>
+        <translation>&amp;Laufzeit:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The action&apos;s timeout; a 429 is retried once only when its Retry-After fits inside it.</source>
+        <translation>Das Timeout der Aktion; ein 429 wird nur dann einmal wiederholt, wenn sein Retry-After hineinpasst.</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>T&amp;imeout:</translation>
+    </message>
+    <message>
+        <source>The function package is ready.</source>
+        <translation>Das Funktionspaket ist bereit.</translation>
+    </message>
+    <message>
+        <source>Function code (src/index.js)</source>
+        <translation>Funktionscode (src/index.js)</translation>
+    </message>
+    <message>
+        <source>Copy c&amp;ode</source>
+        <translation>C&amp;ode kopieren</translation>
+    </message>
+    <message>
+        <source>Save function &amp;package (.zip)…</source>
+        <translation>Funktions&amp;paket speichern (.zip)…</translation>
+    </message>
+    <message>
+        <source>Data action contracts and request template</source>
+        <translation>Datenaktionsverträge und Anfragevorlage</translation>
+    </message>
+    <message>
+        <source>Paste these into the data action&apos;s Setup. The request template escapes every value for JSON and adds the private key from the credentials.</source>
+        <translation>Fügen Sie diese im Setup der Datenaktion ein. Die Anfragevorlage maskiert jeden Wert für JSON und fügt den privaten Schlüssel aus den Zugangsdaten hinzu.</translation>
+    </message>
+    <message>
+        <source>Input contract</source>
+        <translation>Eingabevertrag</translation>
+    </message>
+    <message>
+        <source>Output contract</source>
+        <translation>Ausgabevertrag</translation>
+    </message>
+    <message>
+        <source>Request template</source>
+        <translation>Anfragevorlage</translation>
+    </message>
+    <message>
+        <source>Configuration (request and response)</source>
+        <translation>Konfiguration (Anfrage und Antwort)</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>An&amp;zeigen:</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>Kop&amp;ieren</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve…</source>
+        <translation>Spei&amp;chern…</translation>
+    </message>
+    <message>
+        <source>Edit function runtime</source>
+        <translation>Laufzeit der Funktion bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit function timeout</source>
+        <translation>Timeout der Funktion bearbeiten</translation>
+    </message>
+    <message>
+        <source>The function code was copied.</source>
+        <translation>Der Funktionscode wurde kopiert.</translation>
+    </message>
+    <message>
+        <source>%1 was copied.</source>
+        <translation>%1 wurde kopiert.</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Velocity templates (*.vm);;All files (*)</source>
+        <translation>Velocity-Vorlagen (*.vm);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>JavaScript files (*.js);;All files (*)</source>
+        <translation>JavaScript-Dateien (*.js);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation>%1 wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert unter %1.</translation>
+    </message>
+    <message>
+        <source>Function package not ready</source>
+        <translation>Funktionspaket nicht bereit</translation>
+    </message>
+    <message>
+        <source>Correct the problems listed in the Function Data Action section first.</source>
+        <translation>Beheben Sie zuerst die im Abschnitt Function Data Action aufgeführten Probleme.</translation>
+    </message>
+    <message>
+        <source>Save function package</source>
+        <translation>Funktionspaket speichern</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip-Archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Saved the function package to %1.</source>
+        <translation>Das Funktionspaket wurde unter %1 gespeichert.</translation>
     </message>
 </context>
 <context>

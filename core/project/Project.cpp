@@ -27,6 +27,7 @@ diagnostics::Diagnostics Project::validate() const {
     diagnostics::Diagnostics list = org.validate();
     list.append(trunk.validate());
     list.append(exports.validate());
+    list.append(functionDataAction.validate());
     return list;
 }
 

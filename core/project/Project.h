@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostics/Diagnostic.h"
+#include "exports/FunctionSettings.h"
 #include "exports/SetUuiDataExport.h"
 #include "flow/Flow.h"
 #include "flow/Scenario.h"
@@ -63,6 +64,9 @@ struct Project {
     uui::TrunkUuiProfile trunk;
     UuiTemplate uui;
     exports::ExportBindings exports;
+    // The Function Data Action's runtime and timeout (hs/exports; file key "functionDataAction", written only when
+    // not the defaults, read with the defaults when absent).
+    exports::FunctionSettings functionDataAction;
     // The Test Call page's request form (hs/calls); absent in files that never made a test call. Optional, so files
     // without it stay valid version 1 files.
     std::optional<telephony::TestCallSettings> testCall;

@@ -312,6 +312,15 @@ void readExports(Section s, ReadState& state, Section& parent) {
     parent.adoptError(s);
 }
 
+// "functionDataAction" (hs/exports): absent means the defaults.
+void readFunctionDataAction(Section s, ReadState& state, Section& parent) {
+    exports::FunctionSettings& f = state.project->functionDataAction;
+    f.runtime = s.string(u"runtime"_s, f.runtime);
+    f.timeoutSeconds = static_cast<int>(s.integer(u"timeoutSeconds"_s, f.timeoutSeconds));
+    keepUnknown(s, state);
+    parent.adoptError(s);
+}
+
 void readTestCall(Section s, ReadState& state, Section& parent) {
     telephony::TestCallSettings t;
     const QString target = s.string(u"target"_s, telephony::testCallTargetKey(t.target));
@@ -481,6 +490,7 @@ Result<Loaded> parse(const QByteArray& data) {
     readTrunk(top.object(u"trunk"_s), state, top);
     readUui(top.object(u"uui"_s), state, top);
     readExports(top.object(u"exports"_s), state, top);
+    readFunctionDataAction(top.object(u"functionDataAction"_s), state, top);
     if (top.has(u"testCall"_s)) {
         readTestCall(top.object(u"testCall"_s), state, top);
     }
@@ -561,6 +571,11 @@ QByteArray serialize(const Project& p) {
                                       {u"callIdVariable"_s, p.exports.callIdVariable},
                                       {u"bindToken"_s, p.exports.bindToken},
                                       {u"bindCallId"_s, p.exports.bindCallId}}));
+    if (!p.functionDataAction.isDefault() || p.unknown.contains(u"functionDataAction"_s)) {
+        root.insert(u"functionDataAction"_s, merged(p, u"functionDataAction"_s,
+                                                    {{u"runtime"_s, p.functionDataAction.runtime},
+                                                     {u"timeoutSeconds"_s, p.functionDataAction.timeoutSeconds}}));
+    }
     if (p.testCall) {
         const telephony::TestCallSettings& t = *p.testCall;
         QJsonArray attributes;

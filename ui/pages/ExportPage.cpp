@@ -1,5 +1,6 @@
 #include "ExportPage.h"
 
+#include "GenesysExportSection.h"
 #include "common/SaveFile.h"
 #include "shell/Dialogs.h"
 #include "shell/Preferences.h"
@@ -166,6 +167,8 @@ ExportPage::ExportPage(shell::Workspace& workspace, QWidget* parent)
     layout->addWidget(bindings);
     layout->addWidget(expressionBox);
     layout->addWidget(jsonBox, 1);
+    m_genesys = new GenesysExportSection(*this, *m_clipboard);
+    layout->addWidget(m_genesys);
     layout->addLayout(clipboardRow);
 
     // The clear delay is a preference (also in the Preferences dialog).
@@ -225,6 +228,8 @@ ExportPage::ExportPage(shell::Workspace& workspace, QWidget* parent)
     registerField(u"exports.bindToken"_s, m_bindToken);
     registerField(u"exports.callIdVariable"_s, m_callIdVariable);
     registerField(u"exports.bindCallId"_s, m_bindCallId);
+    registerField(u"functionDataAction.runtime"_s, m_genesys->runtimeEdit());
+    registerField(u"functionDataAction.timeoutSeconds"_s, m_genesys->timeoutSpinBox());
 
     setTabOrder(m_bindToken, m_tokenVariable);
     setTabOrder(m_tokenVariable, m_bindCallId);
@@ -236,7 +241,8 @@ ExportPage::ExportPage(shell::Workspace& workspace, QWidget* parent)
     setTabOrder(m_saveExpression, m_json);
     setTabOrder(m_json, m_copyJson);
     setTabOrder(m_copyJson, m_saveJson);
-    setTabOrder(m_saveJson, m_clearSeconds);
+    setTabOrder(m_saveJson, m_genesys->runtimeEdit());
+    setTabOrder(m_genesys->lastInTabOrder(), m_clearSeconds);
 
     refreshFromProject();
     refreshDerived();

@@ -21,6 +21,8 @@ class JsonEditor;
 
 namespace handoff::pages {
 
+class GenesysExportSection;
+
 // The Export page: the Set UUI Data value to paste into Architect, as literal JSON and as an Architect expression
 // whose token and callId come from flow variables (the bindings are edited here). Copy puts exactly the text on the
 // clipboard; anything holding a token is marked secret for clipboard managers and cleared after the configured
@@ -42,6 +44,8 @@ public:
 
     // The exact text Copy and Save use.
     QString exportText(What what) const;
+    // The Function Data Action and contract sections (GenesysExportSection).
+    GenesysExportSection& genesysSection() const { return *m_genesys; }
     // Whether that text holds a token (then the clipboard copy is secret and cleared).
     bool holdsToken(What what) const;
 
@@ -91,6 +95,8 @@ private:
     QPushButton* m_copyJson = nullptr;
     QPushButton* m_saveJson = nullptr;
     QLabel* m_jsonNote = nullptr;
+
+    GenesysExportSection* m_genesys = nullptr; // the Function Data Action and its contracts
 
     QSpinBox* m_clearSeconds = nullptr;
     QLabel* m_clipboardStatus = nullptr;
