@@ -245,7 +245,10 @@ int runNew(Context& context, const QStringList& args) {
 
 int runValidate(Context& context, const QStringList& args) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Check a project's flow against the SIP handoff rules (FLW0xx)."));
+    parser.setApplicationDescription(
+        tr("Check a project's flow against the SIP handoff rules (FLW0xx), and what a call along the all-success "
+           "path meets under the project's settings: the UUI rules and header budget of `handoff uui compose` and "
+           "the transfer's checks."));
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project, or - for standard input."));
     const QCommandLineOption json(u"json"_s, tr("Print the result as JSON."));
     parser.addOption(json);
@@ -258,7 +261,7 @@ int runValidate(Context& context, const QStringList& args) {
     }
     LoadedProject& lp = std::get<LoadedProject>(loaded);
     diagnostics::Diagnostics list = lp.diagnostics;
-    list.append(flow::validate(lp.project.flow));
+    list.append(project::validateFlow(lp.project, context.clock()));
     locate(list, lp.text, lp.project.flow);
     if (parser.isSet(json)) {
         context.printJson(QJsonObject{{u"project"_s, lp.path},

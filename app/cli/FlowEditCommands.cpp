@@ -88,7 +88,8 @@ struct EditOptions {
     }
 };
 
-// A `key=value` argument: the value as JSON when it parses as a JSON value, else as text.
+// A `key=value` argument: a number, true, false, null, an object or an array as JSON; anything else as the text it
+// is (so an Architect expression such as "Thanks!" or Append(...) is taken as written).
 std::optional<std::pair<QString, QJsonValue>> keyValue(const QString& arg) {
     const qsizetype eq = arg.indexOf(u'=');
     if (eq <= 0) {
@@ -97,7 +98,7 @@ std::optional<std::pair<QString, QJsonValue>> keyValue(const QString& arg) {
     const QString key = arg.left(eq);
     const QString text = arg.mid(eq + 1);
     const QJsonDocument doc = QJsonDocument::fromJson(u"[%1]"_s.arg(text).toUtf8());
-    if (doc.isArray() && doc.array().size() == 1) {
+    if (doc.isArray() && doc.array().size() == 1 && !doc.array().at(0).isString()) {
         return std::pair{key, doc.array().at(0)};
     }
     return std::pair{key, QJsonValue(text)};
@@ -375,7 +376,8 @@ int runEdit(Context& context, const QStringList& args) {
         "  insert KIND [--task T] [--parent ID --output O] [--index N] [--id ID] [--name TEXT]\n"
         "  remove ID [--keep-nested]\n"
         "  move ID [--count N] [--task T] [--parent ID --output O] [--index N]\n"
-        "  set ID KEY=VALUE...   (keys as in the project file's props, e.g. number, timeoutSeconds, audio.tts, name)\n"
+        "  set ID KEY=VALUE...   (keys as in the project file's props, e.g. number, timeoutSeconds, audio.tts, name;\n"
+        "                        numbers, true/false and JSON objects are read as JSON, all else as written)\n"
         "  rename ID NEWID\n"
         "  task-add ID [--name TEXT] | task-rename ID NEWID [--name TEXT] | task-remove ID | task-start ID\n"
         "  var-add NAME [--type T] [--initial JSON] [--description TEXT] | var-rename NAME NEW | var-remove NAME\n"

@@ -7,6 +7,7 @@
 #include "salesforce/SalesforceId.h"
 #include "telephony/CallAttributes.h"
 #include "telephony/ScriptedBackend.h"
+#include "uui/UuiChecks.h"
 #include "uui/UuiComposer.h"
 #include "uui/UuiLint.h"
 
@@ -649,27 +650,19 @@ struct Simulator::Impl {
         return StepOutcome::next(kPathNext);
     }
 
-    // The checks `handoff uui compose` runs on a composed UUI (field rules, the token's claims against the org,
-    // the header budget), at the call's time.
+    // The checks `handoff uui compose` runs on a composed UUI (uui::checkUui: field rules, the token's claims
+    // against the org, the header budget), at the call's time.
     CheckedUui checkTemplateUui(const uui::UuiModel& model, const QDateTime& at, bool withWaysOut) const {
         CheckedUui checked;
         checked.token = model.token;
         checked.callId = model.callId;
         checked.withWaysOut = withWaysOut;
-        const FixedClock clock(at);
-        const uui::ComposedUui composed = uui::compose(model);
-        checked.diagnostics = composed.diagnostics;
-        checked.diagnostics.append(uui::lintModel(model, composed, clock));
-        if (const auto decoded = jwt::decode(model.token.toLatin1())) {
-            jwt::ClaimRuleOptions options;
-            options.checkExpiry = false; // the field rules report it (UUI022), with the token's place in the UUI
-            options.checkSubject = context.checkSubject;
-            checked.diagnostics.append(jwt::checkToken(*decoded, &context.org, clock, options));
-        }
-        uui::BudgetOptions budgetOptions;
-        budgetOptions.computeWaysOut = withWaysOut;
-        checked.budget = uui::budget(model, composed, context.trunk, budgetOptions);
-        checked.diagnostics.append(checked.budget.diagnostics);
+        uui::UuiCheckOptions options;
+        options.reusableToken = !context.tokens.jti;
+        options.computeWaysOut = withWaysOut;
+        const uui::UuiCheck check = uui::checkUui(model, context.trunk, context.org, FixedClock(at), options);
+        checked.budget = check.budget;
+        checked.diagnostics = check.all();
         return checked;
     }
 

@@ -79,7 +79,6 @@ struct SimulationContext {
     int actionLimit = Flow::kActionLimit;
     QString edgeHost = QStringLiteral("genesys-edge.invalid"); // the INVITE's sending side [open]
     salesforce::OrgProfile org; // the UUI token's claims are checked against it, as `handoff uui compose` does
-    bool checkSubject = true;   // check sub against the org's customer type
 };
 
 // The scripted answers for one call. The data action's outcome, when given, answers every Call Data Action of

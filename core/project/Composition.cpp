@@ -6,6 +6,7 @@
 #include "jwt/Jwt.h"
 #include "jwt/OrgClaims.h"
 #include "salesforce/SalesforceId.h"
+#include "uui/UuiChecks.h"
 #include "uui/UuiLint.h"
 
 #include <QCoreApplication>
@@ -33,11 +34,20 @@ jwt::TokenSpec uuiTokenSpec(const Project& project) {
     return spec;
 }
 
-void finish(Composition& c, const Project& project, const Clock& clock, bool dropMissingToken, bool freshToken) {
+void finish(Composition& c, const Project& project, const Clock& clock, bool dropMissingToken, bool freshToken,
+            bool checkClaims) {
     c.model = project.uuiModel(QString::fromLatin1(c.token));
-    c.uui = uui::compose(c.model);
-    // A token signed here from checked claims needs no second look at its claims.
-    c.lintDiagnostics = uui::lintModel(c.model, c.uui, clock, QStringLiteral("uui."), !freshToken);
+    // The one set of UUI checks (also the flow simulator's). A token signed here from checked claims needs no
+    // second look at its claims.
+    uui::UuiCheckOptions options;
+    options.checkTokenClaims = !freshToken;
+    options.reusableToken = !project.uuiToken.jti;
+    uui::UuiCheck check = uui::checkUui(c.model, project.trunk, project.org, clock, options);
+    c.uui = check.composed;
+    c.lintDiagnostics = check.lint;
+    if (checkClaims) {
+        c.claimDiagnostics = check.claims;
+    }
     if (dropMissingToken) {
         c.lintDiagnostics.removeIf([](const diagnostics::Diagnostic& d) { return d.code == u"UUI017"_s; });
     }
@@ -50,24 +60,9 @@ void finish(Composition& c, const Project& project, const Clock& clock, bool dro
         const uui::UuiModel estimated = project.uuiModel(QString::fromLatin1(standIn));
         c.budget = uui::budget(estimated, project.trunk);
     } else {
-        c.budget = uui::budget(c.model, c.uui, project.trunk);
+        c.budget = check.budget;
     }
     c.budgetDiagnostics = c.budget.diagnostics;
-    if (c.model.callId && project.org.customerType == salesforce::CustomerType::VoiceWithTelephonyProviders) {
-        // The help article contradicts itself here (docs/uui-budget.md); say so instead of choosing.
-        const uui::FieldSpan* span = c.uui.find(uui::UuiField::CallId);
-        c.lintDiagnostics.append(diagnostics::make(
-            "UUI032",
-            handoff::project::tr(
-                "callId is in the UUI, and the customer type is Salesforce Voice with Telephony Providers. "
-                "Salesforce's "
-                "field table says callId is for the other customer types only, while its Genesys steps always create "
-                "a VoiceCall and pass its id. Keep it, and check with a test call that the Omni-Channel flow gets "
-                "partnerVoiceCallId."),
-            span ? diagnostics::Location{u"uui.callId"_s, span->valueOffset, span->valueLength, 1,
-                                         static_cast<int>(span->valueOffset) + 1}
-                 : diagnostics::Location{u"uui.callId"_s}));
-    }
     c.setUuiData = exports::exportSetUuiData(c.model, project.exports);
 
     c.diagnostics = c.projectDiagnostics;
@@ -144,7 +139,7 @@ Composition compose(const Project& project, const crypto::PrivateKey* key, const
         }
         c.tokenEstimated = c.token.isEmpty();
     }
-    finish(c, project, clock, c.token.isEmpty(), !c.token.isEmpty());
+    finish(c, project, clock, c.token.isEmpty(), !c.token.isEmpty(), false);
     return c;
 }
 
@@ -185,14 +180,10 @@ Composition composeWithToken(const Project& project, const QByteArray& token, co
     c.projectDiagnostics = project.org.validate();
     c.token = token.trimmed();
     if (const auto decoded = jwt::decode(c.token)) {
-        jwt::ClaimRuleOptions options;
-        options.reusable = !project.uuiToken.jti;
-        options.checkExpiry = false; // the UUI lint reports it (UUI022), with the token's place in the JSON
-        c.claimDiagnostics = jwt::checkToken(*decoded, &project.org, clock, options);
         c.issuedAt = decoded->claims.intClaim(u"iat"_s).value_or(0);
         c.expiresAt = decoded->claims.intClaim(u"exp"_s).value_or(0);
     }
-    finish(c, project, clock, false, false);
+    finish(c, project, clock, false, false, true);
     return c;
 }
 

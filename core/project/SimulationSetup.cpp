@@ -1,6 +1,9 @@
 #include "SimulationSetup.h"
 
+#include "flow/FlowValidator.h"
 #include "jwt/OrgClaims.h"
+
+#include <algorithm>
 
 namespace handoff::project {
 
@@ -16,6 +19,29 @@ flow::SimulationContext simulationContext(const Project& project) {
     c.tokens.iss = jwt::tokenIssuer(project.org);
     c.tokens.sub = jwt::tokenSubject(project.org);
     return c;
+}
+
+diagnostics::Diagnostics validateFlow(const Project& project, const Clock& clock) {
+    diagnostics::Diagnostics out = flow::validate(project.flow);
+    if (diagnostics::hasErrors(out)) {
+        return out; // a flow that does not hold together says so first; a call through it would only repeat it
+    }
+    flow::Simulator simulator(project.flow, simulationContext(project), clock);
+    simulator.setRecordSteps(false);
+    const flow::Trace trace =
+        simulator.run(flow::SimulatedCall{}, flow::CallScript{telephony::CallOutcome::Success, true});
+    for (const diagnostics::Diagnostic& d : trace.diagnostics) {
+        if (d.code == u"FLW040" || d.code == u"FLW048") {
+            continue; // the call's own end; the flow's rules above already cover why
+        }
+        const bool seen = std::any_of(out.cbegin(), out.cend(), [&d](const diagnostics::Diagnostic& e) {
+            return e.code == d.code && e.where.actionId == d.where.actionId && e.where.property == d.where.property;
+        });
+        if (!seen) {
+            out.append(d);
+        }
+    }
+    return out;
 }
 
 } // namespace handoff::project

@@ -12,4 +12,10 @@ namespace handoff::project {
 // that the flow module does not depend on projects (a project holds a flow).
 flow::SimulationContext simulationContext(const Project& project);
 
+// The project's flow checked in its project: the flow's own rules (flow::validate), and what one call along the
+// all-success path meets at Set UUI Data and Transfer to Number under the project's org, UUI template, trunk and
+// token policy (the UUI rules of `handoff uui compose`, the header budget, FLW041-FLW049). `handoff flow validate`
+// and the success row of `flow matrix` so agree about what they both check.
+diagnostics::Diagnostics validateFlow(const Project& project, const Clock& clock);
+
 } // namespace handoff::project

@@ -180,7 +180,8 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"HANDOFF_KEY_PASSPHRASE"_s, u"handoff-test-only"_s);
         const CliRun run = runHandoff({u"uui"_s, u"compose"_s, u"--project"_s, project, u"--json"_s}, {}, env);
-        QCOMPARE(run.exitCode, 1); // 2048-bit token in hex: over
+        // A 2048-bit token in hex fits under the default reading (the decoded data) of the sample's v3 trunk.
+        QCOMPARE(run.exitCode, 0);
         const QJsonObject o = parseJson(run.out);
         QVERIFY(o.value(u"json"_s).toString().contains(u"\"token\":\"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9."_s));
         QVERIFY(o.value(u"json"_s).toString().contains(u"\"transactionId\":\"order-2026-0122-5489\""_s));
@@ -196,9 +197,9 @@ private Q_SLOTS:
         const CliRun run = runHandoff({u"uui"_s, u"compose"_s, u"--project"_s, sampleProject()});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.out.contains("Estimated"));
-        QVERIFY(run.out.contains("Ways out:"));
-        QVERIFY(run.err.contains("error UUI030"));
-        QVERIFY(run.err.contains("error SIP001"));
+        QVERIFY(run.err.contains("error UUI030"));  // no key yet: that is the only error
+        QVERIFY(!run.err.contains("error SIP001")); // the estimate fits on the decoded data
+        QVERIFY(run.err.contains("info SIP007"));   // the header line is over 1,024: an SBC could mind
         const CliRun json = runHandoff({u"uui"_s, u"compose"_s, u"--project"_s, sampleProject(), u"--json"_s});
         QCOMPARE(parseJson(json.out).value(u"tokenEstimated"_s).toBool(), true);
     }

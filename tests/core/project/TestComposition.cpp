@@ -78,7 +78,7 @@ private Q_SLOTS:
         QCOMPARE(c.uui.json.mid(span->valueOffset, span->valueLength), c.token);
         QCOMPARE(c.budget.json, c.uui.json);
         QCOMPARE(c.setUuiData.json, c.uui.json);
-        QVERIFY(c.setUuiData.expression.contains(u"Flow.uuiToken"_s));
+        QVERIFY(c.setUuiData.expression.contains(u"Task.uuiToken"_s));
 
         // Under the header line reading, the sample with a 2048-bit key in hex does not fit: the budget says so,
         // nothing else is wrong (UUI032 is the info about callId for the SCV customer type).
