@@ -2,6 +2,8 @@
 #include "FuzzSupport.h"
 #include "uui/UuiLint.h"
 
+#include <cstdlib>
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     using namespace handoff;
     const QByteArray text = fuzz::bytes(data, size);
@@ -13,7 +15,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         (void)uui::lint(*result.repaired, fuzz::clock(), options);
     }
     for (const auto& diagnostic : result.diagnostics) {
-        (void)uui::lineColumnAt(text, diagnostic.where.byteOffset);
+        // A location is a byte range inside the checked text.
+        const auto& where = diagnostic.where;
+        if (where.offset >= 0 && (where.length < 0 || where.offset + where.length > text.size())) {
+            std::abort();
+        }
+        if (where.offset >= 0) {
+            (void)uui::lineColumnAt(text, where.offset);
+        }
     }
     return 0;
 }
