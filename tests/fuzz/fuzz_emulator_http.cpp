@@ -24,14 +24,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size < 1) {
         return 0;
     }
-    // Small limits, so that the fuzzer reaches them; the first byte sets the piece size the bytes arrive in.
+    // Small limits, so that the fuzzer reaches them; the last byte sets the size of the pieces the bytes arrive in
+    // (all the bytes are fed, so that the seeds stay requests).
     emulator::HttpLimits limits;
     limits.maxHeaderBytes = 2048;
     limits.maxHeaderCount = 16;
     limits.maxBodyBytes = 4096;
     emulator::HttpRequestParser parser(limits);
-    const qsizetype piece = 1 + data[0] % 64;
-    const QByteArray input = fuzz::bytes(data + 1, size - 1);
+    const qsizetype piece = 1 + data[size - 1] % 64;
+    const QByteArray input = fuzz::bytes(data, size);
     int requests = 0;
     for (qsizetype at = 0; at < input.size() && requests < 8; at += piece) {
         auto state = parser.feed(QByteArrayView(input).sliced(at, qMin(piece, input.size() - at)));

@@ -13,24 +13,20 @@ constexpr qint64 kFuzzIterationCap = 4096;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     using namespace handoff;
-    if (size < 1) {
-        return 0;
-    }
-    // The first byte chooses: even without passphrase, odd with the test passphrase.
-    const bool withPassphrase = (data[0] & 1) != 0;
-    const QByteArray input = fuzz::bytes(data + 1, size - 1);
+    const QByteArray input = fuzz::bytes(data, size);
     if (crypto::passphraseIterations(input) > kFuzzIterationCap) {
         return 0;
     }
-    const crypto::SecureBytes passphrase =
-        withPassphrase ? crypto::SecureBytes(QByteArrayLiteral("handoff-test-only")) : crypto::SecureBytes();
-    if (auto key = crypto::PrivateKey::fromPem(input, passphrase)) {
-        (void)key->algorithm();
-        (void)key->bits();
-        (void)key->checkForRs256();
-        const crypto::PublicKey publicKey = key->publicKey();
-        (void)publicKey.spkiSha256();
-        (void)crypto::keysMatch(*key, fuzz::testKey().publicKey());
+    // Every input both ways: without a passphrase and with the test keys' passphrase.
+    for (const crypto::SecureBytes& passphrase :
+         {crypto::SecureBytes(), crypto::SecureBytes(QByteArrayLiteral("handoff-test-only"))}) {
+        if (auto key = crypto::PrivateKey::fromPem(input, passphrase)) {
+            (void)key->algorithm();
+            (void)key->bits();
+            (void)key->checkForRs256();
+            (void)key->publicKey().spkiSha256();
+            (void)crypto::keysMatch(*key, fuzz::testKey().publicKey());
+        }
     }
     if (auto publicKey = crypto::PublicKey::fromPem(input)) {
         (void)publicKey->bits();
