@@ -2,7 +2,7 @@
 // with SIGKILL at random points, many times, and proves that the project file is always a whole version (the old or
 // the new one, never half) and that recovery offers the newest autosave.
 //
-// The same executable is the child: `test_crash_safe_save --child save|autosave DIR`.
+// The same executable is the child: `test_crash_safe_save --child save|autosave DIR FIRST-GENERATION`.
 #include "../shell/ScriptedDialogs.h"
 #include "common/Clock.h"
 #include "project/Project.h"
@@ -23,6 +23,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -59,8 +60,9 @@ void say(const char* what, int n) {
     std::fflush(stdout);
 }
 
-// The child: writes generation after generation until it is killed, saying "start N" before and "done N" after each.
-int runChild(const QString& mode, const QString& dir) {
+// The child: writes generation after generation, from `first` on, until it is killed, saying "start N" before and
+// "done N" after each.
+int runChild(const QString& mode, const QString& dir, int first) {
     const FixedClock clock = FixedClock::atSecs(1'795'000'000);
     project::MemorySecretStore secrets;
     shell::test::ScriptedDialogs dialogs;
@@ -69,7 +71,7 @@ int runChild(const QString& mode, const QString& dir) {
     controller.setAutosaveInterval(24 * 3600 * 1000); // written below, not by the timer
     const QString path = QDir(dir).filePath(u"project.handoff"_s);
     say("ready", 0);
-    for (int n = 1;; ++n) {
+    for (int n = first;; ++n) {
         say("start", n);
         if (mode == u"save"_s) {
             workspace.resetProject(generation(n), path, true);
@@ -122,10 +124,11 @@ private:
     }
 
     // Starts the child, lets it write for a random moment, kills it; returns what it had said.
-    ChildReport killChildAtRandom(const QString& mode, const QString& dir, QRandomGenerator& random) {
+    // Generations grow across children, so that every version ever written is told apart.
+    ChildReport killChildAtRandom(const QString& mode, const QString& dir, int first, QRandomGenerator& random) {
         QProcess child;
         child.setProcessEnvironment(childEnvironment());
-        child.start(QCoreApplication::applicationFilePath(), {u"--child"_s, mode, dir});
+        child.start(QCoreApplication::applicationFilePath(), {u"--child"_s, mode, dir, QString::number(first)});
         if (!child.waitForStarted(30000)) {
             return {-1, -1};
         }
@@ -135,7 +138,8 @@ private:
             out += child.readAllStandardOutput();
         }
         // Until the first write has begun, then a random 0 to 120 ms more.
-        while (!out.contains("start 1\n") && child.state() == QProcess::Running) {
+        const QByteArray firstStart = "start " + QByteArray::number(first) + '\n';
+        while (!out.contains(firstStart) && child.state() == QProcess::Running) {
             child.waitForReadyRead(1000);
             out += child.readAllStandardOutput();
         }
@@ -162,21 +166,27 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = QDir(dir.path()).filePath(u"project.handoff"_s);
         QVERIFY(project::ProjectFile::save(generation(0), path));
+        int before = 0; // the generation the file held before the child started
+        int next = 1;   // the first generation the next child writes: never one written before
         int writesCut = 0;
         for (int kill = 0; kill < kKills; ++kill) {
-            const ChildReport report = killChildAtRandom(u"save"_s, dir.path(), random);
-            QVERIFY2(report.started > 0, "the child did not start writing");
+            const ChildReport report = killChildAtRandom(u"save"_s, dir.path(), next, random);
+            QVERIFY2(report.started > before, "the child did not start writing");
             QFile file(path);
             QVERIFY(file.open(QIODevice::ReadOnly));
             const int found = generationOf(file.readAll());
-            // The last finished save, or the one in progress if its rename happened before the kill.
+            // The last save the child finished (or the file as it was, if none), or the one in progress if its
+            // rename happened just before the kill. Nothing else, and never a mix.
+            const int finished = report.done > before ? report.done : before;
             QVERIFY2(
-                found == report.done || found == report.started,
-                qPrintable(u"kill %1: file holds generation %2; the child had finished %3 and started %4"_s.arg(kill)
+                found == finished || found == report.started,
+                qPrintable(u"kill %1: file holds generation %2; the last finished is %3, the one started %4"_s.arg(kill)
                                .arg(found)
-                               .arg(report.done)
+                               .arg(finished)
                                .arg(report.started)));
             writesCut += report.started != report.done ? 1 : 0;
+            before = found;
+            next = report.started + 1;
         }
         qInfo("%d of %d kills landed during a write", writesCut, kKills);
     }
@@ -187,9 +197,12 @@ private Q_SLOTS:
         QRandomGenerator random(seed);
         QTemporaryDir dir;
         int writesCut = 0;
+        int next = 1;
         for (int kill = 0; kill < kKills; ++kill) {
-            const ChildReport report = killChildAtRandom(u"autosave"_s, dir.path(), random);
-            QVERIFY2(report.started > 0, "the child did not start writing");
+            const int first = next;
+            const ChildReport report = killChildAtRandom(u"autosave"_s, dir.path(), first, random);
+            QVERIFY2(report.started >= first, "the child did not start writing");
+            next = report.started + 1;
             writesCut += report.started != report.done ? 1 : 0;
             // The next start of the app: recovery is offered, and restores the newest whole autosave.
             const FixedClock clock = FixedClock::atSecs(1'795'000'000);
@@ -197,7 +210,7 @@ private Q_SLOTS:
             shell::test::ScriptedDialogs dialogs;
             shell::Workspace workspace(clock, secrets);
             shell::ProjectController controller(workspace, dialogs, nullptr);
-            if (report.done == 0 && report.started == 1) {
+            if (report.done < first) {
                 // Killed during the very first autosave: either nothing to offer, or that one, whole.
                 dialogs.confirmAnswers.enqueue(true);
                 if (!controller.offerRecovery()) {
@@ -225,11 +238,11 @@ private Q_SLOTS:
 };
 
 int main(int argc, char** argv) {
-    if (argc == 4 && std::strcmp(argv[1], "--child") == 0) {
+    if (argc == 5 && std::strcmp(argv[1], "--child") == 0) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
         QStandardPaths::setTestModeEnabled(true);
-        return runChild(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
+        return runChild(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]), std::atoi(argv[4]));
     }
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
