@@ -86,8 +86,8 @@ for name in "${targets[@]}"; do
         "$corpus" "$seeds" >"$log" 2>&1
     rc=$?
     set -e
-    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1 || true)
+    cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)
     files=$(find "$corpus" -type f | wc -l)
     line="$name: rc=$rc executions=${execs:-?} ${cov:-cov: ?} corpus=$files"
     echo "$line" | tee -a "$summary"
