@@ -96,6 +96,9 @@ public:
         connect(&m_deadline, &QTimer::timeout, this, &EmulatorConnection::timedOut);
         connect(socket, &QTcpSocket::readyRead, this, &EmulatorConnection::readMore);
         connect(socket, &QTcpSocket::bytesWritten, this, &EmulatorConnection::maybeHalfClose);
+        if (auto* tls = qobject_cast<QSslSocket*>(socket)) {
+            connect(tls, &QSslSocket::encryptedBytesWritten, this, &EmulatorConnection::maybeHalfClose);
+        }
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         m_idle.start(m_limits.idleTimeoutMs);
     }
