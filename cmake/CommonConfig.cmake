@@ -28,6 +28,17 @@ target_compile_options(handoff_common INTERFACE
 
 if(HANDOFF_SANITIZE)
     list(JOIN HANDOFF_SANITIZE "," _handoff_sanitizers)
-    target_compile_options(handoff_common INTERFACE -fsanitize=${_handoff_sanitizers} -fno-omit-frame-pointer)
-    target_link_options(handoff_common INTERFACE -fsanitize=${_handoff_sanitizers})
+    # A sanitizer finding stops the program (and fails its test) instead of printing and going on.
+    target_compile_options(handoff_common INTERFACE
+        -fsanitize=${_handoff_sanitizers} -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(handoff_common INTERFACE -fsanitize=${_handoff_sanitizers} -fno-sanitize-recover=all)
+endif()
+
+# The libFuzzer targets (tests/fuzz) are built in the sanitizer tree: every object gets the coverage
+# instrumentation libFuzzer steers by (fuzzer-no-link); only the fuzz executables link libFuzzer's main.
+if(HANDOFF_BUILD_FUZZERS)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "HANDOFF_BUILD_FUZZERS needs clang (libFuzzer); use the asan preset")
+    endif()
+    target_compile_options(handoff_common INTERFACE -fsanitize=fuzzer-no-link)
 endif()

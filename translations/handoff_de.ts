@@ -179,6 +179,10 @@
         <source>The key file %1 can be read by other users of this computer. Restrict it to its owner (chmod 600 on Linux and macOS).</source>
         <translation>Die Schlüsseldatei %1 kann von anderen Benutzern dieses Computers gelesen werden. Beschränken Sie sie auf ihren Eigentümer (chmod 600 unter Linux und macOS).</translation>
     </message>
+    <message>
+        <source>The key&apos;s passphrase protection asks for %1 key-derivation iterations, more than the %2 this app accepts (common tools use 2,048 to 600,000). Re-encrypt the key with fewer, for example `openssl pkcs8 -topk8 -iter 600000`.</source>
+        <translation>Der Passphrasenschutz des Schlüssels verlangt %1 Iterationen der Schlüsselableitung, mehr als die %2, die diese App annimmt (übliche Werkzeuge verwenden 2.048 bis 600.000). Verschlüsseln Sie den Schlüssel mit weniger neu, zum Beispiel `openssl pkcs8 -topk8 -iter 600000`.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::diagnostics</name>
@@ -943,6 +947,8 @@
     <message>
         <source>A secret (privateKey) is a flow input; take it from the integration&apos;s credentials in the request template instead.</source>
         <translation>Ein Geheimnis (privateKey) ist eine Flow-Eingabe; nehmen Sie es stattdessen in der Anfragevorlage aus den Zugangsdaten der Integration.</translation>
+        <source>The encrypted key asks for too many key-derivation iterations.</source>
+        <translation>Der verschlüsselte Schlüssel verlangt zu viele Iterationen der Schlüsselableitung.</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1120,58 @@
     <message>
         <source>Some fields were not set: callAttributes (injected partial fault).</source>
         <translation>Einige Felder wurden nicht gesetzt: callAttributes (eingespielter Teilfehler).</translation>
+    </message>
+    <message>
+        <source>The request line and headers are longer than %1 bytes.</source>
+        <translation>Die Anfragezeile und die Header sind länger als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>The request line is not &quot;METHOD /path HTTP/1.1&quot;.</source>
+        <translation>Die Anfragezeile hat nicht die Form „METHODE /pfad HTTP/1.1“.</translation>
+    </message>
+    <message>
+        <source>The request target must be a path starting with &quot;/&quot;.</source>
+        <translation>Das Anfrageziel muss ein Pfad sein, der mit „/“ beginnt.</translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.1 and HTTP/1.0 are served; the request said &quot;%1&quot;.</source>
+        <translation>Nur HTTP/1.1 und HTTP/1.0 werden bedient; die Anfrage nannte „%1“.</translation>
+    </message>
+    <message>
+        <source>A header line is folded (starts with a space); send each header on one line.</source>
+        <translation>Eine Headerzeile ist umbrochen (beginnt mit einem Leerzeichen); senden Sie jeden Header in einer Zeile.</translation>
+    </message>
+    <message>
+        <source>A header line is not &quot;Name: value&quot;.</source>
+        <translation>Eine Headerzeile hat nicht die Form „Name: Wert“.</translation>
+    </message>
+    <message>
+        <source>The request has more than %1 headers.</source>
+        <translation>Die Anfrage hat mehr als %1 Header.</translation>
+    </message>
+    <message>
+        <source>The value of header %1 holds control characters.</source>
+        <translation>Der Wert des Headers %1 enthält Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>Content-Length is not one decimal number.</source>
+        <translation>Content-Length ist nicht genau eine Dezimalzahl.</translation>
+    </message>
+    <message>
+        <source>The body is %1 bytes; the emulator accepts at most %2.</source>
+        <translation>Der Body ist %1 Bytes groß; der Emulator nimmt höchstens %2 an.</translation>
+    </message>
+    <message>
+        <source>Transfer-Encoding is not supported; send the body with Content-Length.</source>
+        <translation>Transfer-Encoding wird nicht unterstützt; senden Sie den Body mit Content-Length.</translation>
+    </message>
+    <message>
+        <source>The emulator has %1 connections open, its limit; retry later.</source>
+        <translation>Der Emulator hat %1 Verbindungen offen, sein Limit; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The request was not complete within the emulator&apos;s time limit (%1 ms idle, %2 ms in all).</source>
+        <translation>Die Anfrage war nicht innerhalb des Zeitlimits des Emulators vollständig (%1 ms ohne Daten, %2 ms insgesamt).</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,8 @@ constexpr CodeInfo kCodes[] = {
     {"KEY018", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics", "OpenSSL failed to generate or encode the key.")},
     {"KEY019", Severity::Error, QT_TRANSLATE_NOOP("handoff::diagnostics", "The file is not a PEM public key.")},
+    {"KEY020", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "The encrypted key asks for too many key-derivation iterations.")},
 };
 } // namespace
 

@@ -12,6 +12,8 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace handoff::crypto {
@@ -226,6 +228,85 @@ QByteArray PublicKey::toPem() const {
     return bioContents(bio.get());
 }
 
+// ---- Work factors
+
+qint64 passphraseIterations(QByteArrayView input) {
+    QByteArray der;
+    const QByteArrayView pem = privateKeyBlock(input);
+    const QByteArray label = pemLabel(pem);
+    if (label.isEmpty()) {
+        der = pem.toByteArray();
+    } else if (label == "ENCRYPTED PRIVATE KEY") {
+        const qsizetype begin = pem.indexOf('\n');
+        const qsizetype end = pem.indexOf(QByteArrayView("-----END"));
+        if (begin < 0 || end <= begin) {
+            return 0;
+        }
+        der = QByteArray::fromBase64(pem.sliced(begin + 1, end - begin - 1).toByteArray());
+    } else {
+        return 0; // legacy encrypted PKCS#1 derives its key with one MD5 round: no work factor to inflate
+    }
+    const auto* cursor = reinterpret_cast<const unsigned char*>(der.constData());
+    X509_SIG* sig = d2i_X509_SIG(nullptr, &cursor, long(der.size()));
+    if (!sig) {
+        ERR_clear_error();
+        return 0;
+    }
+    const X509_ALGOR* algorithm = nullptr;
+    const ASN1_OCTET_STRING* digest = nullptr;
+    X509_SIG_get0(sig, &algorithm, &digest);
+    const ASN1_OBJECT* oid = nullptr;
+    int parameterType = 0;
+    const void* parameter = nullptr;
+    X509_ALGOR_get0(&oid, &parameterType, &parameter, algorithm);
+    // An iteration count that does not fit, or is negative, counts as too many.
+    auto count = [](const ASN1_INTEGER* value) -> qint64 {
+        int64_t n = 0;
+        return value && ASN1_INTEGER_get_int64(&n, value) == 1 && n >= 0 ? qint64(n)
+                                                                         : std::numeric_limits<qint64>::max();
+    };
+    qint64 iterations = 0;
+    if (parameterType == V_ASN1_SEQUENCE && OBJ_obj2nid(oid) == NID_pbes2) {
+        auto* pbes2 = static_cast<PBE2PARAM*>(
+            ASN1_item_unpack(static_cast<const ASN1_STRING*>(parameter), ASN1_ITEM_rptr(PBE2PARAM)));
+        if (pbes2 && pbes2->keyfunc && OBJ_obj2nid(pbes2->keyfunc->algorithm) == NID_id_pbkdf2 &&
+            pbes2->keyfunc->parameter && pbes2->keyfunc->parameter->type == V_ASN1_SEQUENCE) {
+            auto* kdf = static_cast<PBKDF2PARAM*>(
+                ASN1_item_unpack(pbes2->keyfunc->parameter->value.sequence, ASN1_ITEM_rptr(PBKDF2PARAM)));
+            if (kdf) {
+                iterations = count(kdf->iter);
+                PBKDF2PARAM_free(kdf);
+            }
+        }
+        PBE2PARAM_free(pbes2);
+    } else if (parameterType == V_ASN1_SEQUENCE) {
+        // PKCS#5 v1.5 and PKCS#12 password-based encryption: salt and iteration count.
+        auto* pbe = static_cast<PBEPARAM*>(
+            ASN1_item_unpack(static_cast<const ASN1_STRING*>(parameter), ASN1_ITEM_rptr(PBEPARAM)));
+        if (pbe) {
+            iterations = count(pbe->iter);
+            PBEPARAM_free(pbe);
+        }
+    }
+    X509_SIG_free(sig);
+    ERR_clear_error();
+    return iterations;
+}
+
+Result<void> checkPassphraseWorkFactor(QByteArrayView input) {
+    const qint64 iterations = passphraseIterations(input);
+    if (iterations > kMaxPassphraseIterations) {
+        return fail(u"KEY020"_s,
+                    handoff::crypto::tr("The key's passphrase protection asks for %1 key-derivation iterations, more "
+                                        "than the %2 this app accepts (common tools use 2,048 to 600,000). "
+                                        "Re-encrypt the key with fewer, for example `openssl pkcs8 -topk8 -iter "
+                                        "600000`.")
+                        .arg(iterations)
+                        .arg(kMaxPassphraseIterations));
+    }
+    return {};
+}
+
 // ---- PrivateKey
 
 PrivateKey::PrivateKey(EvpPkeyPtr key, KeyEncoding encoding)
@@ -247,6 +328,9 @@ PrivateKey& PrivateKey::operator=(const PrivateKey& other) {
 Result<PrivateKey> PrivateKey::fromPem(QByteArrayView input, const SecureBytes& passphrase) {
     const QByteArrayView pem = privateKeyBlock(input);
     const QByteArray label = pemLabel(pem);
+    if (auto workFactor = checkPassphraseWorkFactor(pem); !workFactor) {
+        return tl::unexpected(workFactor.error());
+    }
     if (label.isEmpty()) {
         // Not PEM: a DER key is accepted, anything else is not a key.
         if (EvpPkeyPtr key = decodeKey(pem, "DER", EVP_PKEY_KEYPAIR, &passphrase)) {

@@ -85,6 +85,15 @@ private:
     KeyEncoding m_encoding = KeyEncoding::Pkcs8;
 };
 
+// The work factor an encrypted key asks for: the PBKDF2 (or PKCS#12 PBE) iteration count of an encrypted PKCS#8 key,
+// PEM or DER; 0 for a key that is not encrypted that way. Read before any decryption is attempted.
+qint64 passphraseIterations(QByteArrayView key);
+// More iterations than this are refused (KEY020) before decrypting, so that a pasted key cannot make the app spend
+// minutes or hours deriving a key. The largest count in common use (600,000 for PBKDF2-SHA256) is well inside it.
+inline constexpr qint64 kMaxPassphraseIterations = 10'000'000;
+// KEY020 when passphraseIterations(key) is above kMaxPassphraseIterations.
+Result<void> checkPassphraseWorkFactor(QByteArrayView key);
+
 // Whether `key` is the private half of `publicKey` (KEY009 is the caller's to report).
 bool keysMatch(const PrivateKey& key, const PublicKey& publicKey);
 

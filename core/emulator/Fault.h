@@ -24,7 +24,6 @@ struct Fault {
     int latencyMs = 0;
     int retryAfterSecs = 1;
 
-    bool isNone() const { return kind == Kind::None && latencyMs == 0; }
     QString toString() const; // the text form above; "none" when none
 
     // EMU003 when the text is not understood (the message lists the forms).

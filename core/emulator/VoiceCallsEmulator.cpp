@@ -5,20 +5,22 @@
 #include "jwt/Jwt.h"
 #include "salesforce/SalesforceId.h"
 
-#include <QAbstractHttpServer>
 #include <QCoreApplication>
 #include <QHash>
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QMetaEnum>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
 
@@ -42,41 +44,6 @@ struct Refusal {
     QString code;
     QString message;
 };
-
-QByteArray headerValue(const QHttpServerRequest& request, QByteArrayView name) {
-    const auto headers = request.headers();
-    for (const auto& [key, value] : headers) {
-        if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0) {
-            return value.trimmed();
-        }
-    }
-    return {};
-}
-
-QByteArray reasonPhrase(int status) {
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    default:
-        return "Status";
-    }
-}
 
 // The 15-character ids the emulator hands out: 0LQ + "EM" + a base-62 counter.
 QString emulatorId(quint64 n) {
@@ -104,26 +71,158 @@ QJsonObject CreatedCall::toJson() const {
                        {u"request"_s, body}};
 }
 
-// Qt HttpServer 6.4 gives the raw socket to handleRequest(), which lets the emulator answer late, drop the
-// connection, or send bytes that are not JSON: exactly what fault injection needs.
-class EmulatorHttpServer final : public QAbstractHttpServer {
+// One client connection. Reads requests within the emulator's HttpLimits, hands each complete one to
+// VoiceCallsEmulator::handleRequest() and writes the answer; one request at a time, so that answers keep their order
+// when a latency fault delays one (later bytes wait in the socket's bounded read buffer). A request refused at the
+// socket (too large, malformed, too slow) is answered, then the connection is half-closed and drained for a moment
+// so that the client reads the answer instead of a reset.
+class EmulatorConnection final : public QObject {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(EmulatorHttpServer)
+    Q_DISABLE_COPY_MOVE(EmulatorConnection)
 
 public:
-    EmulatorHttpServer(VoiceCallsEmulator* owner)
-        : QAbstractHttpServer(owner)
-        , m_owner(owner) {}
+    static constexpr qint64 kReadChunk = 16 * 1024;
 
-protected:
-    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override {
-        m_owner->handle(request, socket);
-        return true;
+    EmulatorConnection(VoiceCallsEmulator* owner, QTcpSocket* socket, const HttpLimits& limits)
+        : QObject(socket)
+        , m_owner(owner)
+        , m_socket(socket)
+        , m_parser(limits)
+        , m_limits(limits) {
+        socket->setReadBufferSize(4 * kReadChunk);
+        m_idle.setSingleShot(true);
+        m_deadline.setSingleShot(true);
+        connect(&m_idle, &QTimer::timeout, this, &EmulatorConnection::timedOut);
+        connect(&m_deadline, &QTimer::timeout, this, &EmulatorConnection::timedOut);
+        connect(socket, &QTcpSocket::readyRead, this, &EmulatorConnection::readMore);
+        connect(socket, &QTcpSocket::bytesWritten, this, &EmulatorConnection::maybeHalfClose);
+        if (auto* tls = qobject_cast<QSslSocket*>(socket)) {
+            connect(tls, &QSslSocket::encryptedBytesWritten, this, &EmulatorConnection::maybeHalfClose);
+        }
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        m_idle.start(m_limits.idleTimeoutMs);
     }
-    void missingHandler(const QHttpServerRequest&, QTcpSocket*) override {}
+
+    void start() { readMore(); }
+
+    // More connections than HttpLimits::maxConnections: answer 503 at once.
+    void refuseBusy() {
+        send(m_owner->refusalResponse(503, u"TOO_MANY_CONNECTIONS"_s,
+                                      handoff::emulator::tr("The emulator has %1 connections open, its limit; retry "
+                                                            "later.")
+                                          .arg(m_limits.maxConnections)));
+    }
 
 private:
+    void readMore() {
+        while (!m_busy && m_socket->bytesAvailable() > 0) {
+            const QByteArray chunk = m_socket->read(kReadChunk);
+            if (m_closing) {
+                continue; // draining after a refusal: what the client still sends is not read
+            }
+            m_idle.start(m_limits.idleTimeoutMs);
+            if (!m_deadline.isActive()) {
+                m_deadline.start(m_limits.requestTimeoutMs);
+            }
+            process(m_parser.feed(chunk));
+        }
+    }
+
+    void process(HttpRequestParser::State state) {
+        if (state == HttpRequestParser::State::NeedMore) {
+            if (m_parser.wantsContinue()) {
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+                m_parser.continueSent();
+            }
+            if (!m_parser.inRequest()) {
+                m_deadline.stop();
+            }
+            return;
+        }
+        m_deadline.stop();
+        if (state == HttpRequestParser::State::Failed) {
+            send(m_owner->refusalResponse(m_parser.failureStatus(), m_parser.failureCode(), m_parser.failureMessage()));
+            return;
+        }
+        HttpResponse response = m_owner->handleRequest(m_parser.request());
+        response.closeAfter = response.closeAfter || m_parser.closeRequested();
+        m_busy = true;
+        if (response.delayMs > 0) {
+            QTimer::singleShot(response.delayMs, this, [this, response] { send(response); });
+        } else {
+            send(response);
+        }
+    }
+
+    void send(const HttpResponse& response) {
+        m_busy = false;
+        if (response.drop) {
+            m_closing = true;
+            m_socket->abort();
+            m_socket->deleteLater();
+            return;
+        }
+        m_socket->write(response.serialize());
+        if (response.closeAfter) {
+            m_closing = true;
+            m_idle.stop();
+            m_deadline.start(m_limits.idleTimeoutMs); // the drain ends at the latest then
+            maybeHalfClose();
+            return;
+        }
+        const HttpRequestParser::State next = m_parser.next();
+        if (next != HttpRequestParser::State::NeedMore || m_parser.inRequest()) {
+            m_deadline.start(m_limits.requestTimeoutMs);
+        }
+        process(next);
+        if (!m_busy && !m_closing) {
+            readMore();
+        }
+    }
+
+    void maybeHalfClose() {
+        if (!m_closing || m_halfClosed || m_socket->bytesToWrite() > 0) {
+            return;
+        }
+        if (auto* tls = qobject_cast<QSslSocket*>(m_socket); tls && tls->encryptedBytesToWrite() > 0) {
+            return;
+        }
+        m_halfClosed = true;
+        m_socket->flush();
+        ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    }
+
+    void timedOut() {
+        if (m_closing) {
+            m_socket->abort();
+            m_socket->deleteLater();
+            return;
+        }
+        if (m_busy) {
+            return; // the answer is on its way (latency fault); the client is not the slow one
+        }
+        if (m_parser.inRequest()) {
+            send(m_owner->refusalResponse(
+                408, u"REQUEST_TIMEOUT"_s,
+                handoff::emulator::tr("The request was not complete within the emulator's time limit (%1 ms idle, %2 "
+                                      "ms in all).")
+                    .arg(m_limits.idleTimeoutMs)
+                    .arg(m_limits.requestTimeoutMs)));
+            return;
+        }
+        m_closing = true; // idle between requests: close quietly
+        m_socket->disconnectFromHost();
+    }
+
     VoiceCallsEmulator* m_owner;
+    QTcpSocket* m_socket;
+    HttpRequestParser m_parser;
+    HttpLimits m_limits;
+    QTimer m_idle;
+    QTimer m_deadline;
+    bool m_busy = false;
+    bool m_closing = false;
+    bool m_halfClosed = false;
 };
 
 struct VoiceCallsEmulator::Private {
@@ -135,12 +234,14 @@ struct VoiceCallsEmulator::Private {
     QList<Registration> registrations;
     Fault runFault;
     QList<Fault> faultQueue;
-    EmulatorHttpServer* server = nullptr;
+    HttpLimits limits;
     QTcpServer* tcpServer = nullptr;
+    int openConnections = 0;
     std::optional<LoopbackCertificate> tls;
     quint16 port = 0;
     quint64 nextId = 1;
     QHash<QString, qint64> seenJti; // jti -> exp, pruned once expired
+    qint64 lastJtiPrune = 0;
     QList<CreatedCall> created;
     QList<RequestRecord> log;
 
@@ -171,8 +272,8 @@ struct VoiceCallsEmulator::Private {
             .toJson(QJsonDocument::Compact);
     }
 
-    std::optional<Refusal> verifyToken(const QHttpServerRequest& request, QString* orgId, QString* subject,
-                                       QString* jti, qint64* exp) const;
+    std::optional<Refusal> verifyToken(const HttpRequest& request, QString* orgId, QString* subject, QString* jti,
+                                       qint64* exp) const;
     std::optional<Refusal> validateBody(const QJsonObject& body, const QString& orgId, const QString& subject) const;
 };
 
@@ -183,7 +284,11 @@ VoiceCallsEmulator::VoiceCallsEmulator(const Clock& clock, QObject* parent)
     qRegisterMetaType<RequestRecord>();
 }
 
-VoiceCallsEmulator::~VoiceCallsEmulator() = default;
+VoiceCallsEmulator::~VoiceCallsEmulator() {
+    // The connections count themselves out of d when destroyed: end them while d is alive.
+    delete d->tcpServer;
+    d->tcpServer = nullptr;
+}
 
 Result<void> VoiceCallsEmulator::registerCertificate(const QString& orgId, const crypto::Certificate& certificate,
                                                      const QStringList& callCenters, salesforce::CustomerType type) {
@@ -280,30 +385,41 @@ Result<quint16> VoiceCallsEmulator::listen(quint16 port) {
     if (isListening()) {
         return d->port;
     }
-    auto* server = new EmulatorHttpServer(this);
+    QTcpServer* server = nullptr;
     if (d->tls) {
         const QSslCertificate certificate(d->tls->certificatePem, QSsl::Pem);
         const QSslKey key(d->tls->privateKeyPem, QSsl::Ec, QSsl::Pem);
         if (certificate.isNull() || key.isNull()) {
-            delete server;
             return fail(u"EMU001"_s, handoff::emulator::tr(
                                          "Qt could not load the emulator's TLS certificate; TLS is not available."));
         }
-        server->sslSetup(certificate, key, QSsl::TlsV1_2OrLater);
+        auto* sslServer = new QSslServer(this);
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificate(certificate);
+        configuration.setPrivateKey(key);
+        configuration.setProtocol(QSsl::TlsV1_2OrLater);
+        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+        sslServer->setSslConfiguration(configuration);
+        // The handshake counts against the same idle limit as the request (slow-loris before TLS is up).
+        sslServer->setHandshakeTimeout(d->limits.idleTimeoutMs);
+        server = sslServer;
+    } else {
+        server = new QTcpServer(this);
     }
-    // listen() (not bind()) so that Qt HttpServer 6.4 makes the TLS server itself when sslSetup() was called.
-    const quint16 bound = server->listen(QHostAddress::LocalHost, port);
-    if (bound == 0 || server->servers().isEmpty()) {
+    if (!server->listen(QHostAddress::LocalHost, port)) {
         delete server;
         return fail(u"EMU001"_s,
                     handoff::emulator::tr("The emulator cannot listen on 127.0.0.1:%1 (in use or not allowed). Choose "
                                           "another port with --port.")
                         .arg(port));
     }
-    QTcpServer* tcp = server->servers().constFirst();
-    d->server = server;
-    d->tcpServer = tcp;
-    d->port = tcp->serverPort();
+    connect(server, &QTcpServer::pendingConnectionAvailable, this, [this, server] {
+        while (QTcpSocket* socket = server->nextPendingConnection()) {
+            accept(socket);
+        }
+    });
+    d->tcpServer = server;
+    d->port = server->serverPort();
     qCInfo(lcEmulator) << "listening on" << baseUrl().toString();
     return d->port;
 }
@@ -317,12 +433,19 @@ quint16 VoiceCallsEmulator::port() const {
 }
 
 void VoiceCallsEmulator::close() {
-    if (d->server) {
+    if (d->tcpServer) {
         d->tcpServer->close();
-        d->server->deleteLater();
-        d->server = nullptr;
+        d->tcpServer->deleteLater();
         d->tcpServer = nullptr;
     }
+}
+
+void VoiceCallsEmulator::setLimits(const HttpLimits& limits) {
+    d->limits = limits;
+}
+
+const HttpLimits& VoiceCallsEmulator::limits() const {
+    return d->limits;
 }
 
 QUrl VoiceCallsEmulator::baseUrl() const {
@@ -352,10 +475,14 @@ QList<RequestRecord> VoiceCallsEmulator::requestLog() const {
     return d->log;
 }
 
-std::optional<Refusal> VoiceCallsEmulator::Private::verifyToken(const QHttpServerRequest& request, QString* orgId,
+void VoiceCallsEmulator::clearRequestLog() {
+    d->log.clear();
+}
+
+std::optional<Refusal> VoiceCallsEmulator::Private::verifyToken(const HttpRequest& request, QString* orgId,
                                                                 QString* subject, QString* jti, qint64* exp) const {
     const int status = assumptions.tokenErrorStatus;
-    const QByteArray authorization = headerValue(request, "authorization");
+    const QByteArray authorization = request.header("authorization");
     if (authorization.isEmpty()) {
         return Refusal{status, u"MISSING_TOKEN"_s,
                        handoff::emulator::tr("There is no Authorization header; send \"Bearer <JWT>\".")};
@@ -563,17 +690,17 @@ std::optional<Refusal> VoiceCallsEmulator::Private::validateBody(const QJsonObje
     return std::nullopt;
 }
 
-void VoiceCallsEmulator::handle(const QHttpServerRequest& request, QTcpSocket* socket) {
+HttpResponse VoiceCallsEmulator::handleRequest(const HttpRequest& request) {
     RequestRecord record;
     record.at = d->clock.now();
-    record.path = request.url().path();
-    record.method = QString::fromLatin1(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(
-                                            static_cast<int>(request.method())))
-                        .toUpper();
+    record.path = request.path();
+    record.method = QString::fromLatin1(request.method);
+    const bool isGet = request.method == "GET";
+    const bool isPost = request.method == "POST";
 
     // Which fault: the request's header, else the queue, else the run's.
     Fault fault = d->runFault;
-    const QByteArray faultHeader = headerValue(request, "x-handoff-fault");
+    const QByteArray faultHeader = request.header("x-handoff-fault");
     std::optional<Refusal> faultError;
     if (!faultHeader.isEmpty()) {
         auto parsed = Fault::parse(QString::fromUtf8(faultHeader));
@@ -588,11 +715,12 @@ void VoiceCallsEmulator::handle(const QHttpServerRequest& request, QTcpSocket* s
     }
     record.fault = fault.toString();
 
-    int status = 0;
-    QByteArray body;
-    QList<std::pair<QByteArray, QByteArray>> extraHeaders;
-    bool drop = false;
-    QByteArray contentType = "application/json;charset=UTF-8";
+    HttpResponse response;
+    int& status = response.status;
+    QByteArray& body = response.body;
+    QList<std::pair<QByteArray, QByteArray>>& extraHeaders = response.headers;
+    bool& drop = response.drop;
+    QByteArray& contentType = response.contentType;
 
     auto refuse = [&](const Refusal& refusal) {
         status = refusal.status;
@@ -602,10 +730,10 @@ void VoiceCallsEmulator::handle(const QHttpServerRequest& request, QTcpSocket* s
 
     if (faultError) {
         refuse(*faultError);
-    } else if (record.path == kHealthPath && request.method() == QHttpServerRequest::Method::Get) {
+    } else if (record.path == kHealthPath && isGet) {
         status = 200;
         body = R"({"status":"ok"})";
-    } else if (record.path == kListPath && request.method() == QHttpServerRequest::Method::Get) {
+    } else if (record.path == kListPath && isGet) {
         QJsonArray calls;
         for (const CreatedCall& call : std::as_const(d->created)) {
             calls.append(call.toJson());
@@ -616,7 +744,7 @@ void VoiceCallsEmulator::handle(const QHttpServerRequest& request, QTcpSocket* s
         refuse(Refusal{
             404, u"NOT_FOUND"_s,
             handoff::emulator::tr("Nothing here; the voiceCalls endpoint is POST %1.").arg(QString(kVoiceCallsPath))});
-    } else if (request.method() != QHttpServerRequest::Method::Post) {
+    } else if (!isPost) {
         refuse(Refusal{405, u"METHOD_NOT_ALLOWED"_s, handoff::emulator::tr("Use POST to create a VoiceCall.")});
         extraHeaders.append({QByteArray("Allow"), QByteArray("POST")});
     } else if (fault.kind == Fault::Kind::DropConnection) {
@@ -641,7 +769,7 @@ void VoiceCallsEmulator::handle(const QHttpServerRequest& request, QTcpSocket* s
             refuse(*tokenProblem);
         } else {
             QJsonParseError error{};
-            const QJsonDocument document = QJsonDocument::fromJson(request.body(), &error);
+            const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
             std::optional<Refusal> bodyProblem;
             if (error.error != QJsonParseError::NoError || !document.isObject()) {
                 bodyProblem = Refusal{400, u"INVALID_JSON"_s,
@@ -663,7 +791,7 @@ void VoiceCallsEmulator::handle(const QHttpServerRequest& request, QTcpSocket* s
                 call.callCenterApiName = document.object().value(u"callCenterApiName"_s).toString();
                 call.subject = subject;
                 call.jti = jti;
-                call.telephonyProviderName = QString::fromUtf8(headerValue(request, "telephony-provider-name"));
+                call.telephonyProviderName = QString::fromUtf8(request.header("telephony-provider-name"));
                 call.createdAt = d->clock.now();
                 call.body = document.object();
                 call.partial = fault.kind == Fault::Kind::PartialErrors;
@@ -678,9 +806,14 @@ void VoiceCallsEmulator::handle(const QHttpServerRequest& request, QTcpSocket* s
                 Q_EMIT callCreated(call);
             }
             if (!jti.isEmpty()) {
+                // Pruned at most once per clock second: under load, a walk over every jti per request would make
+                // each request slower than the one before.
                 const qint64 now = d->clock.nowSecs();
-                for (auto it = d->seenJti.begin(); it != d->seenJti.end();) {
-                    it = it.value() + d->assumptions.clockSkewSecs < now ? d->seenJti.erase(it) : std::next(it);
+                if (now != d->lastJtiPrune) {
+                    d->lastJtiPrune = now;
+                    for (auto it = d->seenJti.begin(); it != d->seenJti.end();) {
+                        it = it.value() + d->assumptions.clockSkewSecs < now ? d->seenJti.erase(it) : std::next(it);
+                    }
                 }
                 d->seenJti.insert(jti, exp);
             }
@@ -690,32 +823,33 @@ void VoiceCallsEmulator::handle(const QHttpServerRequest& request, QTcpSocket* s
     record.status = drop ? 0 : status;
     d->log.append(record);
     Q_EMIT requestHandled(record);
+    response.delayMs = fault.latencyMs;
+    return response;
+}
 
-    QByteArray response;
-    if (!drop) {
-        response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-        response += "Content-Type: " + contentType + "\r\n";
-        response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-        for (const auto& [name, value] : std::as_const(extraHeaders)) {
-            response += name + ": " + value + "\r\n";
-        }
-        response += "Server: handoff-emulator\r\n\r\n" + body;
-    }
-    const QPointer<QTcpSocket> guard(socket);
-    auto send = [guard, response, drop] {
-        if (!guard) {
-            return;
-        }
-        if (drop) {
-            guard->abort();
-        } else {
-            guard->write(response);
-        }
-    };
-    if (fault.latencyMs > 0) {
-        QTimer::singleShot(fault.latencyMs, this, send);
+HttpResponse VoiceCallsEmulator::refusalResponse(int status, const QString& code, const QString& message) {
+    RequestRecord record;
+    record.at = d->clock.now();
+    record.status = status;
+    record.errorCode = code;
+    record.fault = Fault{}.toString();
+    d->log.append(record);
+    Q_EMIT requestHandled(record);
+    HttpResponse response;
+    response.status = status;
+    response.body = d->errorBody(Refusal{status, code, message});
+    response.closeAfter = true;
+    return response;
+}
+
+void VoiceCallsEmulator::accept(QTcpSocket* socket) {
+    auto* connection = new EmulatorConnection(this, socket, d->limits);
+    ++d->openConnections;
+    connect(connection, &QObject::destroyed, this, [this] { --d->openConnections; });
+    if (d->openConnections > d->limits.maxConnections) {
+        connection->refuseBusy();
     } else {
-        send();
+        connection->start();
     }
 }
 

@@ -4,6 +4,7 @@
 #include "common/Error.h"
 #include "crypto/Certificate.h"
 #include "emulator/Fault.h"
+#include "emulator/HttpMessage.h"
 #include "salesforce/OrgProfile.h"
 
 #include <QByteArray>
@@ -17,7 +18,6 @@
 
 #include <memory>
 
-class QHttpServerRequest;
 class QTcpSocket;
 
 namespace handoff::emulator {
@@ -76,7 +76,8 @@ struct RequestRecord {
 // A local stand-in for the SCRT2 voiceCalls endpoint (DOMAIN.md §2, §3): POST /telephony/v1/voiceCalls verifies
 // the bearer JWT against the certificates registered per org and validates the body, then answers as documented
 // with a new 15-character 0LQ id. Listens on 127.0.0.1 only. Optional HTTPS with a generated self-signed
-// certificate that clients trust by its SHA-256 pin. Faults can be injected per run, per queue entry or per
+// certificate that clients trust by its SHA-256 pin. Bytes from the socket are read within HttpLimits before any
+// request reaches handleRequest(). Faults can be injected per run, per queue entry or per
 // request (X-Handoff-Fault header). Time comes from the Clock given at construction, which must outlive this.
 class VoiceCallsEmulator final : public QObject {
     Q_OBJECT
@@ -122,20 +123,33 @@ public:
     quint16 port() const;
     void close();
 
+    // The limits applied at the socket (body and header size, idle and request time, connections). Call before
+    // listen(); connections opened later use the limits set then.
+    void setLimits(const HttpLimits& limits);
+    const HttpLimits& limits() const;
+
+    // The emulator's whole HTTP behaviour on one request, as plain data: routes, token, body, faults. The socket
+    // layer calls this for every complete request within the limits; tests and the fuzzer call it directly.
+    // Records the request (requestLog(), requestHandled) and, on success, the call (createdCalls(), callCreated).
+    HttpResponse handleRequest(const HttpRequest& request);
+
     QUrl baseUrl() const;       // http(s)://127.0.0.1:PORT/telephony/v1
     QUrl voiceCallsUrl() const; // baseUrl() + /voiceCalls
 
     QList<CreatedCall> createdCalls() const;
     void clearCreatedCalls();
     QList<RequestRecord> requestLog() const;
+    void clearRequestLog();
 
 Q_SIGNALS:
     void callCreated(const handoff::emulator::CreatedCall& call);
     void requestHandled(const handoff::emulator::RequestRecord& record);
 
 private:
-    friend class EmulatorHttpServer;
-    void handle(const QHttpServerRequest& request, QTcpSocket* socket);
+    friend class EmulatorConnection;
+    void accept(QTcpSocket* socket);
+    // A request refused at the socket (status 400, 408, 413, 431, 501, 503, 505): logged, answered, then closed.
+    HttpResponse refusalResponse(int status, const QString& code, const QString& message);
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -6,7 +6,9 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -15,6 +17,7 @@
 #include <QPointer>
 #include <QSslCertificate>
 #include <QSslError>
+#include <QThread>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +25,34 @@ using namespace Qt::StringLiterals;
 namespace handoff::telephony {
 
 namespace {
+
+// Qt's network manager runs HTTP in a worker thread named "QNetworkAccessManager thread". Its destructor waits for
+// that thread with QThread::wait(), which returns once the thread's run has ended but before the thread has run its
+// exit handlers, where OpenSSL frees the thread's random-generator state. A process that exits inside that window
+// exits with the state still allocated: harmless, but LeakSanitizer reports it as a leak and turns the exit code to
+// 1 (docs/hardening.md, tlsPrintsThePin). At application teardown, let such threads end first: at most 5 s, and no
+// wait at all when they are gone already. Linux names threads in /proc; elsewhere there is nothing to wait for.
+void waitForNetworkThreads() {
+#ifdef Q_OS_LINUX
+    QElapsedTimer timer;
+    timer.start();
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    while (timer.elapsed() < 5000) {
+        bool running = false;
+        for (const QString& task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile name(tasks.filePath(task + QStringLiteral("/comm")));
+            if (name.open(QIODevice::ReadOnly) && name.readAll().startsWith("QNetworkAccess")) {
+                running = true;
+                break;
+            }
+        }
+        if (!running) {
+            return;
+        }
+        QThread::msleep(2);
+    }
+#endif
+}
 
 Q_LOGGING_CATEGORY(lcTelephony, "handoff.telephony", QtInfoMsg)
 
@@ -295,6 +326,11 @@ VoiceCallsClient::VoiceCallsClient(QUrl endpoint, std::shared_ptr<ApiTokenSource
     , m_tokens(std::move(tokens))
     , m_clock(clock)
     , m_options(std::move(options)) {
+    static const bool teardownRegistered = [] {
+        qAddPostRoutine(waitForNetworkThreads);
+        return true;
+    }();
+    Q_UNUSED(teardownRegistered)
     m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_network->setProxy(QNetworkProxy::NoProxy);
 }

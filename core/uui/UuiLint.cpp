@@ -620,12 +620,18 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
             QJsonParseError error{};
             const QByteArray& reparse = result.repaired ? *result.repaired : text;
             QJsonDocument::fromJson(reparse, &error);
+            // The byte before Qt's error offset, kept inside the text: an empty or cut-off text has its error at
+            // the end, where there is no byte to point at (found by fuzzing, tests/data/fuzz/uui_lint).
+            const auto errorSpan = [&text](qsizetype offset) {
+                const qsizetype at = qBound<qsizetype>(0, offset - 1, qMax<qsizetype>(0, text.size() - 1));
+                return Span{at, text.isEmpty() ? 0 : 1};
+            };
             const Locator locator(text, result.repaired ? repairedAt : QList<qsizetype>{});
-            Location where = locator.at(QString(), {qMax<qsizetype>(0, error.offset - 1), 1});
+            Location where = locator.at(QString(), errorSpan(error.offset));
             if (result.repaired) {
                 // Positions in the repaired text map back only approximately; compute on the original instead.
                 QJsonDocument::fromJson(text, &error);
-                where = Locator(text, {}).at(QString(), {qMax<qsizetype>(0, error.offset - 1), 1});
+                where = Locator(text, {}).at(QString(), errorSpan(error.offset));
             }
             result.diagnostics.append(
                 diagnostics::make("UUI001",

@@ -409,22 +409,22 @@ QWidget* UuiPage::buildTrunkGroup() {
         const auto mode = uui::pdModeFromKey(m_pdMode->currentData().toString()).value_or(PdMode::Prefix);
         editTrunk(tr("Change PD mode"), [mode](uui::TrunkUuiProfile& t) { t.pdMode = mode; });
     });
-    connect(m_pdOctet, &QSpinBox::valueChanged, this, [editTrunk, this](int value) {
+    connect(m_pdOctet, &QSpinBox::valueChanged, this, [editTrunk](int value) {
         editTrunk(
             tr("Change protocol discriminator"),
             [value](uui::TrunkUuiProfile& t) { t.protocolDiscriminator = static_cast<quint8>(value); },
             u"trunk.protocolDiscriminator"_s);
     });
-    connect(m_encodingParameter, &QCheckBox::clicked, this, [this, editTrunk](bool on) {
+    connect(m_encodingParameter, &QCheckBox::clicked, this, [editTrunk](bool on) {
         editTrunk(tr("Change encoding parameter"), [on](uui::TrunkUuiProfile& t) { t.encodingParameter = on; });
     });
-    connect(m_parameters, &QLineEdit::textEdited, this, [this, editTrunk](const QString& text) {
+    connect(m_parameters, &QLineEdit::textEdited, this, [editTrunk](const QString& text) {
         editTrunk(
             tr("Edit header parameters"),
             [text](uui::TrunkUuiProfile& t) { t.parameters = uui::TrunkUuiProfile::parseParameters(text); },
             u"trunk.parameters"_s);
     });
-    connect(m_limit, &QSpinBox::valueChanged, this, [this, editTrunk](int value) {
+    connect(m_limit, &QSpinBox::valueChanged, this, [editTrunk](int value) {
         editTrunk(
             tr("Change UUI limit"), [value](uui::TrunkUuiProfile& t) { t.limit = value; }, u"trunk.limit"_s);
     });
