@@ -177,8 +177,8 @@ int dispatchSubcommands(Context& context, const QString& groupName, const QStrin
 }
 
 QList<CommandGroup> allCommandGroups() {
-    return {idCommands(),   keysCommands(),     jwtCommands(), uuiCommands(),
-            callCommands(), emulatorCommands(), flowCommands()};
+    return {idCommands(),   keysCommands(),     jwtCommands(),  uuiCommands(),
+            callCommands(), emulatorCommands(), flowCommands(), sipCommands()};
 }
 
 int runCli(Context& context, const QStringList& arguments) {

@@ -95,6 +95,7 @@ CommandGroup uuiCommands();
 CommandGroup callCommands();
 CommandGroup emulatorCommands();
 CommandGroup flowCommands();
+CommandGroup sipCommands();
 
 QList<CommandGroup> allCommandGroups();
 int runCli(Context& context, const QStringList& arguments);
