@@ -159,8 +159,10 @@ Verdict judgeInvite(const ReceivedInvite& invite, const JudgeContext& context, c
     if (const diagnostics::Diagnostic* d = firstError(lint.diagnostics)) {
         j.verdict.diagnostics.prepend(*d);
         const bool token = isTokenCode(d->code) || d->where.field.contains(u"token"_s);
-        return j.refuse(token ? kForbidden : kBadRequest, token ? u"Token Rejected"_s : u"Invalid UUI"_s, d->code,
-                        d->message);
+        const QString reason = d->code == u"UUI022"_s ? u"Token Expired"_s
+                               : token                ? u"Token Rejected"_s
+                                                      : u"Invalid UUI"_s;
+        return j.refuse(token ? kForbidden : kBadRequest, reason, d->code, d->message);
     }
     const QJsonObject uuiObject = document.object();
 

@@ -2,10 +2,13 @@
 
 #include "Sdp.h"
 #include "SofiaSip.h"
+#include "crypto/KeyGenerator.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 
 #include <algorithm>
 
@@ -77,6 +80,13 @@ struct Call {
             response.bytes = sofia::bytesOf(msg);
             msg_destroy(msg);
         }
+        // The transaction layer answers transport failures itself (connection refused: 503, timer B: 408) with the
+        // request's Via, From, To, Call-ID and CSeq and nothing else. A peer's response carries more (Contact,
+        // Server, Warning, a body, ...): a heuristic, said in the report when it decides.
+        const bool fromNetwork =
+            sip && (sip->sip_contact || sip->sip_server || sip->sip_user_agent || sip->sip_warning ||
+                    sip->sip_payload || sip->sip_unknown || sip->sip_allow || sip->sip_reason ||
+                    sip->sip_record_route || sip->sip_content_type || (status != 503 && status != 408));
         if (status < 200) {
             report.provisional.append(response);
             return 0;
@@ -86,8 +96,7 @@ struct Call {
         }
         inviteDone = true;
         report.final = response;
-        // nta answers some failures itself (no route, connection refused): those come without the peer's Via.
-        report.answered = sip && sip->sip_via && !response.bytes.isEmpty() && sip->sip_call_id;
+        report.answered = fromNetwork;
         if (sip) {
             for (const sip_warning_t* w = sip->sip_warning; w; w = w->w_next) {
                 report.warnings.append(
@@ -148,6 +157,36 @@ struct Call {
     }
 };
 
+// Sofia-SIP opens a TLS transport only with an identity of its own, read from files (agent.pem: key and certificate;
+// cafile.pem). The client gets a throw-away self-signed one in a private temporary directory, removed after the call;
+// the peer's certificate is not verified (docs/sip.md: a rehearsal tool, loopback by default).
+Result<std::unique_ptr<QTemporaryDir>> clientTlsIdentity(const Clock& clock) {
+    crypto::KeyGenOptions options;
+    options.days = 1;
+    options.commonName = u"Handoff Studio SIP client"_s;
+    auto pair = crypto::generateKeyPair(options, clock);
+    if (!pair) {
+        return tl::unexpected(pair.error());
+    }
+    auto keyPem = pair->key.toPem();
+    if (!keyPem) {
+        return tl::unexpected(keyPem.error());
+    }
+    auto directory = std::make_unique<QTemporaryDir>();
+    QFile agentFile(directory->filePath(u"agent.pem"_s));
+    QFile caFile(directory->filePath(u"cafile.pem"_s));
+    const QByteArray certificate = pair->certificate.toPem();
+    const bool written = directory->isValid() && agentFile.open(QIODevice::WriteOnly) &&
+                         agentFile.setPermissions(QFile::ReadOwner | QFile::WriteOwner) &&
+                         agentFile.write(keyPem->data(), keyPem->size()) == keyPem->size() &&
+                         agentFile.write(certificate) > 0 && agentFile.flush() && caFile.open(QIODevice::WriteOnly) &&
+                         caFile.write(certificate) > 0 && caFile.flush();
+    if (!written) {
+        return fail(u"RSIP001"_s, handoff::sip::tr("The TLS client identity could not be prepared."));
+    }
+    return directory;
+}
+
 void runUntil(su_root_t* root, const QDeadlineTimer& deadline, const std::function<bool()>& done) {
     while (!done() && !deadline.hasExpired()) {
         su_root_step(root, su_duration_t(std::clamp<qint64>(deadline.remainingTime(), 1, 50)));
@@ -189,7 +228,7 @@ Result<flow::SipInvite> transferInvite(const flow::Trace& trace) {
                                                "INVITE to send. Check the flow with 'handoff flow simulate'."));
 }
 
-Result<SendReport> sendInvite(const flow::SipInvite& simulated, const SendOptions& options) {
+Result<SendReport> sendInvite(const flow::SipInvite& simulated, const SendOptions& options, const Clock& clock) {
     sofia::ensureInitialised();
     su_home_t* home = static_cast<su_home_t*>(su_home_new(sizeof(su_home_t)));
     const QByteArray toText = options.to.trimmed().toUtf8();
@@ -270,23 +309,34 @@ Result<SendReport> sendInvite(const flow::SipInvite& simulated, const SendOption
         report.transportReason = handoff::sip::tr("forced with --transport");
     }
     report.transport = transportKey(transport);
-    QByteArray port = target->url_port ? QByteArray(target->url_port) : QByteArray();
+    QByteArray port = target->url_port && *target->url_port ? QByteArray(target->url_port) : QByteArray();
     if (port.isEmpty()) {
         port = transport == Transport::Tls ? "5061" : "5060";
     }
 
+    std::unique_ptr<QTemporaryDir> tlsDirectory;
+    if (transport == Transport::Tls) {
+        auto identity = clientTlsIdentity(clock);
+        if (!identity) {
+            su_home_unref(home);
+            return tl::unexpected(identity.error());
+        }
+        tlsDirectory = std::move(*identity);
+    }
+    const QByteArray tlsPath = tlsDirectory ? QFile::encodeName(tlsDirectory->path()) : QByteArray();
+
     su_root_t* root = su_root_create(nullptr);
     const QByteArray bindHost =
         localAddress.contains(u':') ? '[' + localAddress.toLatin1() + ']' : localAddress.toLatin1();
-    const QByteArray bind = "sip:" + bindHost + ":*" + (transport == Transport::Tls ? ";transport=tls" : "");
+    const QByteArray bind = (transport == Transport::Tls ? "sips:" : "sip:") + bindHost + ":*";
     Call call;
     call.home = home;
     call.report = report;
     call.route = "sip:" + hostForUrl + ':' + port + ";transport=" + transportKey(transport).toLatin1();
-    call.agent =
-        root ? nta_agent_create(root, URL_STRING_MAKE(bind.constData()), nullptr, nullptr, NTATAG_UDP_MTU(65535),
-                                NTATAG_USE_NAPTR(0), NTATAG_USE_SRV(0), NTATAG_CLIENT_RPORT(1), TAG_END())
-             : nullptr;
+    call.agent = root ? nta_agent_create(root, URL_STRING_MAKE(bind.constData()), nullptr, nullptr,
+                                         NTATAG_UDP_MTU(65535), NTATAG_USE_NAPTR(0), NTATAG_USE_SRV(0),
+                                         NTATAG_CLIENT_RPORT(1), NTATAG_PASS_100(1), TAG_END())
+                      : nullptr;
     if (!call.agent) {
         if (root) {
             su_root_destroy(root);

@@ -12,8 +12,9 @@ QString tr(const char* text) {
 }
 } // namespace
 
-SipTransferBackend::SipTransferBackend(SendOptions options)
-    : m_options(std::move(options)) {}
+SipTransferBackend::SipTransferBackend(SendOptions options, const Clock& clock)
+    : m_options(std::move(options))
+    , m_clock(clock) {}
 
 flow::TransferAnswer toTransferAnswer(const SendReport& report) {
     flow::TransferAnswer answer;
@@ -40,7 +41,7 @@ flow::TransferAnswer toTransferAnswer(const SendReport& report) {
 }
 
 flow::TransferAnswer SipTransferBackend::transfer(const flow::SipInvite& invite) {
-    auto report = sendInvite(invite, m_options);
+    auto report = sendInvite(invite, m_options, m_clock);
     if (!report) {
         m_last.reset();
         flow::TransferAnswer answer;

@@ -1,14 +1,38 @@
 #include "SofiaSip.h"
 
 #include <QList>
+#include <QLoggingCategory>
 
+#include <cstdarg>
+#include <cstdio>
 #include <mutex>
+#include <sofia-sip/su_log.h>
 
 namespace handoff::sip::sofia {
 
+namespace {
+
+Q_LOGGING_CATEGORY(lcSofia, "handoff.sip.sofia", QtWarningMsg)
+
+// Sofia-SIP's own log lines go to a Qt logging category (QT_LOGGING_RULES="handoff.sip.sofia.debug=true"), not to
+// standard error where they would mix with the command line's output.
+void forwardLog(void*, const char* format, va_list ap) {
+    char line[1024];
+    va_list copy;
+    va_copy(copy, ap);
+    std::vsnprintf(line, sizeof line, format, copy);
+    va_end(copy);
+    qCDebug(lcSofia, "%s", line);
+}
+
+} // namespace
+
 void ensureInitialised() {
     static std::once_flag once;
-    std::call_once(once, [] { su_init(); });
+    std::call_once(once, [] {
+        su_init();
+        su_log_redirect(nullptr, forwardLog, nullptr);
+    });
 }
 
 QByteArray bytesOf(msg_t* msg) {
