@@ -291,6 +291,16 @@ namespace handoff::cli {
 
 namespace {
 
+// The received UUI for the listing, with the token's signature redacted as in every log of the product.
+QString redactedUui(const QByteArray& json) {
+    const QString token = QJsonDocument::fromJson(json).object().value(u"token"_s).toString();
+    QString text = QString::fromUtf8(json);
+    if (!token.isEmpty()) {
+        text.replace(token, QString::fromLatin1(jwt::redactSignature(token.toLatin1())));
+    }
+    return text;
+}
+
 QJsonObject receivedJson(const sip::ReceivedRequest& r) {
     return {{u"event"_s, u"sip"_s},
             {u"method"_s, r.method},
@@ -302,7 +312,7 @@ QJsonObject receivedJson(const sip::ReceivedRequest& r) {
             {u"warnings"_s, QJsonArray::fromStringList(r.warnings)},
             {u"uuiHeader"_s, r.uuiHeaderName},
             {u"uuiForm"_s, r.uuiForm},
-            {u"uui"_s, QString::fromUtf8(r.uuiJson)},
+            {u"uui"_s, redactedUui(r.uuiJson)},
             {u"diagnostics"_s, Context::diagnosticsToJson(r.diagnostics)}};
 }
 
@@ -359,7 +369,7 @@ startSipStandIn(Context& context, emulator::VoiceCallsEmulator& emulator, const 
                 }
                 if (!r.uuiJson.isEmpty()) {
                     context.out() << u"    "_s << r.uuiHeaderName << u" ("_s << r.uuiForm << u"): "_s
-                                  << QString::fromUtf8(r.uuiJson) << u'\n';
+                                  << redactedUui(r.uuiJson) << u'\n';
                 }
             }
             context.out().flush();

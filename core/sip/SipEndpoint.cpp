@@ -265,9 +265,10 @@ Result<quint16> SipEndpoint::listen(quint16 port) {
         }
     }
     d->stop.store(false);
-    std::promise<Result<void>> started;
-    std::future<Result<void>> ready = started.get_future();
-    d->thread = std::thread([this, port, &started] { d->run(port, started); });
+    // Shared with the thread, so that the promise outlives its set_value() whatever the order of the two threads.
+    auto started = std::make_shared<std::promise<Result<void>>>();
+    std::future<Result<void>> ready = started->get_future();
+    d->thread = std::thread([this, port, started] { d->run(port, *started); });
     Result<void> result = ready.get();
     if (!result) {
         d->thread.join();
