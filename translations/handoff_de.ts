@@ -4549,10 +4549,6 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
         <translation>Die TLS-Identität des SIP-Stellvertreters konnte nicht vorbereitet werden.</translation>
     </message>
     <message>
-        <source>The TLS client identity could not be prepared.</source>
-        <translation>Die TLS-Client-Identität konnte nicht vorbereitet werden.</translation>
-    </message>
-    <message>
         <source>The simulated call reached no Transfer to Number, so there is no INVITE to send. Check the flow with &apos;handoff flow simulate&apos;.</source>
         <translation>Der simulierte Anruf erreichte kein Transfer to Number, daher gibt es keinen INVITE zu senden. Prüfen Sie den Flow mit &apos;handoff flow simulate&apos;.</translation>
     </message>

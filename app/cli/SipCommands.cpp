@@ -190,7 +190,7 @@ int runSend(Context& context, const QStringList& args) {
             return context.reportError(resigned.error(), Failure);
         }
     }
-    auto report = sip::sendInvite(*invite, options, context.clock());
+    auto report = sip::sendInvite(*invite, options);
     if (!report) {
         return context.reportError(report.error(), report.error().code == u"RSIP002"_s ? Usage : Failure);
     }

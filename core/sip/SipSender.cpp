@@ -2,7 +2,6 @@
 
 #include "Sdp.h"
 #include "SofiaSip.h"
-#include "crypto/KeyGenerator.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -157,36 +156,6 @@ struct Call {
     }
 };
 
-// Sofia-SIP opens a TLS transport only with an identity of its own, read from files (agent.pem: key and certificate;
-// cafile.pem). The client gets a throw-away self-signed one in a private temporary directory, removed after the call;
-// the peer's certificate is not verified (docs/sip.md: a rehearsal tool, loopback by default).
-Result<std::unique_ptr<QTemporaryDir>> clientTlsIdentity(const Clock& clock) {
-    crypto::KeyGenOptions options;
-    options.days = 1;
-    options.commonName = u"Handoff Studio SIP client"_s;
-    auto pair = crypto::generateKeyPair(options, clock);
-    if (!pair) {
-        return tl::unexpected(pair.error());
-    }
-    auto keyPem = pair->key.toPem();
-    if (!keyPem) {
-        return tl::unexpected(keyPem.error());
-    }
-    auto directory = std::make_unique<QTemporaryDir>();
-    QFile agentFile(directory->filePath(u"agent.pem"_s));
-    QFile caFile(directory->filePath(u"cafile.pem"_s));
-    const QByteArray certificate = pair->certificate.toPem();
-    const bool written = directory->isValid() && agentFile.open(QIODevice::WriteOnly) &&
-                         agentFile.setPermissions(QFile::ReadOwner | QFile::WriteOwner) &&
-                         agentFile.write(keyPem->data(), keyPem->size()) == keyPem->size() &&
-                         agentFile.write(certificate) > 0 && agentFile.flush() && caFile.open(QIODevice::WriteOnly) &&
-                         caFile.write(certificate) > 0 && caFile.flush();
-    if (!written) {
-        return fail(u"RSIP001"_s, handoff::sip::tr("The TLS client identity could not be prepared."));
-    }
-    return directory;
-}
-
 void runUntil(su_root_t* root, const QDeadlineTimer& deadline, const std::function<bool()>& done) {
     while (!done() && !deadline.hasExpired()) {
         su_root_step(root, su_duration_t(std::clamp<qint64>(deadline.remainingTime(), 1, 50)));
@@ -228,7 +197,7 @@ Result<flow::SipInvite> transferInvite(const flow::Trace& trace) {
                                                "INVITE to send. Check the flow with 'handoff flow simulate'."));
 }
 
-Result<SendReport> sendInvite(const flow::SipInvite& simulated, const SendOptions& options, const Clock& clock) {
+Result<SendReport> sendInvite(const flow::SipInvite& simulated, const SendOptions& options) {
     sofia::ensureInitialised();
     su_home_t* home = static_cast<su_home_t*>(su_home_new(sizeof(su_home_t)));
     const QByteArray toText = options.to.trimmed().toUtf8();
@@ -245,16 +214,36 @@ Result<SendReport> sendInvite(const flow::SipInvite& simulated, const SendOption
     const QByteArray hostForUrl = host.contains(':') && !host.startsWith('[') ? '[' + host + ']' : host;
     const bool loopback =
         host == "127.0.0.1" || host == "localhost" || host == "::1" || host == "[::1]" || host.startsWith("127.");
-    const QString localAddress =
-        host.contains(':') ? (loopback ? u"::1"_s : u"::"_s) : (loopback ? u"127.0.0.1"_s : u"0.0.0.0"_s);
+    const bool tls = options.transport == Transport::Tls || (options.transport == Transport::Auto && sips);
+
+    // The agent first: the address it binds is the one Via, Contact and the SDP name. A loopback target is reached
+    // from the loopback address; any other from the address the stack picks.
+    const QByteArray bindHost = !loopback ? QByteArray("*") : host.contains(':') ? QByteArray("[::1]") : "127.0.0.1";
+    const QByteArray bind = (tls ? "sips:" : "sip:") + bindHost + ":*";
+    su_root_t* root = su_root_create(nullptr);
+    nta_agent_t* agent = root ? nta_agent_create(root, URL_STRING_MAKE(bind.constData()), nullptr, nullptr,
+                                                 NTATAG_UDP_MTU(65535), NTATAG_USE_NAPTR(0), NTATAG_USE_SRV(0),
+                                                 NTATAG_CLIENT_RPORT(1), NTATAG_PASS_100(1), TAG_END())
+                              : nullptr;
+    if (!agent) {
+        if (root) {
+            su_root_destroy(root);
+        }
+        su_home_unref(home);
+        return fail(u"RSIP001"_s, handoff::sip::tr("The SIP stack could not start on %1 for %2.")
+                                      .arg(QString::fromLatin1(bindHost), tls ? u"tls"_s : u"udp/tcp"_s));
+    }
+    const sip_contact_t* contact = nta_agent_contact(agent);
+    const QString localAddress = contact && contact->m_url->url_host
+                                     ? QString::fromLatin1(contact->m_url->url_host).remove(u'[').remove(u']')
+                                     : QString::fromLatin1(bindHost);
 
     SendReport report;
     report.to = options.to.trimmed();
 
     // The body and the headers, as they will go out.
     const quint64 session = QRandomGenerator::global()->generate64() >> 1;
-    const QByteArray sdp =
-        sdpOffer(localAddress == u"0.0.0.0"_s ? u"0.0.0.0"_s : localAddress, 49170, options.srtp, session);
+    const QByteArray sdp = sdpOffer(localAddress, 49170, options.srtp, session);
     QString from = headerValue(simulated, u"From"_s);
     QString callId = headerValue(simulated, u"Call-ID"_s);
     QString cseq = headerValue(simulated, u"CSeq"_s);
@@ -314,38 +303,11 @@ Result<SendReport> sendInvite(const flow::SipInvite& simulated, const SendOption
         port = transport == Transport::Tls ? "5061" : "5060";
     }
 
-    std::unique_ptr<QTemporaryDir> tlsDirectory;
-    if (transport == Transport::Tls) {
-        auto identity = clientTlsIdentity(clock);
-        if (!identity) {
-            su_home_unref(home);
-            return tl::unexpected(identity.error());
-        }
-        tlsDirectory = std::move(*identity);
-    }
-    const QByteArray tlsPath = tlsDirectory ? QFile::encodeName(tlsDirectory->path()) : QByteArray();
-
-    su_root_t* root = su_root_create(nullptr);
-    const QByteArray bindHost =
-        localAddress.contains(u':') ? '[' + localAddress.toLatin1() + ']' : localAddress.toLatin1();
-    const QByteArray bind = (transport == Transport::Tls ? "sips:" : "sip:") + bindHost + ":*";
     Call call;
     call.home = home;
     call.report = report;
+    call.agent = agent;
     call.route = "sip:" + hostForUrl + ':' + port + ";transport=" + transportKey(transport).toLatin1();
-    call.agent = root ? nta_agent_create(root, URL_STRING_MAKE(bind.constData()), nullptr, nullptr,
-                                         NTATAG_UDP_MTU(65535), NTATAG_USE_NAPTR(0), NTATAG_USE_SRV(0),
-                                         NTATAG_CLIENT_RPORT(1), NTATAG_PASS_100(1), TAG_END())
-                      : nullptr;
-    if (!call.agent) {
-        if (root) {
-            su_root_destroy(root);
-        }
-        su_home_unref(home);
-        return fail(
-            u"RSIP001"_s,
-            handoff::sip::tr("The SIP stack could not start on %1 for %2.").arg(localAddress, report.transport));
-    }
     const QByteArray fromBytes = from.toUtf8();
     const QByteArray toBytes = to.toUtf8();
     const QByteArray callIdBytes = callId.toUtf8();
@@ -354,7 +316,6 @@ Result<SendReport> sendInvite(const flow::SipInvite& simulated, const SendOption
                                TAG_IF(!callIdBytes.isEmpty(), SIPTAG_CALL_ID_STR(callIdBytes.constData())), TAG_END());
     const QByteArray cseqBytes = cseq.toUtf8();
     const QByteArray maxForwardsBytes = maxForwards.toUtf8();
-    const sip_contact_t* contact = nta_agent_contact(call.agent);
     call.invite =
         call.leg ? nta_outgoing_tcreate(
                        call.leg, Call::inviteCallback, reinterpret_cast<nta_outgoing_magic_t*>(&call),

@@ -59,10 +59,9 @@ struct SendReport {
 // Via, Contact, the request URI and To follow the real target) with an SDP offer (PCMU, SRTP unless switched off)
 // through Sofia-SIP's transaction layer; handles 1xx, the final response, ACK, BYE after a 2xx, CANCEL on timeout.
 // Blocks the calling thread until done (at most timeoutMs + 2 * byeTimeoutMs). Errors: RSIP002 a bad --to,
-// RSIP001 the stack cannot start. The clock dates the throw-away TLS client certificate. A refusal or a timeout is a
+// RSIP001 the stack cannot start. A refusal or a timeout is a
 // report (answered/final), not an error.
-Result<SendReport> sendInvite(const flow::SipInvite& invite, const SendOptions& options,
-                              const Clock& clock = SystemClock::instance());
+Result<SendReport> sendInvite(const flow::SipInvite& invite, const SendOptions& options);
 
 // The INVITE of the first Transfer to Number step of a trace; RSIP003 when there is none.
 Result<flow::SipInvite> transferInvite(const flow::Trace& trace);

@@ -12,9 +12,8 @@ QString tr(const char* text) {
 }
 } // namespace
 
-SipTransferBackend::SipTransferBackend(SendOptions options, const Clock& clock)
-    : m_options(std::move(options))
-    , m_clock(clock) {}
+SipTransferBackend::SipTransferBackend(SendOptions options)
+    : m_options(std::move(options)) {}
 
 flow::TransferAnswer toTransferAnswer(const SendReport& report) {
     flow::TransferAnswer answer;
@@ -41,7 +40,7 @@ flow::TransferAnswer toTransferAnswer(const SendReport& report) {
 }
 
 flow::TransferAnswer SipTransferBackend::transfer(const flow::SipInvite& invite) {
-    auto report = sendInvite(invite, m_options, m_clock);
+    auto report = sendInvite(invite, m_options);
     if (!report) {
         m_last.reset();
         flow::TransferAnswer answer;

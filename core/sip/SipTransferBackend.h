@@ -9,7 +9,7 @@ namespace handoff::sip {
 // for a rehearsal) and turns what the peer answered into a TransferAnswer. Blocks for the transaction.
 class SipTransferBackend final : public flow::TransferBackend {
 public:
-    SipTransferBackend(SendOptions options, const Clock& clock);
+    explicit SipTransferBackend(SendOptions options);
     flow::TransferAnswer transfer(const flow::SipInvite& invite) override;
 
     // The last full report (both sides' bytes, provisional responses, BYE), for callers that show more.
@@ -17,7 +17,6 @@ public:
 
 private:
     SendOptions m_options;
-    const Clock& m_clock;
     std::optional<SendReport> m_last;
 };
 

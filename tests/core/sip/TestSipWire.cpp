@@ -371,7 +371,7 @@ private Q_SLOTS:
         sip::SendOptions options;
         options.to = u"sip:agentforce@127.0.0.1:%1"_s.arg(port);
         options.transport = *sip::transportFromKey(transport);
-        auto report = sip::sendInvite(invite, options, m_clock);
+        auto report = sip::sendInvite(invite, options);
         QVERIFY2(report.has_value(), report ? "" : qPrintable(report.error().message));
         QCOMPARE(runSipp(sipp), 0);
         QCOMPARE(report->transport, tcp ? u"tcp"_s : u"udp"_s);
@@ -404,7 +404,7 @@ private Q_SLOTS:
         options.to = u"sip:agentforce@127.0.0.1:%1"_s.arg(port);
         options.transport = sip::Transport::Udp;
         options.timeoutMs = 1500;
-        auto report = sip::sendInvite(simulatedInvite(m_clock), options, m_clock);
+        auto report = sip::sendInvite(simulatedInvite(m_clock), options);
         QVERIFY(report.has_value());
         QCOMPARE(runSipp(sipp), 0);
         QVERIFY(report->cancelled);
@@ -421,7 +421,7 @@ private Q_SLOTS:
         options.to = u"sip:agentforce@127.0.0.1:%1"_s.arg(silent.localPort());
         options.transport = sip::Transport::Udp;
         options.timeoutMs = 1200;
-        auto report = sip::sendInvite(simulatedInvite(m_clock), options, m_clock);
+        auto report = sip::sendInvite(simulatedInvite(m_clock), options);
         QVERIFY(report.has_value());
         QCOMPARE(report->final.status, 0);
         QVERIFY(!report->answered);
@@ -433,7 +433,7 @@ private Q_SLOTS:
     void senderRefusesABadAddress() {
         sip::SendOptions options;
         options.to = u"agentforce@127.0.0.1"_s;
-        auto report = sip::sendInvite(simulatedInvite(m_clock), options, m_clock);
+        auto report = sip::sendInvite(simulatedInvite(m_clock), options);
         QVERIFY(!report);
         QCOMPARE(report.error().code, u"RSIP002"_s);
     }
@@ -599,7 +599,7 @@ private Q_SLOTS:
         sip::SendOptions options;
         options.to = u"sips:agentforce@127.0.0.1:%1"_s.arg(QString::fromLatin1(readAll(portFile)));
         const flow::SipInvite invite = simulatedInvite(m_clock);
-        auto report = sip::sendInvite(invite, options, m_clock);
+        auto report = sip::sendInvite(invite, options);
         QVERIFY(report.has_value());
         QVERIFY(python.waitForFinished(kProcessMs));
         QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
