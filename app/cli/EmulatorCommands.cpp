@@ -101,6 +101,26 @@ int runEmulator(Context& context, const QStringList& args) {
         return context.usageError(tr("--write-cert needs --tls."));
     }
 
+    std::optional<SipStandInOptions> sipOptions;
+    if (parser.isSet(sipPort)) {
+        sipOptions.emplace();
+        const uint sipPortNumber = parser.value(sipPort).toUInt(&ok);
+        if (!ok || sipPortNumber > 65535) {
+            return context.usageError(tr("--sip-port takes a number from 0 to 65535."));
+        }
+        sipOptions->port = quint16(sipPortNumber);
+        if (parser.isSet(sipTlsPort)) {
+            const uint tlsPortNumber = parser.value(sipTlsPort).toUInt(&ok);
+            if (!ok || tlsPortNumber > 65535) {
+                return context.usageError(tr("--sip-tls-port takes a number from 0 to 65535."));
+            }
+            sipOptions->tlsPort = quint16(tlsPortNumber);
+        }
+        sipOptions->projectPath = parser.value(trunkFrom);
+    } else if (parser.isSet(sipTlsPort) || parser.isSet(trunkFrom)) {
+        return context.usageError(tr("--sip-tls-port and --trunk-from need --sip-port."));
+    }
+
     emulator::VoiceCallsEmulator emulator(context.clock());
     emulator::EmulatorAssumptions assumptions;
     assumptions.successStatus = status;
@@ -199,29 +219,13 @@ int runEmulator(Context& context, const QStringList& args) {
         });
 
     std::unique_ptr<sip::SipEndpoint> standIn;
-    if (parser.isSet(sipPort)) {
-        SipStandInOptions sipOptions;
-        const uint sipPortNumber = parser.value(sipPort).toUInt(&ok);
-        if (!ok || sipPortNumber > 65535) {
-            return context.usageError(tr("--sip-port takes a number from 0 to 65535."));
-        }
-        sipOptions.port = quint16(sipPortNumber);
-        if (parser.isSet(sipTlsPort)) {
-            const uint tlsPortNumber = parser.value(sipTlsPort).toUInt(&ok);
-            if (!ok || tlsPortNumber > 65535) {
-                return context.usageError(tr("--sip-tls-port takes a number from 0 to 65535."));
-            }
-            sipOptions.tlsPort = quint16(tlsPortNumber);
-        }
-        sipOptions.projectPath = parser.value(trunkFrom);
-        sipOptions.json = jsonOut;
-        auto started = startSipStandIn(context, emulator, sipOptions);
+    if (sipOptions) {
+        sipOptions->json = jsonOut;
+        auto started = startSipStandIn(context, emulator, *sipOptions);
         if (const int* code = std::get_if<int>(&started)) {
             return *code;
         }
         standIn = std::move(std::get<std::unique_ptr<sip::SipEndpoint>>(started));
-    } else if (parser.isSet(sipTlsPort) || parser.isSet(trunkFrom)) {
-        return context.usageError(tr("--sip-tls-port and --trunk-from need --sip-port."));
     }
 
     g_stopSignal.store(0);

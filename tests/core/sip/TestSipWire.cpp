@@ -6,6 +6,7 @@
 #include "project/Project.h"
 #include "sip/SipEndpoint.h"
 #include "sip/SipSender.h"
+#include "sip/SipTransferBackend.h"
 
 #include <QFile>
 #include <QProcess>
@@ -76,7 +77,14 @@ bool writeAll(const QString& path, const QByteArray& data) {
 // The INVITE the flow simulator renders for the sip-transfer template with the project defaults.
 flow::SipInvite simulatedInvite(const Clock& clock) {
     project::Project p = project::Project::defaults();
-    p.flow = *flow::flowTemplate(u"sip-transfer"_s);
+    p.org.orgId = kOrgId;
+    p.org.scrt2Domain = kDomain;
+    p.org.callCenterApiName = kCallCenter;
+    p.uui.includeCallId = false; // the template passes the voiceCalls answer's 15-character id (UUI025)
+    flow::TemplateOptions options;
+    options.salesforceOrgId = kOrgId;
+    options.callCenterApiName = kCallCenter;
+    p.flow = *flow::flowTemplate(u"sip-transfer"_s, options);
     flow::Simulator simulator(p.flow, flow::contextFor(p), clock);
     const flow::Trace trace = simulator.run({});
     auto invite = sip::transferInvite(trace);
@@ -428,6 +436,47 @@ private Q_SLOTS:
         QVERIFY(!report->cancelled);
         QVERIFY(!report->notes.isEmpty());
         QVERIFY(silent.hasPendingDatagrams()); // it did go out
+    }
+
+    // The simulator's TransferBackend over real SIP, against the in-process stand-in: the simulator's own INVITE
+    // (its stand-in token has a signature of the right length that verifies against nothing) is refused, the same
+    // INVITE with a UUI signed by the registered key accepted.
+    void transferBackendAgainstTheStandIn() {
+        sip::SipEndpoint standIn(m_clock);
+        standIn.setContext(context());
+        QVERIFY(standIn.listen(0).has_value());
+        sip::SendOptions options;
+        options.to = u"sip:agentforce@127.0.0.1:%1"_s.arg(standIn.port());
+        sip::SipTransferBackend backend(options);
+        flow::SipInvite invite = simulatedInvite(m_clock);
+        const flow::TransferAnswer refused = backend.transfer(invite);
+        QVERIFY(!refused.accepted);
+        QVERIFY2(refused.sipStatus == 403, qPrintable(refused.notes.join(u" | "_s)));
+        QCOMPARE(refused.reason, u"Token Signature Invalid"_s);
+        QVERIFY(refused.notes.join(u'\n').contains(u"RSIP015"_s));
+        QVERIFY(refused.sent.startsWith("INVITE sip:agentforce@127.0.0.1:"));
+        QVERIFY(refused.received.startsWith("SIP/2.0 403 Token Signature Invalid\r\n"));
+        QVERIFY(backend.lastReport().has_value());
+
+        const QByteArray good = headerLine(model(uuiToken(kNow - 60), id18(kVoiceCall15)));
+        for (QString& h : invite.headers) {
+            if (h.startsWith(u"User-to-User:"_s)) {
+                h = QString::fromLatin1(good);
+            }
+        }
+        const flow::TransferAnswer accepted = backend.transfer(invite);
+        QVERIFY2(accepted.accepted, qPrintable(accepted.notes.join(u" | "_s)));
+        QCOMPARE(accepted.sipStatus, 200);
+        QVERIFY(accepted.sent.contains(QByteArray("\r\n" + good + "\r\n")));
+        QCOMPARE(backend.lastReport()->byeStatus, 200);
+        standIn.close();
+        // The stand-in listed both INVITEs, and the BYE.
+        const QList<sip::ReceivedRequest> received = standIn.received();
+        QCOMPARE(std::count_if(received.cbegin(), received.cend(),
+                               [](const sip::ReceivedRequest& r) { return r.method == u"INVITE"_s; }),
+                 2);
+        QVERIFY(std::any_of(received.cbegin(), received.cend(),
+                            [](const sip::ReceivedRequest& r) { return r.method == u"BYE"_s && r.status == 200; }));
     }
 
     void senderRefusesABadAddress() {
