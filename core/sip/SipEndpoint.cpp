@@ -130,8 +130,16 @@ struct SipEndpoint::Private {
                 ++sessions;
                 const QByteArray answer = sdpAnswer(readSdpOffer(invite.body), u"127.0.0.1"_s,
                                                     quint16(40000 + 2 * (sessions % 1000)), sessions);
+                // The Contact the ACK and BYE go to: the transport the INVITE came over.
+                QByteArray contact;
+                if (r.transport == u"tls"_s) {
+                    contact = "<sips:agentforce@127.0.0.1:" + QByteArray::number(tlsPort) + '>';
+                } else {
+                    contact = "<sip:agentforce@127.0.0.1:" + QByteArray::number(port) +
+                              (r.transport == u"tcp"_s ? QByteArray(";transport=tcp>") : QByteArray(">"));
+                }
                 nta_incoming_tag(irq, nullptr);
-                nta_incoming_treply(irq, verdict.status, reason.constData(), SIPTAG_CONTACT(nta_agent_contact(agent)),
+                nta_incoming_treply(irq, verdict.status, reason.constData(), SIPTAG_CONTACT_STR(contact.constData()),
                                     TAG_IF(!warning.isEmpty(), SIPTAG_WARNING_STR(warning.constData())),
                                     SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(answer.constData()),
                                     TAG_END());
