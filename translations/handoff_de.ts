@@ -949,6 +949,76 @@
         <translation>Ein Geheimnis (privateKey) ist eine Flow-Eingabe; nehmen Sie es stattdessen in der Anfragevorlage aus den Zugangsdaten der Integration.</translation>
         <source>The encrypted key asks for too many key-derivation iterations.</source>
         <translation>Der verschlüsselte Schlüssel verlangt zu viele Iterationen der Schlüsselableitung.</translation>
+        <source>The SIP stack could not start (address or port in use).</source>
+        <translation>Der SIP-Stack konnte nicht starten (Adresse oder Port belegt).</translation>
+    </message>
+    <message>
+        <source>The SIP address is not sip:USER@HOST[:PORT] or sips:USER@HOST[:PORT].</source>
+        <translation>Die SIP-Adresse hat nicht die Form sip:USER@HOST[:PORT] oder sips:USER@HOST[:PORT].</translation>
+    </message>
+    <message>
+        <source>The simulated call reached no Transfer to Number: no INVITE to send.</source>
+        <translation>Der simulierte Anruf erreichte kein Transfer to Number: Es gibt keinen INVITE zu senden.</translation>
+    </message>
+    <message>
+        <source>The SIP peer did not answer in time.</source>
+        <translation>Die SIP-Gegenstelle hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The INVITE could not be delivered (connection refused or failed).</source>
+        <translation>Der INVITE konnte nicht zugestellt werden (Verbindung abgelehnt oder fehlgeschlagen).</translation>
+    </message>
+    <message>
+        <source>The SIP peer refused the INVITE.</source>
+        <translation>Die SIP-Gegenstelle hat den INVITE abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The INVITE carries no User-to-User header.</source>
+        <translation>Der INVITE trägt keinen User-to-User-Header.</translation>
+    </message>
+    <message>
+        <source>The INVITE carries more than one User-to-User header (Genesys drops all UUI then).</source>
+        <translation>Der INVITE trägt mehr als einen User-to-User-Header (Genesys verwirft dann alle UUI).</translation>
+    </message>
+    <message>
+        <source>The User-to-User value is not valid under its encoding.</source>
+        <translation>Der User-to-User-Wert ist unter seiner Kodierung ungültig.</translation>
+    </message>
+    <message>
+        <source>The decoded UUI has bytes 128-255, which Genesys cannot decode.</source>
+        <translation>Die dekodierte UUI enthält Bytes 128-255, die Genesys nicht dekodieren kann.</translation>
+    </message>
+    <message>
+        <source>The User-to-User header is over the limit under the trunk&apos;s reading.</source>
+        <translation>Der User-to-User-Header liegt nach der Lesart des Trunks über der Grenze.</translation>
+    </message>
+    <message>
+        <source>The UUI token does not verify against a certificate registered for its org.</source>
+        <translation>Das UUI-Token lässt sich mit keinem für seine Org registrierten Zertifikat prüfen.</translation>
+    </message>
+    <message>
+        <source>The UUI callId names no VoiceCall this emulator created.</source>
+        <translation>Die UUI-callId nennt keinen VoiceCall, den dieser Emulator angelegt hat.</translation>
+    </message>
+    <message>
+        <source>The SDP offer has no G.711 PCMU audio.</source>
+        <translation>Das SDP-Angebot enthält kein G.711-PCMU-Audio.</translation>
+    </message>
+    <message>
+        <source>The SDP offer has no SRTP, which Salesforce requires.</source>
+        <translation>Das SDP-Angebot enthält kein SRTP, das Salesforce verlangt.</translation>
+    </message>
+    <message>
+        <source>callId is sent for a Salesforce Voice with Telephony Providers org: the article conflicts.</source>
+        <translation>callId wird für eine Org mit Salesforce Voice with Telephony Providers gesendet: Der Artikel widerspricht sich.</translation>
+    </message>
+    <message>
+        <source>The decoded UUI is not a JSON object.</source>
+        <translation>Die dekodierte UUI ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The User-to-User header was read in another form than the trunk&apos;s.</source>
+        <translation>Der User-to-User-Header wurde in einer anderen Form als der des Trunks gelesen.</translation>
     </message>
 </context>
 <context>
@@ -4969,6 +5039,109 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     <message>
         <source>The private key does not belong to the certificate. Import the key the certificate was made from, or generate a new pair and upload its certificate to Salesforce.</source>
         <translation>Der private Schlüssel gehört nicht zum Zertifikat. Importieren Sie den Schlüssel, aus dem das Zertifikat erstellt wurde, oder erzeugen Sie ein neues Paar und laden Sie dessen Zertifikat in Salesforce hoch.</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::sip</name>
+    <message>
+        <source>The SIP stack could not start.</source>
+        <translation>Der SIP-Stack konnte nicht starten.</translation>
+    </message>
+    <message>
+        <source>The SIP stand-in cannot listen on 127.0.0.1:%1 (in use?).</source>
+        <translation>Der SIP-Stellvertreter kann nicht auf 127.0.0.1:%1 lauschen (belegt?).</translation>
+    </message>
+    <message>
+        <source>The SIP stand-in cannot serve TLS on 127.0.0.1:%1.</source>
+        <translation>Der SIP-Stellvertreter kann TLS nicht auf 127.0.0.1:%1 anbieten.</translation>
+    </message>
+    <message>
+        <source>No temporary directory for the SIP stand-in&apos;s TLS identity.</source>
+        <translation>Kein temporäres Verzeichnis für die TLS-Identität des SIP-Stellvertreters.</translation>
+    </message>
+    <message>
+        <source>The SIP stand-in&apos;s TLS identity could not be prepared.</source>
+        <translation>Die TLS-Identität des SIP-Stellvertreters konnte nicht vorbereitet werden.</translation>
+    </message>
+    <message>
+        <source>The simulated call reached no Transfer to Number, so there is no INVITE to send. Check the flow with &apos;handoff flow simulate&apos;.</source>
+        <translation>Der simulierte Anruf erreichte kein Transfer to Number, daher gibt es keinen INVITE zu senden. Prüfen Sie den Flow mit &apos;handoff flow simulate&apos;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a SIP address: give sip:USER@HOST[:PORT] (for example sip:+15550100100@127.0.0.1:5060).</source>
+        <translation>&quot;%1&quot; ist keine SIP-Adresse: Geben Sie sip:USER@HOST[:PORT] an (zum Beispiel sip:+15550100100@127.0.0.1:5060).</translation>
+    </message>
+    <message>
+        <source>sips: address: TLS</source>
+        <translation>sips:-Adresse: TLS</translation>
+    </message>
+    <message>
+        <source>about %1 bytes, over %2: TCP (RFC 3261 §18.1.1)</source>
+        <translation>etwa %1 Byte, über %2: TCP (RFC 3261 §18.1.1)</translation>
+    </message>
+    <message>
+        <source>about %1 bytes, within %2: UDP</source>
+        <translation>etwa %1 Byte, innerhalb von %2: UDP</translation>
+    </message>
+    <message>
+        <source>forced with --transport</source>
+        <translation>mit --transport erzwungen</translation>
+    </message>
+    <message>
+        <source>The SIP stack could not start on %1 for %2.</source>
+        <translation>Der SIP-Stack konnte auf %1 nicht für %2 starten.</translation>
+    </message>
+    <message>
+        <source>The INVITE to %1 could not be sent over %2.</source>
+        <translation>Der INVITE an %1 konnte nicht über %2 gesendet werden.</translation>
+    </message>
+    <message>
+        <source>No final response within %1 ms after %2 provisional: CANCEL sent%3.</source>
+        <translation>Keine endgültige Antwort innerhalb von %1 ms nach vorläufiger Antwort %2: CANCEL gesendet%3.</translation>
+    </message>
+    <message>
+        <source>, the INVITE ended with %1</source>
+        <translation>, der INVITE endete mit %1</translation>
+    </message>
+    <message>
+        <source>No response at all within %1 ms: no CANCEL (RFC 3261 §9.1 allows it only after a provisional response); the INVITE transaction was abandoned.</source>
+        <translation>Gar keine Antwort innerhalb von %1 ms: kein CANCEL (RFC 3261 §9.1 erlaubt ihn erst nach einer vorläufigen Antwort); die INVITE-Transaktion wurde aufgegeben.</translation>
+    </message>
+    <message>
+        <source>BYE answered %1.</source>
+        <translation>BYE mit %1 beantwortet.</translation>
+    </message>
+    <message>
+        <source>BYE got no answer within %1 ms.</source>
+        <translation>BYE erhielt innerhalb von %1 ms keine Antwort.</translation>
+    </message>
+    <message>
+        <source>The INVITE went over UDP with %1 bytes, over %2 (forced).</source>
+        <translation>Der INVITE ging mit %1 Byte über UDP, mehr als %2 (erzwungen).</translation>
+    </message>
+    <message>
+        <source>%1 %2 came from the local SIP stack, not from the peer (the peer could not be reached).</source>
+        <translation>%1 %2 kam vom lokalen SIP-Stack, nicht von der Gegenstelle (die Gegenstelle war nicht erreichbar).</translation>
+    </message>
+    <message>
+        <source>no final response from %1</source>
+        <translation>keine endgültige Antwort von %1</translation>
+    </message>
+    <message>
+        <source>INVITE sent to %1 over %2 (%3), %4 bytes.</source>
+        <translation>INVITE an %1 über %2 gesendet (%3), %4 Byte.</translation>
+    </message>
+    <message>
+        <source>Provisional: %1 %2</source>
+        <translation>Vorläufig: %1 %2</translation>
+    </message>
+    <message>
+        <source>Final: %1 %2</source>
+        <translation>Endgültig: %1 %2</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>

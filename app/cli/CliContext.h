@@ -96,6 +96,7 @@ CommandGroup callCommands();
 CommandGroup emulatorCommands();
 CommandGroup flowCommands();
 CommandGroup exportCommands();
+CommandGroup sipCommands();
 
 QList<CommandGroup> allCommandGroups();
 int runCli(Context& context, const QStringList& arguments);

@@ -1,4 +1,5 @@
 #include "CliContext.h"
+#include "SipStandIn.h"
 #include "common/SaveFile.h"
 #include "crypto/Certificate.h"
 #include "emulator/VoiceCallsEmulator.h"
@@ -69,7 +70,18 @@ int runEmulator(Context& context, const QStringList& args) {
                                               "200 (undocumented by Salesforce)."),
                                            u"code"_s, u"201"_s);
     const QCommandLineOption json(u"json"_s, tr("Print events as JSON lines."));
-    parser.addOptions({port, tls, writeCert, registerCert, org, callCenter, fault, faultOnce, successStatus, json});
+    const QCommandLineOption sipPort(u"sip-port"_s,
+                                     tr("Also run the Agentforce Voice SIP stand-in on this port of 127.0.0.1 (UDP "
+                                        "and TCP; 0 = any free port). See docs/sip.md."),
+                                     u"n"_s);
+    const QCommandLineOption sipTlsPort(u"sip-tls-port"_s, tr("With --sip-port, also serve SIP over TLS here."),
+                                        u"n"_s);
+    const QCommandLineOption trunkFrom(u"trunk-from"_s,
+                                       tr("With --sip-port, read the trunk profile (UUI header form, the 1,024 "
+                                          "limit's reading) from this project."),
+                                       u"project"_s);
+    parser.addOptions({port, tls, writeCert, registerCert, org, callCenter, fault, faultOnce, successStatus, json,
+                       sipPort, sipTlsPort, trunkFrom});
     if (auto exit = parseCommandLine(parser, args, context)) {
         return *exit;
     }
@@ -87,6 +99,26 @@ int runEmulator(Context& context, const QStringList& args) {
     }
     if (parser.isSet(writeCert) && !parser.isSet(tls)) {
         return context.usageError(tr("--write-cert needs --tls."));
+    }
+
+    std::optional<SipStandInOptions> sipOptions;
+    if (parser.isSet(sipPort)) {
+        sipOptions.emplace();
+        const uint sipPortNumber = parser.value(sipPort).toUInt(&ok);
+        if (!ok || sipPortNumber > 65535) {
+            return context.usageError(tr("--sip-port takes a number from 0 to 65535."));
+        }
+        sipOptions->port = quint16(sipPortNumber);
+        if (parser.isSet(sipTlsPort)) {
+            const uint tlsPortNumber = parser.value(sipTlsPort).toUInt(&ok);
+            if (!ok || tlsPortNumber > 65535) {
+                return context.usageError(tr("--sip-tls-port takes a number from 0 to 65535."));
+            }
+            sipOptions->tlsPort = quint16(tlsPortNumber);
+        }
+        sipOptions->projectPath = parser.value(trunkFrom);
+    } else if (parser.isSet(sipTlsPort) || parser.isSet(trunkFrom)) {
+        return context.usageError(tr("--sip-tls-port and --trunk-from need --sip-port."));
     }
 
     emulator::VoiceCallsEmulator emulator(context.clock());
@@ -186,6 +218,16 @@ int runEmulator(Context& context, const QStringList& args) {
             context.out().flush();
         });
 
+    std::unique_ptr<sip::SipEndpoint> standIn;
+    if (sipOptions) {
+        sipOptions->json = jsonOut;
+        auto started = startSipStandIn(context, emulator, *sipOptions);
+        if (const int* code = std::get_if<int>(&started)) {
+            return *code;
+        }
+        standIn = std::move(std::get<std::unique_ptr<sip::SipEndpoint>>(started));
+    }
+
     g_stopSignal.store(0);
     const auto previousInt = std::signal(SIGINT, onStopSignal);
     const auto previousTerm = std::signal(SIGTERM, onStopSignal);
@@ -200,6 +242,9 @@ int runEmulator(Context& context, const QStringList& args) {
     loop.exec();
     std::signal(SIGINT, previousInt);
     std::signal(SIGTERM, previousTerm);
+    if (standIn) {
+        standIn->close();
+    }
     emulator.close();
     const qsizetype created = emulator.createdCalls().size();
     if (jsonOut) {
