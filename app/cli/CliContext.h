@@ -95,6 +95,7 @@ CommandGroup uuiCommands();
 CommandGroup callCommands();
 CommandGroup emulatorCommands();
 CommandGroup flowCommands();
+CommandGroup archyExportCommands(); // temporary, until hs/exports' export group is merged (ArchyCommands.cpp)
 
 QList<CommandGroup> allCommandGroups();
 int runCli(Context& context, const QStringList& arguments);
