@@ -63,7 +63,8 @@ public:
 
     // An expression as an Archy value: a plain string literal as `lit:`, a bare number or Boolean as `lit:`, an
     // empty one as `noValue: true`, anything else as `exp:`.
-    void value(const QString& expression) {
+    // `type` "string": a Boolean or a number is never a literal of a string statement.
+    void value(const QString& expression, const QString& type = {}) {
         if (expression.isEmpty()) {
             noValue();
             return;
@@ -71,7 +72,7 @@ public:
         m_out << YAML::BeginMap;
         if (const auto text = parseStringLiteral(expression)) {
             string(u"lit"_s, *text);
-        } else if (archy::isPlainLiteral(expression)) {
+        } else if (type != u"string"_s && archy::isPlainLiteral(expression)) {
             key(u"lit"_s);
             archy::emitJson(m_out, archy::plainScalarToJson(expression));
         } else {
@@ -223,7 +224,8 @@ public:
                             m_out << YAML::BeginMap;
                             string(u"variable"_s, b.name);
                             key(u"value"_s);
-                            value(b.value);
+                            value(b.value, type);
+                            extraKeys(b.extra, {u"archyType"_s});
                             m_out << YAML::EndMap << YAML::EndMap;
                         }
                         m_out << YAML::EndSeq;
@@ -390,12 +392,10 @@ Result<QByteArray> exportArchy(const Flow& flow, const ArchyExportOptions& optio
     if (top.contains(u"supportedLanguages"_s)) {
         archy::emitJson(out, top.value(u"supportedLanguages"_s));
     } else {
-        out << YAML::BeginMap;
-        w.key(top.value(u"defaultLanguage"_s).toString(u"en-us"_s));
-        out << YAML::BeginMap;
-        w.key(u"defaultLanguageSkill"_s);
-        w.noValue();
-        out << YAML::EndMap << YAML::EndMap;
+        // Written the way an import keeps it, so that a second export gives the same text.
+        archy::emitJson(out,
+                        QJsonObject{{top.value(u"defaultLanguage"_s).toString(u"en-us"_s),
+                                     QJsonObject{{u"defaultLanguageSkill"_s, QJsonObject{{u"noValue"_s, true}}}}}});
     }
     w.extraKeys(top, {u"division"_s, u"defaultLanguage"_s, u"supportedLanguages"_s});
     QList<const Variable*> flowVariables;

@@ -288,7 +288,7 @@ public:
         QStringList known{u"name"_s, u"outputs"_s};
         auto take = [&](const char* key) -> YAML::Node {
             known.append(QString::fromLatin1(key));
-            return body.IsMap() ? body[key] : YAML::Node();
+            return body.IsMap() ? body[key] : YAML::Node(YAML::NodeType::Undefined);
         };
         std::visit(
             [&](auto& p) {
@@ -539,6 +539,14 @@ public:
             Binding b;
             b.name = scalar(body["variable"], what + u".variable"_s);
             b.value = body["value"] ? expression(body["value"], what + u".value"_s, type) : QString();
+            if (body.size() > 2 || (body.size() == 2 && !body["value"])) {
+                for (const auto& kv : body) {
+                    if (keyText(kv.first) != u"variable"_s && keyText(kv.first) != u"value"_s) {
+                        unknownKey(kv.first, what);
+                        b.extra.insert(keyText(kv.first), toJson(kv.second));
+                    }
+                }
+            }
             b.extra.insert(u"archyType"_s, type);
             p.assignments.append(b);
         }
@@ -586,7 +594,7 @@ public:
                 if (k == u"description"_s) {
                     v.description = scalar(kv.second, where + u".description"_s);
                 } else if (k == u"initialValue"_s) {
-                    const YAML::Node lit = kv.second["lit"];
+                    const YAML::Node lit = kv.second.IsMap() ? kv.second["lit"] : YAML::Node(YAML::NodeType::Undefined);
                     if (modelled && lit && lit.IsScalar()) {
                         const QString text = QString::fromStdString(lit.Scalar());
                         const QJsonValue json =
@@ -596,7 +604,7 @@ public:
                             continue;
                         }
                     }
-                    if (!(kv.second.IsMap() && kv.second["noValue"])) {
+                    if (!(kv.second.IsMap() && kv.second["noValue"])) { // noValue: the same as none
                         v.extra.insert(u"archyInitialValue"_s, toJson(kv.second));
                     }
                 } else {
@@ -698,7 +706,7 @@ public:
         if (!top.isEmpty()) {
             flow.extra.insert(u"archy"_s, top);
         }
-        if (variableList) {
+        if (variableList && !variableList.IsNull()) {
             variables(variableList, u"inboundCall.variables"_s, {});
         }
         if (!tasks || !tasks.IsSequence() || tasks.size() == 0) {
@@ -775,7 +783,7 @@ public:
                 flow.find(j.actionId)->props = JumpProps{*id};
             }
         }
-        if (!startUpRef) {
+        if (!startUpRef || startUpRef.IsNull()) {
             report("EXP042", handoff::exports::tr("inboundCall needs startUpRef, the starting task."), ic,
                    u"inboundCall.startUpRef"_s);
         } else if (const auto id = resolveTaskRef(scalar(startUpRef, u"startUpRef"_s), startUpRef, u"startUpRef"_s)) {
