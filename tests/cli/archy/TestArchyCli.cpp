@@ -29,7 +29,7 @@ private:
     QTemporaryDir m_dir;
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
-private slots:
+private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         const CliRun made = runHandoff({u"flow"_s, u"new"_s, u"--out"_s, path(u"p.handoff"_s)});
@@ -69,7 +69,7 @@ private slots:
         QCOMPARE(QString::fromUtf8(second.out), QString::fromUtf8(readFile(yaml)));
         // The imported project is a project like any other.
         const CliRun validated = runHandoff({u"flow"_s, u"validate"_s, path(u"back.handoff"_s)});
-        QVERIFY2(validated.exitCode == 0, validated.out + validated.err);
+        QVERIFY2(validated.exitCode == 0, QByteArray(validated.out + validated.err).constData());
     }
 
     void publishedFlowImportsValidatesAndSimulates() {
@@ -86,10 +86,12 @@ private slots:
 
         const CliRun validated = runHandoff({u"flow"_s, u"validate"_s, project});
         QVERIFY(validated.exitCode == 0 || validated.exitCode == 1);
-        QVERIFY2((validated.out + validated.err).contains("FLW027"), validated.out + validated.err);
+        const QByteArray validatedText = validated.out + validated.err;
+        QVERIFY2(validatedText.contains("FLW027"), validatedText.constData());
 
         const CliRun simulated = runHandoff({u"flow"_s, u"simulate"_s, project});
-        QVERIFY2((simulated.out + simulated.err).contains("FLW027"), simulated.out + simulated.err);
+        const QByteArray simulatedText = simulated.out + simulated.err;
+        QVERIFY2(simulatedText.contains("FLW027"), simulatedText.constData());
         QVERIFY(simulated.exitCode == 1);
 
         const CliRun exported = runHandoff({u"export"_s, u"archy"_s, project, u"--allow-problems"_s});
@@ -110,7 +112,8 @@ private slots:
         while (line < lines.size() && !lines[line].contains("{{ivr_callback}}")) {
             ++line;
         }
-        QVERIFY2(run.err.contains(("DR-Fallback-Ivr.yaml:" + QByteArray::number(line + 1) + ":")), run.err);
+        QVERIFY2(run.err.contains(QByteArray("DR-Fallback-Ivr.yaml:" + QByteArray::number(line + 1) + ":")),
+                 run.err.constData());
         QVERIFY(run.err.contains("EXP043"));
         QVERIFY(run.err.contains("unrendered template"));
         QVERIFY(!QFile::exists(project));
@@ -119,9 +122,9 @@ private slots:
     void badCommandLines() {
         QCOMPARE(runHandoff({u"flow"_s, u"import"_s, u"yaml"_s, u"x.yaml"_s, u"--out"_s, path(u"x"_s)}).exitCode, 2);
         QCOMPARE(runHandoff({u"flow"_s, u"import"_s, u"archy"_s, u"x.yaml"_s}).exitCode, 2);
-        QCOMPARE(
-            runHandoff({u"flow"_s, u"import"_s, u"archy"_s, path(u"missing.yaml"_s), u"--out"_s, path(u"m")}).exitCode,
-            3);
+        QCOMPARE(runHandoff({u"flow"_s, u"import"_s, u"archy"_s, path(u"missing.yaml"_s), u"--out"_s, path(u"m"_s)})
+                     .exitCode,
+                 3);
         QFile broken(path(u"broken.yaml"_s));
         QVERIFY(broken.open(QIODevice::WriteOnly));
         broken.write("inboundCall:\n  name: [x\n");
