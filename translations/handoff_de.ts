@@ -1252,6 +1252,10 @@
         <source>The flow could not be read: %1.</source>
         <translation>Der Flow konnte nicht gelesen werden: %1.</translation>
     </message>
+    <message>
+        <source>The opaque action &quot;%1&quot; has no Archy action key (archyKind); opaque actions come from an Archy import. Remove it.</source>
+        <translation>Die opake Aktion &quot;%1&quot; hat keinen Archy-Aktionsschlüssel (archyKind); opake Aktionen stammen aus einem Archy-Import. Entfernen Sie sie.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::flow</name>

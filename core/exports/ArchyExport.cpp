@@ -368,6 +368,17 @@ Result<QByteArray> exportArchy(const Flow& flow, const ArchyExportOptions& optio
                             .arg(t.id));
         }
     }
+    QString unnamedOpaque;
+    flow.forEachAction([&unnamedOpaque](const Task&, const Action& a) {
+        if (const OpaqueProps* p = a.as<OpaqueProps>(); p && p->archyKind.isEmpty() && unnamedOpaque.isEmpty()) {
+            unnamedOpaque = a.id;
+        }
+    });
+    if (!unnamedOpaque.isEmpty()) {
+        return fail(u"EXP047"_s, handoff::exports::tr("The opaque action \"%1\" has no Archy action key (archyKind); "
+                                                      "opaque actions come from an Archy import. Remove it.")
+                                     .arg(unnamedOpaque));
+    }
     if (!flow.task(flow.startTaskId)) {
         return fail(u"EXP047"_s, handoff::exports::tr(
                                      "The starting task \"%1\" does not exist; choose one with 'handoff flow edit'.")

@@ -446,6 +446,10 @@ private Q_SLOTS:
         QVERIFY(!yaml);
         QCOMPARE(yaml.error().code, u"EXP047"_s);
         QVERIFY(!exportArchy(Flow{}));
+        Flow withOpaque = sipTransfer();
+        withOpaque.tasks.first().actions.insert(withOpaque.tasks.first().actions.begin(),
+                                                Action::make(u"o"_s, {}, OpaqueProps{}));
+        QCOMPARE(exportArchy(withOpaque).error().code, u"EXP047"_s);
     }
 };
 
