@@ -232,6 +232,11 @@ private Q_SLOTS:
         QCOMPARE(r.flow.variable(u"Task.AgentsIdle"_s)->initial, Value::boolean(true));
         QCOMPARE(r.flow.variable(u"Task.Queue"_s)->extra.value(u"archyType"_s).toString(), u"queueVariable"_s);
 
+        // The project file keeps the opaque actions (kind "opaque") and what the import kept in extra.
+        const FlowReadResult reread = flowFromJson(toJson(r.flow));
+        QVERIFY(reread.ok());
+        QVERIFY(reread.flow == r.flow);
+
         // Validation reports the opaque actions (FLW027) like any other problem.
         const diagnostics::Diagnostics checked = validate(r.flow);
         QCOMPARE(codes(checked).count(u"FLW027"_s), 2);
