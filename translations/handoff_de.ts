@@ -1019,6 +1019,40 @@
     <message>
         <source>The User-to-User header was read in another form than the trunk&apos;s.</source>
         <translation>Der User-to-User-Header wurde in einer anderen Form als der des Trunks gelesen.</translation>
+        <source>The Archy file is not valid YAML; fix it at the line and column.</source>
+        <translation>Die Archy-Datei ist kein gültiges YAML; korrigieren Sie sie an der angegebenen Zeile und Spalte.</translation>
+    </message>
+    <message>
+        <source>The file is not an Archy inboundCall flow (another flow type, or another format).</source>
+        <translation>Die Datei ist kein Archy-inboundCall-Flow (ein anderer Flow-Typ oder ein anderes Format).</translation>
+    </message>
+    <message>
+        <source>A value in the Archy file has the wrong shape or a required key is missing.</source>
+        <translation>Ein Wert in der Archy-Datei hat die falsche Form, oder ein erforderlicher Schlüssel fehlt.</translation>
+    </message>
+    <message>
+        <source>A {{...}} placeholder of an unrendered template: render the template, then import.</source>
+        <translation>Ein {{...}}-Platzhalter einer nicht gerenderten Vorlage: Rendern Sie die Vorlage und importieren Sie dann.</translation>
+    </message>
+    <message>
+        <source>A key the Archy reader does not know: kept and written back, not checked or simulated.</source>
+        <translation>Ein Schlüssel, den der Archy-Leser nicht kennt: beibehalten und zurückgeschrieben, nicht geprüft oder simuliert.</translation>
+    </message>
+    <message>
+        <source>An Archy action the model does not have: kept as an opaque action and written back.</source>
+        <translation>Eine Archy-Aktion, die das Modell nicht kennt: als opake Aktion beibehalten und zurückgeschrieben.</translation>
+    </message>
+    <message>
+        <source>A task reference (startUpRef, targetTaskRef, refId) is malformed, duplicated or names no task.</source>
+        <translation>Ein Task-Verweis (startUpRef, targetTaskRef, refId) ist fehlerhaft, doppelt oder nennt keinen Task.</translation>
+    </message>
+    <message>
+        <source>The flow cannot be written as Archy (no tasks, no starting task, a task id that is no refId).</source>
+        <translation>Der Flow kann nicht als Archy geschrieben werden (keine Tasks, kein Start-Task, eine Task-ID, die keine refId sein kann).</translation>
+    </message>
+    <message>
+        <source>An action imported from Archy that the model does not have: kept and exported unchanged, not checked or simulated; test it in Architect.</source>
+        <translation>Eine aus Archy importierte Aktion, die das Modell nicht kennt: beibehalten und unverändert exportiert, nicht geprüft oder simuliert; testen Sie sie in Architect.</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1379,176 @@
     <message>
         <source>The zip archive could not be made (%1: %2).</source>
         <translation>Das Zip-Archiv konnte nicht erstellt werden (%1: %2).</translation>
+        <source>The flow has no tasks; there is nothing to write as Archy.</source>
+        <translation>Der Flow hat keine Tasks; es gibt nichts, was als Archy geschrieben werden könnte.</translation>
+    </message>
+    <message>
+        <source>The task id &quot;%1&quot; cannot be an Archy refId (it must not be empty or contain [ ] # ~ / or spaces). Rename the task with &apos;handoff flow edit&apos;.</source>
+        <translation>Die Task-ID &quot;%1&quot; kann keine Archy-refId sein (sie darf nicht leer sein und weder [ ] # ~ / noch Leerzeichen enthalten). Benennen Sie den Task mit &apos;handoff flow edit&apos; um.</translation>
+    </message>
+    <message>
+        <source>The starting task &quot;%1&quot; does not exist; choose one with &apos;handoff flow edit&apos;.</source>
+        <translation>Der Start-Task &quot;%1&quot; existiert nicht; wählen Sie einen mit &apos;handoff flow edit&apos;.</translation>
+    </message>
+    <message>
+        <source>The YAML writer failed: %1</source>
+        <translation>Der YAML-Writer ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>A mapping key here is not a plain value; Archy keys are names. If the file came from a template, render it first.</source>
+        <translation>Ein Mapping-Schlüssel ist hier kein einfacher Wert; Archy-Schlüssel sind Namen. Stammt die Datei aus einer Vorlage, rendern Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <source>{{%1}} looks like an unrendered template placeholder (Terraform, Handlebars): YAML reads it as a nested mapping, and Archy would refuse it. Render the template (put in the value for %1) and import the result.</source>
+        <translation>{{%1}} sieht wie ein Platzhalter einer nicht gerenderten Vorlage aus (Terraform, Handlebars): YAML liest ihn als verschachteltes Mapping, und Archy würde ihn ablehnen. Rendern Sie die Vorlage (setzen Sie den Wert für %1 ein) und importieren Sie das Ergebnis.</translation>
+    </message>
+    <message>
+        <source>%1 must be a mapping (key: value lines).</source>
+        <translation>%1 muss ein Mapping sein (Zeilen der Form Schlüssel: Wert).</translation>
+    </message>
+    <message>
+        <source>%1 must be a single value.</source>
+        <translation>%1 muss ein einzelner Wert sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be one of {exp: ...}, {lit: ...}, {var: ...} or {noValue: true}.</source>
+        <translation>%1 muss eines von {exp: ...}, {lit: ...}, {var: ...} oder {noValue: true} sein.</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; with this value cannot be read as an expression here.</source>
+        <translation>%1: &apos;%2&apos; mit diesem Wert kann hier nicht als Ausdruck gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 must be {lit: true} or {lit: false}.</source>
+        <translation>%1 muss {lit: true} oder {lit: false} sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be a duration: {lit: {seconds: N}}.</source>
+        <translation>%1 muss eine Dauer sein: {lit: {seconds: N}}.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in %2 is a key this reader does not know; it is kept and written back on export, but not checked or simulated.</source>
+        <translation>&apos;%1&apos; in %2 ist ein Schlüssel, den dieser Leser nicht kennt; er wird beibehalten und beim Export zurückgeschrieben, aber nicht geprüft oder simuliert.</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of actions.</source>
+        <translation>%1 muss eine Liste von Aktionen sein.</translation>
+    </message>
+    <message>
+        <source>Each action in %1 must be one key (the action, e.g. playAudio:) with its settings under it.</source>
+        <translation>Jede Aktion in %1 muss ein Schlüssel sein (die Aktion, z. B. playAudio:) mit ihren Einstellungen darunter.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;%2 is an Archy action Handoff Studio does not model; it is kept as the opaque action &apos;%3&apos; and written back unchanged, but not checked or simulated.</source>
+        <translation>&apos;%1&apos;%2 ist eine Archy-Aktion, die Handoff Studio nicht modelliert; sie wird als opake Aktion &apos;%3&apos; beibehalten und unverändert zurückgeschrieben, aber nicht geprüft oder simuliert.</translation>
+    </message>
+    <message>
+        <source>mode must be transfer or disconnect.</source>
+        <translation>mode muss transfer oder disconnect sein.</translation>
+    </message>
+    <message>
+        <source>%1 has no output &apos;%2&apos;; its outputs are: %3.</source>
+        <translation>%1 hat keinen Ausgang &apos;%2&apos;; die Ausgänge sind: %3.</translation>
+    </message>
+    <message>
+        <source>An output holds only &apos;actions:&apos;; &apos;%1&apos; is not read.</source>
+        <translation>Ein Ausgang enthält nur &apos;actions:&apos;; &apos;%1&apos; wird nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 needs a category with its data action.</source>
+        <translation>%1 braucht eine Kategorie mit ihrer Datenaktion.</translation>
+    </message>
+    <message>
+        <source>%1 must name exactly one integration.</source>
+        <translation>%1 muss genau eine Integration nennen.</translation>
+    </message>
+    <message>
+        <source>%1 must hold dataAction: with exactly one data action.</source>
+        <translation>%1 muss dataAction: mit genau einer Datenaktion enthalten.</translation>
+    </message>
+    <message>
+        <source>%1.statements must be a list.</source>
+        <translation>%1.statements muss eine Liste sein.</translation>
+    </message>
+    <message>
+        <source>Each statement must be one type key (string:, integer:, ...) with variable: and value: under it.</source>
+        <translation>Jede Anweisung muss ein Typschlüssel sein (string:, integer:, ...) mit variable: und value: darunter.</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of variables.</source>
+        <translation>%1 muss eine Liste von Variablen sein.</translation>
+    </message>
+    <message>
+        <source>Each variable must be one type key (stringVariable:, ...) with name: under it.</source>
+        <translation>Jede Variable muss ein Typschlüssel sein (stringVariable:, ...) mit name: darunter.</translation>
+    </message>
+    <message>
+        <source>A variable needs a name.</source>
+        <translation>Eine Variable braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a reference to a task; write /inboundCall/tasks/task[&lt;refId&gt;] (a menu cannot be the start here).</source>
+        <translation>%1 &quot;%2&quot; ist kein Verweis auf einen Task; schreiben Sie /inboundCall/tasks/task[&lt;refId&gt;] (ein Menü kann hier nicht der Start sein).</translation>
+    </message>
+    <message>
+        <source>%1 names the task &quot;%2&quot;, which the flow does not have.</source>
+        <translation>%1 nennt den Task &quot;%2&quot;, den der Flow nicht hat.</translation>
+    </message>
+    <message>
+        <source>This is not an Archy flow: the document must start with inboundCall:.</source>
+        <translation>Dies ist kein Archy-Flow: Das Dokument muss mit inboundCall: beginnen.</translation>
+    </message>
+    <message>
+        <source>This looks like a Handoff Studio project file, not an Archy flow; use it as it is, or export it with &apos;handoff export archy&apos;.</source>
+        <translation>Dies sieht wie eine Handoff-Studio-Projektdatei aus, nicht wie ein Archy-Flow; verwenden Sie sie direkt oder exportieren Sie sie mit &apos;handoff export archy&apos;.</translation>
+    </message>
+    <message>
+        <source>This is not an Archy inboundCall flow (it has %1); only inbound call flows can be imported.</source>
+        <translation>Dies ist kein Archy-inboundCall-Flow (er enthält %1); nur Flows für eingehende Anrufe können importiert werden.</translation>
+    </message>
+    <message>
+        <source>An Archy file holds one flow; &apos;%1&apos; beside inboundCall is not read.</source>
+        <translation>Eine Archy-Datei enthält einen Flow; &apos;%1&apos; neben inboundCall wird nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>inboundCall needs a name.</source>
+        <translation>inboundCall braucht einen Namen (name).</translation>
+    </message>
+    <message>
+        <source>inboundCall needs tasks: a list with at least the starting task.</source>
+        <translation>inboundCall braucht tasks: eine Liste mit mindestens dem Start-Task.</translation>
+    </message>
+    <message>
+        <source>Each entry of tasks must be task: with its settings under it.</source>
+        <translation>Jeder Eintrag in tasks muss task: mit seinen Einstellungen darunter sein.</translation>
+    </message>
+    <message>
+        <source>A task needs a refId without [ ] # ~ or /; &quot;%1&quot; is not one.</source>
+        <translation>Ein Task braucht eine refId ohne [ ] # ~ oder /; &quot;%1&quot; ist keine.</translation>
+    </message>
+    <message>
+        <source>The refId &quot;%1&quot; is used by two tasks.</source>
+        <translation>Die refId &quot;%1&quot; wird von zwei Tasks verwendet.</translation>
+    </message>
+    <message>
+        <source>inboundCall needs startUpRef, the starting task.</source>
+        <translation>inboundCall braucht startUpRef, den Start-Task.</translation>
+    </message>
+    <message>
+        <source>The file is not valid YAML: %1. Fix the file at this place.</source>
+        <translation>Die Datei ist kein gültiges YAML: %1. Korrigieren Sie die Datei an dieser Stelle.</translation>
+    </message>
+    <message>
+        <source>The file is not valid YAML: %1.</source>
+        <translation>Die Datei ist kein gültiges YAML: %1.</translation>
+    </message>
+    <message>
+        <source>The flow could not be read: %1.</source>
+        <translation>Der Flow konnte nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>The opaque action &quot;%1&quot; has no Archy action key (archyKind); opaque actions come from an Archy import. Remove it.</source>
+        <translation>Die opake Aktion &quot;%1&quot; hat keinen Archy-Aktionsschlüssel (archyKind); opake Aktionen stammen aus einem Archy-Import. Entfernen Sie sie.</translation>
     </message>
 </context>
 <context>
@@ -2064,6 +2268,18 @@
     <message>
         <source>Transfers start failing at hour %1 (%2), %3 of %4 calls fail; first reason %5. %6</source>
         <translation>Transfers beginnen in Stunde %1 (%2) fehlzuschlagen, %3 von %4 Anrufen scheitern; erster Grund: %5. %6</translation>
+    </message>
+    <message>
+        <source>Action not modelled</source>
+        <translation>Nicht modellierte Aktion</translation>
+    </message>
+    <message>
+        <source>%1 is the Archy action %2, which Handoff Studio does not model: it is kept and exported unchanged, but not checked or simulated. Test it in Architect.</source>
+        <translation>%1 ist die Archy-Aktion %2, die Handoff Studio nicht modelliert: Sie wird beibehalten und unverändert exportiert, aber nicht geprüft oder simuliert. Testen Sie sie in Architect.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the Archy action %2, which the simulator does not model; the call stops here. Test this part of the flow in Architect.</source>
+        <translation>&apos;%1&apos; ist die Archy-Aktion %2, die der Simulator nicht modelliert; der Anruf endet hier. Testen Sie diesen Teil des Flows in Architect.</translation>
     </message>
 </context>
 <context>

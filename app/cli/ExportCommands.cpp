@@ -1,5 +1,6 @@
 // `handoff export ...`: one function per export format. The Archy YAML export (`handoff export archy`, issue 10
 // item 1) goes beside these as runArchy, registered in exportCommands() below.
+#include "ArchyCommands.h"
 #include "CliContext.h"
 #include "common/SaveFile.h"
 #include "exports/DataActionContracts.h"
@@ -203,6 +204,7 @@ CommandGroup exportCommands() {
                 return dispatchSubcommands(
                     context, u"export"_s, summary,
                     {
+                        {u"archy"_s, tr("Write the flow as an Archy inboundCall YAML file."), runExportArchy},
                         {u"function"_s, tr("Write the Function Data Action zip."), runFunction},
                         {u"contracts"_s, tr("Write the data action contracts and request template."), runContracts},
                         {u"check-contract"_s, tr("Check a contract against Genesys' rules."), runCheckContract},

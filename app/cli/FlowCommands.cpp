@@ -1,3 +1,4 @@
+#include "ArchyCommands.h"
 #include "CliContext.h"
 #include "FlowEditCommands.h"
 #include "ProjectLoading.h"
@@ -600,6 +601,8 @@ CommandGroup flowCommands() {
                         {u"show"_s, tr("List the flow's tasks and actions with their ids."), runShow},
                         {u"edit"_s, tr("Change the flow: insert, move, set, rename, remove; tasks and variables."),
                          runEdit},
+                        {u"import"_s, tr("Read an Archy YAML flow into a new project: import archy FILE --out P."),
+                         runFlowImport},
                     },
                     args);
             }};

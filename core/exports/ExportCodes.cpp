@@ -71,6 +71,32 @@ constexpr CodeInfo kCodes[] = {
     {"EXP030", Severity::Warning,
      QT_TRANSLATE_NOOP("handoff::diagnostics", "A secret (privateKey) is a flow input; take it from the "
                                                "integration's credentials in the request template instead.")},
+    // Archy YAML import and export
+    {"EXP040", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "The Archy file is not valid YAML; fix it at the line and column.")},
+    {"EXP041", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "The file is not an Archy inboundCall flow (another flow type, or another format).")},
+    {"EXP042", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "A value in the Archy file has the wrong shape or a required key is missing.")},
+    {"EXP043", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "A {{...}} placeholder of an unrendered template: render the template, then import.")},
+    {"EXP044", Severity::Warning,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "A key the Archy reader does not know: kept and written back, not checked or simulated.")},
+    {"EXP045", Severity::Warning,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "An Archy action the model does not have: kept as an opaque action and written back.")},
+    {"EXP046", Severity::Error,
+     QT_TRANSLATE_NOOP(
+         "handoff::diagnostics",
+         "A task reference (startUpRef, targetTaskRef, refId) is malformed, duplicated or names no task.")},
+    {"EXP047", Severity::Error,
+     QT_TRANSLATE_NOOP(
+         "handoff::diagnostics",
+         "The flow cannot be written as Archy (no tasks, no starting task, a task id that is no refId).")},
 };
 } // namespace
 

@@ -34,6 +34,7 @@ constexpr KindInfo kKinds[] = {
     {ActionKind::SetPostFlow, "setPostFlow", QT_TRANSLATE_NOOP("handoff::flow", "Set Post-Flow")},
     {ActionKind::Disconnect, "disconnect", QT_TRANSLATE_NOOP("handoff::flow", "Disconnect")},
     {ActionKind::Jump, "jump", QT_TRANSLATE_NOOP("handoff::flow", "Jump to Reusable Task")},
+    {ActionKind::Opaque, "opaque", QT_TRANSLATE_NOOP("handoff::flow", "Action not modelled")},
 };
 
 constexpr BuiltInVariable kBuiltIns[] = {
@@ -399,6 +400,9 @@ QJsonObject propsToJson(const ActionProps& props) {
                 o.insert(u"invocationData"_s, p.invocationData);
             } else if constexpr (std::is_same_v<T, JumpProps>) {
                 o.insert(u"task"_s, p.task);
+            } else if constexpr (std::is_same_v<T, OpaqueProps>) {
+                o.insert(u"archyKind"_s, p.archyKind);
+                o.insert(u"raw"_s, p.raw);
             }
         },
         props);
@@ -611,6 +615,8 @@ QJsonObject checkPropKeys(ActionKind kind, const QJsonObject& o, const QString& 
         return r.unknownKeys(o, {u"target", u"flowType", u"flowName", u"invocationData"}, path);
     case ActionKind::Jump:
         return version >= 3 ? r.unknownKeys(o, {u"task"}, path) : r.unknownKeys(o, {u"target"}, path);
+    case ActionKind::Opaque:
+        return r.unknownKeys(o, {u"archyKind", u"raw"}, path);
     }
     return {};
 }
@@ -691,6 +697,8 @@ ActionProps propsFromJson(ActionKind kind, const QJsonObject& o, const QString& 
         return DisconnectProps{};
     case ActionKind::Jump:
         return JumpProps{r.string(o, version >= 3 ? u"task"_s : u"target"_s, path)};
+    case ActionKind::Opaque:
+        return OpaqueProps{r.string(o, u"archyKind"_s, path), r.object(o, u"raw"_s, path)};
     }
     return DisconnectProps{};
 }

@@ -32,6 +32,8 @@ enum class ActionKind : quint8 {
     SetPostFlow,
     Disconnect,
     Jump, // "Jump to Reusable Task": the call continues in another task
+    // An Archy action this model does not have (read by the Archy importer): kept as it was, never run or checked.
+    Opaque,
 };
 
 QString actionKindKey(ActionKind kind);
@@ -149,9 +151,17 @@ struct JumpProps {
     friend bool operator==(const JumpProps&, const JumpProps&) = default;
 };
 
+// An action the model does not have, as an Archy import found it: its Archy key ("dataTableLookup") and its
+// YAML node in JSON form (nested actions included), written back unchanged on export.
+struct OpaqueProps {
+    QString archyKind;
+    QJsonObject raw;
+    friend bool operator==(const OpaqueProps&, const OpaqueProps&) = default;
+};
+
 using ActionProps =
     std::variant<TranscriptionProps, RecordingProps, PlayAudioProps, CallDataProps, DecisionProps, UpdateDataProps,
-                 SetUuiDataProps, TransferProps, SetPostFlowProps, DisconnectProps, JumpProps>;
+                 SetUuiDataProps, TransferProps, SetPostFlowProps, DisconnectProps, JumpProps, OpaqueProps>;
 
 struct Action;
 // std::vector, not QList: the standard containers are the ones that allow the element type to be incomplete here,

@@ -61,6 +61,10 @@ constexpr CodeInfo kCodes[] = {
                        "A task id is empty, used twice or has a character Archy's refId does not allow.")},
     {"FLW024", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics", "An action writes to a read-only built-in Call variable.")},
+    {"FLW027", Severity::Warning,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "An action imported from Archy that the model does not have: kept and exported unchanged, "
+                       "not checked or simulated; test it in Architect.")},
     {"FLW025", Severity::Warning,
      QT_TRANSLATE_NOOP("handoff::diagnostics", "Set UUI Data does not use the User-to-User option.")},
     // Simulation

@@ -707,6 +707,11 @@ private:
                         }
                     }
                 }
+            } else if (const OpaqueProps* opaque = a.as<OpaqueProps>()) {
+                report("FLW027", at(i),
+                       handoff::flow::tr("%1 is the Archy action %2, which Handoff Studio does not model: it is kept "
+                                         "and exported unchanged, but not checked or simulated. Test it in Architect.")
+                           .arg(label(i), opaque->archyKind));
             } else if (a.kind() == ActionKind::TransferToNumber) {
                 checkNumber(i);
             } else if (const SetPostFlowProps* post = a.as<SetPostFlowProps>()) {

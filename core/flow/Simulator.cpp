@@ -923,11 +923,22 @@ struct Simulator::Impl {
         return StepOutcome::next(kPathJump);
     }
 
+    // An action the model does not have (kept from an Archy import): the simulator does not guess what it does.
+    StepOutcome opaque(Run& run, const Compiled& c, TraceStep& step) {
+        fail(run, step,
+             located("FLW027",
+                     handoff::flow::tr("'%1' is the Archy action %2, which the simulator does not model; the call "
+                                       "stops here. Test this part of the flow in Architect.")
+                         .arg(c.action->id, c.action->as<OpaqueProps>()->archyKind),
+                     c));
+        return StepOutcome::finish(EndState::FlowError);
+    }
+
     // In ActionKind order.
-    static constexpr std::array<Handler, 11> kHandlers{
+    static constexpr std::array<Handler, 12> kHandlers{
         &Impl::transcription, &Impl::recording,  &Impl::playAudio,  &Impl::callData,
         &Impl::decision,      &Impl::updateData, &Impl::setUuiData, &Impl::transfer,
-        &Impl::setPostFlow,   &Impl::disconnect, &Impl::jump,
+        &Impl::setPostFlow,   &Impl::disconnect, &Impl::jump,       &Impl::opaque,
     };
     static_assert(std::variant_size_v<ActionProps> == kHandlers.size(), "one handler per action kind");
 };
