@@ -102,6 +102,7 @@ mirror_host="$(echo "$mirror" | sed -E 's#^[a-z]+://([^/]+)/.*#\1#')"
 # --- where ---------------------------------------------------------------------------------------------------------
 if [ -z "$dir" ]; then
     dir="$(mktemp -d /var/tmp/handoff-fresh-root.XXXXXX)"
+    chmod 755 "$dir" # it becomes /, which every user must be able to enter
 fi
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd -P)"
