@@ -22,7 +22,7 @@
 #      (DIR.logs/), and deletes DIR unless --keep.
 #
 # Options: --keep keeps the root (rerun in it with the same DIR: debootstrap is skipped, the checkout re-copied);
-# --only-install stops after scripts/install-deps.sh (a quick check of the package list, about 10 minutes);
+# --only-install stops after scripts/install-deps.sh (a quick check of the package list, see below);
 # --keep-going builds the second command with `ninja -k 0` semantics (CMAKE_BUILD_PARALLEL_LEVEL unchanged,
 # `--build ... -- -k 0`) and then runs ctest on what built, listing what did not build, instead of the workflow.
 # Timeouts (seconds): FRESH_ROOT_TIMEOUT_BOOTSTRAP (1800), FRESH_ROOT_TIMEOUT_FIRST (10800),
@@ -32,8 +32,9 @@
 # Debian 12, and with them the app starts and the whole test suite builds and passes. What it does not prove:
 # anything about other distributions, or about a machine whose user is not root (sudo is then needed).
 #
-# How long (measured on this 2-core machine shared by several builds, load 15-20): debootstrap about 2 minutes,
-# scripts/install-deps.sh about 10 minutes (364 packages); a cold build of each preset (dev, then ci) about 3
+# How long (measured on this 2-core machine shared by several builds, load 15-20): debootstrap 1-2 minutes,
+# scripts/install-deps.sh 4-10 minutes (364 packages), deleting the root about 3 minutes, so --only-install takes
+# about 8-15 minutes in all; a cold build of each preset (dev, then ci) about 3
 # compile steps a minute here, so some 2 hours each and 4-5 hours in all. The host's ccache is shared, so a rerun
 # (or a machine with idle cores) is much faster; set the timeouts above to match. Exit code: 0 PASS, 1 FAIL, 2 usage.
 set -euo pipefail
@@ -148,12 +149,12 @@ trap 'exit 130' INT TERM
 
 # --- steps and the summary ---------------------------------------------------------------------------------------
 results=()
+checkout="not copied yet"
 failed_logs=()
 elapsed() { local s=$(($(date +%s) - $1)); printf '%dm%02ds' $((s / 60)) $((s % 60)); }
 summary() {
     echo
-    echo "==== fresh-root-check summary (commit $(git -C "$repo" rev-parse --short HEAD)$(
-        git -C "$repo" diff --quiet HEAD && echo "" || echo " plus uncommitted changes"), total $(elapsed "$start_time"))"
+    echo "==== fresh-root-check summary (checkout: $checkout, total $(elapsed "$start_time"))"
     local r
     for r in "${results[@]}"; do echo "  $r"; done
     if [ ${#failed_logs[@]} -gt 0 ]; then
@@ -244,6 +245,8 @@ copy_checkout() {
         git -C "$repo" rev-parse HEAD)"
     echo "copied $(git -C "$dir$src_in_root" ls-files | wc -l) files"
 }
+checkout="commit $(git -C "$repo" rev-parse --short HEAD)$(
+    [ -z "$(git -C "$repo" status --porcelain)" ] || echo " plus uncommitted changes")"
 step "copy the checkout to $src_in_root" "$logs/2-copy.log" -- copy_checkout
 
 mount_root() {
