@@ -34,8 +34,8 @@
 #
 # How long (measured on this 2-core machine shared by several builds, load 15-20): debootstrap 1-2 minutes,
 # scripts/install-deps.sh 4-10 minutes (364 packages), deleting the root about 3 minutes, so --only-install takes
-# about 8-15 minutes in all; a cold build of each preset (dev, then ci) about 3
-# compile steps a minute here, so some 2 hours each and 4-5 hours in all. The host's ccache is shared, so a rerun
+# about 8-15 minutes in all; a cold build of each preset (dev, then ci) makes about 3 compile steps a minute here,
+# so some 2 hours each and 4-5 hours in all. The host's ccache is shared, so a rerun
 # (or a machine with idle cores) is much faster; set the timeouts above to match. Exit code: 0 PASS, 1 FAIL, 2 usage.
 set -euo pipefail
 # The whole script is one group, read before it runs: editing this file during a run cannot change the run.
@@ -51,7 +51,7 @@ while [ $# -gt 0 ]; do
         --keep) keep=1 ;;
         --only-install) only_install=1 ;;
         --keep-going) keep_going=1 ;;
-        -h | --help) sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
         -*) echo "fresh-root-check: unknown option $1" >&2; usage ;;
         *) [ -z "$dir" ] || usage; dir="$1" ;;
     esac
