@@ -40,6 +40,11 @@ fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
+    # a fresh Debian 12 installed with a root password has no sudo
+    if ! command -v sudo >/dev/null 2>&1; then
+        echo "install-deps: sudo is not installed; run this script as root to install: ${missing[*]}" >&2
+        exit 1
+    fi
     sudo="sudo"
 fi
 echo "install-deps: installing ${missing[*]}"
