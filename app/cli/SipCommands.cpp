@@ -3,6 +3,7 @@
 #include "emulator/LoopbackCertificate.h"
 #include "flow/Scenario.h"
 #include "flow/SimulationReport.h"
+#include "project/SimulationSetup.h"
 #include "flow/Simulator.h"
 #include "jwt/Jwt.h"
 #include "jwt/JwtClaims.h"
@@ -177,7 +178,7 @@ int runSend(Context& context, const QStringList& args) {
     } else if (!s.dataAction) {
         s.dataAction = telephony::CallOutcome::Success;
     }
-    const flow::SimulationContext c = flow::contextFor(p);
+    const flow::SimulationContext c = project::simulationContext(p);
     flow::Simulator simulator(p.flow, c, context.clock());
     const flow::Trace trace = simulator.run(s.call, s.script(), client.get());
     auto invite = sip::transferInvite(trace);

@@ -164,7 +164,29 @@ private:
         return add(std::move(node));
     }
 
+    // Parentheses, function arguments, `not` and `-` nest by recursion: a limit keeps a pasted expression from
+    // exhausting the stack (found by fuzzing). Architect's own expressions are nowhere near it. Each level of
+    // parentheses passes three counted steps (or, not, unary), so this allows 64 levels of them.
+    static constexpr int kMaxDepth = 3 * 64;
+    struct DepthGuard {
+        int& depth;
+        explicit DepthGuard(int& d)
+            : depth(++d) {}
+        ~DepthGuard() { --depth; }
+        Q_DISABLE_COPY_MOVE(DepthGuard)
+    };
+    ExpressionResult<int> tooDeep() {
+        return fail(handoff::flow::tr("The expression nests more than %1 levels deep (parentheses, function calls, "
+                                      "not, -); split it into steps with Update Data.")
+                        .arg(kMaxDepth / 3),
+                    peek());
+    }
+
     ExpressionResult<int> parseOr() {
+        const DepthGuard guard(m_depth);
+        if (m_depth > kMaxDepth) {
+            return tooDeep();
+        }
         auto left = parseAnd();
         if (!left) {
             return left;
@@ -203,6 +225,10 @@ private:
     }
 
     ExpressionResult<int> parseNot() {
+        const DepthGuard guard(m_depth);
+        if (m_depth > kMaxDepth) {
+            return tooDeep();
+        }
         if (isWord(peek(), u"not")) {
             const Token& t = take();
             auto operand = parseNot();
@@ -289,6 +315,10 @@ private:
     }
 
     ExpressionResult<int> parseUnary() {
+        const DepthGuard guard(m_depth);
+        if (m_depth > kMaxDepth) {
+            return tooDeep();
+        }
         if (peek().kind == TokenKind::Minus) {
             const Token& minus = take();
             const Token& t = peek();
@@ -511,6 +541,7 @@ private:
     QStringView m_text;
     std::vector<Token> m_tokens;
     std::vector<Node>& m_nodes;
+    int m_depth = 0;
     size_t m_pos = 0;
 };
 

@@ -131,8 +131,9 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<int>("status");
         QTest::newRow("without callId: accepted") << false << 0 << 200;
-        // The template's Set UUI Data passes the voiceCalls answer's 15-character id as callId.
-        QTest::newRow("15-character callId: refused") << true << 1 << 400;
+        // The template's function returns the 18-character id of the VoiceCall the emulator created: the stand-in
+        // finds it.
+        QTest::newRow("18-character callId of the created VoiceCall: accepted") << true << 0 << 200;
     }
     void rehearsal() {
         QFETCH(bool, withCallId);

@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -190,6 +191,23 @@ private Q_SLOTS:
         QTest::newRow("controls") << u"line1\nline2\r\ttab"_s;
         QTest::newRow("unicode") << u"caf\u00e9 \U0001F600"_s;
         QTest::newRow("empty") << QString();
+    }
+
+    // Found by fuzzing: nesting deep enough to exhaust the stack. Refused, located, and the limit is generous.
+    void deepNestingIsRefused() {
+        QFile file(QStringLiteral(HANDOFF_TEST_DATA "/fuzz/expression/deep-nesting-stack-overflow"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto found = Expression::parse(QString::fromUtf8(file.readAll()));
+        QVERIFY(!found);
+        QCOMPARE(found.error().code, u"FLW001"_s);
+        const QString deep = QString(100, u'(') + u"1"_s + QString(100, u')');
+        const auto refused = Expression::parse(deep);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, u"FLW001"_s);
+        QVERIFY(refused.error().message.contains(u"64"_s));
+        QVERIFY(refused.error().where.column > 1);
+        const QString fine = QString(40, u'(') + u"1"_s + QString(40, u')');
+        QVERIFY(Expression::parse(fine).has_value());
     }
 
     void quoteRoundTrip() {

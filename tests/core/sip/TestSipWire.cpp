@@ -2,6 +2,7 @@
 #include "emulator/LoopbackCertificate.h"
 #include "flow/FlowTemplates.h"
 #include "flow/SimulationReport.h"
+#include "project/SimulationSetup.h"
 #include "flow/Simulator.h"
 #include "project/Project.h"
 #include "sip/SipEndpoint.h"
@@ -85,7 +86,7 @@ flow::SipInvite simulatedInvite(const Clock& clock) {
     options.salesforceOrgId = kOrgId;
     options.callCenterApiName = kCallCenter;
     p.flow = *flow::flowTemplate(u"sip-transfer"_s, options);
-    flow::Simulator simulator(p.flow, flow::contextFor(p), clock);
+    flow::Simulator simulator(p.flow, project::simulationContext(p), clock);
     const flow::Trace trace = simulator.run({});
     auto invite = sip::transferInvite(trace);
     return invite ? *invite : flow::SipInvite();
