@@ -1048,59 +1048,59 @@
     </message>
     <message>
         <source>The encrypted key asks for too many key-derivation iterations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der verschlüsselte Schlüssel verlangt zu viele Iterationen der Schlüsselableitung.</translation>
     </message>
     <message>
         <source>A secret (privateKey) is a flow input; take it from the integration&apos;s credentials in the request template instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Geheimnis (privateKey) ist eine Flow-Eingabe; nehmen Sie es stattdessen in der Anfragevorlage aus den Zugangsdaten der Integration.</translation>
     </message>
     <message>
         <source>Opening a version 2 flow turned an action reached from several places into a reusable task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Öffnen eines Flows der Version 2 wurde eine Aktion, die von mehreren Stellen aus erreicht wird, zu einem wiederverwendbaren Task.</translation>
     </message>
     <message>
         <source>A task id is empty, used twice or has a character Archy&apos;s refId does not allow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Task-ID ist leer, doppelt vergeben oder enthält ein Zeichen, das die refId von Archy nicht erlaubt.</translation>
     </message>
     <message>
         <source>The UUI of a simulated transfer breaks Salesforce&apos;s rules, so the transfer is taken to fail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die UUI eines simulierten Transfers verstößt gegen die Regeln von Salesforce, daher wird angenommen, dass der Transfer fehlschlägt.</translation>
     </message>
     <message>
         <source>An edit names an action, task or variable the flow does not have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Bearbeitung nennt eine Aktion, einen Task oder eine Variable, die der Flow nicht hat.</translation>
     </message>
     <message>
         <source>An edit gives an id or name that is not allowed or already in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Bearbeitung gibt eine ID oder einen Namen an, die nicht erlaubt oder schon vergeben sind.</translation>
     </message>
     <message>
         <source>An edit names a place in the flow that does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Bearbeitung nennt eine Stelle im Flow, die es nicht gibt.</translation>
     </message>
     <message>
         <source>An edit puts an action where Architect allows none, such as after a terminating action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Bearbeitung setzt eine Aktion an eine Stelle, an der Architect keine erlaubt, etwa nach einer beendenden Aktion.</translation>
     </message>
     <message>
         <source>An edit removes or renames something still in use (a task that is jumped to, the start).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Bearbeitung entfernt oder benennt etwas um, das noch verwendet wird (einen Task, zu dem gesprungen wird, den Start).</translation>
     </message>
     <message>
         <source>An edit sets a property the action&apos;s kind does not have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Bearbeitung setzt eine Eigenschaft, die die Art der Aktion nicht hat.</translation>
     </message>
     <message>
         <source>Opening an older project changed a setting to the new default; the notice says which.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Öffnen eines älteren Projekts wurde eine Einstellung auf die neue Vorgabe umgestellt; der Hinweis nennt, welche.</translation>
     </message>
     <message>
         <source>The User-to-User header was read in another form than the trunk&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der User-to-User-Header wurde in einer anderen Form gelesen als der des Trunks.</translation>
     </message>
     <message>
         <source>The UUI fits the limit on its decoded data, but the header line is longer than the limit; an SBC or proxy on the path could limit header length.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die UUI passt mit ihren dekodierten Daten ins Limit, aber die Header-Zeile ist länger als das Limit; ein SBC oder Proxy auf dem Weg könnte die Headerlänge begrenzen.</translation>
     </message>
 </context>
 <context>
@@ -1598,7 +1598,7 @@
     </message>
     <message>
         <source>The zip archive could not be made (%1: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zip-Archiv konnte nicht erstellt werden (%1: %2).</translation>
     </message>
 </context>
 <context>
@@ -2245,279 +2245,279 @@
     </message>
     <message>
         <source>The expression nests more than %1 levels deep (parentheses, function calls, not, -); split it into steps with Update Data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ausdruck ist tiefer als %1 Ebenen verschachtelt (Klammern, Funktionsaufrufe, not, -); teilen Sie ihn mit Update Data in Schritte auf.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not known to this version; it is kept as it is and written back when the project is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist dieser Version nicht bekannt; es wird unverändert beibehalten und beim Speichern des Projekts zurückgeschrieben.</translation>
     </message>
     <message>
         <source>Unknown action kind &quot;%1&quot;; the kinds are: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Aktionsart „%1“; die Arten sind: %2.</translation>
     </message>
     <message>
         <source>A %1 action has no output &quot;%2&quot;; its outputs are: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine %1-Aktion hat keinen Ausgang „%2“; ihre Ausgänge sind: %3.</translation>
     </message>
     <message>
         <source>An output must be a JSON array of actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ausgang muss ein JSON-Array von Aktionen sein.</translation>
     </message>
     <message>
         <source>A %1 action has no property &quot;%2&quot;; its properties are: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine %1-Aktion hat keine Eigenschaft „%2“; ihre Eigenschaften sind: %3.</translation>
     </message>
     <message>
         <source>Each task must be a JSON object with an id, a name and actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Task muss ein JSON-Objekt mit einer ID, einem Namen und Aktionen sein.</translation>
     </message>
     <message>
         <source>Every action of a version 2 flow needs an id of its own; &apos;%1&apos; is empty or used twice, so the flow cannot be converted. Fix the id in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Aktion eines Flows der Version 2 braucht eine eigene ID; &apos;%1&apos; ist leer oder doppelt vergeben, daher kann der Flow nicht umgewandelt werden. Korrigieren Sie die ID in der Datei.</translation>
     </message>
     <message>
         <source>The canvas positions of the version 2 actions are not kept: the designer lays out each task top to bottom, as Architect does.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Positionen der Aktionen der Version 2 auf der Arbeitsfläche werden nicht übernommen: Der Designer ordnet jeden Task von oben nach unten an, wie Architect.</translation>
     </message>
     <message>
         <source>Jump to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprung zu %1</translation>
     </message>
     <message>
         <source>A path leads to &apos;%1&apos;, which does not exist; the path ends there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Pfad führt zu &apos;%1&apos;, das es nicht gibt; der Pfad endet dort.</translation>
     </message>
     <message>
         <source>Jump to the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprung zum Start</translation>
     </message>
     <message>
         <source>Starting task</source>
-        <translation type="unfinished"></translation>
+        <translation>Start-Task</translation>
     </message>
     <message>
         <source>&apos;%1&apos; was reached from more than one place (or jumped to); it now heads the reusable task &apos;%2&apos;, and each place jumps to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; wurde von mehr als einer Stelle aus erreicht (oder angesprungen); es steht jetzt am Anfang des wiederverwendbaren Tasks &apos;%2&apos;, und jede dieser Stellen springt dorthin.</translation>
     </message>
     <message>
         <source>No path led to &apos;%1&apos;; it is kept in the task &apos;%2&apos; so nothing is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Pfad führte zu &apos;%1&apos;; es wird im Task &apos;%2&apos; aufbewahrt, damit nichts verloren geht.</translation>
     </message>
     <message>
         <source>There is no action &apos;%1&apos; in the flow; check the id (`handoff flow show` lists them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Flow gibt es keine Aktion &apos;%1&apos;; prüfen Sie die ID (`handoff flow show` listet die IDs auf).</translation>
     </message>
     <message>
         <source>There is no task &apos;%1&apos; in the flow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Flow gibt es keinen Task &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>The action &apos;%1&apos; is in the task &apos;%2&apos;, not in &apos;%3&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktion &apos;%1&apos; liegt im Task &apos;%2&apos;, nicht in &apos;%3&apos;.</translation>
     </message>
     <message>
         <source>Position %1 is outside the list, which has %2 actions (use 0 to %2, or -1 for the end).</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1 liegt außerhalb der Liste, die %2 Aktionen hat (verwenden Sie 0 bis %2 oder -1 für das Ende).</translation>
     </message>
     <message>
         <source>Nothing can follow &apos;%1&apos; (%2): it ends the list. Put the action before it, or in another path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf &apos;%1&apos; (%2) kann nichts folgen: Es beendet die Liste. Setzen Sie die Aktion davor oder in einen anderen Pfad.</translation>
     </message>
     <message>
         <source>The id &apos;%1&apos; has a space or one of [ ] # ~ /; use letters, digits, - and _.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID &apos;%1&apos; enthält ein Leerzeichen oder eines der Zeichen [ ] # ~ /; verwenden Sie Buchstaben, Ziffern, - und _.</translation>
     </message>
     <message>
         <source>The id &apos;%1&apos; is already used in the flow; ids must be unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID &apos;%1&apos; wird im Flow schon verwendet; IDs müssen eindeutig sein.</translation>
     </message>
     <message>
         <source>A %1 action has no output &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine %1-Aktion hat keinen Ausgang „%2“.</translation>
     </message>
     <message>
         <source>There are not %1 actions from &apos;%2&apos; on in its list (only %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab &apos;%2&apos; gibt es in seiner Liste keine %1 Aktionen (nur %3).</translation>
     </message>
     <message>
         <source>&apos;%1&apos; cannot move into its own path: &apos;%2&apos; is part of what moves.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; kann nicht in einen eigenen Pfad verschoben werden: &apos;%2&apos; gehört zu dem, was verschoben wird.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is a %2 action; its kind cannot change. Insert a new action instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist eine %2-Aktion; ihre Art lässt sich nicht ändern. Fügen Sie stattdessen eine neue Aktion ein.</translation>
     </message>
     <message>
         <source>&apos;name&apos; must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;name&apos; muss ein String sein.</translation>
     </message>
     <message>
         <source>The id &apos;%1&apos; is empty or has a space or one of [ ] # ~ /; use letters, digits, - and _.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID &apos;%1&apos; ist leer oder enthält ein Leerzeichen oder eines der Zeichen [ ] # ~ /; verwenden Sie Buchstaben, Ziffern, - und _.</translation>
     </message>
     <message>
         <source>The id &apos;%1&apos; is already used in the flow; choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID &apos;%1&apos; wird im Flow schon verwendet; wählen Sie eine andere.</translation>
     </message>
     <message>
         <source>The task id &apos;%1&apos; is empty or has a space or one of [ ] # ~ / (Archy writes it as the task&apos;s refId).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Task-ID &apos;%1&apos; ist leer oder enthält ein Leerzeichen oder eines der Zeichen [ ] # ~ / (Archy schreibt sie als refId des Tasks).</translation>
     </message>
     <message>
         <source>There is a task &apos;%1&apos; already; choose another id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt schon einen Task &apos;%1&apos;; wählen Sie eine andere ID.</translation>
     </message>
     <message>
         <source>The task id &apos;%1&apos; is empty or has a space or one of [ ] # ~ /.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Task-ID &apos;%1&apos; ist leer oder enthält ein Leerzeichen oder eines der Zeichen [ ] # ~ /.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is the starting task; make another task the start before removing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist der Start-Task; machen Sie einen anderen Task zum Start, bevor Sie ihn entfernen.</translation>
     </message>
     <message>
         <source>The task &apos;%1&apos; is still jumped to by %2; change or remove those jumps first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Task &apos;%1&apos; ist noch Sprungziel von %2; ändern oder entfernen Sie zuerst diese Sprünge.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a variable name Architect takes: write the scope, a dot and a name of letters, digits and _ (Flow.count, Task.voiceCallId).</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein Variablenname, den Architect annimmt: Schreiben Sie den Bereich, einen Punkt und einen Namen aus Buchstaben, Ziffern und _ (Flow.count, Task.voiceCallId).</translation>
     </message>
     <message>
         <source>There is a variable %1 already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt schon eine Variable %1.</translation>
     </message>
     <message>
         <source>There is no variable %1 in the flow (built-in Call variables cannot be renamed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Flow gibt es keine Variable %1 (eingebaute Call-Variablen können nicht umbenannt werden).</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a variable name Architect takes: write the scope, a dot and a name of letters, digits and _.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein Variablenname, den Architect annimmt: Schreiben Sie den Bereich, einen Punkt und einen Namen aus Buchstaben, Ziffern und _.</translation>
     </message>
     <message>
         <source>There is no variable %1 in the flow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Flow gibt es keine Variable %1.</translation>
     </message>
     <message>
         <source>%1 is still used by %2; change those actions first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird noch von %2 verwendet; ändern Sie zuerst diese Aktionen.</translation>
     </message>
     <message>
         <source>The help article&apos;s sample flow. Differences on purpose: the org id input is named salesforceOrgId (Genesys reserves orgId in data action contracts); the private key is not an input (keep it in the integration&apos;s credentials); callAttributes is real JSON; Set Post-Flow comes before the transfer, because after a successful transfer the flow does not run on; the function returns the 18-character VoiceCall id and a UUI token minted for the call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Beispiel-Flow aus dem Hilfeartikel. Bewusste Abweichungen: Die Eingabe für die Org-ID heißt salesforceOrgId (Genesys reserviert orgId in Verträgen von Datenaktionen); der private Schlüssel ist keine Eingabe (bewahren Sie ihn in den Zugangsdaten der Integration auf); callAttributes ist echtes JSON; Set Post-Flow steht vor dem Transfer, weil der Flow nach einem erfolgreichen Transfer nicht weiterläuft; die Funktion gibt die 18-stellige VoiceCall-ID und ein für den Anruf erzeugtes UUI-Token zurück.</translation>
     </message>
     <message>
         <source>The UUI token (JWT) the function minted for this call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das UUI-Token (JWT), das die Funktion für diesen Anruf erzeugt hat.</translation>
     </message>
     <message>
         <source>The 18-character VoiceCall id returned by the Call Data Action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die 18-stellige VoiceCall-ID, die die Call Data Action zurückgibt.</translation>
     </message>
     <message>
         <source>Jump to Failure handling</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprung zu Fehlschlagbehandlung</translation>
     </message>
     <message>
         <source>Failure handling</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschlagbehandlung</translation>
     </message>
     <message>
         <source>The flow has no tasks. Start from the sip-transfer template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Flow hat keine Tasks. Beginnen Sie mit der Vorlage sip-transfer.</translation>
     </message>
     <message>
         <source>Task %1 needs an id without spaces and without [ ] # ~ / (Archy writes it as the task&apos;s refId). Rename it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Task %1 braucht eine ID ohne Leerzeichen und ohne [ ] # ~ / (Archy schreibt sie als refId des Tasks). Benennen Sie ihn um.</translation>
     </message>
     <message>
         <source>Two tasks have the id &apos;%1&apos;; task ids must be unique. Rename one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Tasks haben die ID &apos;%1&apos;; Task-IDs müssen eindeutig sein. Benennen Sie einen davon um.</translation>
     </message>
     <message>
         <source>An action of task %1 has no id; give it a unique id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Aktion von Task %1 hat keine ID; geben Sie ihr eine eindeutige ID.</translation>
     </message>
     <message>
         <source>The flow has no starting task; set &apos;startTask&apos; to the id of a task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Flow hat keinen Start-Task; setzen Sie &apos;startTask&apos; auf die ID eines Tasks.</translation>
     </message>
     <message>
         <source>The starting task &apos;%1&apos; does not exist; set &apos;startTask&apos; to the id of a task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Start-Task &apos;%1&apos; existiert nicht; setzen Sie &apos;startTask&apos; auf die ID eines Tasks.</translation>
     </message>
     <message>
         <source>The starting task %1 has no actions; a call would end at once in error handling. Add actions to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Start-Task %1 hat keine Aktionen; ein Anruf würde sofort in der Fehlerbehandlung enden. Fügen Sie ihm Aktionen hinzu.</translation>
     </message>
     <message>
         <source>%1 jumps nowhere; choose the reusable task it continues in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 springt nirgendwohin; wählen Sie den wiederverwendbaren Task, in dem es weitergeht.</translation>
     </message>
     <message>
         <source>%1 jumps to the task &apos;%2&apos;, which does not exist. Choose an existing task or add it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 springt zum Task &apos;%2&apos;, den es nicht gibt. Wählen Sie einen vorhandenen Task oder legen Sie ihn an.</translation>
     </message>
     <message>
         <source>No call reaches the task %1: the starting task does not jump to it on any path. Add a Jump to Reusable Task or delete the task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Anruf erreicht den Task %1: Der Start-Task springt auf keinem Pfad dorthin. Fügen Sie ein Jump to Reusable Task hinzu oder löschen Sie den Task.</translation>
     </message>
     <message>
         <source>No call can reach %1, nor what follows it in its list: it comes after an action that ends the call or jumps away, or every path before it does. Move it or delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Anruf kann %1 erreichen, auch nicht, was in seiner Liste darauf folgt: Es steht nach einer Aktion, die den Anruf beendet oder wegspringt, oder jeder Pfad davor tut das. Verschieben oder löschen Sie es.</translation>
     </message>
     <message>
         <source>The %1 path of %2 is empty and nothing after it ends the task %3: a call that takes it falls out of the flow. Tell the caller (Play Audio), then Disconnect or transfer to a queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pfad %1 von %2 ist leer, und nichts danach beendet den Task %3: Ein Anruf, der ihn nimmt, fällt aus dem Flow. Informieren Sie den Anrufer (Play Audio) und trennen Sie dann (Disconnect) oder übertragen Sie an eine Warteschlange.</translation>
     </message>
     <message>
         <source>%1 jumps to the task %2, which has no actions: the call falls out of the flow. Add actions to that task, ending with Disconnect.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 springt zum Task %2, der keine Aktionen hat: Der Anruf fällt aus dem Flow. Fügen Sie diesem Task Aktionen hinzu, zuletzt Disconnect.</translation>
     </message>
     <message>
         <source>After %1 (%2) the task %3 ends without a terminating action: the call falls out of the flow. End the task with Disconnect or Jump to Reusable Task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 (%2) endet der Task %3 ohne beendende Aktion: Der Anruf fällt aus dem Flow. Beenden Sie den Task mit Disconnect oder Jump to Reusable Task.</translation>
     </message>
     <message>
         <source>VoiceCall %1 created by %2; the function returns it as %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>VoiceCall %1 von %2 angelegt; die Funktion gibt ihn als %3 zurück.</translation>
     </message>
     <message>
         <source>The function&apos;s output contract has voiceCallId, uuiToken and warning only; %1 stays NOT_SET.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ausgabevertrag der Funktion enthält nur voiceCallId, uuiToken und warning; %1 bleibt NOT_SET.</translation>
     </message>
     <message>
         <source>The UUI is %1 characters (%2) and the limit is %3, so the transfer is taken to fail [assumption: Salesforce refuses a UUI over its limit, read as the trunk profile says]. See the UUI budget&apos;s ways out (fields left out, shorter values).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die UUI hat %1 Zeichen (%2), und das Limit ist %3, daher wird angenommen, dass der Transfer fehlschlägt [Annahme: Salesforce lehnt eine UUI über ihrem Limit ab, gemessen nach der Lesart des Trunk-Profils]. Siehe die Auswege des UUI-Budgets (weggelassene Felder, kürzere Werte).</translation>
     </message>
     <message>
         <source>The UUI breaks Salesforce&apos;s rules (see the UUI problems of the Set UUI Data step), so Salesforce is taken to refuse the call [assumption: how it answers is undocumented].</source>
-        <translation type="unfinished"></translation>
+        <translation>Die UUI verstößt gegen die Regeln von Salesforce (siehe die UUI-Probleme des Schritts Set UUI Data), daher wird angenommen, dass Salesforce den Anruf ablehnt [Annahme: Wie es antwortet, ist nicht dokumentiert].</translation>
     </message>
     <message>
         <source>Continues in the task %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter im Task %1.</translation>
     </message>
     <message>
         <source>The starting task has no actions, so no call can run. Add actions to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Start-Task hat keine Aktionen, daher kann kein Anruf laufen. Fügen Sie ihm Aktionen hinzu.</translation>
     </message>
     <message>
         <source>The flow has no starting task, so no call can run. Set the flow&apos;s starting task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Flow hat keinen Start-Task, daher kann kein Anruf laufen. Legen Sie den Start-Task des Flows fest.</translation>
     </message>
     <message>
         <source>The call stopped at &apos;%1&apos; with an error; Architect&apos;s error handling takes it. Fix the problem above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anruf hielt bei &apos;%1&apos; mit einem Fehler an; die Fehlerbehandlung von Architect übernimmt ihn. Beheben Sie das Problem oben.</translation>
     </message>
     <message>
         <source>After &apos;%1&apos; (%2) the task &apos;%3&apos; ends without a terminating action: the call falls out of the flow and Architect&apos;s error handling takes it. End the task with Disconnect or a jump.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &apos;%1&apos; (%2) endet der Task &apos;%3&apos; ohne beendende Aktion: Der Anruf fällt aus dem Flow, und die Fehlerbehandlung von Architect übernimmt ihn. Beenden Sie den Task mit Disconnect oder einem Sprung.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; continues in a task that does not exist: Architect&apos;s error handling takes the call. Choose an existing task.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; geht in einem Task weiter, den es nicht gibt: Die Fehlerbehandlung von Architect übernimmt den Anruf. Wählen Sie einen vorhandenen Task.</translation>
     </message>
 </context>
 <context>
@@ -4755,11 +4755,11 @@ für die callId der UUI: %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: %2 The file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;: %2 Die Datei wurde nicht verändert.</translation>
     </message>
     <message>
         <source>This project was written by an older version, which measured the 1,024-character limit on the whole User-to-User header line. It now applies to the decoded UUI data, the only reading under which a UUI with a signed token can fit (docs/uui-budget.md). Choose another reading under the trunk settings if your trunk or Salesforce has proven it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Projekt wurde von einer älteren Version geschrieben, die das Limit von 1.024 Zeichen an der ganzen User-to-User-Header-Zeile gemessen hat. Jetzt gilt es für die dekodierten UUI-Daten, die einzige Lesart, unter der eine UUI mit einem signierten Token hineinpasst (docs/uui-budget.md). Wählen Sie in den Trunk-Einstellungen eine andere Lesart, wenn Ihr Trunk oder Salesforce sie bestätigt hat.</translation>
     </message>
 </context>
 <context>
@@ -6097,7 +6097,7 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     </message>
     <message>
         <source>callId is in the UUI, and the customer type is Salesforce Voice with Telephony Providers. Salesforce&apos;s field table says callId is for the other customer types only, while its Genesys steps always create a VoiceCall and pass its id. Keep it, and check with a test call that the Omni-Channel flow gets partnerVoiceCallId.</source>
-        <translation type="unfinished">callId steht in der UUI, und der Kundentyp ist Salesforce Voice with Telephony Providers. Die Feldtabelle von Salesforce nennt callId nur für die anderen Kundentypen, während die Genesys-Schritte stets einen VoiceCall anlegen und seine ID übergeben. Behalten Sie es und prüfen Sie mit einem Testanruf, ob der Omni-Channel-Flow partnerVoiceCallId erhält.</translation>
+        <translation>callId steht in der UUI, und der Kundentyp ist Salesforce Voice with Telephony Providers. Die Feldtabelle von Salesforce nennt callId nur für die anderen Kundentypen, während die Genesys-Schritte von Salesforce stets einen VoiceCall anlegen und seine ID übergeben. Behalten Sie es und prüfen Sie mit einem Testanruf, ob der Omni-Channel-Flow partnerVoiceCallId erhält.</translation>
     </message>
 </context>
 <context>
