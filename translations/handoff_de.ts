@@ -3140,6 +3140,14 @@
         <source>Saved the function package to %1.</source>
         <translation>Das Funktionspaket wurde unter %1 gespeichert.</translation>
     </message>
+    <message>
+        <source>The flow as Archy YAML (for archy publish)</source>
+        <translation>Der Flow als Archy-YAML (für archy publish)</translation>
+    </message>
+    <message>
+        <source>YAML files (*.yaml *.yml);;All files (*)</source>
+        <translation>YAML-Dateien (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>handoff::pages::OrgPage</name>

@@ -7,6 +7,7 @@
 #include "exports/SetUuiDataExport.h"
 #include "flow/FlowValidator.h"
 #include "flow/Scenario.h"
+#include "project/ProjectExports.h"
 #include "project/ProjectFile.h"
 
 #include <QCoreApplication>
@@ -56,17 +57,7 @@ int runExportArchy(Context& context, const QStringList& args) {
                       << u'\n' << Qt::flush;
         return Problems;
     }
-    exports::ArchyExportOptions options;
-    const project::Project& project = lp.project;
-    options.uuiExpression = [&project](const flow::SetUuiDataProps& p) {
-        exports::ExportBindings bindings;
-        bindings.tokenVariable = p.tokenVariable;
-        bindings.callIdVariable = p.callIdVariable;
-        bindings.bindCallId = !p.callIdVariable.isEmpty();
-        // The token is bound to its variable, so the text given here never reaches the expression.
-        return exports::exportSetUuiData(project.uuiModel(u"TOKEN"_s), bindings).expression;
-    };
-    const auto yaml = exports::exportArchy(lp.project.flow, options);
+    const auto yaml = project::exportArchy(lp.project);
     if (!yaml) {
         return context.reportError(yaml.error(), Problems);
     }

@@ -576,10 +576,14 @@ public:
             if (!taskRefId.isEmpty()) {
                 v.extra.insert(u"archyTask"_s, taskRefId);
             }
-            const auto modelled = type.endsWith(u"Variable"_s) ? archy::valueTypeOfStatement(type.chopped(8))
-                                                               : std::optional<ValueType>();
+            // A plain bool and value instead of std::optional: GCC 12 at -O2 takes the optional's value for
+            // possibly uninitialised where it is read below.
+            const auto typeOf = type.endsWith(u"Variable"_s) ? archy::valueTypeOfStatement(type.chopped(8))
+                                                             : std::optional<ValueType>();
+            const bool modelled = typeOf.has_value();
+            const ValueType modelledType = typeOf.value_or(ValueType::String);
             if (modelled) {
-                v.type = *modelled;
+                v.type = modelledType;
             } else {
                 // Durations, queues, collections ...: kept as written; the simulator sees a String.
                 v.type = ValueType::String;
@@ -598,8 +602,8 @@ public:
                     if (modelled && lit && lit.IsScalar()) {
                         const QString text = QString::fromStdString(lit.Scalar());
                         const QJsonValue json =
-                            *modelled == ValueType::String ? QJsonValue(text) : archy::plainScalarToJson(text);
-                        if (auto value = Value::fromJson(json, *modelled)) {
+                            modelledType == ValueType::String ? QJsonValue(text) : archy::plainScalarToJson(text);
+                        if (auto value = Value::fromJson(json, modelledType)) {
                             v.initial = *value;
                             continue;
                         }

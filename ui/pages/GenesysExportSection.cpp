@@ -3,6 +3,7 @@
 #include "common/SaveFile.h"
 #include "exports/DataActionContracts.h"
 #include "exports/FunctionPackage.h"
+#include "project/ProjectExports.h"
 #include "shell/Dialogs.h"
 #include "shell/Page.h"
 #include "shell/Workspace.h"
@@ -111,6 +112,7 @@ GenesysExportSection::GenesysExportSection(shell::Page& page, widgets::Sensitive
     m_contract->addItem(tr("Output contract"), QVariant::fromValue(Text::OutputContract));
     m_contract->addItem(tr("Request template"), QVariant::fromValue(Text::RequestTemplate));
     m_contract->addItem(tr("Configuration (request and response)"), QVariant::fromValue(Text::Configuration));
+    m_contract->addItem(tr("The flow as Archy YAML (for archy publish)"), QVariant::fromValue(Text::ArchyYaml));
     auto* contractLabel = new QLabel(tr("S&how:"));
     contractLabel->setBuddy(m_contract);
     contractRow->addWidget(contractLabel);
@@ -194,6 +196,10 @@ QString GenesysExportSection::text(Text what) const {
     if (what == Text::FunctionCode) {
         return QString::fromUtf8(exports::buildFunctionPackage(project).file(u"src/index.js"_s));
     }
+    if (what == Text::ArchyYaml) {
+        const auto yaml = project::exportArchy(project);
+        return yaml ? QString::fromUtf8(*yaml) : QString();
+    }
     const exports::DataActionContracts contracts = exports::buildDataActionContracts(project);
     switch (what) {
     case Text::InputContract:
@@ -205,6 +211,7 @@ QString GenesysExportSection::text(Text what) const {
     case Text::Configuration:
         return QString::fromUtf8(contracts.configuration);
     case Text::FunctionCode:
+    case Text::ArchyYaml:
         break;
     }
     return {};
@@ -248,6 +255,10 @@ bool GenesysExportSection::saveText(Text what) {
     case Text::FunctionCode:
         suggested = u"index.js"_s;
         filter = tr("JavaScript files (*.js);;All files (*)");
+        break;
+    case Text::ArchyYaml:
+        suggested = u"flow.yaml"_s;
+        filter = tr("YAML files (*.yaml *.yml);;All files (*)");
         break;
     }
     QString dir = QDir::homePath();

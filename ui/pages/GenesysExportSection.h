@@ -28,7 +28,7 @@ class GenesysExportSection final : public QWidget {
     Q_DISABLE_COPY_MOVE(GenesysExportSection)
 
 public:
-    enum class Text { FunctionCode, InputContract, OutputContract, RequestTemplate, Configuration };
+    enum class Text { FunctionCode, InputContract, OutputContract, RequestTemplate, Configuration, ArchyYaml };
     Q_ENUM(Text)
 
     // `page` gives the workspace and the dialog seam; `clipboard` is the page's.

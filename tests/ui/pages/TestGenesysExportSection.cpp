@@ -3,8 +3,10 @@
 #include "PageTestSupport.h"
 #include "exports/DataActionContracts.h"
 #include "exports/FunctionPackage.h"
+#include "flow/FlowTemplates.h"
 #include "pages/ExportPage.h"
 #include "pages/GenesysExportSection.h"
+#include "project/ProjectExports.h"
 #include "widgets/SensitiveClipboard.h"
 
 #include <QClipboard>
@@ -109,18 +111,28 @@ private Q_SLOTS:
         QTest::newRow("output") << 1 << u"output"_s;
         QTest::newRow("template") << 2 << u"template"_s;
         QTest::newRow("configuration") << 3 << u"configuration"_s;
+        QTest::newRow("archy") << 4 << u"archy"_s;
     }
     void contractsShowCopyAndSave() {
         QFETCH(int, index);
         QFETCH(QString, which);
         Fixture f;
+        if (which == u"archy"_s) {
+            // The flow as Archy: give the project the article's flow first.
+            handoff::project::Project p = f.workspace->project();
+            p.flow = handoff::flow::sipTransferTemplate();
+            f.workspace->resetProject(p);
+        }
         ExportPage page(*f.workspace);
         page.setDialogs(f.dialogs);
         const auto contracts = handoff::exports::buildDataActionContracts(f.workspace->project());
+        const auto archy = handoff::project::exportArchy(f.workspace->project());
         const QByteArray expected = which == u"input"_s      ? contracts.inputContract
                                     : which == u"output"_s   ? contracts.outputContract
                                     : which == u"template"_s ? contracts.requestTemplate
+                                    : which == u"archy"_s    ? archy.value_or(QByteArray())
                                                              : contracts.configuration;
+        QVERIFY(!expected.isEmpty());
         auto* combo = page.findChild<QComboBox*>(u"contractComboBox"_s);
         auto* view = page.findChild<QPlainTextEdit*>(u"contractPlainTextEdit"_s);
         auto* copy = page.findChild<QPushButton*>(u"copyContractPushButton"_s);
