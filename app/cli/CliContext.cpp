@@ -169,9 +169,8 @@ int dispatchSubcommands(Context& context, const QString& groupName, const QStrin
 }
 
 QList<CommandGroup> allCommandGroups() {
-    return {idCommands(),   keysCommands(),     jwtCommands(),  uuiCommands(),
-            callCommands(), emulatorCommands(), flowCommands(), exportCommands(),
-            sipCommands()};
+    return {idCommands(),       keysCommands(), jwtCommands(),    uuiCommands(), callCommands(),
+            emulatorCommands(), flowCommands(), exportCommands(), sipCommands()};
 }
 
 int runCli(Context& context, const QStringList& arguments) {

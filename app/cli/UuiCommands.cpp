@@ -454,8 +454,10 @@ int exportCommand(Context& context, const QStringList& args) {
            "the UUI from flow variables (default), or the literal JSON."));
     const QCommandLineOption projectOpt(u"project"_s, tr("The .handoff project."), u"file"_s);
     const QCommandLineOption format(u"format"_s, tr("expression (default) or json."), u"expression|json"_s);
-    const QCommandLineOption tokenVar(u"token-var"_s,
-                                      tr("The flow variable holding the token (default Task.uuiToken, the token the function mints for the call)."), u"name"_s);
+    const QCommandLineOption tokenVar(
+        u"token-var"_s,
+        tr("The flow variable holding the token (default Task.uuiToken, the token the function mints for the call)."),
+        u"name"_s);
     const QCommandLineOption callIdVar(
         u"call-id-var"_s, tr("The flow variable holding the VoiceCall id (default Task.voiceCallId)."), u"name"_s);
     const QCommandLineOption token(u"token"_s,

@@ -1,8 +1,8 @@
 #include "flow/Expression.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
