@@ -1,6 +1,7 @@
 #include "SetUuiDataExport.h"
 
 #include "diagnostics/Catalog.h"
+#include "flow/Expression.h"
 #include "uui/UuiComposer.h"
 
 #include <QCoreApplication>
@@ -60,21 +61,7 @@ diagnostics::Diagnostics ExportBindings::validate() const {
 }
 
 QString architectStringLiteral(const QString& text) {
-    QString out;
-    out.reserve(text.size() + 16);
-    out.append(u'"');
-    qsizetype run = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c == u'\\' || c == u'"') {
-            out.append(QStringView(text).mid(run, i - run));
-            out.append(u'\\');
-            run = i; // the character itself starts the next run
-        }
-    }
-    out.append(QStringView(text).mid(run));
-    out.append(u'"');
-    return out;
+    return flow::quoteStringLiteral(text); // the one quoter: the flow's expression parser reads what it writes
 }
 
 SetUuiDataExport exportSetUuiData(const uui::UuiModel& model, const ExportBindings& bindings) {

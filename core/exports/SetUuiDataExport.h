@@ -38,6 +38,7 @@ struct SetUuiDataExport {
 SetUuiDataExport exportSetUuiData(const uui::UuiModel& model, const ExportBindings& bindings);
 
 // An Architect string literal for `text`: double quotes, with `\` and `"` escaped by a backslash.
+// An Architect string literal, by flow::quoteStringLiteral (quotes, backslashes and control characters escaped).
 QString architectStringLiteral(const QString& text);
 
 } // namespace handoff::exports
