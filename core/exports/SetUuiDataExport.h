@@ -37,7 +37,6 @@ struct SetUuiDataExport {
 // callId member is written even if the model has none (its value comes from the variable at run time).
 SetUuiDataExport exportSetUuiData(const uui::UuiModel& model, const ExportBindings& bindings);
 
-// An Architect string literal for `text`: double quotes, with `\` and `"` escaped by a backslash.
 // An Architect string literal, by flow::quoteStringLiteral (quotes, backslashes and control characters escaped).
 QString architectStringLiteral(const QString& text);
 

@@ -180,7 +180,7 @@ struct SipEndpoint::Private {
             return;
         }
         const QByteArray url = "sip:127.0.0.1:" + (wantedPort ? QByteArray::number(wantedPort) : QByteArray("*"));
-        agent = nta_agent_create(root, URL_STRING_MAKE(url.constData()), nullptr, nullptr, NTATAG_UDP_MTU(65535),
+        agent = nta_agent_create(root, sofia::url(url.constData()), nullptr, nullptr, NTATAG_UDP_MTU(65535),
                                  NTATAG_SERVER_RPORT(1), NTATAG_USE_NAPTR(0), NTATAG_USE_SRV(0), TAG_END());
         if (!agent) {
             su_root_destroy(root);
@@ -193,8 +193,8 @@ struct SipEndpoint::Private {
             const QByteArray tlsUrl =
                 "sips:127.0.0.1:" + (wantedTlsPort ? QByteArray::number(wantedTlsPort) : QByteArray("*"));
             const QByteArray directory = QFile::encodeName(tlsDirectory->path());
-            if (nta_agent_add_tport(agent, URL_STRING_MAKE(tlsUrl.constData()),
-                                    TPTAG_CERTIFICATE(directory.constData()), TAG_END()) < 0) {
+            if (nta_agent_add_tport(agent, sofia::url(tlsUrl.constData()), TPTAG_CERTIFICATE(directory.constData()),
+                                    TAG_END()) < 0) {
                 nta_agent_destroy(agent);
                 su_root_destroy(root);
                 agent = nullptr;

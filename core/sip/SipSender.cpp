@@ -112,14 +112,14 @@ struct Call {
         nta_leg_client_route(leg, sip->sip_record_route, sip->sip_contact);
         const uint32_t cseq = sip->sip_cseq ? sip->sip_cseq->cs_seq : 1;
         nta_outgoing_t* ack =
-            nta_outgoing_tcreate(leg, nullptr, nullptr, URL_STRING_MAKE(route.constData()), SIP_METHOD_ACK, nullptr,
+            nta_outgoing_tcreate(leg, nullptr, nullptr, sofia::url(route.constData()), SIP_METHOD_ACK, nullptr,
                                  SIPTAG_CSEQ(sip_cseq_create(home, cseq, SIP_METHOD_ACK)), TAG_END());
         report.acked = ack != nullptr;
         if (ack) {
             nta_outgoing_destroy(ack);
         }
         bye = nta_outgoing_tcreate(leg, byeCallback, reinterpret_cast<nta_outgoing_magic_t*>(this),
-                                   URL_STRING_MAKE(route.constData()), SIP_METHOD_BYE, nullptr,
+                                   sofia::url(route.constData()), SIP_METHOD_BYE, nullptr,
                                    SIPTAG_CSEQ(sip_cseq_create(home, cseq + 1, SIP_METHOD_BYE)), TAG_END());
         report.byeSent = bye != nullptr;
         if (bye) {
@@ -221,7 +221,7 @@ Result<SendReport> sendInvite(const flow::SipInvite& simulated, const SendOption
     const QByteArray bindHost = !loopback ? QByteArray("*") : host.contains(':') ? QByteArray("[::1]") : "127.0.0.1";
     const QByteArray bind = (tls ? "sips:" : "sip:") + bindHost + ":*";
     su_root_t* root = su_root_create(nullptr);
-    nta_agent_t* agent = root ? nta_agent_create(root, URL_STRING_MAKE(bind.constData()), nullptr, nullptr,
+    nta_agent_t* agent = root ? nta_agent_create(root, sofia::url(bind.constData()), nullptr, nullptr,
                                                  NTATAG_UDP_MTU(65535), NTATAG_USE_NAPTR(0), NTATAG_USE_SRV(0),
                                                  NTATAG_CLIENT_RPORT(1), NTATAG_PASS_100(1), TAG_END())
                               : nullptr;
@@ -319,7 +319,7 @@ Result<SendReport> sendInvite(const flow::SipInvite& simulated, const SendOption
     call.invite =
         call.leg ? nta_outgoing_tcreate(
                        call.leg, Call::inviteCallback, reinterpret_cast<nta_outgoing_magic_t*>(&call),
-                       URL_STRING_MAKE(call.route.constData()), SIP_METHOD_INVITE, URL_STRING_MAKE(toText.constData()),
+                       sofia::url(call.route.constData()), SIP_METHOD_INVITE, sofia::url(toText.constData()),
                        SIPTAG_CSEQ_STR(cseqBytes.constData()), SIPTAG_MAX_FORWARDS_STR(maxForwardsBytes.constData()),
                        SIPTAG_CONTACT(contact), TAG_IF(!extraText.isEmpty(), SIPTAG_HEADER_STR(extraText.constData())),
                        SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(sdp.constData()), TAG_END())
