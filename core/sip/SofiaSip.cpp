@@ -16,7 +16,7 @@ Q_LOGGING_CATEGORY(lcSofia, "handoff.sip.sofia", QtWarningMsg)
 
 // Sofia-SIP's own log lines go to a Qt logging category (QT_LOGGING_RULES="handoff.sip.sofia.debug=true"), not to
 // standard error where they would mix with the command line's output.
-void forwardLog(void*, const char* format, va_list ap) {
+[[gnu::format(printf, 2, 0)]] void forwardLog(void*, const char* format, va_list ap) {
     char line[1024];
     va_list copy;
     va_copy(copy, ap);
