@@ -169,7 +169,7 @@ private:
         return python.exitCode() == 0 ? into : QString();
     }
 
-    QJsonObject event(const QString& baseUrl, const QString& pem) const {
+    QJsonObject functionEvent(const QString& baseUrl, const QString& pem) const {
         return {{u"to"_s, u"+1 415-555-0100"_s},
                 {u"from"_s, u"tel:+14155550199"_s},
                 {u"callCenterApiName"_s, kCallCenter},
@@ -298,7 +298,7 @@ private Q_SLOTS:
         QFETCH(QString, form);
         EmulatorProcess emulator;
         QVERIFY(startEmulator(emulator));
-        const QJsonObject in = event(emulator.baseUrl(), pemForm(m_pem, form));
+        const QJsonObject in = functionEvent(emulator.baseUrl(), pemForm(m_pem, form));
         const NodeRun run = runNode(m_packageDir, in);
         const QByteArray log = emulator.stop(SIGTERM);
         QVERIFY2(run.ok, qPrintable(run.error));
@@ -368,7 +368,7 @@ private:
                 socket->disconnectFromHost();
             });
         });
-        *inputs = event(u"http://127.0.0.1:%1/telephony/v1"_s.arg(server.serverPort()), m_pem);
+        *inputs = functionEvent(u"http://127.0.0.1:%1/telephony/v1"_s.arg(server.serverPort()), m_pem);
         QProcess node;
         node.start(u"node"_s, {kRunner, m_packageDir});
         if (!node.waitForStarted(10000)) {
@@ -455,7 +455,7 @@ private Q_SLOTS:
     void partialIsSuccessWithWarning() {
         EmulatorProcess emulator;
         QVERIFY(startEmulator(emulator, {u"--fault-once"_s, u"partial"_s}));
-        const NodeRun run = runNode(m_packageDir, event(emulator.baseUrl(), m_pem));
+        const NodeRun run = runNode(m_packageDir, functionEvent(emulator.baseUrl(), m_pem));
         const QByteArray log = emulator.stop(SIGTERM);
         QVERIFY2(run.ok, qPrintable(run.error));
         QCOMPARE(run.output.value(u"voiceCallId"_s).toString().size(), 18);
@@ -490,7 +490,8 @@ private Q_SLOTS:
         }
         EmulatorProcess emulator;
         QVERIFY(startEmulator(emulator, args));
-        const NodeRun run = runNode(shortTimeout ? m_shortPackageDir : m_packageDir, event(emulator.baseUrl(), m_pem));
+        const NodeRun run =
+            runNode(shortTimeout ? m_shortPackageDir : m_packageDir, functionEvent(emulator.baseUrl(), m_pem));
         const QByteArray log = emulator.stop(SIGTERM);
         QCOMPARE(run.ok, ok);
         QVERIFY2(run.error.contains(message), qPrintable(run.error));
@@ -522,7 +523,7 @@ private Q_SLOTS:
                                 : QString::fromLatin1(readFile(QStringLiteral(HANDOFF_TEST_DATA "/") + keyFile));
         EmulatorProcess emulator;
         QVERIFY(startEmulator(emulator));
-        const NodeRun run = runNode(m_packageDir, event(emulator.baseUrl(), pem));
+        const NodeRun run = runNode(m_packageDir, functionEvent(emulator.baseUrl(), pem));
         const QByteArray log = emulator.stop(SIGTERM);
         QVERIFY(!run.ok);
         QVERIFY2(run.error.contains(message), qPrintable(run.error));
@@ -537,17 +538,17 @@ private Q_SLOTS:
         QString base = emulator.baseUrl();
         QVERIFY(base.startsWith(u"https://"_s));
         base.remove(0, 8); // as the help article writes it: no scheme
-        const NodeRun run = runNode(m_packageDir, event(base, m_pem), {u"NODE_EXTRA_CA_CERTS="_s + cert});
+        const NodeRun run = runNode(m_packageDir, functionEvent(base, m_pem), {u"NODE_EXTRA_CA_CERTS="_s + cert});
         emulator.stop(SIGTERM);
         QVERIFY2(run.ok, qPrintable(run.error));
         QCOMPARE(run.output.value(u"voiceCallId"_s).toString().size(), 18);
     }
 
     void plainHttpOnlyToLoopback() {
-        const NodeRun run = runNode(m_packageDir, event(u"http://acme.my.salesforce-scrt.com"_s, m_pem));
+        const NodeRun run = runNode(m_packageDir, functionEvent(u"http://acme.my.salesforce-scrt.com"_s, m_pem));
         QVERIFY(!run.ok);
         QVERIFY2(run.error.contains(u"plain http"_s), qPrintable(run.error));
-        const NodeRun stranger = runNode(m_packageDir, event(u"https://example.com"_s, m_pem));
+        const NodeRun stranger = runNode(m_packageDir, functionEvent(u"https://example.com"_s, m_pem));
         QVERIFY(!stranger.ok);
         QVERIFY2(stranger.error.contains(u"not an SCRT2 address"_s), qPrintable(stranger.error));
     }
