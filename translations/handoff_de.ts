@@ -5831,6 +5831,10 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
         <source>The request to %1 failed: %2.</source>
         <translation>Die Anfrage an %1 ist fehlgeschlagen: %2.</translation>
     </message>
+    <message>
+        <source>The field name &quot;%1&quot; has spaces or invisible characters around it; remove them.</source>
+        <translation>Vor oder nach dem Feldnamen „%1“ stehen Leerzeichen oder unsichtbare Zeichen; entfernen Sie sie.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::uui</name>

@@ -25,9 +25,52 @@ QString jsonLiteral(const QString& value) {
     return QString::fromUtf8(array.mid(1, array.size() - 2));
 }
 
+bool isTypographicQuote(QChar c) {
+    return c == QChar(0x201C) || c == QChar(0x201D) || c == QChar(0x2018) || c == QChar(0x2019);
+}
+
 bool isQuote(QChar c) {
-    return c == u'"' || c == u'\'' || c == QChar(0x201C) || c == QChar(0x201D) || c == QChar(0x2018) ||
-           c == QChar(0x2019);
+    return c == u'"' || c == u'\'' || isTypographicQuote(c);
+}
+
+// Whether c ends a string opened with the quote `open`: an ASCII quote only by itself (so a JSON string may hold
+// typographic quotes), a typographic one by any typographic quote (autocorrect mixes them).
+bool closes(QChar open, QChar c) {
+    return isTypographicQuote(open) ? isTypographicQuote(c) : c == open;
+}
+
+// The character(s) a backslash escape stands for, JSON's escapes included (\\u0044 is "D"), with *at on the character
+// after the backslash; moves *at past the escape. An escape JSON does not know stands for its own character.
+QString unescaped(const QString& text, qsizetype* at) {
+    const QChar c = text.at(*at);
+    ++*at;
+    switch (c.unicode()) {
+    case u'b':
+        return QString(QChar(u'\b'));
+    case u'f':
+        return QString(QChar(u'\f'));
+    case u'n':
+        return QString(QChar(u'\n'));
+    case u'r':
+        return QString(QChar(u'\r'));
+    case u't':
+        return QString(QChar(u'\t'));
+    case u'u': {
+        char16_t code = 0;
+        for (qsizetype k = 0; k < 4; ++k) {
+            const char16_t h = *at + k < text.size() ? text.at(*at + k).toLower().unicode() : u' ';
+            const int value = (h >= u'0' && h <= u'9') ? h - u'0' : (h >= u'a' && h <= u'f') ? h - u'a' + 10 : -1;
+            if (value < 0) {
+                return QString(c); // not four hex digits: the 'u' stands for itself
+            }
+            code = char16_t(code * 16 + value);
+        }
+        *at += 4;
+        return QString(QChar(code));
+    }
+    default:
+        return QString(c);
+    }
 }
 
 // A lenient reader for {'k':'v', "k2": v2}: any of the quote characters, bare values. Returns false when the text
@@ -43,11 +86,13 @@ bool readLenient(const QString& text, QList<CallAttribute>* out) {
     auto readToken = [&](bool isKey, QString* token) {
         skipSpace();
         if (i < n && isQuote(text.at(i))) {
-            ++i;
+            const QChar open = text.at(i++);
             QString value;
-            while (i < n && !isQuote(text.at(i))) {
+            while (i < n && !closes(open, text.at(i))) {
                 if (text.at(i) == u'\\' && i + 1 < n) {
                     ++i;
+                    value += unescaped(text, &i);
+                    continue;
                 }
                 value += text.at(i++);
             }
@@ -152,7 +197,15 @@ diagnostics::Diagnostics validateCallAttributes(const QList<CallAttribute>& attr
     for (qsizetype i = 0; i < attributes.size(); ++i) {
         const QString name = attributes.at(i).field.trimmed();
         const QString where = field + u'[' + QString::number(i) + u']';
-        if (name.isEmpty()) {
+        if (!name.isEmpty() && name != attributes.at(i).field) {
+            // Sent as written, " Department__c" names no field; say so rather than trim what the admin wrote.
+            list.append(diagnostics::make(
+                "TEL005",
+                handoff::telephony::tr(
+                    "The field name \"%1\" has spaces or invisible characters around it; remove them.")
+                    .arg(name),
+                diagnostics::Location{where}));
+        } else if (name.isEmpty()) {
             list.append(diagnostics::make(
                 "TEL005",
                 handoff::telephony::tr(

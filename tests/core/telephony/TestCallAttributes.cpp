@@ -56,6 +56,18 @@ private Q_SLOTS:
         QTest::newRow("duplicate") << u"{'A__c':'1','a__c':'2'}"_s << QStringList{u"A__c=1"_s, u"a__c=2"_s}
                                    << QStringList{u"TEL004"_s, u"TEL005"_s};
         QTest::newRow("empty") << u"  "_s << QStringList{} << QStringList{};
+        // JSON escapes in names are decoded, and the pairs keep the order they were written in.
+        QTest::newRow("json escapes in names")
+            << u"{\"Z__c\":\"1\",\"\\u0044epartment__c\":\"a\\\"b\",\"Line\\u005f_c\":\"\\n\"}"_s
+            << QStringList{u"Z__c=1"_s, u"Department__c=a\"b"_s, u"Line__c=\n"_s} << QStringList{};
+        QTest::newRow("typographic quote inside a json string")
+            << u"{\"B__c\":\"a\u201Db\",\"A__c\":\"y\"}"_s << QStringList{u"B__c=a\u201Db"_s, u"A__c=y"_s}
+            << QStringList{};
+        QTest::newRow("space around a name")
+            << u"{\" Department__c\":\"x\"}"_s << QStringList{u" Department__c=x"_s} << QStringList{u"TEL005"_s};
+        QTest::newRow("control character before a name")
+            << u"{\u2018\u000BDrp\u2019:\u2019x\u2019}"_s << QStringList{u"\u000BDrp=x"_s}
+            << QStringList{u"TEL004"_s, u"TEL005"_s};
     }
 
     void parse() {
