@@ -3593,6 +3593,76 @@ Basis-URL für voiceCalls: %2%3</translation>
     </message>
 </context>
 <context>
+    <name>handoff::pages::PastedUuiCheck</name>
+    <message>
+        <source>Paste the UUI JSON from a Set UUI Data action, a document or a colleague&apos;s message. It is checked as you type: JSON syntax, typographic quotes, key spelling, each field&apos;s rule and the header size under the trunk profile of this project.</source>
+        <translation>Fügen Sie das UUI-JSON aus einer Set-UUI-Data-Aktion, einem Dokument oder der Nachricht einer Kollegin ein. Es wird während der Eingabe geprüft: JSON-Syntax, typografische Anführungszeichen, Schreibweise der Schlüssel, die Regel jedes Felds und die Header-Größe unter dem Trunk-Profil dieses Projekts.</translation>
+    </message>
+    <message>
+        <source>Paste from clip&amp;board</source>
+        <translation>Aus der Zwischen&amp;ablage einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Replace typographic quotes</source>
+        <translation>Typografische Anführungszeichen &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>Replaces “ ” and ‘ ’ with straight quotes so the text is JSON again. Ctrl+Z in the editor undoes it.</source>
+        <translation>Ersetzt “ ” und ‘ ’ durch gerade Anführungszeichen, damit der Text wieder JSON ist. Strg+Z im Editor macht es rückgängig.</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Show the messages in the &amp;text</source>
+        <translation>Meldungen im &amp;Text zeigen</translation>
+    </message>
+    <message>
+        <source>Paste UUI text here (Ctrl+V)</source>
+        <translation>UUI-Text hier einfügen (Strg+V)</translation>
+    </message>
+    <message>
+        <source>Pasted UUI</source>
+        <translation>Eingefügte UUI</translation>
+    </message>
+    <message>
+        <source>No problems found in the pasted text.</source>
+        <translation>Im eingefügten Text wurden keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>Size of the pasted UUI as a header</source>
+        <translation>Größe der eingefügten UUI als Header</translation>
+    </message>
+    <message>
+        <source>Nothing pasted yet.</source>
+        <translation>Noch nichts eingefügt.</translation>
+    </message>
+    <message>
+        <source>Valid JSON.</source>
+        <translation>Gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>Not valid JSON.</source>
+        <translation>Kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>No errors.</source>
+        <translation>Keine Fehler.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s).</source>
+        <translation>
+            <numerusform>%n Fehler.</numerusform>
+            <numerusform>%n Fehler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Typographic quotes can be replaced with straight ones.</source>
+        <translation>Typografische Anführungszeichen können durch gerade ersetzt werden.</translation>
+    </message>
+</context>
+<context>
     <name>handoff::pages::TestCallPage</name>
     <message>
         <source>Test call</source>
@@ -3945,6 +4015,14 @@ für die callId der UUI: %2</translation>
     <message>
         <source>(no HTTP answer)</source>
         <translation>(keine HTTP-Antwort)</translation>
+    </message>
+    <message>
+        <source>Show the API &amp;token in the raw request</source>
+        <translation>API-&amp;Token in der Rohanfrage anzeigen</translation>
+    </message>
+    <message>
+        <source>The token is a credential that is valid until it expires: show it only to paste it into a tool of your own. It is never saved or logged.</source>
+        <translation>Das Token ist ein Zugangsnachweis, der bis zu seinem Ablauf gilt: Zeigen Sie es nur an, um es in ein eigenes Werkzeug einzufügen. Es wird nie gespeichert oder protokolliert.</translation>
     </message>
 </context>
 <context>
@@ -4436,46 +4514,6 @@ für die callId der UUI: %2</translation>
         <translation>UUI-&amp;JSON (was Set UUI Data sendet)</translation>
     </message>
     <message>
-        <source>Paste the UUI JSON from a Set UUI Data action, a document or a colleague&apos;s message. It is checked as you type: JSON syntax, typographic quotes, key spelling, each field&apos;s rule and the header size under the trunk profile of this project.</source>
-        <translation>Fügen Sie das UUI-JSON aus einer Set-UUI-Data-Aktion, einem Dokument oder der Nachricht einer Kollegin ein. Es wird während der Eingabe geprüft: JSON-Syntax, typografische Anführungszeichen, Schreibweise der Schlüssel, die Regel jedes Felds und die Header-Größe unter dem Trunk-Profil dieses Projekts.</translation>
-    </message>
-    <message>
-        <source>Paste from clip&amp;board</source>
-        <translation>Aus der Zwischen&amp;ablage einfügen</translation>
-    </message>
-    <message>
-        <source>&amp;Replace typographic quotes</source>
-        <translation>Typografische Anführungszeichen &amp;ersetzen</translation>
-    </message>
-    <message>
-        <source>Replaces “ ” and ‘ ’ with straight quotes so the text is JSON again. Ctrl+Z in the editor undoes it.</source>
-        <translation>Ersetzt “ ” und ‘ ’ durch gerade Anführungszeichen, damit der Text wieder JSON ist. Strg+Z im Editor macht es rückgängig.</translation>
-    </message>
-    <message>
-        <source>C&amp;lear</source>
-        <translation>&amp;Leeren</translation>
-    </message>
-    <message>
-        <source>Show the messages in the &amp;text</source>
-        <translation>Meldungen im &amp;Text zeigen</translation>
-    </message>
-    <message>
-        <source>Paste UUI text here (Ctrl+V)</source>
-        <translation>UUI-Text hier einfügen (Strg+V)</translation>
-    </message>
-    <message>
-        <source>Pasted UUI</source>
-        <translation>Eingefügte UUI</translation>
-    </message>
-    <message>
-        <source>No problems found in the pasted text.</source>
-        <translation>Im eingefügten Text wurden keine Probleme gefunden.</translation>
-    </message>
-    <message>
-        <source>Size of the pasted UUI as a header</source>
-        <translation>Größe der eingefügten UUI als Header</translation>
-    </message>
-    <message>
         <source>Add custom parameter</source>
         <translation>Eigenen Parameter hinzufügen</translation>
     </message>
@@ -4556,33 +4594,6 @@ für die callId der UUI: %2</translation>
     <message>
         <source>Apply way out: %1</source>
         <translation>Ausweg anwenden: %1</translation>
-    </message>
-    <message>
-        <source>Nothing pasted yet.</source>
-        <translation>Noch nichts eingefügt.</translation>
-    </message>
-    <message>
-        <source>Valid JSON.</source>
-        <translation>Gültiges JSON.</translation>
-    </message>
-    <message>
-        <source>Not valid JSON.</source>
-        <translation>Kein gültiges JSON.</translation>
-    </message>
-    <message>
-        <source>No errors.</source>
-        <translation>Keine Fehler.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n error(s).</source>
-        <translation>
-            <numerusform>%n Fehler.</numerusform>
-            <numerusform>%n Fehler.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Typographic quotes can be replaced with straight ones.</source>
-        <translation>Typografische Anführungszeichen können durch gerade ersetzt werden.</translation>
     </message>
     <message>
         <source>Check pasted &amp;UUI</source>

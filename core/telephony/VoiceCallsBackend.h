@@ -27,6 +27,8 @@ struct VoiceCallResult {
     qint64 latencyMs = 0;                 // from sending to the final answer, retries included
     int attempts = 0;                     // HTTP requests sent (1, or 2 after a retried 429)
     QByteArray responseBody;              // the final response body, as received
+    QByteArray sentToken;                 // the API token the last request carried (empty when none was sent); a
+                                          // credential: shown only when the admin asks, never written anywhere
     diagnostics::Diagnostics diagnostics; // TEL0xx: what happened, explained for a person
 
     bool created() const { return outcome == CallOutcome::Success && !voiceCallId.isEmpty(); }

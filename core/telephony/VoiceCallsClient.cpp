@@ -155,6 +155,7 @@ private:
         }
         const HttpRequestSpec spec =
             voiceCallsHttpRequest(m_client->m_endpoint, m_body, *token, m_client->m_options.build);
+        m_result.sentToken = *token;
         QNetworkRequest request(spec.url);
         for (const auto& [name, value] : spec.headers) {
             request.setRawHeader(name, value);

@@ -13,6 +13,7 @@
 #include "telephony/Endpoint.h"
 #include "telephony/VoiceCallsClient.h"
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFontDatabase>
@@ -216,6 +217,16 @@ void TestCallPage::buildUi() {
     m_raw->setAccessibleName(tr("Raw HTTP request and response"));
     m_raw->setPlaceholderText(tr("The raw HTTP request and response appear here after a test call."));
     m_raw->setMinimumHeight(m_raw->fontMetrics().lineSpacing() * 4);
+    m_showToken = new QCheckBox(tr("Show the API &token in the raw request"), responseBox);
+    m_showToken->setObjectName(u"showApiTokenCheckBox"_s);
+    m_showToken->setToolTip(tr("The token is a credential that is valid until it expires: show it only to paste it "
+                               "into a tool of your own. It is never saved or logged."));
+    connect(m_showToken, &QCheckBox::toggled, this, [this] {
+        if (m_shownEntry >= 0 && m_shownEntry < m_history.size()) {
+            m_raw->setPlainText(rawText(m_history.at(m_shownEntry)));
+        }
+    });
+    responseLayout->addWidget(m_showToken);
     responseLayout->addWidget(m_raw, 1);
     auto* historyBox = new QGroupBox(tr("This session's test calls"), splitter);
     auto* historyLayout = new QVBoxLayout(historyBox);
@@ -467,6 +478,7 @@ void TestCallPage::showProblem(const QString& text) {
     m_shownId18.clear();
     m_useId->setEnabled(false);
     m_raw->clear();
+    m_shownEntry = -1;
 }
 
 bool TestCallPage::useVoiceCallId() {
@@ -519,14 +531,14 @@ bool TestCallPage::sendTestCall() {
         // The request as it goes out, without its token: the client signs a fresh one when it sends.
         diagnostics::Diagnostics ignored;
         const telephony::HttpRequestSpec spec = m_client->prepare(request, false, &ignored);
-        QString text = u"POST "_s + spec.url.toString() + u'\n';
-        text += u"Authorization: Bearer "_s + tr("<API token, redacted>") + u'\n';
+        m_pending.requestLine = u"POST "_s + spec.url.toString();
+        QString text;
         for (const auto& [name, value] : spec.headers) {
             if (name.compare("Authorization", Qt::CaseInsensitive) != 0) {
                 text += QString::fromLatin1(name) + u": "_s + QString::fromUtf8(value) + u'\n';
             }
         }
-        m_pending.rawRequest = text + u'\n' + QString::fromUtf8(spec.body);
+        m_pending.requestRest = text + u'\n' + QString::fromUtf8(spec.body);
     }
     m_reply = m_client->createVoiceCall(request, this);
     connect(m_reply, &telephony::VoiceCallsReply::finished, this, &TestCallPage::onReplyFinished);
@@ -591,10 +603,9 @@ void TestCallPage::showResult(const HistoryEntry& entry) {
     m_ids->setText(r.voiceCallId.isEmpty()
                        ? QString()
                        : tr("voiceCallId %1\nfor the UUI's callId: %2").arg(r.voiceCallId, r.voiceCallId18));
-    QString raw = entry.rawRequest;
-    raw += u"\n\n"_s + (r.httpStatus > 0 ? tr("HTTP %1").arg(r.httpStatus) : tr("(no HTTP answer)")) + u'\n';
-    raw += QString::fromUtf8(r.responseBody);
-    m_raw->setPlainText(raw);
+    m_shownEntry = int(&entry - m_history.constData());
+    Q_ASSERT(m_shownEntry >= 0 && m_shownEntry < m_history.size()); // entries shown are the history's
+    m_raw->setPlainText(rawText(entry));
     m_shownId18 = r.voiceCallId18;
     m_useId->setEnabled(m_shownId18.size() == 18);
     m_explanation->clear();
@@ -606,6 +617,18 @@ void TestCallPage::showResult(const HistoryEntry& entry) {
         new QListWidgetItem(QIcon(shell::severityIconPath(d.severity)), u"%1 (%2)"_s.arg(d.message, d.code),
                             m_explanation);
     }
+}
+
+QString TestCallPage::rawText(const HistoryEntry& entry) const {
+    const telephony::VoiceCallResult& r = entry.result;
+    const bool showToken = m_showToken->isChecked() && !r.sentToken.isEmpty();
+    QString raw = entry.requestLine + u'\n';
+    raw += u"Authorization: Bearer "_s + (showToken ? QString::fromLatin1(r.sentToken) : tr("<API token, redacted>")) +
+           u'\n';
+    raw += entry.requestRest;
+    raw += u"\n\n"_s + (r.httpStatus > 0 ? tr("HTTP %1").arg(r.httpStatus) : tr("(no HTTP answer)")) + u'\n';
+    raw += QString::fromUtf8(r.responseBody);
+    return raw;
 }
 
 bool TestCallPage::pasteCallAttributes(const QString& text) {

@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -51,7 +52,8 @@ public:
         telephony::TestCallTarget target = telephony::TestCallTarget::Emulator;
         QString endpoint;
         QString vendorCallKey;
-        QString rawRequest; // the HTTP request as sent, the API token redacted
+        QString requestLine; // "POST <url>"
+        QString requestRest; // the headers as sent but Authorization, one per line, a blank line, the body
         telephony::VoiceCallResult result;
     };
     const QList<HistoryEntry>& history() const { return m_history; }
@@ -91,6 +93,8 @@ private:
     std::unique_ptr<telephony::VoiceCallsClient> makeClient(const QUrl& url);
     void showProblem(const QString& text);
     void showResult(const HistoryEntry& entry);
+    // The raw HTTP request and response of `entry`; the API token in place only while "Show the API token" is on.
+    QString rawText(const HistoryEntry& entry) const;
     void onReplyFinished();
 
     QComboBox* m_target = nullptr;
@@ -116,7 +120,9 @@ private:
     QPushButton* m_useId = nullptr;
     QString m_shownId18; // the 18-character id of the result shown, empty when none
     QListWidget* m_explanation = nullptr;
-    QPlainTextEdit* m_raw = nullptr; // the raw HTTP request and response of the shown result
+    QPlainTextEdit* m_raw = nullptr;  // the raw HTTP request and response of the shown result
+    QCheckBox* m_showToken = nullptr; // shows the API token in m_raw; off on every start, never saved
+    int m_shownEntry = -1;            // index in m_history of the result shown, -1 for none
     QTreeWidget* m_historyView = nullptr;
 
     std::unique_ptr<emulator::VoiceCallsEmulator> m_emulator;

@@ -3,10 +3,12 @@
 #include "crypto/Certificate.h"
 #include "crypto/PrivateKey.h"
 #include "emulator/VoiceCallsEmulator.h"
+#include "jwt/Jwt.h"
 #include "pages/TestCallPage.h"
 #include "project/SecretStore.h"
 #include "shell/Workspace.h"
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
@@ -157,6 +159,35 @@ private Q_SLOTS:
         QVERIFY(text.contains(u"HTTP 201"_s));
         QVERIFY(text.contains(result.voiceCallId));
         QVERIFY(!text.contains(u"eyJ"_s)); // no JWT (a JWT header starts with eyJ)
+    }
+
+    // Issue 11 item 3: the token is redacted unless asked for; asked, it is the token that was sent, and it goes
+    // away again when the box is cleared. A newer call shows its own token.
+    void theTokenIsShownOnlyWhenAsked() {
+        sendAndWait();
+        auto* raw = child<QPlainTextEdit>(u"rawHttpPlainTextEdit"_s);
+        auto* show = child<QCheckBox>(u"showApiTokenCheckBox"_s);
+        QVERIFY(raw && show);
+        QVERIFY(!show->isChecked());
+        const QByteArray first = m_page->history().constLast().result.sentToken;
+        QCOMPARE(first.count('.'), 2);
+        QVERIFY(!raw->toPlainText().contains(QString::fromLatin1(first)));
+        show->setFocus();
+        QTest::keyClick(show, Qt::Key_Space); // by keyboard
+        QVERIFY(show->isChecked());
+        QVERIFY(raw->toPlainText().contains(u"Authorization: Bearer "_s + QString::fromLatin1(first) + u'\n'));
+        QVERIFY(!raw->toPlainText().contains(u"redacted"_s));
+        const auto decoded = jwt::decode(first);
+        QVERIFY(decoded);
+        QVERIFY(decoded->claims.value(u"iss"_s).toString().startsWith(m_workspace->project().org.orgId));
+        sendAndWait();
+        const QByteArray second = m_page->history().constLast().result.sentToken;
+        QVERIFY(second != first); // a fresh token (jti) each time
+        QVERIFY(raw->toPlainText().contains(QString::fromLatin1(second)));
+        QVERIFY(!raw->toPlainText().contains(QString::fromLatin1(first)));
+        QTest::keyClick(show, Qt::Key_Space);
+        QVERIFY(!raw->toPlainText().contains(QString::fromLatin1(second)));
+        QVERIFY(raw->toPlainText().contains(u"redacted"_s));
     }
 
     // "Copy as cURL" leaves no line of an earlier answer under its own message.
