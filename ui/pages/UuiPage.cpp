@@ -1,12 +1,11 @@
 #include "UuiPage.h"
 
+#include "PastedUuiCheck.h"
 #include "shell/Workspace.h"
 #include "widgets/DiagnosticList.h"
 #include "widgets/JsonEditor.h"
 
-#include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -107,7 +106,8 @@ UuiPage::UuiPage(shell::Workspace& workspace, QWidget* parent)
     m_tabs->setObjectName(u"uuiTabWidget"_s);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(buildComposeTab(), tr("&Compose"));
-    m_tabs->addTab(buildCheckTab(), tr("Check pasted &UUI"));
+    m_check = new PastedUuiCheck(workspace);
+    m_tabs->addTab(m_check, tr("Check pasted &UUI"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -119,10 +119,8 @@ UuiPage::UuiPage(shell::Workspace& workspace, QWidget* parent)
 
     connect(&workspace, &shell::Workspace::projectChanged, this, &UuiPage::refreshFromProject);
     connect(&workspace, &shell::Workspace::derivedChanged, this, &UuiPage::refreshDerived);
-    connect(&workspace, &shell::Workspace::projectChanged, this, &UuiPage::runPastedLint);
     refreshFromProject();
     refreshDerived();
-    runPastedLint();
 }
 
 UuiPage::~UuiPage() = default;
@@ -502,80 +500,6 @@ QWidget* UuiPage::buildResultPane() {
     registerField(u"uui"_s, m_json);
     registerField(u"uui."_s, m_json);
     return pane;
-}
-
-QWidget* UuiPage::buildCheckTab() {
-    auto* tab = new QWidget;
-    auto* layout = new QVBoxLayout(tab);
-    auto* intro = new QLabel(tr("Paste the UUI JSON from a Set UUI Data action, a document or a colleague's message. "
-                                "It is checked as you type: JSON syntax, typographic quotes, key spelling, each "
-                                "field's rule and the header size under the trunk profile of this project."));
-    intro->setWordWrap(true);
-    layout->addWidget(intro);
-
-    auto* buttons = new QHBoxLayout;
-    m_pasteButton = new QPushButton(tr("Paste from clip&board"));
-    m_pasteButton->setObjectName(u"pastePushButton"_s);
-    m_repairButton = new QPushButton(tr("&Replace typographic quotes"));
-    m_repairButton->setObjectName(u"repairPushButton"_s);
-    m_repairButton->setToolTip(tr("Replaces “ ” and ‘ ’ with straight quotes so the text is JSON again. Ctrl+Z in "
-                                  "the editor undoes it."));
-    auto* clearButton = new QPushButton(tr("C&lear"));
-    clearButton->setObjectName(u"clearPastedPushButton"_s);
-    auto* showInText = new QCheckBox(tr("Show the messages in the &text"));
-    showInText->setObjectName(u"showMessagesCheckBox"_s);
-    showInText->setChecked(true);
-    buttons->addWidget(m_pasteButton);
-    buttons->addWidget(m_repairButton);
-    buttons->addStretch(1);
-    buttons->addWidget(showInText);
-    buttons->addWidget(clearButton);
-    layout->addLayout(buttons);
-
-    auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->setChildrenCollapsible(false);
-    m_pasted = new widgets::JsonEditor;
-    m_pasted->setObjectName(u"pastedJsonEditor"_s);
-    m_pasted->setPlaceholderText(tr("Paste UUI text here (Ctrl+V)"));
-    m_pasted->setAccessibleName(tr("Pasted UUI"));
-    splitter->addWidget(m_pasted);
-
-    auto* results = new QWidget;
-    auto* resultsLayout = new QVBoxLayout(results);
-    resultsLayout->setContentsMargins(0, 0, 0, 0);
-    m_pastedSummary = new QLabel;
-    m_pastedSummary->setObjectName(u"pastedSummaryLabel"_s);
-    m_pastedSummary->setWordWrap(true);
-    resultsLayout->addWidget(m_pastedSummary);
-    m_pastedProblems = new widgets::DiagnosticList;
-    m_pastedProblems->setObjectName(u"pastedProblemsList"_s);
-    m_pastedProblems->setEmptyText(tr("No problems found in the pasted text."));
-    m_pastedProblems->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    resultsLayout->addWidget(m_pastedProblems, 1);
-    m_pastedBudget = new widgets::BudgetBar;
-    m_pastedBudget->setObjectName(u"pastedBudgetBar"_s);
-    m_pastedBudget->setAccessibleName(tr("Size of the pasted UUI as a header"));
-    resultsLayout->addWidget(m_pastedBudget);
-    splitter->addWidget(results);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    layout->addWidget(splitter, 1);
-
-    connect(m_pasted, &widgets::JsonEditor::textChanged, this, &UuiPage::runPastedLint);
-    connect(showInText, &QCheckBox::toggled, m_pasted, &widgets::JsonEditor::setAnnotationsVisible);
-    connect(m_pasteButton, &QPushButton::clicked, this, [this] {
-        m_pasted->replaceAllUndoable(QApplication::clipboard()->text());
-        m_pasted->setFocus();
-    });
-    connect(m_repairButton, &QPushButton::clicked, this, &UuiPage::repairPastedText);
-    connect(clearButton, &QPushButton::clicked, this, [this] { m_pasted->replaceAllUndoable({}); });
-    connect(m_pastedProblems, &widgets::DiagnosticList::diagnosticActivated, this,
-            [this](const diagnostics::Diagnostic& d) {
-                if (d.where.offset >= 0) {
-                    m_pasted->highlightRange(d.where.offset, d.where.length);
-                }
-            });
-    return tab;
 }
 
 // ---- project -> editors
@@ -1028,54 +952,16 @@ bool UuiPage::focusField(const QString& field, const diagnostics::Location& wher
 // ---- check pasted UUI
 
 void UuiPage::checkPastedText(const QString& text) {
-    m_tabs->setCurrentIndex(1);
-    m_pasted->replaceAllUndoable(text);
-    runPastedLint();
+    m_tabs->setCurrentWidget(m_check);
+    m_check->setText(text);
 }
 
-void UuiPage::runPastedLint() {
-    const QByteArray text = m_pasted->utf8();
-    if (text.trimmed().isEmpty()) {
-        m_pastedLint = {};
-        m_pasted->clearMarks();
-        m_pastedProblems->setDiagnostics({});
-        m_pastedProblems->setEmptyText(tr("Nothing pasted yet."));
-        m_pastedSummary->clear();
-        m_repairButton->setEnabled(false);
-        m_pastedBudget->setModel({});
-        m_pastedBudget->setVisible(false);
-        return;
-    }
-    uui::LintOptions options;
-    options.profile = workspace().project().trunk;
-    m_pastedLint = uui::lint(text, workspace().clock(), options);
-    m_pasted->setDiagnostics(m_pastedLint.diagnostics);
-    m_pastedProblems->setEmptyText(tr("No problems found in the pasted text."));
-    m_pastedProblems->setDiagnostics(m_pastedLint.diagnostics);
-    m_repairButton->setEnabled(m_pastedLint.repaired.has_value());
-
-    const auto errors = std::count_if(m_pastedLint.diagnostics.cbegin(), m_pastedLint.diagnostics.cend(),
-                                      [](const diagnostics::Diagnostic& d) { return d.isError(); });
-    QString summary = m_pastedLint.validJson ? tr("Valid JSON.") : tr("Not valid JSON.");
-    summary += u' ' + (errors == 0 ? tr("No errors.") : tr("%n error(s).", nullptr, static_cast<int>(errors)));
-    if (m_pastedLint.repaired) {
-        summary += u' ' + tr("Typographic quotes can be replaced with straight ones.");
-    }
-    m_pastedSummary->setText(summary);
-
-    const QByteArray checked =
-        m_pastedLint.validJson ? text.trimmed() : (m_pastedLint.repaired ? *m_pastedLint.repaired : text.trimmed());
-    m_pastedBudget->setModel(budgetBarModel(uui::budgetForData(checked, workspace().project().trunk)));
-    m_pastedBudget->setVisible(true);
+const uui::LintResult& UuiPage::pastedLint() const {
+    return m_check->lint();
 }
 
 bool UuiPage::repairPastedText() {
-    if (!m_pastedLint.repaired) {
-        return false;
-    }
-    m_pasted->replaceAllUndoable(QString::fromUtf8(*m_pastedLint.repaired));
-    runPastedLint();
-    return true;
+    return m_check->repair();
 }
 
 } // namespace handoff::pages

@@ -28,6 +28,8 @@ class JsonEditor;
 
 namespace handoff::pages {
 
+class PastedUuiCheck;
+
 // The UUI header page. "Compose": the UUI fields and ordered custom parameters, the trunk's UUI profile, the
 // composed JSON (read-only, problems marked), the budget bar, the SIP header line and, when over the limit, the ways
 // out, each one click and undoable. "Check pasted UUI": lints text pasted from elsewhere, marks problems in the
@@ -53,7 +55,7 @@ public:
     // Switches to the "Check pasted UUI" tab with `text` in its editor (as if pasted).
     void checkPastedText(const QString& text);
     // The result of the last check of pasted text.
-    const uui::LintResult& pastedLint() const { return m_pastedLint; }
+    const uui::LintResult& pastedLint() const;
     // Replaces the pasted text with its typographic-quote repair (undoable in the editor); false when none applies.
     bool repairPastedText();
 
@@ -66,7 +68,6 @@ private:
     QWidget* buildParamsGroup();
     QWidget* buildTrunkGroup();
     QWidget* buildResultPane();
-    QWidget* buildCheckTab();
 
     void refreshFromProject();
     void refreshDerived();
@@ -79,10 +80,8 @@ private:
     void removeParam();
     void moveParam(int delta);
     void updateParamButtons();
-    void runPastedLint();
     void focusBudgetSegment(int index);
 
-    uui::LintResult m_pastedLint;
     QList<uui::WayOut> m_shownWays;
     bool m_updating = false;
 
@@ -123,13 +122,7 @@ private:
     QVBoxLayout* m_waysLayout = nullptr;
     QLabel* m_waysIntro = nullptr;
 
-    // Check pasted UUI
-    widgets::JsonEditor* m_pasted = nullptr;
-    QPushButton* m_pasteButton = nullptr;
-    QPushButton* m_repairButton = nullptr;
-    QLabel* m_pastedSummary = nullptr;
-    widgets::DiagnosticList* m_pastedProblems = nullptr;
-    widgets::BudgetBar* m_pastedBudget = nullptr;
+    PastedUuiCheck* m_check = nullptr; // the "Check pasted UUI" tab
 };
 
 } // namespace handoff::pages
