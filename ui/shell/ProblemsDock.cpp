@@ -7,6 +7,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QTreeView>
 
 #include <algorithm>
@@ -162,6 +163,31 @@ protected:
     }
 };
 
+// Wraps a long message onto as many lines as its column needs. QTreeView asks a delegate for a row's size without
+// the column's width, so the style would measure the text on one endless line and the view would elide it; this
+// delegate measures it at the width of the column it is drawn in.
+class WrappingDelegate final : public QStyledItemDelegate {
+public:
+    WrappingDelegate(QTreeView* view)
+        : QStyledItemDelegate(view)
+        , m_view(view) {}
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const int width = m_view->header()->sectionSize(index.column());
+        if (width <= 0 || !(opt.features & QStyleOptionViewItem::WrapText)) {
+            return QStyledItemDelegate::sizeHint(option, index);
+        }
+        opt.rect = QRect(0, 0, width, opt.fontMetrics.height());
+        const QWidget* widget = opt.widget ? opt.widget : m_view;
+        return widget->style()->sizeFromContents(QStyle::CT_ItemViewItem, &opt, QSize(), widget);
+    }
+
+private:
+    QTreeView* m_view;
+};
+
 } // namespace
 
 ProblemsDock::ProblemsDock(QWidget* parent)
@@ -186,6 +212,10 @@ ProblemsDock::ProblemsDock(QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(true);
+    m_view->setTextElideMode(Qt::ElideNone);
+    m_view->setItemDelegate(new WrappingDelegate(m_view));
+    // A narrower or wider message column changes how many lines each message needs.
+    connect(m_view->header(), &QHeaderView::sectionResized, m_view, [view = m_view] { view->doItemsLayout(); });
     // Room for a few messages, whatever size the dock was saved at.
     m_view->setMinimumHeight(m_view->fontMetrics().lineSpacing() * 3 + m_view->header()->sizeHint().height());
     m_view->header()->setStretchLastSection(false);
