@@ -39,6 +39,28 @@ QString outcomeName(telephony::CallOutcome outcome) {
 
 } // namespace
 
+QString endStateKey(EndState state) {
+    switch (state) {
+    case EndState::Transferred:
+        return u"transferred"_s;
+    case EndState::Disconnected:
+        return u"disconnected"_s;
+    case EndState::FlowError:
+        return u"flowError"_s;
+    case EndState::ActionLimit:
+        return u"actionLimit"_s;
+    }
+    return u"flowError"_s;
+}
+
+QString SipInvite::text() const {
+    QString out = requestLine + u"\r\n"_s;
+    for (const QString& h : headers) {
+        out += h + u"\r\n"_s;
+    }
+    return out + u"\r\n"_s;
+}
+
 QJsonObject toJson(const Trace& trace) {
     QJsonArray steps;
     for (const TraceStep& s : trace.steps) {

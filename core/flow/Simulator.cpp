@@ -2,6 +2,7 @@
 
 #include "diagnostics/Catalog.h"
 #include "flow/FlowGraph.h"
+#include "flow/SimulatorDetail.h"
 #include "jwt/ClaimRules.h"
 #include "jwt/Jwt.h"
 #include "salesforce/SalesforceId.h"
@@ -29,44 +30,6 @@ namespace {
 
 QString tr(const char* text) {
     return QCoreApplication::translate("handoff::flow", text);
-}
-
-// splitmix64: small, fast and good enough for ids and tags; the same seed gives the same sequence everywhere.
-quint64 mix(quint64 x) {
-    x += 0x9E3779B97F4A7C15ULL;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-    return x ^ (x >> 31);
-}
-
-QString hex(quint64 value, int digits) {
-    return QString::number(value, 16).rightJustified(digits, u'0').right(digits);
-}
-
-QString uuidFrom(quint64 seed, quint64 n) {
-    const quint64 a = mix(seed * 1000003ULL + n);
-    const quint64 b = mix(a ^ 0x5DEECE66DULL);
-    // Version 4 layout (8-4-4-4-12), deterministic bits.
-    static constexpr char16_t digits[] = u"0123456789abcdef";
-    char16_t out[36];
-    int k = 0;
-    auto put = [&](quint64 value, int count) {
-        for (int i = count - 1; i >= 0; --i) {
-            out[k++] = digits[(value >> (4 * i)) & 0xF];
-        }
-    };
-    put(a >> 32, 8);
-    out[k++] = u'-';
-    put(a >> 16, 4);
-    out[k++] = u'-';
-    out[k++] = u'4';
-    put(a, 3);
-    out[k++] = u'-';
-    put(8 + (b >> 62), 1);
-    put(b >> 48, 3);
-    out[k++] = u'-';
-    put(b, 12);
-    return QString(reinterpret_cast<const QChar*>(out), 36);
 }
 
 // Answers every request with one outcome, through hs/calls' ScriptedBackend (so ids and diagnostics are the same).
@@ -241,77 +204,9 @@ struct StepOutcome {
 
 } // namespace
 
-QString endStateKey(EndState state) {
-    switch (state) {
-    case EndState::Transferred:
-        return u"transferred"_s;
-    case EndState::Disconnected:
-        return u"disconnected"_s;
-    case EndState::FlowError:
-        return u"flowError"_s;
-    case EndState::ActionLimit:
-        return u"actionLimit"_s;
-    }
-    return u"flowError"_s;
-}
-
-QString SipInvite::text() const {
-    QString out = requestLine + u"\r\n"_s;
-    for (const QString& h : headers) {
-        out += h + u"\r\n"_s;
-    }
-    return out + u"\r\n"_s;
-}
-
-QByteArray standInToken(qint64 iat, qint64 exp, const TokenSupply& supply, quint64 seed) {
-    // The claims in the order a signer writes them (iat, exp, iss, sub, jti), like jwt::sign.
-    QByteArray payload = "{\"iat\":" + QByteArray::number(iat) + ",\"exp\":" + QByteArray::number(exp) + ",\"iss\":";
-    uui::appendJsonString(payload, supply.iss);
-    if (!supply.sub.isEmpty()) {
-        payload += ",\"sub\":";
-        uui::appendJsonString(payload, supply.sub);
-    }
-    if (supply.jti) {
-        payload += ",\"jti\":\"" + uuidFrom(seed ^ 0x6A7469ULL, static_cast<quint64>(iat)).toLatin1() + '"';
-    }
-    payload += '}';
-    QByteArray signature(qMax(1, supply.keyBits / 8), Qt::Uninitialized);
-    quint64 state = mix(seed ^ static_cast<quint64>(iat));
-    for (qsizetype i = 0; i < signature.size(); ++i) {
-        if (i % 8 == 0) {
-            state = mix(state);
-        }
-        signature[i] = static_cast<char>((state >> ((i % 8) * 8)) & 0xFF);
-    }
-    return jwt::base64UrlEncode(jwt::rs256HeaderJson()) + '.' + jwt::base64UrlEncode(payload) + '.' +
-           jwt::base64UrlEncode(signature);
-}
-
-FunctionOutputs dataActionFunction(const telephony::VoiceCallResult& result, const FunctionInputs& inputs,
-                                   const TokenSupply& supply, qint64 now, quint64 seed) {
-    FunctionOutputs out;
-    out.voiceCallId = result.voiceCallId18;
-    if (out.voiceCallId.isEmpty()) {
-        // The function converts the API's 15 characters to 18; an id that already has 18 passes unchanged.
-        if (const auto id = salesforce::SalesforceId::parse(result.voiceCallId)) {
-            out.voiceCallId = id->id18();
-        } else {
-            out.voiceCallId = result.voiceCallId;
-        }
-    }
-    TokenSupply signer = supply;
-    if (!inputs.salesforceOrgId.isEmpty()) {
-        signer.iss = inputs.salesforceOrgId;
-    }
-    if (!signer.sub.isEmpty() && !inputs.callCenterApiName.isEmpty()) {
-        signer.sub = inputs.callCenterApiName;
-    }
-    out.uuiToken = QString::fromLatin1(standInToken(now, now + supply.ttlSeconds, signer, seed));
-    if (result.errorsWasString) {
-        out.warning = result.errors.join(u"; "_s);
-    }
-    return out;
-}
+using detail::hex;
+using detail::mix;
+using detail::uuidFrom;
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -528,7 +423,7 @@ struct Simulator::Impl {
             } else if (name == u"salesforceOrgId"_s) {
                 inputs.salesforceOrgId = std::move(text);
             } else if (name == u"callAttributes"_s && !text.isEmpty()) {
-                // A JSON object in a string (DOMAIN.md §2), read by the same rules as the test call; parsed once
+                // A JSON object in a string (docs/emulator.md), read by the same rules as the test call; parsed once
                 // while it stays the same.
                 if (text != lastAttributes) {
                     lastAttributes = text;
@@ -1081,139 +976,6 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
         }
         current = edge->target;
     }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-
-MatrixReport runMatrix(const Flow& flow, const SimulationContext& context, const Clock& clock,
-                       const SimulatedCall& call) {
-    MatrixReport report;
-    for (telephony::CallOutcome outcome :
-         {telephony::CallOutcome::Success, telephony::CallOutcome::Failure, telephony::CallOutcome::Timeout}) {
-        for (bool accepted : {true, false}) {
-            Simulator simulator(flow, context, clock);
-            const Trace trace = simulator.run(call, CallScript{outcome, accepted});
-            MatrixRow row;
-            row.dataAction = outcome;
-            row.transferAccepted = accepted;
-            row.end = trace.end;
-            row.endActionId = trace.endActionId;
-            if (!trace.steps.isEmpty()) {
-                row.endTaskId = trace.steps.constLast().taskId;
-            }
-            for (const TraceStep& s : trace.steps) {
-                row.path.append(s.actionId);
-            }
-            row.diagnostics = trace.diagnostics;
-            const QString combination =
-                handoff::flow::tr("data action %1, transfer %2")
-                    .arg(telephony::callOutcomeName(outcome),
-                         accepted ? handoff::flow::tr("accepted") : handoff::flow::tr("refused"));
-            if (trace.end == EndState::FlowError || trace.end == EndState::ActionLimit) {
-                row.expected = false;
-                row.verdict = handoff::flow::tr("ends in %1: Architect's error handling takes the call.")
-                                  .arg(endStateKey(trace.end));
-            } else if (outcome == telephony::CallOutcome::Success && accepted && trace.end != EndState::Transferred) {
-                row.expected = false;
-                QString why;
-                for (const diagnostics::Diagnostic& d : trace.diagnostics) {
-                    if (d.isError()) {
-                        why = d.code;
-                        break;
-                    }
-                }
-                row.verdict =
-                    why.isEmpty()
-                        ? handoff::flow::tr("everything succeeded, yet the caller did not reach the agent.")
-                        : handoff::flow::tr("everything succeeded, yet the caller did not reach the agent (%1).")
-                              .arg(why);
-            } else if (outcome != telephony::CallOutcome::Success && trace.end == EndState::Transferred) {
-                row.expected = false;
-                row.verdict =
-                    handoff::flow::tr("transferred without a VoiceCall: Salesforce has no record to link the call to.");
-            } else {
-                row.verdict = trace.end == EndState::Transferred
-                                  ? handoff::flow::tr("reaches the agent.")
-                                  : handoff::flow::tr("handled: the caller is told and disconnected.");
-            }
-            if (!row.expected) {
-                report.diagnostics.append(
-                    diagnostics::make("FLW046", handoff::flow::tr("With %1: %2").arg(combination, row.verdict),
-                                      row.endActionId.isEmpty() ? taskLocation(flow.startTaskId)
-                                                                : actionLocation(row.endTaskId, row.endActionId)));
-            }
-            report.rows.append(std::move(row));
-        }
-    }
-    return report;
-}
-
-WindowReport runWindow(const Flow& flow, const SimulationContext& context, const Clock& clock,
-                       const WindowOptions& options, const SimulatedCall& callTemplate) {
-    WindowReport report;
-    const QDateTime start = options.start.isValid() ? options.start : clock.now();
-    Simulator simulator(flow, context, clock);
-    simulator.setRecordSteps(false);
-    const int perHour = qMax(1, options.callsPerHour);
-    for (int h = 0; h < options.hours; ++h) {
-        WindowHour hour;
-        hour.hour = h;
-        hour.from = start.addSecs(qint64(h) * 3600);
-        for (int i = 0; i < perHour; ++i) {
-            SimulatedCall call = callTemplate;
-            call.conversationId.clear();
-            call.startTime = hour.from.addSecs(qint64(i) * 3600 / perHour);
-            const Trace trace = simulator.run(call, CallScript{telephony::CallOutcome::Success, true});
-            ++hour.calls;
-            if (trace.reachedAgent()) {
-                ++hour.transferred;
-                continue;
-            }
-            ++hour.failed;
-            QString code = endStateKey(trace.end);
-            for (const diagnostics::Diagnostic& d : trace.diagnostics) {
-                if (d.isError()) {
-                    code = d.code;
-                    break;
-                }
-            }
-            hour.reasons[code] += 1;
-            if (!report.firstFailure) {
-                report.firstFailure = call.startTime;
-                report.firstFailingHour = h;
-                report.firstFailureCode = code;
-            }
-        }
-        report.calls += hour.calls;
-        report.transferred += hour.transferred;
-        report.hours.append(hour);
-    }
-    if (report.firstFailure) {
-        // The advice follows the first reason: an expired or replayed token needs a fresher one, anything else
-        // (an over-long UUI, a missing VoiceCall) is fixed where its own diagnostic says.
-        QString advice;
-        if (report.firstFailureCode == u"FLW042"_s) {
-            advice = handoff::flow::tr(
-                "The reused UUI token expired: mint a new one before it expires (at most 24 h apart).");
-        } else if (report.firstFailureCode == u"FLW043"_s) {
-            advice = handoff::flow::tr(
-                "A single-use token (with jti) was used again: mint one per call, or drop jti for a reused "
-                "token.");
-        } else {
-            advice = handoff::flow::tr("Fix that first: it fails every call, whatever the token's age.");
-        }
-        report.diagnostics.append(diagnostics::make(
-            "FLW047",
-            handoff::flow::tr("Transfers start failing at hour %1 (%2), %3 of %4 calls fail; first reason %5. %6")
-                .arg(*report.firstFailingHour)
-                .arg(report.firstFailure->toUTC().toString(Qt::ISODate))
-                .arg(report.calls - report.transferred)
-                .arg(report.calls)
-                .arg(report.firstFailureCode, advice),
-            taskLocation(flow.startTaskId)));
-    }
-    qCDebug(lcFlowSimulator) << "window" << report.calls << "calls," << report.transferred << "transferred";
-    return report;
 }
 
 } // namespace handoff::flow
