@@ -31,7 +31,7 @@ struct SimulatedCall {
     QString inboundUui;     // Call.UUIData; empty = NOT_SET
 };
 
-// How the UUI token reaches the flow (DOMAIN.md §3): minted once and reused (pasted into the flow or a data table,
+// How the UUI token reaches the flow (docs/keys-and-tokens.md): minted once and reused (pasted into the flow or a data table,
 // the article's advice: exp at the 24 h maximum), or minted fresh for every call.
 struct TokenSupply {
     enum class Mode { Reused, PerCall };

@@ -107,7 +107,7 @@ private Q_SLOTS:
         QCOMPARE(b.headerValueLength, headerValue);
         QCOMPARE(b.headerLineLength, headerLine);
         QCOMPARE(b.headerLine, line);
-        QCOMPARE(b.measured, decoded); // default: the limit applies to the decoded data (DOMAIN.md section 4)
+        QCOMPARE(b.measured, decoded); // default: the limit applies to the decoded data (docs/uui-budget.md)
         QCOMPARE(b.remaining, 1024 - decoded);
         QVERIFY(b.fits());
         QVERIFY(b.waysOut.isEmpty());
@@ -176,7 +176,7 @@ private Q_SLOTS:
         }
     }
 
-    // The worked example of DOMAIN.md under the default reading: a 2048-bit RS256 UUI (~560-750 bytes) fits the
+    // The worked example of docs/uui-budget.md under the default reading: a 2048-bit RS256 UUI (~560-750 bytes) fits the
     // 1,024 on the decoded data, and the 1,300-odd characters of its hex header line are an info, not a problem.
     void rs256With2048BitsFitsOnTheDecodedData() {
         const UuiModel model = realisticModel(2048);
@@ -191,7 +191,7 @@ private Q_SLOTS:
         QVERIFY(hasCode(b.diagnostics, u"SIP007"_s));
     }
 
-    // The worked example of DOMAIN.md: a 2048-bit token in hex cannot fit in 1,024 characters.
+    // The worked example of docs/uui-budget.md: a 2048-bit token in hex cannot fit in 1,024 characters.
     // Under the header line reading (selectable), it cannot fit.
     void rs256With2048BitsOverflowsInHex() {
         const UuiModel model = realisticModel(2048);
