@@ -111,6 +111,15 @@ QJsonObject toJson(const Trace& trace) {
                                               {u"measured"_s, s.invite->measured},
                                               {u"limit"_s, s.invite->limit}});
         }
+        if (s.answer) {
+            o.insert(u"answer"_s, QJsonObject{{u"accepted"_s, s.answer->accepted},
+                                              {u"sipStatus"_s, s.answer->sipStatus},
+                                              {u"reason"_s, s.answer->reason},
+                                              {u"warnings"_s, QJsonArray::fromStringList(s.answer->warnings)},
+                                              {u"notes"_s, QJsonArray::fromStringList(s.answer->notes)},
+                                              {u"sent"_s, QString::fromUtf8(s.answer->sent)},
+                                              {u"received"_s, QString::fromUtf8(s.answer->received)}});
+        }
         if (!s.diagnostics.isEmpty()) {
             o.insert(u"diagnostics"_s, diagnosticsJson(s.diagnostics));
         }

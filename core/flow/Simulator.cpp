@@ -3,6 +3,7 @@
 #include "diagnostics/Catalog.h"
 #include "flow/FlowGraph.h"
 #include "flow/SimulatorDetail.h"
+#include "flow/TransferBackend.h"
 #include "jwt/ClaimRules.h"
 #include "jwt/Jwt.h"
 #include "salesforce/SalesforceId.h"
@@ -32,6 +33,9 @@ QString tr(const char* text) {
     return QCoreApplication::translate("handoff::flow", text);
 }
 
+using detail::CallScope;
+using detail::VariableList;
+
 // Answers every request with one outcome, through hs/calls' ScriptedBackend (so ids and diagnostics are the same).
 class OutcomeBackend final : public telephony::VoiceCallsBackend {
 public:
@@ -58,48 +62,6 @@ public:
 private:
     telephony::CallOutcome m_outcome;
     telephony::ScriptedBackend m_scripted;
-};
-
-// Variables of one call. A flow has a few dozen variables at most: a flat list searched by name (size first) is
-// faster than hashing every name on every lookup.
-using VariableList = QList<std::pair<QString, Value>>;
-
-class CallScope final : public VariableScope {
-public:
-    std::optional<Value> lookup(const QString& name) const override {
-        const qsizetype i = indexOf(name);
-        if (i < 0) {
-            return std::nullopt;
-        }
-        return m_values[i].second;
-    }
-    Value get(const QString& name) const {
-        const qsizetype i = indexOf(name);
-        return i < 0 ? Value::notSet() : m_values[i].second;
-    }
-    // Returns the previous value.
-    Value set(const QString& name, Value value) {
-        const qsizetype i = indexOf(name);
-        if (i < 0) {
-            m_values.append({name, std::move(value)});
-            return Value::notSet();
-        }
-        Value before = std::move(m_values[i].second);
-        m_values[i].second = std::move(value);
-        return before;
-    }
-    void assign(const VariableList& values) { m_values = values; }
-
-private:
-    qsizetype indexOf(const QString& name) const {
-        for (qsizetype i = 0; i < m_values.size(); ++i) {
-            if (m_values[i].first == name) {
-                return i;
-            }
-        }
-        return -1;
-    }
-    VariableList m_values;
 };
 
 struct Parsed {
@@ -204,8 +166,6 @@ struct StepOutcome {
 
 } // namespace
 
-using detail::hex;
-using detail::mix;
 using detail::uuidFrom;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -231,6 +191,7 @@ struct Simulator::Impl {
         QString token;
         std::optional<QString> callId;
         bool withWaysOut = false;
+        bool withText = true; // the budget holds the header text (else its lengths only)
         uui::SipBudget budget;
         diagnostics::Diagnostics diagnostics;
     };
@@ -240,6 +201,11 @@ struct Simulator::Impl {
     telephony::ParsedCallAttributes lastParsedAttributes;
     QByteArray claimsFor;
     std::optional<jwt::DecodedJwt> claims;
+    TransferBackend* transferBackend = nullptr; // a real transfer (Simulator::setTransferBackend)
+    UuiTokenMinter minter;                      // real UUI tokens (Simulator::setTokenMinter)
+    std::optional<Error> mintError;             // the last reused token could not be signed
+
+    bool needsInviteText() const { return transferBackend != nullptr; }
 
     Impl(const Flow& f, const SimulationContext& c)
         : flow(f)
@@ -316,9 +282,20 @@ struct Simulator::Impl {
         }
         if (iat != tokenIat || supply.mode == TokenSupply::Mode::PerCall) {
             tokenIat = iat;
-            token =
-                standInToken(iat, iat + supply.ttlSeconds, supply,
-                             supply.mode == TokenSupply::Mode::PerCall ? context.seed ^ (calls << 20) : context.seed);
+            mintError.reset();
+            if (minter) {
+                auto minted = minter(iat, iat + supply.ttlSeconds, supply);
+                if (minted) {
+                    token = *minted;
+                } else {
+                    mintError = minted.error();
+                    token.clear();
+                }
+            } else {
+                token = standInToken(iat, iat + supply.ttlSeconds, supply,
+                                     supply.mode == TokenSupply::Mode::PerCall ? context.seed ^ (calls << 20)
+                                                                               : context.seed);
+            }
             tokenText = QString::fromLatin1(token);
         }
         return token;
@@ -462,8 +439,24 @@ struct Simulator::Impl {
         case telephony::CallOutcome::Success: {
             // The Function Data Action answers for the API (docs/flow.md): the 18-character id and a UUI token
             // minted for this call.
-            const FunctionOutputs out = dataActionFunction(result, inputs, context.tokens, run.now.toSecsSinceEpoch(),
-                                                           context.seed ^ (run.callNumber << 24));
+            FunctionOutputs out = dataActionFunction(result, inputs, context.tokens, run.now.toSecsSinceEpoch(),
+                                                     context.seed ^ (run.callNumber << 24));
+            if (minter) {
+                // The function signs the token with the project's key (a rehearsal against a verifying peer).
+                const qint64 now = run.now.toSecsSinceEpoch();
+                auto minted = minter(now, now + context.tokens.ttlSeconds, functionTokenClaims(context.tokens, inputs));
+                if (!minted) {
+                    addDiagnostic(run, run.record ? &step : nullptr,
+                                  located("FLW093",
+                                          handoff::flow::tr("The function could not sign the UUI token: %1 The "
+                                                            "function fails, so the data action takes its failure "
+                                                            "path.")
+                                              .arg(minted.error().message),
+                                          c));
+                    return StepOutcome::next(kPathFailure);
+                }
+                out.uuiToken = QString::fromLatin1(*minted);
+            }
             QStringList unknown;
             for (const Binding& b : p.successOutputs) {
                 Value value;
@@ -547,14 +540,19 @@ struct Simulator::Impl {
 
     // The checks `handoff uui compose` runs on a composed UUI (uui::checkUui: field rules, the token's claims
     // against the org, the header budget), at the call's time.
-    CheckedUui checkTemplateUui(const uui::UuiModel& model, const QDateTime& at, bool withWaysOut) const {
+    // Without a trace and without a real transfer, nothing reads the header's text: the budget's lengths come by
+    // arithmetic (uui::BudgetOptions::renderText), with the same numbers and diagnostics.
+    CheckedUui checkTemplateUui(const uui::UuiModel& model, const QDateTime& at, bool withWaysOut,
+                                bool withText) const {
         CheckedUui checked;
         checked.token = model.token;
         checked.callId = model.callId;
         checked.withWaysOut = withWaysOut;
+        checked.withText = withText;
         uui::UuiCheckOptions options;
         options.reusableToken = !context.tokens.jti;
         options.computeWaysOut = withWaysOut;
+        options.renderText = withText;
         const uui::UuiCheck check = uui::checkUui(model, context.trunk, context.org, FixedClock(at), options);
         checked.budget = check.budget;
         checked.diagnostics = check.all();
@@ -608,10 +606,11 @@ struct Simulator::Impl {
                     step.inputs.append({u"callId"_s, run.scope.get(p.callIdVariable)});
                 }
             }
+            const bool withText = run.record || needsInviteText();
             const bool same = lastUui && lastUui->token == model.token && lastUui->callId == model.callId &&
-                              (lastUui->withWaysOut || !run.record);
+                              (lastUui->withWaysOut || !run.record) && (lastUui->withText || !withText);
             if (!same) {
-                lastUui = checkTemplateUui(model, run.now, run.record);
+                lastUui = checkTemplateUui(model, run.now, run.record, withText);
             }
             snapshot.budget = lastUui->budget;
             found = lastUui->diagnostics;
@@ -650,41 +649,6 @@ struct Simulator::Impl {
         return StepOutcome::next(kPathNext);
     }
 
-    SipInvite renderInvite(const Run& run, const QString& target) const {
-        SipInvite invite;
-        const bool hasUui = run.uuiForTransfer && !run.uuiForTransfer->json.isEmpty();
-        invite.hasUui = hasUui;
-        if (run.record) {
-            const quint64 tag = mix(context.seed ^ (run.callNumber << 8));
-            invite.requestLine = u"INVITE sip:%1@%2;transport=tls SIP/2.0"_s.arg(target, flow.sipHost);
-            QString ani = run.trace.call.ani;
-            if (ani.startsWith(u"tel:"_s)) {
-                ani = ani.mid(4);
-            }
-            invite.headers = {
-                u"Via: SIP/2.0/TLS %1;branch=z9hG4bK%2"_s.arg(context.edgeHost, hex(tag, 16)),
-                u"Max-Forwards: 70"_s,
-                u"From: <sip:%1@%2>;tag=%3"_s.arg(ani, context.edgeHost, hex(tag >> 16, 8)),
-                u"To: <sip:%1@%2>"_s.arg(target, flow.sipHost),
-                u"Call-ID: %1@%2"_s.arg(run.trace.call.conversationId, context.edgeHost),
-                u"CSeq: 1 INVITE"_s,
-                u"Contact: <sip:%1;transport=tls>"_s.arg(context.edgeHost),
-            };
-            if (hasUui) {
-                invite.headers.append(QString::fromLatin1(run.uuiForTransfer->budget.headerLine));
-            }
-            invite.headers.append(u"Content-Type: application/sdp"_s);
-            invite.headers.append(u"Content-Length: 0"_s);
-        }
-        if (hasUui) {
-            invite.userToUserValue = run.uuiForTransfer->budget.headerValue;
-            invite.uuiFits = run.uuiForTransfer->budget.fits();
-            invite.measured = run.uuiForTransfer->budget.measured;
-            invite.limit = run.uuiForTransfer->budget.limit;
-        }
-        return invite;
-    }
-
     StepOutcome transfer(Run& run, const Compiled& c, TraceStep& step) {
         const TransferProps& p = *c.action->as<TransferProps>();
         const Value number = eval(run, c, 0, step);
@@ -692,7 +656,9 @@ struct Simulator::Impl {
             return {};
         }
         const QString target = number.toText().value_or(QString());
-        SipInvite invite = renderInvite(run, target);
+        SipInvite invite = detail::renderInvite(context, flow.sipHost, run.trace.call, run.callNumber,
+                                                run.uuiForTransfer ? &*run.uuiForTransfer : nullptr, target,
+                                                run.record || needsInviteText());
         if (run.record) {
             step.inputs.append({u"releaseLinkTransfer"_s, Value::boolean(p.releaseLinkTransfer)});
             step.inputs.append({u"connectTimeoutSeconds"_s, Value::integer(p.connectTimeoutSeconds)});
@@ -746,7 +712,7 @@ struct Simulator::Impl {
                     "The UUI breaks Salesforce's rules (see the UUI problems of the Set UUI Data step), so "
                     "Salesforce is taken to refuse the call [assumption: how it answers is undocumented].");
                 code = "FLW049";
-            } else if (!run.script->transferAccepted) {
+            } else if (!transferBackend && !run.script->transferAccepted) {
                 errorType = u"transfer.refused"_s;
                 errorMessage = handoff::flow::tr("The far end refused the transfer (scripted).");
                 code = "FLW048";
@@ -758,20 +724,35 @@ struct Simulator::Impl {
         if (code) {
             addDiagnostic(run, run.record ? &step : nullptr, located(code, errorMessage, c));
         }
+        std::optional<detail::LiveOutcome> live;
+        if (transferBackend) {
+            // The far end decides: the INVITE goes out, and its answer sets the path.
+            TransferAnswer answer = transferBackend->transfer(invite);
+            live = detail::liveTransferOutcome(answer, errorType, code, c.taskId, c.action->id);
+            for (const diagnostics::Diagnostic& d : live->found) {
+                addDiagnostic(run, run.record ? &step : nullptr, d);
+            }
+            errorType = live->errorType;
+            errorMessage = live->errorMessage;
+            if (run.record) {
+                step.answer = std::move(answer);
+            }
+        }
         if (run.record) {
             step.invite = std::move(invite);
         }
         if (errorType.isEmpty()) {
             if (run.record) {
-                step.note =
-                    handoff::flow::tr("Transferred to %1: the Agentforce Voice agent takes the call.").arg(target);
+                step.note = live ? live->note
+                                 : handoff::flow::tr("Transferred to %1: the Agentforce Voice agent takes the call.")
+                                       .arg(target);
             }
             return StepOutcome::finish(EndState::Transferred);
         }
         if (run.record) {
             step.outputs.append({u"errorType"_s, Value::string(errorType)});
             step.outputs.append({u"errorMessage"_s, Value::string(errorMessage)});
-            step.note = handoff::flow::tr("The transfer failed (%1): failure path.").arg(errorType);
+            step.note = live ? live->note : handoff::flow::tr("The transfer failed (%1): failure path.").arg(errorType);
         }
         if (!p.errorTypeVariable.isEmpty()) {
             setVariable(run, step, p.errorTypeVariable, Value::string(errorType));
@@ -846,6 +827,15 @@ Simulator::Simulator(const Flow& flow, SimulationContext context, const Clock& c
 
 Simulator::~Simulator() = default;
 
+void Simulator::setTransferBackend(TransferBackend* backend) {
+    m_impl->transferBackend = backend;
+}
+
+void Simulator::setTokenMinter(UuiTokenMinter minter) {
+    m_impl->minter = std::move(minter);
+    m_impl->tokenIat = std::numeric_limits<qint64>::min(); // mint the reused token again, with the real signer
+}
+
 Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, telephony::VoiceCallsBackend* backend) {
     Impl& impl = *m_impl;
     Run run;
@@ -876,7 +866,15 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
     for (const Variable& v : impl.flow.variables) {
         if (v.suppliedBy == Supplier::ProjectUuiToken) {
             impl.tokenAt(run.now);
-            run.scope.set(v.name, Value::string(impl.tokenText));
+            run.scope.set(v.name, impl.tokenText.isEmpty() ? Value::notSet() : Value::string(impl.tokenText));
+            if (impl.mintError) {
+                addDiagnostic(run, nullptr,
+                              diagnostics::make("FLW093",
+                                                handoff::flow::tr("The reused UUI token for %1 could not be signed: "
+                                                                  "%2")
+                                                    .arg(v.name, impl.mintError->message),
+                                                taskLocation(impl.flow.startTaskId)));
+            }
         }
     }
 

@@ -38,6 +38,17 @@ QByteArray standInToken(qint64 iat, qint64 exp, const TokenSupply& supply, quint
            jwt::base64UrlEncode(signature);
 }
 
+TokenSupply functionTokenClaims(const TokenSupply& supply, const FunctionInputs& inputs) {
+    TokenSupply signer = supply;
+    if (!inputs.salesforceOrgId.isEmpty()) {
+        signer.iss = inputs.salesforceOrgId;
+    }
+    if (!signer.sub.isEmpty() && !inputs.callCenterApiName.isEmpty()) {
+        signer.sub = inputs.callCenterApiName;
+    }
+    return signer;
+}
+
 FunctionOutputs dataActionFunction(const telephony::VoiceCallResult& result, const FunctionInputs& inputs,
                                    const TokenSupply& supply, qint64 now, quint64 seed) {
     FunctionOutputs out;
@@ -50,13 +61,7 @@ FunctionOutputs dataActionFunction(const telephony::VoiceCallResult& result, con
             out.voiceCallId = result.voiceCallId;
         }
     }
-    TokenSupply signer = supply;
-    if (!inputs.salesforceOrgId.isEmpty()) {
-        signer.iss = inputs.salesforceOrgId;
-    }
-    if (!signer.sub.isEmpty() && !inputs.callCenterApiName.isEmpty()) {
-        signer.sub = inputs.callCenterApiName;
-    }
+    const TokenSupply signer = functionTokenClaims(supply, inputs);
     out.uuiToken = QString::fromLatin1(standInToken(now, now + supply.ttlSeconds, signer, seed));
     if (result.errorsWasString) {
         out.warning = result.errors.join(u"; "_s);

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using handoff::text::positionAt;
 
@@ -44,7 +46,7 @@ private Q_SLOTS:
         const auto at = positionAt(text, offset);
         QCOMPARE(at.line, line);
         QCOMPARE(at.column, column);
-        QCOMPARE(at.offset, qBound<qsizetype>(0, offset, text.size()));
+        QCOMPARE(at.offset, std::clamp<qsizetype>(offset, 0, text.size()));
     }
 
     // Against Qt's own UTF-8 decoder: the column is the number of code points before the offset on its line, plus
