@@ -76,12 +76,16 @@ int runEmulator(Context& context, const QStringList& args) {
                                      u"n"_s);
     const QCommandLineOption sipTlsPort(u"sip-tls-port"_s, tr("With --sip-port, also serve SIP over TLS here."),
                                         u"n"_s);
+    const QCommandLineOption writeSipCert(u"write-sip-cert"_s,
+                                          tr("With --sip-tls-port, save the SIP stand-in's TLS certificate (PEM) here, "
+                                             "for `handoff sip send --ca FILE`."),
+                                          u"file"_s);
     const QCommandLineOption trunkFrom(u"trunk-from"_s,
                                        tr("With --sip-port, read the trunk profile (UUI header form, the 1,024 "
                                           "limit's reading) from this project."),
                                        u"project"_s);
     parser.addOptions({port, tls, writeCert, registerCert, org, callCenter, fault, faultOnce, successStatus, json,
-                       sipPort, sipTlsPort, trunkFrom});
+                       sipPort, sipTlsPort, writeSipCert, trunkFrom});
     if (auto exit = parseCommandLine(parser, args, context)) {
         return *exit;
     }
@@ -115,6 +119,9 @@ int runEmulator(Context& context, const QStringList& args) {
                 return context.usageError(tr("--sip-tls-port takes a number from 0 to 65535."));
             }
             sipOptions->tlsPort = quint16(tlsPortNumber);
+            sipOptions->writeCertificate = parser.value(writeSipCert);
+        } else if (parser.isSet(writeSipCert)) {
+            return context.usageError(tr("--write-sip-cert needs --sip-tls-port."));
         }
         sipOptions->projectPath = parser.value(trunkFrom);
     } else if (parser.isSet(sipTlsPort) || parser.isSet(trunkFrom)) {

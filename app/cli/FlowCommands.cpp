@@ -1,6 +1,7 @@
 #include "ArchyCommands.h"
 #include "CliContext.h"
 #include "FlowEditCommands.h"
+#include "LiveRehearsal.h"
 #include "ProjectLoading.h"
 #include "common/SaveFile.h"
 #include "crypto/PrivateKey.h"
@@ -107,6 +108,15 @@ void printTrace(QTextStream& out, const flow::Trace& trace) {
                            .arg(s.invite->measured)
                            .arg(s.invite->limit)
                     << u'\n';
+            }
+        }
+        if (s.answer) {
+            out << u"       "_s
+                << (s.answer->sipStatus ? tr("Far end over SIP: %1 %2").arg(s.answer->sipStatus).arg(s.answer->reason)
+                                        : tr("Far end over SIP: no final answer (%1)").arg(s.answer->reason))
+                << u'\n';
+            for (const QString& n : s.answer->notes) {
+                out << u"         "_s << n << u'\n';
             }
         }
     }
@@ -309,8 +319,14 @@ int runSimulate(Context& context, const QStringList& args) {
                                      tr("With --base-url: the private key (PEM) that signs the API token. A "
                                         "passphrase comes from HANDOFF_KEY_PASSPHRASE or a prompt."),
                                      u"file"_s);
+    const QCommandLineOption live(
+        u"live-emulator"_s,
+        tr("Rehearse the handoff on this computer: start the built-in voiceCalls emulator and the Agentforce Voice SIP "
+           "stand-in on 127.0.0.1, answer the Call Data Action from the emulator, sign the UUI token with --key as the "
+           "exported function does, and send the transfer's INVITE over real SIP to the stand-in, whose verdict goes "
+           "into the trace. Needs --key (its public key is registered for the project's org). See docs/sip.md."));
     SimulationOptions common;
-    parser.addOptions({scenario, ani, dialled, outcome, transfer, at, issuedAt, baseUrl, keyFile});
+    parser.addOptions({scenario, ani, dialled, outcome, transfer, at, issuedAt, baseUrl, keyFile, live});
     common.add(parser);
     if (auto code = parseCommandLine(parser, args, context)) {
         return *code;
@@ -349,7 +365,17 @@ int runSimulate(Context& context, const QStringList& args) {
         }
         s.dataAction = o;
     }
-    if (parser.isSet(baseUrl)) {
+    if (parser.isSet(live)) {
+        if (parser.isSet(baseUrl) || parser.isSet(outcome) || parser.isSet(transfer)) {
+            return context.usageError(tr("--live-emulator answers the data action and the transfer itself: give "
+                                         "neither --base-url, --outcome nor --transfer with it."));
+        }
+        if (!parser.isSet(keyFile)) {
+            return context.usageError(tr("--live-emulator needs --key, the private key that signs the API and UUI "
+                                         "tokens."));
+        }
+        s.dataAction.reset();
+    } else if (parser.isSet(baseUrl)) {
         if (parser.isSet(outcome)) {
             return context.usageError(tr("Give --outcome (scripted) or --base-url (a real request), not both."));
         }
@@ -387,7 +413,20 @@ int runSimulate(Context& context, const QStringList& args) {
     }
 
     std::unique_ptr<telephony::VoiceCallsClient> client;
-    if (parser.isSet(baseUrl)) {
+    std::unique_ptr<LiveRehearsal> rehearsal;
+    telephony::VoiceCallsBackend* backend = nullptr;
+    if (parser.isSet(live)) {
+        auto key = context.loadPrivateKey(parser.value(keyFile));
+        if (!key) {
+            return context.reportError(key.error(), Failure);
+        }
+        auto started = LiveRehearsal::start(context, lp.project, *key);
+        if (const int* code = std::get_if<int>(&started)) {
+            return *code;
+        }
+        rehearsal = std::move(std::get<std::unique_ptr<LiveRehearsal>>(started));
+        backend = rehearsal->backend();
+    } else if (parser.isSet(baseUrl)) {
         const telephony::Endpoint endpoint = telephony::resolveEndpoint(parser.value(baseUrl));
         if (endpoint.voiceCallsUrl.isEmpty()) {
             context.printDiagnostics(endpoint.diagnostics);
@@ -402,17 +441,30 @@ int runSimulate(Context& context, const QStringList& args) {
                                                                      lp.project.org.customerType, context.clock());
         client =
             std::make_unique<telephony::VoiceCallsClient>(endpoint.voiceCallsUrl, std::move(tokens), context.clock());
+        backend = client.get();
     }
     flow::Simulator simulator(lp.project.flow, c, context.clock());
-    const flow::Trace trace = simulator.run(s.call, s.script(), client.get());
+    if (rehearsal) {
+        rehearsal->attach(simulator);
+    }
+    const flow::Trace trace = simulator.run(s.call, s.script(), backend);
     diagnostics::Diagnostics list = trace.diagnostics;
     locate(list, lp.text, lp.project.flow);
     if (parser.isSet(common.json)) {
         QJsonObject root = flow::toJson(trace);
         root.insert(u"diagnostics"_s, Context::diagnosticsToJson(list));
         root.insert(u"scenario"_s, s.name);
+        if (rehearsal) {
+            root.insert(u"liveEmulator"_s, QJsonObject{{u"voiceCallsUrl"_s, rehearsal->voiceCallsUrl()},
+                                                       {u"sipUri"_s, rehearsal->sipUri()}});
+        }
         context.printJson(root);
     } else {
+        if (rehearsal) {
+            context.out() << tr("Rehearsal on this computer: voiceCalls emulator at %1, SIP stand-in at %2.")
+                                 .arg(rehearsal->voiceCallsUrl(), rehearsal->sipUri())
+                          << u"\n\n"_s;
+        }
         printTrace(context.out(), trace);
         context.printDiagnostics(list, lp.path);
     }

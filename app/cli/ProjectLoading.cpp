@@ -1,5 +1,6 @@
 #include "ProjectLoading.h"
 
+#include "common/TextPosition.h"
 #include "flow/JsonLocator.h"
 #include "project/ProjectFile.h"
 
@@ -44,7 +45,7 @@ std::variant<LoadedProject, int> loadProject(Context& context, const QString& pa
         QJsonParseError parseError{};
         QJsonDocument::fromJson(*data, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
-            const flow::TextPosition at = flow::positionAt(*data, qMax(0, parseError.offset - 1));
+            const handoff::text::TextPosition at = handoff::text::positionAt(*data, qMax(0, parseError.offset - 1));
             d.where.line = at.line;
             d.where.column = at.column;
         } else if (const auto at = flow::locateJsonPath(*data, d.where.field); at && !d.where.field.isEmpty()) {

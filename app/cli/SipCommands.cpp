@@ -1,5 +1,6 @@
 #include "CliContext.h"
 #include "SipStandIn.h"
+#include "common/SaveFile.h"
 #include "emulator/LoopbackCertificate.h"
 #include "flow/Scenario.h"
 #include "flow/SimulationReport.h"
@@ -97,10 +98,18 @@ int runSend(Context& context, const QStringList& args) {
                                      tr("Answer the Call Data Action with a real voiceCalls request to this base URL "
                                         "(the emulator), so that callId names a created VoiceCall. Needs --key."),
                                      u"url"_s);
+    const QCommandLineOption ca(u"ca"_s,
+                                tr("TLS: verify the peer against these CA certificates (PEM; for the emulator's SIP "
+                                   "stand-in its own certificate, saved by `handoff emulator --write-sip-cert FILE`) "
+                                   "instead of the system's trusted CAs."),
+                                u"file"_s);
+    const QCommandLineOption insecure(u"insecure"_s,
+                                      tr("TLS: send even when the peer's certificate does not verify (not for a real "
+                                         "peer: anyone could be listening)."));
     const QCommandLineOption printSent(u"print-sent"_s,
                                        tr("Print the INVITE exactly as sent (bytes) and nothing else."));
     const QCommandLineOption json(u"json"_s, tr("Print the result as JSON (with the exact bytes sent and received)."));
-    parser.addOptions({to, transport, scenario, timeout, noSrtp, keyFile, baseUrl, printSent, json});
+    parser.addOptions({to, transport, scenario, timeout, noSrtp, keyFile, baseUrl, ca, insecure, printSent, json});
     if (auto code = parseCommandLine(parser, args, context)) {
         return *code;
     }
@@ -128,6 +137,11 @@ int runSend(Context& context, const QStringList& args) {
         }
     }
     options.srtp = !parser.isSet(noSrtp);
+    if (parser.isSet(ca) && parser.isSet(insecure)) {
+        return context.usageError(tr("Give --ca (verify against it) or --insecure (do not verify), not both."));
+    }
+    options.caFile = parser.value(ca);
+    options.insecure = parser.isSet(insecure);
     if (parser.isSet(baseUrl) && !parser.isSet(keyFile)) {
         return context.usageError(tr("--base-url needs --key, the private key that signs the API token."));
     }
@@ -193,7 +207,10 @@ int runSend(Context& context, const QStringList& args) {
     }
     auto report = sip::sendInvite(*invite, options);
     if (!report) {
-        return context.reportError(report.error(), report.error().code == u"RSIP002"_s ? Usage : Failure);
+        const QString code = report.error().code;
+        return context.reportError(report.error(), code == u"RSIP002"_s   ? Usage
+                                                   : code == u"RSIP007"_s ? Problems
+                                                                          : Failure);
     }
     const bool noAnswer = report->final.status == 0 || !report->answered;
     const int exit = report->accepted() && !noAnswer ? Ok : noAnswer ? Failure : Problems;
@@ -348,6 +365,12 @@ startSipStandIn(Context& context, emulator::VoiceCallsEmulator& emulator, const 
             return context.reportError(identity.error(), Failure);
         }
         endpoint->setTlsIdentity(identity->certificatePem, identity->privateKeyPem, *options.tlsPort);
+        if (!options.writeCertificate.isEmpty()) {
+            // For `handoff sip send --ca FILE`: the sender verifies the stand-in against it.
+            if (auto saved = io::saveAtomically(options.writeCertificate, identity->certificatePem); !saved) {
+                return context.reportError(saved.error(), Failure);
+            }
+        }
     }
     if (auto listening = endpoint->listen(options.port); !listening) {
         return context.reportError(listening.error(), Failure);

@@ -15,6 +15,7 @@ struct SipStandInOptions {
     quint16 port = 0;
     std::optional<quint16> tlsPort; // set: also serve TLS, with a loopback certificate of the emulator's kind
     QString projectPath;            // the trunk profile comes from this project; empty = the default profile
+    QString writeCertificate;       // with tlsPort: save the TLS certificate (PEM) here, for `sip send --ca`
     bool json = false;
 };
 

@@ -22,7 +22,7 @@ class QTcpSocket;
 
 namespace handoff::emulator {
 
-// What the emulator does where Salesforce does not document the behaviour [DOMAIN.md §2, open]. Every field is a
+// What the emulator does where Salesforce does not document the behaviour [undocumented; docs/emulator.md]. Every field is a
 // visible, changeable assumption; docs/emulator.md explains each and the defaults.
 struct EmulatorAssumptions {
     int successStatus = 201; // 200 or 201: the documentation shows only the body
@@ -73,7 +73,7 @@ struct RequestRecord {
     QString fault;     // the fault applied, "none" without
 };
 
-// A local stand-in for the SCRT2 voiceCalls endpoint (DOMAIN.md §2, §3): POST /telephony/v1/voiceCalls verifies
+// A local stand-in for the SCRT2 voiceCalls endpoint (docs/emulator.md): POST /telephony/v1/voiceCalls verifies
 // the bearer JWT against the certificates registered per org and validates the body, then answers as documented
 // with a new 15-character 0LQ id. Listens on 127.0.0.1 only. Optional HTTPS with a generated self-signed
 // certificate that clients trust by its SHA-256 pin. Bytes from the socket are read within HttpLimits before any

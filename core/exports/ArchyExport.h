@@ -10,7 +10,7 @@
 
 namespace handoff::exports {
 
-// Archy YAML (Genesys' flow-as-code format, DOMAIN.md §7) for the project's flow: one `inboundCall` document.
+// Archy YAML (Genesys' flow-as-code format, docs/archy.md) for the project's flow: one `inboundCall` document.
 // Keys not confirmed by a public example (transferToNumber, setUUIData, transcription, enableParticipantRecord,
 // setPostFlow, jumpToTask) are written with a YAML comment saying they are an assumption; docs/archy.md lists them.
 // Strings a YAML 1.1 reader would take for something else (yes, no, on, true, 42, ~ ...) are quoted, and so are the

@@ -3,6 +3,7 @@
 #include "ArchyExport.h"
 #include "ArchyYaml.h"
 #include "SetUuiDataExport.h"
+#include "common/TextPosition.h"
 #include "diagnostics/Catalog.h"
 
 #include <QCoreApplication>
@@ -43,8 +44,24 @@ const QStringList& keptTopKeys() {
     return keys;
 }
 
+// Line and column of a yaml-cpp mark in the product's one unit (characters, common/TextPosition.h): yaml-cpp counts
+// its column in bytes, so the byte offset is turned into a position over the text itself.
+void placeAt(diagnostics::Location& where, const YAML::Mark& mark, const QByteArray& text) {
+    if (mark.pos >= 0 && mark.pos <= text.size()) {
+        const handoff::text::TextPosition at = handoff::text::positionAt(text, mark.pos);
+        where.line = at.line;
+        where.column = at.column;
+    } else {
+        where.line = mark.line + 1;
+        where.column = mark.column + 1;
+    }
+}
+
 class Reader {
 public:
+    explicit Reader(const QByteArray& text)
+        : m_text(text) {}
+
     diagnostics::Diagnostics diagnostics;
     Flow flow;
 
@@ -53,8 +70,7 @@ public:
         where.field = field;
         const YAML::Mark mark = at.IsDefined() ? at.Mark() : YAML::Mark::null_mark();
         if (!mark.is_null()) {
-            where.line = mark.line + 1;
-            where.column = mark.column + 1;
+            placeAt(where, mark, m_text);
         }
         diagnostics.append(diagnostics::make(code, message, where));
     }
@@ -801,6 +817,7 @@ private:
         QString ref;
         YAML::Node node;
     };
+    const QByteArray& m_text;
     QSet<QString> m_actionIds;
     QMap<QString, QString> m_taskIdOfRef;
     QList<PendingJump> m_jumps;
@@ -809,14 +826,13 @@ private:
 } // namespace
 
 ArchyImportResult importArchy(const QByteArray& yaml) {
-    Reader reader;
+    Reader reader(yaml);
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
     } catch (const YAML::ParserException& e) {
         diagnostics::Location where;
-        where.line = e.mark.line + 1;
-        where.column = e.mark.column + 1;
+        placeAt(where, e.mark, yaml);
         reader.diagnostics.append(
             diagnostics::make("EXP040",
                               handoff::exports::tr("The file is not valid YAML: %1. Fix the file at this place.")

@@ -7,7 +7,7 @@
 
 namespace handoff::exports {
 
-// Reads an Archy `inboundCall` document (DOMAIN.md §7) into the flow model, so that an Archy file can be checked
+// Reads an Archy `inboundCall` document (docs/archy.md) into the flow model, so that an Archy file can be checked
 // and simulated offline. Reads what exportArchy writes and published Archy it did not write: relative and absolute
 // `startUpRef`, Decision outputs as "yes"/"no" or as booleans, `lit:`/`exp:`/`var:`/`noValue:` values. Nothing is
 // dropped: an action the model does not have becomes an opaque action (EXP045), a key the reader does not know is

@@ -17,7 +17,7 @@ namespace {
 struct KindKey {
     flow::ActionKind kind;
     const char* key;
-    bool assumed; // not seen in a public Archy example (DOMAIN.md §7 [open])
+    bool assumed; // not seen in a public Archy example (docs/archy.md, an assumption)
 };
 
 constexpr KindKey kKeys[] = {

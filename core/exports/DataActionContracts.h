@@ -12,7 +12,7 @@ struct Project;
 
 namespace handoff::exports {
 
-// The Function Data Action's contracts and request template (DOMAIN.md §6), for `handoff export contracts` and the
+// The Function Data Action's contracts and request template (docs/exports.md), for `handoff export contracts` and the
 // Export page. The inputs and outputs are fixed by the function (core/exports/function/index.js):
 //   inputs  to, from, callCenterApiName, scrtBaseUrl, salesforceOrgId, callAttributes (optional), vendorCallKey
 //   outputs voiceCallId (18 characters), uuiToken, warning
@@ -39,7 +39,7 @@ QList<ContractFile> contractFiles(const DataActionContracts& contracts);
 
 enum class ContractKind { Input, Output };
 
-// Checks a contract against Genesys' rules (DOMAIN.md §6). Errors: EXP020 not a JSON object schema of type object
+// Checks a contract against Genesys' rules (docs/exports.md). Errors: EXP020 not a JSON object schema of type object
 // with properties, EXP021 a property name that does not start with a letter or has characters other than letters,
 // digits, - and _ (input), EXP022 a reserved name (orgId, integrationId, rawRequest; input), EXP023 a nested object
 // or array in the input contract, EXP024 an input type other than string, integer, number, boolean, null, EXP025

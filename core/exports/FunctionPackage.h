@@ -14,7 +14,7 @@ struct Project;
 
 namespace handoff::exports {
 
-// The Genesys Function Data Action package (DOMAIN.md §6): src/index.js (exports.handler, Node 18 APIs, no npm
+// The Genesys Function Data Action package (docs/exports.md): src/index.js (exports.handler, Node 18 APIs, no npm
 // dependencies), package.json and README.md. The handler's code is core/exports/function/index.js with the project's
 // token policies, customer type (whether `sub` is sent) and the action's timeout filled in.
 struct FunctionPackage {

@@ -6,7 +6,7 @@
 
 namespace handoff::exports {
 
-// How the Function Data Action is configured in Genesys (DOMAIN.md §6): its Node.js runtime and the action's
+// How the Function Data Action is configured in Genesys (docs/exports.md): its Node.js runtime and the action's
 // timeout. Stored in the project under "functionDataAction"; a file without it gets these defaults.
 struct FunctionSettings {
     static constexpr const char* kDefaultRuntime = "nodejs20.x";

@@ -48,12 +48,6 @@ Error ExpressionError::toError() const {
     return Error{code, handoff::flow::tr("line %1, column %2: %3").arg(where.line).arg(where.column).arg(message)};
 }
 
-diagnostics::Diagnostic ExpressionError::toDiagnostic(const QString& field) const {
-    diagnostics::Location location = where;
-    location.field = field;
-    return diagnostics::make(code.toLatin1().constData(), message, location);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // The tree
 

@@ -51,7 +51,6 @@ struct ExpressionError {
 
     // "line 1, column 7: <message>"
     Error toError() const;
-    diagnostics::Diagnostic toDiagnostic(const QString& field = {}) const;
 };
 
 template <typename T>

@@ -1,5 +1,6 @@
 #include "ExpressionLexer.h"
 
+#include "common/TextPosition.h"
 #include "diagnostics/Catalog.h"
 
 #include <QCoreApplication>
@@ -25,20 +26,12 @@ ExpressionError makeError(QStringView text, const char* code, QString message, q
     error.code = QString::fromLatin1(code);
     error.message = std::move(message);
     error.charOffset = start;
-    int line = 1;
-    int column = 1;
-    for (qsizetype i = 0; i < start; ++i) {
-        if (text[i] == u'\n') {
-            ++line;
-            column = 1;
-        } else if (!text[i].isLowSurrogate()) {
-            ++column;
-        }
-    }
-    error.where.offset = text.first(start).toUtf8().size();
+    const QByteArray before = text.first(start).toUtf8();
+    const handoff::text::TextPosition at = handoff::text::positionAt(before, before.size());
+    error.where.offset = before.size();
     error.where.length = text.sliced(start, length).toUtf8().size();
-    error.where.line = line;
-    error.where.column = column;
+    error.where.line = at.line;
+    error.where.column = at.column;
     return error;
 }
 

@@ -1,6 +1,7 @@
-#include "Flow.h"
+#include "flow/Flow.h"
 
 #include "diagnostics/Catalog.h"
+#include "flow/FlowReader.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -431,162 +432,156 @@ QJsonArray actionsToJson(const ActionList& list) {
     return array;
 }
 
-// Reads typed fields and records a located diagnostic for each one of the wrong type. Inside an action, problems
-// carry the task and action id and the property as data (Location); the field path stays as a fallback.
-class Reader {
-public:
-    explicit Reader(diagnostics::Diagnostics& out)
-        : m_out(out) {}
+} // namespace
 
-    // The task and action whose fields are read now, and the field path of that action.
-    void enter(const QString& taskId, const QString& actionId, const QString& actionPath) {
-        m_taskId = taskId;
-        m_actionId = actionId;
-        m_actionPath = actionPath;
+namespace detail {
+
+void Reader::enter(const QString& taskId, const QString& actionId, const QString& actionPath) {
+    m_taskId = taskId;
+    m_actionId = actionId;
+    m_actionPath = actionPath;
+}
+
+diagnostics::Location Reader::where(const QString& field) const {
+    diagnostics::Location at;
+    at.field = field;
+    at.taskId = m_taskId;
+    if (!m_actionPath.isEmpty() && (field == m_actionPath || field.startsWith(m_actionPath + u'.'))) {
+        at.actionId = m_actionId;
+        at.property = field.mid(m_actionPath.size() + 1);
     }
+    return at;
+}
 
-    diagnostics::Location where(const QString& field) const {
-        diagnostics::Location at;
-        at.field = field;
-        at.taskId = m_taskId;
-        if (!m_actionPath.isEmpty() && (field == m_actionPath || field.startsWith(m_actionPath + u'.'))) {
-            at.actionId = m_actionId;
-            at.property = field.mid(m_actionPath.size() + 1);
+void Reader::error(const QString& field, const QString& message) {
+    m_out.append(diagnostics::make("FLW005", message, where(field)));
+}
+
+void Reader::notice(const char* code, const QString& field, const QString& message) {
+    m_out.append(diagnostics::make(code, message, where(field)));
+}
+
+QJsonObject Reader::unknownKeys(const QJsonObject& o, std::initializer_list<const char16_t*> known,
+                                const QString& path) {
+    QJsonObject unknown;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        bool isKnown = false;
+        for (const char16_t* k : known) {
+            isKnown = isKnown || it.key() == QStringView(k);
         }
-        return at;
+        if (!isKnown) {
+            const QString field = path.isEmpty() ? it.key() : path + u'.' + it.key();
+            m_out.append(diagnostics::make(
+                "FLW006",
+                handoff::flow::tr("\"%1\" is not known to this version; it is kept as it is and written back when "
+                                  "the project is saved.")
+                    .arg(field),
+                where(field)));
+            unknown.insert(it.key(), it.value());
+        }
     }
+    return unknown;
+}
 
-    void error(const QString& field, const QString& message) {
-        m_out.append(diagnostics::make("FLW005", message, where(field)));
+QString Reader::string(const QJsonObject& o, const QString& key, const QString& path, const QString& fallback) {
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull()) {
+        return fallback;
     }
-
-    void notice(const char* code, const QString& field, const QString& message) {
-        m_out.append(diagnostics::make(code, message, where(field)));
+    if (!v.isString()) {
+        error(path + u'.' + key, handoff::flow::tr("'%1' must be a string.").arg(key));
+        return fallback;
     }
+    return v.toString();
+}
 
-    // Keys this version does not read are reported (FLW006) and returned, so that saving writes them back.
-    QJsonObject unknownKeys(const QJsonObject& o, std::initializer_list<const char16_t*> known, const QString& path) {
-        QJsonObject unknown;
-        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-            bool isKnown = false;
-            for (const char16_t* k : known) {
-                isKnown = isKnown || it.key() == QStringView(k);
-            }
-            if (!isKnown) {
-                const QString field = path.isEmpty() ? it.key() : path + u'.' + it.key();
-                m_out.append(diagnostics::make(
-                    "FLW006",
-                    handoff::flow::tr("\"%1\" is not known to this version; it is kept as it is and written back when "
-                                      "the project is saved.")
-                        .arg(field),
-                    where(field)));
-                unknown.insert(it.key(), it.value());
-            }
-        }
-        return unknown;
+bool Reader::boolean(const QJsonObject& o, const QString& key, const QString& path, bool fallback) {
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined()) {
+        return fallback;
     }
-
-    QString string(const QJsonObject& o, const QString& key, const QString& path, const QString& fallback = {}) {
-        const QJsonValue v = o.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isString()) {
-            error(path + u'.' + key, handoff::flow::tr("'%1' must be a string.").arg(key));
-            return fallback;
-        }
-        return v.toString();
+    if (!v.isBool()) {
+        error(path + u'.' + key, handoff::flow::tr("'%1' must be true or false.").arg(key));
+        return fallback;
     }
+    return v.toBool();
+}
 
-    bool boolean(const QJsonObject& o, const QString& key, const QString& path, bool fallback) {
-        const QJsonValue v = o.value(key);
-        if (v.isUndefined()) {
-            return fallback;
-        }
-        if (!v.isBool()) {
-            error(path + u'.' + key, handoff::flow::tr("'%1' must be true or false.").arg(key));
-            return fallback;
-        }
-        return v.toBool();
+int Reader::integer(const QJsonObject& o, const QString& key, const QString& path, int fallback, int min, int max) {
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined()) {
+        return fallback;
     }
-
-    int integer(const QJsonObject& o, const QString& key, const QString& path, int fallback, int min, int max) {
-        const QJsonValue v = o.value(key);
-        if (v.isUndefined()) {
-            return fallback;
-        }
-        const double d = v.toDouble(-1e300);
-        if (!v.isDouble() || d != static_cast<double>(static_cast<int>(d)) || d < min || d > max) {
-            error(path + u'.' + key,
-                  handoff::flow::tr("'%1' must be a whole number from %2 to %3.").arg(key).arg(min).arg(max));
-            return fallback;
-        }
-        return static_cast<int>(d);
+    const double d = v.toDouble(-1e300);
+    if (!v.isDouble() || d != static_cast<double>(static_cast<int>(d)) || d < min || d > max) {
+        error(path + u'.' + key,
+              handoff::flow::tr("'%1' must be a whole number from %2 to %3.").arg(key).arg(min).arg(max));
+        return fallback;
     }
+    return static_cast<int>(d);
+}
 
-    QJsonObject object(const QJsonObject& o, const QString& key, const QString& path) {
-        const QJsonValue v = o.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            return {};
-        }
-        if (!v.isObject()) {
-            error(path + u'.' + key, handoff::flow::tr("'%1' must be a JSON object.").arg(key));
-            return {};
-        }
-        return v.toObject();
+QJsonObject Reader::object(const QJsonObject& o, const QString& key, const QString& path) {
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull()) {
+        return {};
     }
-
-    QJsonArray array(const QJsonObject& o, const QString& key, const QString& path) {
-        const QJsonValue v = o.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            return {};
-        }
-        if (!v.isArray()) {
-            error(path + u'.' + key, handoff::flow::tr("'%1' must be a JSON array.").arg(key));
-            return {};
-        }
-        return v.toArray();
+    if (!v.isObject()) {
+        error(path + u'.' + key, handoff::flow::tr("'%1' must be a JSON object.").arg(key));
+        return {};
     }
+    return v.toObject();
+}
 
-    QList<Binding> bindings(const QJsonObject& o, const QString& key, const QString& nameKey, const QString& valueKey,
-                            const QString& path) {
-        QList<Binding> list;
-        const QJsonArray items = array(o, key, path);
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            const QString itemPath = u"%1.%2[%3]"_s.arg(path, key).arg(i);
-            if (!items[i].isObject()) {
-                error(itemPath, handoff::flow::tr("Each entry of '%1' must be an object with '%2' and '%3'.")
-                                    .arg(key, nameKey, valueKey));
-                continue;
-            }
-            const QJsonObject item = items[i].toObject();
-            Binding b{string(item, nameKey, itemPath), string(item, valueKey, itemPath), {}};
-            if (nameKey == u"name"_s && valueKey == u"expression"_s) {
-                b.extra = unknownKeys(item, {u"name", u"expression"}, itemPath);
-            } else if (nameKey == u"name"_s) {
-                b.extra = unknownKeys(item, {u"name", u"variable"}, itemPath);
-            } else {
-                b.extra = unknownKeys(item, {u"variable", u"expression"}, itemPath);
-            }
-            list.append(b);
+QJsonArray Reader::array(const QJsonObject& o, const QString& key, const QString& path) {
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull()) {
+        return {};
+    }
+    if (!v.isArray()) {
+        error(path + u'.' + key, handoff::flow::tr("'%1' must be a JSON array.").arg(key));
+        return {};
+    }
+    return v.toArray();
+}
+
+QList<Binding> Reader::bindings(const QJsonObject& o, const QString& key, const QString& nameKey,
+                                const QString& valueKey, const QString& path) {
+    QList<Binding> list;
+    const QJsonArray items = array(o, key, path);
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString itemPath = u"%1.%2[%3]"_s.arg(path, key).arg(i);
+        if (!items[i].isObject()) {
+            error(itemPath, handoff::flow::tr("Each entry of '%1' must be an object with '%2' and '%3'.")
+                                .arg(key, nameKey, valueKey));
+            continue;
         }
-        return list;
+        const QJsonObject item = items[i].toObject();
+        Binding b{string(item, nameKey, itemPath), string(item, valueKey, itemPath), {}};
+        if (nameKey == u"name"_s && valueKey == u"expression"_s) {
+            b.extra = unknownKeys(item, {u"name", u"expression"}, itemPath);
+        } else if (nameKey == u"name"_s) {
+            b.extra = unknownKeys(item, {u"name", u"variable"}, itemPath);
+        } else {
+            b.extra = unknownKeys(item, {u"variable", u"expression"}, itemPath);
+        }
+        list.append(b);
     }
+    return list;
+}
 
-    Audio audio(const QJsonObject& o, const QString& key, const QString& path) {
-        const QJsonObject a = object(o, key, path);
-        const QString p = path + u'.' + key;
-        Audio audio{string(a, u"tts"_s, p), string(a, u"prompt"_s, p), {}};
-        audio.extra = unknownKeys(a, {u"tts", u"prompt"}, p);
-        return audio;
-    }
+Audio Reader::audio(const QJsonObject& o, const QString& key, const QString& path) {
+    const QJsonObject a = object(o, key, path);
+    const QString p = path + u'.' + key;
+    Audio audio{string(a, u"tts"_s, p), string(a, u"prompt"_s, p), {}};
+    audio.extra = unknownKeys(a, {u"tts", u"prompt"}, p);
+    return audio;
+}
 
-private:
-    diagnostics::Diagnostics& m_out;
-    QString m_taskId;
-    QString m_actionId;
-    QString m_actionPath;
-};
+} // namespace detail
+
+namespace {
+using detail::Reader;
 
 QJsonObject checkPropKeys(ActionKind kind, const QJsonObject& o, const QString& path, Reader& r, int version) {
     switch (kind) {
@@ -703,8 +698,10 @@ ActionProps propsFromJson(ActionKind kind, const QJsonObject& o, const QString& 
     return DisconnectProps{};
 }
 
-// The parts of an action object both versions share: id, name, kind, props. Returns nullopt when the kind is
-// unknown (reported).
+} // namespace
+
+namespace detail {
+
 std::optional<Action> actionHead(const QJsonObject& o, const QString& path, Reader& r, int version,
                                  std::initializer_list<const char16_t*> known) {
     const QString id = r.string(o, u"id"_s, path);
@@ -731,43 +728,6 @@ std::optional<Action> actionHead(const QJsonObject& o, const QString& path, Read
     }
     a.extra = extra;
     return a;
-}
-
-ActionList actionsFromJson(const QJsonArray& array, const QString& path, const QString& taskId, Reader& r) {
-    ActionList list;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString itemPath = u"%1[%2]"_s.arg(path).arg(i);
-        r.enter(taskId, {}, {});
-        if (!array[i].isObject()) {
-            r.error(itemPath, handoff::flow::tr("Each action must be a JSON object."));
-            continue;
-        }
-        const QJsonObject o = array[i].toObject();
-        std::optional<Action> a = actionHead(o, itemPath, r, 3, {u"id", u"kind", u"name", u"props", u"outputs"});
-        if (!a) {
-            continue;
-        }
-        const QJsonObject outputs = r.object(o, u"outputs"_s, itemPath);
-        const QStringList keys = outputsOf(a->kind());
-        for (auto it = outputs.constBegin(); it != outputs.constEnd(); ++it) {
-            const QString outPath = itemPath + u".outputs."_s + it.key();
-            if (!keys.contains(it.key())) {
-                r.error(outPath, handoff::flow::tr("A %1 action has no output \"%2\"; its outputs are: %3.")
-                                     .arg(actionKindName(a->kind()), it.key(),
-                                          keys.isEmpty() ? handoff::flow::tr("none") : keys.join(u", "_s)));
-                continue;
-            }
-            if (!it.value().isArray()) {
-                r.error(outPath, handoff::flow::tr("An output must be a JSON array of actions."));
-                continue;
-            }
-            const QString id = a->id;
-            *a->output(it.key()) = actionsFromJson(it.value().toArray(), outPath, taskId, r);
-            r.enter(taskId, id, itemPath);
-        }
-        list.push_back(std::move(*a));
-    }
-    return list;
 }
 
 QList<Variable> variablesFromJson(const QJsonObject& json, const QString& prefix, Reader& r) {
@@ -823,6 +783,50 @@ QString uniqueTaskId(const QString& wanted, const QSet<QString>& taken) {
         id = u"%1-%2"_s.arg(base).arg(n);
     }
     return id;
+}
+
+} // namespace detail
+
+namespace {
+using detail::actionHead;
+using detail::Reader;
+using detail::variablesFromJson;
+
+ActionList actionsFromJson(const QJsonArray& array, const QString& path, const QString& taskId, Reader& r) {
+    ActionList list;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString itemPath = u"%1[%2]"_s.arg(path).arg(i);
+        r.enter(taskId, {}, {});
+        if (!array[i].isObject()) {
+            r.error(itemPath, handoff::flow::tr("Each action must be a JSON object."));
+            continue;
+        }
+        const QJsonObject o = array[i].toObject();
+        std::optional<Action> a = actionHead(o, itemPath, r, 3, {u"id", u"kind", u"name", u"props", u"outputs"});
+        if (!a) {
+            continue;
+        }
+        const QJsonObject outputs = r.object(o, u"outputs"_s, itemPath);
+        const QStringList keys = outputsOf(a->kind());
+        for (auto it = outputs.constBegin(); it != outputs.constEnd(); ++it) {
+            const QString outPath = itemPath + u".outputs."_s + it.key();
+            if (!keys.contains(it.key())) {
+                r.error(outPath, handoff::flow::tr("A %1 action has no output \"%2\"; its outputs are: %3.")
+                                     .arg(actionKindName(a->kind()), it.key(),
+                                          keys.isEmpty() ? handoff::flow::tr("none") : keys.join(u", "_s)));
+                continue;
+            }
+            if (!it.value().isArray()) {
+                r.error(outPath, handoff::flow::tr("An output must be a JSON array of actions."));
+                continue;
+            }
+            const QString id = a->id;
+            *a->output(it.key()) = actionsFromJson(it.value().toArray(), outPath, taskId, r);
+            r.enter(taskId, id, itemPath);
+        }
+        list.push_back(std::move(*a));
+    }
+    return list;
 }
 
 } // namespace
@@ -947,213 +951,6 @@ FlowReadResult flowFromJson(const QJsonObject& json, const QString& prefix) {
         t.name = r.string(o, u"name"_s, path);
         t.actions = actionsFromJson(r.array(o, u"actions"_s, path), path + u".actions"_s, t.id, r);
         flow.tasks.append(std::move(t));
-    }
-    return result;
-}
-
-FlowReadResult flowFromVersion2Json(const QJsonObject& json, const QString& prefix) {
-    FlowReadResult result;
-    Reader r(result.diagnostics);
-    Flow& flow = result.flow;
-    flow.extra = r.unknownKeys(json, {u"name", u"description", u"start", u"sipHost", u"variables", u"actions"}, prefix);
-    flow.name = r.string(json, u"name"_s, prefix);
-    flow.description = r.string(json, u"description"_s, prefix);
-    const QString start = r.string(json, u"start"_s, prefix);
-    flow.sipHost = r.string(json, u"sipHost"_s, prefix, flow.sipHost);
-    flow.variables = variablesFromJson(json, prefix, r);
-
-    // The graph as it was: actions in file order, each with its paths.
-    struct Node {
-        Action action;
-        QMap<QString, QString> next; // path -> action id
-        QString jumpTarget;          // a v2 Jump: the action it continues at
-    };
-    QList<Node> nodes;
-    QHash<QString, int> index;
-    bool hadPositions = false;
-    const QJsonArray actions = r.array(json, u"actions"_s, prefix);
-    for (qsizetype i = 0; i < actions.size(); ++i) {
-        const QString path = u"%1.actions[%2]"_s.arg(prefix).arg(i);
-        r.enter({}, {}, {});
-        if (!actions[i].isObject()) {
-            r.error(path, handoff::flow::tr("Each action must be a JSON object."));
-            continue;
-        }
-        const QJsonObject o = actions[i].toObject();
-        std::optional<Action> a = actionHead(o, path, r, 2, {u"id", u"kind", u"name", u"props", u"next", u"position"});
-        if (!a) {
-            continue;
-        }
-        Node node{*a, {}, {}};
-        hadPositions = hadPositions || o.contains(u"position"_s);
-        if (const JumpProps* jump = a->as<JumpProps>()) {
-            node.jumpTarget = jump->task;
-        }
-        const QJsonObject next = r.object(o, u"next"_s, path);
-        QStringList paths = outputsOf(a->kind());
-        if (paths.isEmpty() && !isTerminating(a->kind())) {
-            paths.append(QString::fromLatin1(kPathNext));
-        }
-        for (auto it = next.constBegin(); it != next.constEnd(); ++it) {
-            if (!paths.contains(it.key()) || !it.value().isString()) {
-                r.error(path + u".next."_s + it.key(),
-                        handoff::flow::tr("A %1 action has no path \"%2\"; its paths are: %3.")
-                            .arg(actionKindName(a->kind()), it.key(),
-                                 paths.isEmpty() ? handoff::flow::tr("none") : paths.join(u", "_s)));
-                continue;
-            }
-            node.next.insert(it.key(), it.value().toString());
-        }
-        if (a->id.isEmpty() || index.contains(a->id)) {
-            r.error(path + u".id"_s,
-                    handoff::flow::tr("Every action of a version 2 flow needs an id of its own; '%1' is empty or "
-                                      "used twice, so the flow cannot be converted. Fix the id in the file.")
-                        .arg(a->id));
-            continue;
-        }
-        index.insert(a->id, static_cast<int>(nodes.size()));
-        nodes.append(node);
-    }
-    if (diagnostics::hasErrors(result.diagnostics) || nodes.isEmpty()) {
-        return result;
-    }
-    if (hadPositions) {
-        r.enter({}, {}, {});
-        r.notice("FLW007", prefix + u".actions"_s,
-                 handoff::flow::tr("The canvas positions of the version 2 actions are not kept: the designer lays out "
-                                   "each task top to bottom, as Architect does."));
-    }
-
-    // How many places lead to each action: paths, jumps and the start. Those reached from more than one place,
-    // and every jump target, head a reusable task.
-    QHash<QString, int> refs;
-    if (!start.isEmpty()) {
-        refs[start] += 1;
-    }
-    QSet<QString> heads;
-    for (const Node& n : nodes) {
-        for (const QString& target : n.next) {
-            if (!target.isEmpty()) {
-                refs[target] += 1;
-            }
-        }
-        if (!n.jumpTarget.isEmpty()) {
-            refs[n.jumpTarget] += 1;
-            heads.insert(n.jumpTarget);
-        }
-    }
-    for (auto it = refs.cbegin(); it != refs.cend(); ++it) {
-        if (it.value() > 1 && index.contains(it.key())) {
-            heads.insert(it.key());
-        }
-    }
-    heads.remove(start);
-
-    QSet<QString> taken;
-    const QString startTask = uniqueTaskId(u"main"_s, taken);
-    taken.insert(startTask);
-    QHash<QString, QString> taskOf; // head action id -> task id
-    QStringList headOrder;
-    for (const Node& n : nodes) { // file order, so the conversion is deterministic
-        if (heads.contains(n.action.id)) {
-            const QString id = uniqueTaskId(n.action.id, taken);
-            taken.insert(id);
-            taskOf.insert(n.action.id, id);
-            headOrder.append(n.action.id);
-        }
-    }
-
-    QSet<QString> placed;
-    auto jumpTo = [&](const QString& head) {
-        Action jump = Action::make(u"jump-to-"_s + taskOf.value(head), handoff::flow::tr("Jump to %1").arg(head),
-                                   JumpProps{taskOf.value(head)});
-        return jump;
-    };
-    // Builds the list that starts at `id` and follows the single way on until a path branches, ends, meets a task
-    // head or an action already placed (which cannot happen in a well-formed v2 graph: such an action has two ways
-    // in and is a head).
-    std::function<ActionList(const QString&, bool)> build = [&](const QString& id, bool atHead) -> ActionList {
-        ActionList list;
-        QString current = id;
-        bool first = atHead;
-        while (!current.isEmpty()) {
-            if (!index.contains(current)) {
-                r.enter({}, {}, {});
-                r.error(
-                    prefix + u".actions"_s,
-                    handoff::flow::tr("A path leads to '%1', which does not exist; the path ends there.").arg(current));
-                break;
-            }
-            if (!first && (taskOf.contains(current) || current == start)) {
-                if (current == start) {
-                    list.push_back(Action::make(u"jump-to-"_s + startTask, handoff::flow::tr("Jump to the start"),
-                                                JumpProps{startTask}));
-                } else {
-                    list.push_back(jumpTo(current));
-                }
-                break;
-            }
-            first = false;
-            if (placed.contains(current)) {
-                break;
-            }
-            placed.insert(current);
-            const Node& n = nodes[index.value(current)];
-            Action a = n.action;
-            if (const JumpProps* jump = a.as<JumpProps>()) {
-                a.props = JumpProps{jump->task == start ? startTask : taskOf.value(jump->task)};
-                list.push_back(std::move(a));
-                break;
-            }
-            const QStringList outs = outputsOf(a.kind());
-            for (const QString& key : outs) {
-                *a.output(key) = build(n.next.value(key), false);
-            }
-            list.push_back(std::move(a));
-            if (!outs.isEmpty() || isTerminating(n.action.kind())) {
-                break; // v2: a branching action's paths were the only ways on
-            }
-            current = n.next.value(QString::fromLatin1(kPathNext));
-        }
-        return list;
-    };
-
-    flow.startTaskId = startTask;
-    Task main;
-    main.id = startTask;
-    main.name = handoff::flow::tr("Starting task");
-    if (!start.isEmpty()) {
-        main.actions = build(start, true);
-    }
-    flow.tasks.append(std::move(main));
-    for (const QString& head : headOrder) {
-        Task t;
-        t.id = taskOf.value(head);
-        t.name = nodes[index.value(head)].action.name;
-        t.actions = build(head, true);
-        r.enter(t.id, {}, {});
-        flow.tasks.append(std::move(t));
-        r.notice("FLW007", prefix,
-                 handoff::flow::tr("'%1' was reached from more than one place (or jumped to); it now heads the "
-                                   "reusable task '%2', and each place jumps to it.")
-                     .arg(head, taskOf.value(head)));
-    }
-    for (const Node& n : nodes) {
-        if (!placed.contains(n.action.id)) {
-            // Unreachable in the graph: kept in a task of its own rather than dropped.
-            const QString id = uniqueTaskId(n.action.id, taken);
-            taken.insert(id);
-            Task t;
-            t.id = id;
-            t.name = n.action.name;
-            taskOf.insert(n.action.id, id);
-            t.actions = build(n.action.id, true);
-            flow.tasks.append(std::move(t));
-            r.enter(id, {}, {});
-            r.notice("FLW007", prefix,
-                     handoff::flow::tr("No path led to '%1'; it is kept in the task '%2' so nothing is lost.")
-                         .arg(n.action.id, id));
-        }
     }
     return result;
 }

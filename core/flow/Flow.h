@@ -18,7 +18,7 @@
 
 namespace handoff::flow {
 
-// The actions of a Genesys Architect inbound call flow that the handoff recipe uses (DOMAIN.md §6), each with the
+// The actions of a Genesys Architect inbound call flow that the handoff recipe uses (docs/flow.md), each with the
 // properties Architect shows for it. Kinds have stable keys for files and --json ("callData", "setUuiData", ...).
 enum class ActionKind : quint8 {
     Transcription,
@@ -222,7 +222,7 @@ struct ActionPlace {
 // Who gives a variable its value besides the flow's own actions.
 enum class Supplier : quint8 {
     None,
-    // The UUI token the project mints under its token policy (DOMAIN.md §3). In Architect this is a token the admin
+    // The UUI token the project mints under its token policy (docs/keys-and-tokens.md). In Architect this is a token the admin
     // pastes into the flow or a data table and reuses until it expires: the simulator models exactly that, so the
     // time-window mode can show when it expires. Key "projectUuiToken".
     ProjectUuiToken,
@@ -239,7 +239,7 @@ struct Variable {
     friend bool operator==(const Variable&, const Variable&) = default;
 };
 
-// A built-in Call.* variable (DOMAIN.md §6). Read-only in Architect.
+// A built-in Call.* variable (docs/flow.md). Read-only in Architect.
 struct BuiltInVariable {
     const char* name;
     ValueType type;

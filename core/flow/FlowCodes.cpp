@@ -91,6 +91,16 @@ constexpr CodeInfo kCodes[] = {
     {"FLW049", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics",
                        "The UUI of a simulated transfer breaks Salesforce's rules, so the transfer is taken to fail.")},
+    // A real transfer (Simulator::setTransferBackend, `flow simulate --live-emulator`) and real UUI tokens
+    {"FLW090", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "The far end refused the transfer's INVITE sent over SIP.")},
+    {"FLW091", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "The transfer's INVITE sent over SIP got no final answer.")},
+    {"FLW092", Severity::Warning,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "The far end accepted an INVITE the simulator expected to fail: its assumption does not hold.")},
+    {"FLW093", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "A UUI token could not be signed with the project's key.")},
     // Edits (the edit API and `handoff flow edit`): the flow is left unchanged
     {"FLW060", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics", "An edit names an action, task or variable the flow does not have.")},

@@ -196,21 +196,6 @@ private:
 
 } // namespace
 
-TextPosition positionAt(const QByteArray& json, qsizetype offset) {
-    TextPosition p;
-    p.offset = qBound<qsizetype>(0, offset, json.size());
-    for (qsizetype i = 0; i < p.offset; ++i) {
-        const uchar c = static_cast<uchar>(json[i]);
-        if (c == '\n') {
-            ++p.line;
-            p.column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            ++p.column;
-        }
-    }
-    return p;
-}
-
 std::optional<TextPosition> locateJsonPath(const QByteArray& json, QStringView path, bool nearest) {
     const auto segments = parsePath(path);
     if (!segments) {
@@ -221,7 +206,7 @@ std::optional<TextPosition> locateJsonPath(const QByteArray& json, QStringView p
     if (!complete && !nearest) {
         return std::nullopt;
     }
-    return positionAt(json, offset);
+    return handoff::text::positionAt(json, offset);
 }
 
 } // namespace handoff::flow

@@ -39,6 +39,28 @@ QString outcomeName(telephony::CallOutcome outcome) {
 
 } // namespace
 
+QString endStateKey(EndState state) {
+    switch (state) {
+    case EndState::Transferred:
+        return u"transferred"_s;
+    case EndState::Disconnected:
+        return u"disconnected"_s;
+    case EndState::FlowError:
+        return u"flowError"_s;
+    case EndState::ActionLimit:
+        return u"actionLimit"_s;
+    }
+    return u"flowError"_s;
+}
+
+QString SipInvite::text() const {
+    QString out = requestLine + u"\r\n"_s;
+    for (const QString& h : headers) {
+        out += h + u"\r\n"_s;
+    }
+    return out + u"\r\n"_s;
+}
+
 QJsonObject toJson(const Trace& trace) {
     QJsonArray steps;
     for (const TraceStep& s : trace.steps) {
@@ -88,6 +110,15 @@ QJsonObject toJson(const Trace& trace) {
                                               {u"uuiFits"_s, s.invite->uuiFits},
                                               {u"measured"_s, s.invite->measured},
                                               {u"limit"_s, s.invite->limit}});
+        }
+        if (s.answer) {
+            o.insert(u"answer"_s, QJsonObject{{u"accepted"_s, s.answer->accepted},
+                                              {u"sipStatus"_s, s.answer->sipStatus},
+                                              {u"reason"_s, s.answer->reason},
+                                              {u"warnings"_s, QJsonArray::fromStringList(s.answer->warnings)},
+                                              {u"notes"_s, QJsonArray::fromStringList(s.answer->notes)},
+                                              {u"sent"_s, QString::fromUtf8(s.answer->sent)},
+                                              {u"received"_s, QString::fromUtf8(s.answer->received)}});
         }
         if (!s.diagnostics.isEmpty()) {
             o.insert(u"diagnostics"_s, diagnosticsJson(s.diagnostics));

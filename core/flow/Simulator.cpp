@@ -2,6 +2,8 @@
 
 #include "diagnostics/Catalog.h"
 #include "flow/FlowGraph.h"
+#include "flow/SimulatorDetail.h"
+#include "flow/TransferBackend.h"
 #include "jwt/ClaimRules.h"
 #include "jwt/Jwt.h"
 #include "salesforce/SalesforceId.h"
@@ -31,43 +33,8 @@ QString tr(const char* text) {
     return QCoreApplication::translate("handoff::flow", text);
 }
 
-// splitmix64: small, fast and good enough for ids and tags; the same seed gives the same sequence everywhere.
-quint64 mix(quint64 x) {
-    x += 0x9E3779B97F4A7C15ULL;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-    return x ^ (x >> 31);
-}
-
-QString hex(quint64 value, int digits) {
-    return QString::number(value, 16).rightJustified(digits, u'0').right(digits);
-}
-
-QString uuidFrom(quint64 seed, quint64 n) {
-    const quint64 a = mix(seed * 1000003ULL + n);
-    const quint64 b = mix(a ^ 0x5DEECE66DULL);
-    // Version 4 layout (8-4-4-4-12), deterministic bits.
-    static constexpr char16_t digits[] = u"0123456789abcdef";
-    char16_t out[36];
-    int k = 0;
-    auto put = [&](quint64 value, int count) {
-        for (int i = count - 1; i >= 0; --i) {
-            out[k++] = digits[(value >> (4 * i)) & 0xF];
-        }
-    };
-    put(a >> 32, 8);
-    out[k++] = u'-';
-    put(a >> 16, 4);
-    out[k++] = u'-';
-    out[k++] = u'4';
-    put(a, 3);
-    out[k++] = u'-';
-    put(8 + (b >> 62), 1);
-    put(b >> 48, 3);
-    out[k++] = u'-';
-    put(b, 12);
-    return QString(reinterpret_cast<const QChar*>(out), 36);
-}
+using detail::CallScope;
+using detail::VariableList;
 
 // Answers every request with one outcome, through hs/calls' ScriptedBackend (so ids and diagnostics are the same).
 class OutcomeBackend final : public telephony::VoiceCallsBackend {
@@ -95,48 +62,6 @@ public:
 private:
     telephony::CallOutcome m_outcome;
     telephony::ScriptedBackend m_scripted;
-};
-
-// Variables of one call. A flow has a few dozen variables at most: a flat list searched by name (size first) is
-// faster than hashing every name on every lookup.
-using VariableList = QList<std::pair<QString, Value>>;
-
-class CallScope final : public VariableScope {
-public:
-    std::optional<Value> lookup(const QString& name) const override {
-        const qsizetype i = indexOf(name);
-        if (i < 0) {
-            return std::nullopt;
-        }
-        return m_values[i].second;
-    }
-    Value get(const QString& name) const {
-        const qsizetype i = indexOf(name);
-        return i < 0 ? Value::notSet() : m_values[i].second;
-    }
-    // Returns the previous value.
-    Value set(const QString& name, Value value) {
-        const qsizetype i = indexOf(name);
-        if (i < 0) {
-            m_values.append({name, std::move(value)});
-            return Value::notSet();
-        }
-        Value before = std::move(m_values[i].second);
-        m_values[i].second = std::move(value);
-        return before;
-    }
-    void assign(const VariableList& values) { m_values = values; }
-
-private:
-    qsizetype indexOf(const QString& name) const {
-        for (qsizetype i = 0; i < m_values.size(); ++i) {
-            if (m_values[i].first == name) {
-                return i;
-            }
-        }
-        return -1;
-    }
-    VariableList m_values;
 };
 
 struct Parsed {
@@ -241,77 +166,7 @@ struct StepOutcome {
 
 } // namespace
 
-QString endStateKey(EndState state) {
-    switch (state) {
-    case EndState::Transferred:
-        return u"transferred"_s;
-    case EndState::Disconnected:
-        return u"disconnected"_s;
-    case EndState::FlowError:
-        return u"flowError"_s;
-    case EndState::ActionLimit:
-        return u"actionLimit"_s;
-    }
-    return u"flowError"_s;
-}
-
-QString SipInvite::text() const {
-    QString out = requestLine + u"\r\n"_s;
-    for (const QString& h : headers) {
-        out += h + u"\r\n"_s;
-    }
-    return out + u"\r\n"_s;
-}
-
-QByteArray standInToken(qint64 iat, qint64 exp, const TokenSupply& supply, quint64 seed) {
-    // The claims in the order a signer writes them (iat, exp, iss, sub, jti), like jwt::sign.
-    QByteArray payload = "{\"iat\":" + QByteArray::number(iat) + ",\"exp\":" + QByteArray::number(exp) + ",\"iss\":";
-    uui::appendJsonString(payload, supply.iss);
-    if (!supply.sub.isEmpty()) {
-        payload += ",\"sub\":";
-        uui::appendJsonString(payload, supply.sub);
-    }
-    if (supply.jti) {
-        payload += ",\"jti\":\"" + uuidFrom(seed ^ 0x6A7469ULL, static_cast<quint64>(iat)).toLatin1() + '"';
-    }
-    payload += '}';
-    QByteArray signature(qMax(1, supply.keyBits / 8), Qt::Uninitialized);
-    quint64 state = mix(seed ^ static_cast<quint64>(iat));
-    for (qsizetype i = 0; i < signature.size(); ++i) {
-        if (i % 8 == 0) {
-            state = mix(state);
-        }
-        signature[i] = static_cast<char>((state >> ((i % 8) * 8)) & 0xFF);
-    }
-    return jwt::base64UrlEncode(jwt::rs256HeaderJson()) + '.' + jwt::base64UrlEncode(payload) + '.' +
-           jwt::base64UrlEncode(signature);
-}
-
-FunctionOutputs dataActionFunction(const telephony::VoiceCallResult& result, const FunctionInputs& inputs,
-                                   const TokenSupply& supply, qint64 now, quint64 seed) {
-    FunctionOutputs out;
-    out.voiceCallId = result.voiceCallId18;
-    if (out.voiceCallId.isEmpty()) {
-        // The function converts the API's 15 characters to 18; an id that already has 18 passes unchanged.
-        if (const auto id = salesforce::SalesforceId::parse(result.voiceCallId)) {
-            out.voiceCallId = id->id18();
-        } else {
-            out.voiceCallId = result.voiceCallId;
-        }
-    }
-    TokenSupply signer = supply;
-    if (!inputs.salesforceOrgId.isEmpty()) {
-        signer.iss = inputs.salesforceOrgId;
-    }
-    if (!signer.sub.isEmpty() && !inputs.callCenterApiName.isEmpty()) {
-        signer.sub = inputs.callCenterApiName;
-    }
-    out.uuiToken = QString::fromLatin1(standInToken(now, now + supply.ttlSeconds, signer, seed));
-    if (result.errorsWasString) {
-        out.warning = result.errors.join(u"; "_s);
-    }
-    return out;
-}
+using detail::uuidFrom;
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -336,6 +191,7 @@ struct Simulator::Impl {
         QString token;
         std::optional<QString> callId;
         bool withWaysOut = false;
+        bool withText = true; // the budget holds the header text (else its lengths only)
         uui::SipBudget budget;
         diagnostics::Diagnostics diagnostics;
     };
@@ -345,6 +201,11 @@ struct Simulator::Impl {
     telephony::ParsedCallAttributes lastParsedAttributes;
     QByteArray claimsFor;
     std::optional<jwt::DecodedJwt> claims;
+    TransferBackend* transferBackend = nullptr; // a real transfer (Simulator::setTransferBackend)
+    UuiTokenMinter minter;                      // real UUI tokens (Simulator::setTokenMinter)
+    std::optional<Error> mintError;             // the last reused token could not be signed
+
+    bool needsInviteText() const { return transferBackend != nullptr; }
 
     Impl(const Flow& f, const SimulationContext& c)
         : flow(f)
@@ -421,9 +282,20 @@ struct Simulator::Impl {
         }
         if (iat != tokenIat || supply.mode == TokenSupply::Mode::PerCall) {
             tokenIat = iat;
-            token =
-                standInToken(iat, iat + supply.ttlSeconds, supply,
-                             supply.mode == TokenSupply::Mode::PerCall ? context.seed ^ (calls << 20) : context.seed);
+            mintError.reset();
+            if (minter) {
+                auto minted = minter(iat, iat + supply.ttlSeconds, supply);
+                if (minted) {
+                    token = *minted;
+                } else {
+                    mintError = minted.error();
+                    token.clear();
+                }
+            } else {
+                token = standInToken(iat, iat + supply.ttlSeconds, supply,
+                                     supply.mode == TokenSupply::Mode::PerCall ? context.seed ^ (calls << 20)
+                                                                               : context.seed);
+            }
             tokenText = QString::fromLatin1(token);
         }
         return token;
@@ -528,7 +400,7 @@ struct Simulator::Impl {
             } else if (name == u"salesforceOrgId"_s) {
                 inputs.salesforceOrgId = std::move(text);
             } else if (name == u"callAttributes"_s && !text.isEmpty()) {
-                // A JSON object in a string (DOMAIN.md §2), read by the same rules as the test call; parsed once
+                // A JSON object in a string (docs/emulator.md), read by the same rules as the test call; parsed once
                 // while it stays the same.
                 if (text != lastAttributes) {
                     lastAttributes = text;
@@ -567,8 +439,24 @@ struct Simulator::Impl {
         case telephony::CallOutcome::Success: {
             // The Function Data Action answers for the API (docs/flow.md): the 18-character id and a UUI token
             // minted for this call.
-            const FunctionOutputs out = dataActionFunction(result, inputs, context.tokens, run.now.toSecsSinceEpoch(),
-                                                           context.seed ^ (run.callNumber << 24));
+            FunctionOutputs out = dataActionFunction(result, inputs, context.tokens, run.now.toSecsSinceEpoch(),
+                                                     context.seed ^ (run.callNumber << 24));
+            if (minter) {
+                // The function signs the token with the project's key (a rehearsal against a verifying peer).
+                const qint64 now = run.now.toSecsSinceEpoch();
+                auto minted = minter(now, now + context.tokens.ttlSeconds, functionTokenClaims(context.tokens, inputs));
+                if (!minted) {
+                    addDiagnostic(run, run.record ? &step : nullptr,
+                                  located("FLW093",
+                                          handoff::flow::tr("The function could not sign the UUI token: %1 The "
+                                                            "function fails, so the data action takes its failure "
+                                                            "path.")
+                                              .arg(minted.error().message),
+                                          c));
+                    return StepOutcome::next(kPathFailure);
+                }
+                out.uuiToken = QString::fromLatin1(*minted);
+            }
             QStringList unknown;
             for (const Binding& b : p.successOutputs) {
                 Value value;
@@ -652,14 +540,19 @@ struct Simulator::Impl {
 
     // The checks `handoff uui compose` runs on a composed UUI (uui::checkUui: field rules, the token's claims
     // against the org, the header budget), at the call's time.
-    CheckedUui checkTemplateUui(const uui::UuiModel& model, const QDateTime& at, bool withWaysOut) const {
+    // Without a trace and without a real transfer, nothing reads the header's text: the budget's lengths come by
+    // arithmetic (uui::BudgetOptions::renderText), with the same numbers and diagnostics.
+    CheckedUui checkTemplateUui(const uui::UuiModel& model, const QDateTime& at, bool withWaysOut,
+                                bool withText) const {
         CheckedUui checked;
         checked.token = model.token;
         checked.callId = model.callId;
         checked.withWaysOut = withWaysOut;
+        checked.withText = withText;
         uui::UuiCheckOptions options;
         options.reusableToken = !context.tokens.jti;
         options.computeWaysOut = withWaysOut;
+        options.renderText = withText;
         const uui::UuiCheck check = uui::checkUui(model, context.trunk, context.org, FixedClock(at), options);
         checked.budget = check.budget;
         checked.diagnostics = check.all();
@@ -713,10 +606,11 @@ struct Simulator::Impl {
                     step.inputs.append({u"callId"_s, run.scope.get(p.callIdVariable)});
                 }
             }
+            const bool withText = run.record || needsInviteText();
             const bool same = lastUui && lastUui->token == model.token && lastUui->callId == model.callId &&
-                              (lastUui->withWaysOut || !run.record);
+                              (lastUui->withWaysOut || !run.record) && (lastUui->withText || !withText);
             if (!same) {
-                lastUui = checkTemplateUui(model, run.now, run.record);
+                lastUui = checkTemplateUui(model, run.now, run.record, withText);
             }
             snapshot.budget = lastUui->budget;
             found = lastUui->diagnostics;
@@ -755,41 +649,6 @@ struct Simulator::Impl {
         return StepOutcome::next(kPathNext);
     }
 
-    SipInvite renderInvite(const Run& run, const QString& target) const {
-        SipInvite invite;
-        const bool hasUui = run.uuiForTransfer && !run.uuiForTransfer->json.isEmpty();
-        invite.hasUui = hasUui;
-        if (run.record) {
-            const quint64 tag = mix(context.seed ^ (run.callNumber << 8));
-            invite.requestLine = u"INVITE sip:%1@%2;transport=tls SIP/2.0"_s.arg(target, flow.sipHost);
-            QString ani = run.trace.call.ani;
-            if (ani.startsWith(u"tel:"_s)) {
-                ani = ani.mid(4);
-            }
-            invite.headers = {
-                u"Via: SIP/2.0/TLS %1;branch=z9hG4bK%2"_s.arg(context.edgeHost, hex(tag, 16)),
-                u"Max-Forwards: 70"_s,
-                u"From: <sip:%1@%2>;tag=%3"_s.arg(ani, context.edgeHost, hex(tag >> 16, 8)),
-                u"To: <sip:%1@%2>"_s.arg(target, flow.sipHost),
-                u"Call-ID: %1@%2"_s.arg(run.trace.call.conversationId, context.edgeHost),
-                u"CSeq: 1 INVITE"_s,
-                u"Contact: <sip:%1;transport=tls>"_s.arg(context.edgeHost),
-            };
-            if (hasUui) {
-                invite.headers.append(QString::fromLatin1(run.uuiForTransfer->budget.headerLine));
-            }
-            invite.headers.append(u"Content-Type: application/sdp"_s);
-            invite.headers.append(u"Content-Length: 0"_s);
-        }
-        if (hasUui) {
-            invite.userToUserValue = run.uuiForTransfer->budget.headerValue;
-            invite.uuiFits = run.uuiForTransfer->budget.fits();
-            invite.measured = run.uuiForTransfer->budget.measured;
-            invite.limit = run.uuiForTransfer->budget.limit;
-        }
-        return invite;
-    }
-
     StepOutcome transfer(Run& run, const Compiled& c, TraceStep& step) {
         const TransferProps& p = *c.action->as<TransferProps>();
         const Value number = eval(run, c, 0, step);
@@ -797,7 +656,9 @@ struct Simulator::Impl {
             return {};
         }
         const QString target = number.toText().value_or(QString());
-        SipInvite invite = renderInvite(run, target);
+        SipInvite invite = detail::renderInvite(context, flow.sipHost, run.trace.call, run.callNumber,
+                                                run.uuiForTransfer ? &*run.uuiForTransfer : nullptr, target,
+                                                run.record || needsInviteText());
         if (run.record) {
             step.inputs.append({u"releaseLinkTransfer"_s, Value::boolean(p.releaseLinkTransfer)});
             step.inputs.append({u"connectTimeoutSeconds"_s, Value::integer(p.connectTimeoutSeconds)});
@@ -851,7 +712,7 @@ struct Simulator::Impl {
                     "The UUI breaks Salesforce's rules (see the UUI problems of the Set UUI Data step), so "
                     "Salesforce is taken to refuse the call [assumption: how it answers is undocumented].");
                 code = "FLW049";
-            } else if (!run.script->transferAccepted) {
+            } else if (!transferBackend && !run.script->transferAccepted) {
                 errorType = u"transfer.refused"_s;
                 errorMessage = handoff::flow::tr("The far end refused the transfer (scripted).");
                 code = "FLW048";
@@ -863,20 +724,35 @@ struct Simulator::Impl {
         if (code) {
             addDiagnostic(run, run.record ? &step : nullptr, located(code, errorMessage, c));
         }
+        std::optional<detail::LiveOutcome> live;
+        if (transferBackend) {
+            // The far end decides: the INVITE goes out, and its answer sets the path.
+            TransferAnswer answer = transferBackend->transfer(invite);
+            live = detail::liveTransferOutcome(answer, errorType, code, c.taskId, c.action->id);
+            for (const diagnostics::Diagnostic& d : live->found) {
+                addDiagnostic(run, run.record ? &step : nullptr, d);
+            }
+            errorType = live->errorType;
+            errorMessage = live->errorMessage;
+            if (run.record) {
+                step.answer = std::move(answer);
+            }
+        }
         if (run.record) {
             step.invite = std::move(invite);
         }
         if (errorType.isEmpty()) {
             if (run.record) {
-                step.note =
-                    handoff::flow::tr("Transferred to %1: the Agentforce Voice agent takes the call.").arg(target);
+                step.note = live ? live->note
+                                 : handoff::flow::tr("Transferred to %1: the Agentforce Voice agent takes the call.")
+                                       .arg(target);
             }
             return StepOutcome::finish(EndState::Transferred);
         }
         if (run.record) {
             step.outputs.append({u"errorType"_s, Value::string(errorType)});
             step.outputs.append({u"errorMessage"_s, Value::string(errorMessage)});
-            step.note = handoff::flow::tr("The transfer failed (%1): failure path.").arg(errorType);
+            step.note = live ? live->note : handoff::flow::tr("The transfer failed (%1): failure path.").arg(errorType);
         }
         if (!p.errorTypeVariable.isEmpty()) {
             setVariable(run, step, p.errorTypeVariable, Value::string(errorType));
@@ -951,6 +827,15 @@ Simulator::Simulator(const Flow& flow, SimulationContext context, const Clock& c
 
 Simulator::~Simulator() = default;
 
+void Simulator::setTransferBackend(TransferBackend* backend) {
+    m_impl->transferBackend = backend;
+}
+
+void Simulator::setTokenMinter(UuiTokenMinter minter) {
+    m_impl->minter = std::move(minter);
+    m_impl->tokenIat = std::numeric_limits<qint64>::min(); // mint the reused token again, with the real signer
+}
+
 Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, telephony::VoiceCallsBackend* backend) {
     Impl& impl = *m_impl;
     Run run;
@@ -981,7 +866,15 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
     for (const Variable& v : impl.flow.variables) {
         if (v.suppliedBy == Supplier::ProjectUuiToken) {
             impl.tokenAt(run.now);
-            run.scope.set(v.name, Value::string(impl.tokenText));
+            run.scope.set(v.name, impl.tokenText.isEmpty() ? Value::notSet() : Value::string(impl.tokenText));
+            if (impl.mintError) {
+                addDiagnostic(run, nullptr,
+                              diagnostics::make("FLW093",
+                                                handoff::flow::tr("The reused UUI token for %1 could not be signed: "
+                                                                  "%2")
+                                                    .arg(v.name, impl.mintError->message),
+                                                taskLocation(impl.flow.startTaskId)));
+            }
         }
     }
 
@@ -1081,139 +974,6 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
         }
         current = edge->target;
     }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-
-MatrixReport runMatrix(const Flow& flow, const SimulationContext& context, const Clock& clock,
-                       const SimulatedCall& call) {
-    MatrixReport report;
-    for (telephony::CallOutcome outcome :
-         {telephony::CallOutcome::Success, telephony::CallOutcome::Failure, telephony::CallOutcome::Timeout}) {
-        for (bool accepted : {true, false}) {
-            Simulator simulator(flow, context, clock);
-            const Trace trace = simulator.run(call, CallScript{outcome, accepted});
-            MatrixRow row;
-            row.dataAction = outcome;
-            row.transferAccepted = accepted;
-            row.end = trace.end;
-            row.endActionId = trace.endActionId;
-            if (!trace.steps.isEmpty()) {
-                row.endTaskId = trace.steps.constLast().taskId;
-            }
-            for (const TraceStep& s : trace.steps) {
-                row.path.append(s.actionId);
-            }
-            row.diagnostics = trace.diagnostics;
-            const QString combination =
-                handoff::flow::tr("data action %1, transfer %2")
-                    .arg(telephony::callOutcomeName(outcome),
-                         accepted ? handoff::flow::tr("accepted") : handoff::flow::tr("refused"));
-            if (trace.end == EndState::FlowError || trace.end == EndState::ActionLimit) {
-                row.expected = false;
-                row.verdict = handoff::flow::tr("ends in %1: Architect's error handling takes the call.")
-                                  .arg(endStateKey(trace.end));
-            } else if (outcome == telephony::CallOutcome::Success && accepted && trace.end != EndState::Transferred) {
-                row.expected = false;
-                QString why;
-                for (const diagnostics::Diagnostic& d : trace.diagnostics) {
-                    if (d.isError()) {
-                        why = d.code;
-                        break;
-                    }
-                }
-                row.verdict =
-                    why.isEmpty()
-                        ? handoff::flow::tr("everything succeeded, yet the caller did not reach the agent.")
-                        : handoff::flow::tr("everything succeeded, yet the caller did not reach the agent (%1).")
-                              .arg(why);
-            } else if (outcome != telephony::CallOutcome::Success && trace.end == EndState::Transferred) {
-                row.expected = false;
-                row.verdict =
-                    handoff::flow::tr("transferred without a VoiceCall: Salesforce has no record to link the call to.");
-            } else {
-                row.verdict = trace.end == EndState::Transferred
-                                  ? handoff::flow::tr("reaches the agent.")
-                                  : handoff::flow::tr("handled: the caller is told and disconnected.");
-            }
-            if (!row.expected) {
-                report.diagnostics.append(
-                    diagnostics::make("FLW046", handoff::flow::tr("With %1: %2").arg(combination, row.verdict),
-                                      row.endActionId.isEmpty() ? taskLocation(flow.startTaskId)
-                                                                : actionLocation(row.endTaskId, row.endActionId)));
-            }
-            report.rows.append(std::move(row));
-        }
-    }
-    return report;
-}
-
-WindowReport runWindow(const Flow& flow, const SimulationContext& context, const Clock& clock,
-                       const WindowOptions& options, const SimulatedCall& callTemplate) {
-    WindowReport report;
-    const QDateTime start = options.start.isValid() ? options.start : clock.now();
-    Simulator simulator(flow, context, clock);
-    simulator.setRecordSteps(false);
-    const int perHour = qMax(1, options.callsPerHour);
-    for (int h = 0; h < options.hours; ++h) {
-        WindowHour hour;
-        hour.hour = h;
-        hour.from = start.addSecs(qint64(h) * 3600);
-        for (int i = 0; i < perHour; ++i) {
-            SimulatedCall call = callTemplate;
-            call.conversationId.clear();
-            call.startTime = hour.from.addSecs(qint64(i) * 3600 / perHour);
-            const Trace trace = simulator.run(call, CallScript{telephony::CallOutcome::Success, true});
-            ++hour.calls;
-            if (trace.reachedAgent()) {
-                ++hour.transferred;
-                continue;
-            }
-            ++hour.failed;
-            QString code = endStateKey(trace.end);
-            for (const diagnostics::Diagnostic& d : trace.diagnostics) {
-                if (d.isError()) {
-                    code = d.code;
-                    break;
-                }
-            }
-            hour.reasons[code] += 1;
-            if (!report.firstFailure) {
-                report.firstFailure = call.startTime;
-                report.firstFailingHour = h;
-                report.firstFailureCode = code;
-            }
-        }
-        report.calls += hour.calls;
-        report.transferred += hour.transferred;
-        report.hours.append(hour);
-    }
-    if (report.firstFailure) {
-        // The advice follows the first reason: an expired or replayed token needs a fresher one, anything else
-        // (an over-long UUI, a missing VoiceCall) is fixed where its own diagnostic says.
-        QString advice;
-        if (report.firstFailureCode == u"FLW042"_s) {
-            advice = handoff::flow::tr(
-                "The reused UUI token expired: mint a new one before it expires (at most 24 h apart).");
-        } else if (report.firstFailureCode == u"FLW043"_s) {
-            advice = handoff::flow::tr(
-                "A single-use token (with jti) was used again: mint one per call, or drop jti for a reused "
-                "token.");
-        } else {
-            advice = handoff::flow::tr("Fix that first: it fails every call, whatever the token's age.");
-        }
-        report.diagnostics.append(diagnostics::make(
-            "FLW047",
-            handoff::flow::tr("Transfers start failing at hour %1 (%2), %3 of %4 calls fail; first reason %5. %6")
-                .arg(*report.firstFailingHour)
-                .arg(report.firstFailure->toUTC().toString(Qt::ISODate))
-                .arg(report.calls - report.transferred)
-                .arg(report.calls)
-                .arg(report.firstFailureCode, advice),
-            taskLocation(flow.startTaskId)));
-    }
-    qCDebug(lcFlowSimulator) << "window" << report.calls << "calls," << report.transferred << "transferred";
-    return report;
 }
 
 } // namespace handoff::flow

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "common/Error.h"
 #include "diagnostics/Diagnostic.h"
 #include "flow/Expression.h"
 #include "flow/Flow.h"
@@ -16,11 +17,15 @@
 #include <QMap>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace handoff::flow {
+
+class TransferBackend; // flow/TransferBackend.h
 
 // One inbound call to simulate: what Genesys knows when the flow starts.
 struct SimulatedCall {
@@ -31,8 +36,8 @@ struct SimulatedCall {
     QString inboundUui;     // Call.UUIData; empty = NOT_SET
 };
 
-// How the UUI token reaches the flow (DOMAIN.md §3): minted once and reused (pasted into the flow or a data table,
-// the article's advice: exp at the 24 h maximum), or minted fresh for every call.
+// How the UUI token reaches the flow (docs/keys-and-tokens.md): minted once and reused (pasted into the flow or a data
+// table, the article's advice: exp at the 24 h maximum), or minted fresh for every call.
 struct TokenSupply {
     enum class Mode { Reused, PerCall };
     Mode mode = Mode::Reused;
@@ -44,6 +49,11 @@ struct TokenSupply {
     QString iss = QStringLiteral("00D000000000001"); // the org id
     QString sub;                                     // the Call Center API name; empty = omitted (not an SCV customer)
 };
+
+// Signs a UUI token with these claims (iat, exp, iss, sub, jti as `claims` says) with the project's private key, as
+// the exported Function Data Action does; for a rehearsal against the emulator's SIP stand-in, which verifies it.
+// The flow module holds no key: the caller (the CLI's --live-emulator) supplies the signer.
+using UuiTokenMinter = std::function<Result<QByteArray>(qint64 iat, qint64 exp, const TokenSupply& claims)>;
 
 // The simulator does not hold the private key: it mints a stand-in token with the real header and claims and a
 // signature of the right length made from the seed. It decodes like a JWT and takes the same room in the UUI; it
@@ -66,6 +76,8 @@ struct FunctionOutputs {
 // The simulator's stand-in signs nothing: the token has the real claims and a signature of the key's length.
 FunctionOutputs dataActionFunction(const telephony::VoiceCallResult& result, const FunctionInputs& inputs,
                                    const TokenSupply& supply, qint64 now, quint64 seed);
+// The claims the function signs for this call: the project's policy with the org and call center the flow passed.
+TokenSupply functionTokenClaims(const TokenSupply& supply, const FunctionInputs& inputs);
 
 // What the simulator needs from the project: org, UUI template, trunk, token policy. The project module builds it
 // (project::simulationContext); the flow module does not know projects.
@@ -125,6 +137,17 @@ struct SipInvite {
     QString text() const; // request line and headers, CRLF-separated, as on the wire
 };
 
+// What the far end of a Transfer to Number answered when the INVITE really went out.
+struct TransferAnswer {
+    bool accepted = false; // a 2xx final response
+    int sipStatus = 0;     // the final status; 0 when none arrived (timeout, transport failure)
+    QString reason;        // the reason phrase, or why there was no answer
+    QStringList warnings;  // the final response's Warning header values (what the far end said was wrong)
+    QStringList notes;     // one line each: Warning headers, transport chosen, CANCEL sent, ... (for the trace)
+    QByteArray sent;       // the INVITE exactly as sent (request line, headers, SDP body)
+    QByteArray received;   // the final response exactly as received (empty without one)
+};
+
 struct PostFlowRoute {
     PostFlowTarget target = PostFlowTarget::Caller;
     QString flowType;
@@ -145,6 +168,7 @@ struct TraceStep {
     QString note; // one line for people
     std::optional<UuiSnapshot> uui;
     std::optional<SipInvite> invite;
+    std::optional<TransferAnswer> answer; // the far end's answer, when a TransferBackend really sent the INVITE
     diagnostics::Diagnostics diagnostics;
 };
 
@@ -176,6 +200,14 @@ public:
 
     // Fewer allocations: no trace steps, only the end state and diagnostics (matrix and window modes, benchmarks).
     void setRecordSteps(bool record) { m_recordSteps = record; }
+
+    // A real transfer (core/sip's SipTransferBackend; not owned, may be null = the default, the scripted far end):
+    // Transfer to Number sends the INVITE through it and the far end's answer decides the path; the simulator's own
+    // prediction stays in the diagnostics (FLW092 when the answer contradicts it).
+    void setTransferBackend(TransferBackend* backend);
+    // Real UUI tokens instead of stand-in ones, for the Function Data Action's output and a reused token (null = the
+    // default, stand-in tokens that do not verify).
+    void setTokenMinter(UuiTokenMinter minter);
 
     const SimulationContext& context() const { return m_context; }
 

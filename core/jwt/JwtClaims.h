@@ -41,7 +41,7 @@ private:
     QList<std::pair<QString, QJsonValue>> m_entries;
 };
 
-// The two ways the product uses a token (DOMAIN.md §3).
+// The two ways the product uses a token (docs/keys-and-tokens.md).
 enum class TokenPreset {
     Uui, // "UUI token (reusable, 24 h)": no jti, exp = iat + 24 h
     Api, // "API token (single use, 5 min, jti)": jti = UUID v4, exp = iat + 5 min

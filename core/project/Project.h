@@ -28,7 +28,7 @@ struct KeyReference {
     friend bool operator==(const KeyReference&, const KeyReference&) = default;
 };
 
-// How a token is minted (DOMAIN.md section 3). The two presets match hs/crypto's jwt presets.
+// How a token is minted (docs/keys-and-tokens.md). The two presets match hs/crypto's jwt presets.
 struct TokenPolicy {
     qint64 ttlSeconds = 24 * 60 * 60; // exp - iat; Salesforce allows at most 24 h
     bool jti = false;                 // a jti makes the token single-use

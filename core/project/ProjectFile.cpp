@@ -1,6 +1,7 @@
 #include "ProjectFile.h"
 
 #include "common/SaveFile.h"
+#include "common/TextPosition.h"
 #include "diagnostics/Catalog.h"
 #include "uui/UuiLint.h"
 
@@ -434,7 +435,7 @@ Result<Loaded> parse(const QByteArray& data) {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
     if (error.error != QJsonParseError::NoError) {
-        const uui::LineColumn lc = uui::lineColumnAt(data, qMax(0, error.offset - 1));
+        const handoff::text::TextPosition lc = handoff::text::positionAt(data, qMax(0, error.offset - 1));
         return fail(u"PRJ001"_s, handoff::project::tr(
                                      "The project file is not valid JSON: %1 at line %2, column %3. The file was not "
                                      "changed.")

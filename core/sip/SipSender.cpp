@@ -7,6 +7,9 @@
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -162,6 +165,60 @@ void runUntil(su_root_t* root, const QDeadlineTimer& deadline, const std::functi
     }
 }
 
+// The CA certificates a TLS peer must chain to: the --ca file's, or the system's. RSIP008 for a file that cannot be
+// read or holds no PEM certificate.
+Result<QList<QSslCertificate>> trustedCas(const QString& caFile) {
+    if (caFile.isEmpty()) {
+        return QSslConfiguration::systemCaCertificates();
+    }
+    QFile file(caFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(u"RSIP008"_s,
+                    handoff::sip::tr("The CA file %1 cannot be read: %2.").arg(caFile, file.errorString()));
+    }
+    const QList<QSslCertificate> cas = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    if (cas.isEmpty()) {
+        return fail(u"RSIP008"_s, handoff::sip::tr("The CA file %1 holds no PEM certificate.").arg(caFile));
+    }
+    return cas;
+}
+
+// A TLS handshake with the peer before anything is sent: its certificate must chain to `cas` and name `host`
+// (RFC 5922: a SIP client over TLS checks the server's identity). The SIP stack's own connection is verified against
+// the same CAs. Returns a line for the report, or RSIP007 with the handshake's reasons.
+Result<QString> verifyTlsPeer(const QString& host, quint16 port, const QList<QSslCertificate>& cas, int timeoutMs) {
+    QSslSocket socket;
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setCaCertificates(cas);
+    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    socket.setSslConfiguration(config);
+    socket.connectToHostEncrypted(host, port, host);
+    const bool encrypted = socket.waitForEncrypted(timeoutMs);
+    QStringList reasons;
+    for (const QSslError& e : socket.sslHandshakeErrors()) {
+        reasons.append(e.errorString());
+    }
+    if (!encrypted) {
+        if (reasons.isEmpty()) {
+            reasons.append(socket.errorString());
+        }
+        socket.abort();
+        return fail(u"RSIP007"_s,
+                    handoff::sip::tr("The TLS peer %1:%2 is not verified: %3. Nothing was sent. Give the peer's "
+                                     "certificate or its CA with --ca FILE (for the emulator's SIP stand-in: the "
+                                     "certificate `handoff emulator --write-sip-cert FILE` saves), or --insecure to "
+                                     "send without verifying.")
+                        .arg(host)
+                        .arg(port)
+                        .arg(reasons.join(u"; "_s)));
+    }
+    const QSslCertificate peer = socket.peerCertificate();
+    socket.disconnectFromHost();
+    return handoff::sip::tr("TLS peer verified: %1, issued by %2 (SHA-256 %3).")
+        .arg(peer.subjectDisplayName(), peer.issuerDisplayName(),
+             QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex()));
+}
+
 } // namespace
 
 QString transportKey(Transport transport) {
@@ -215,16 +272,55 @@ Result<SendReport> sendInvite(const flow::SipInvite& simulated, const SendOption
     const bool loopback =
         host == "127.0.0.1" || host == "localhost" || host == "::1" || host == "[::1]" || host.startsWith("127.");
     const bool tls = options.transport == Transport::Tls || (options.transport == Transport::Auto && sips);
+    QString tlsNote;
+    std::unique_ptr<QTemporaryDir> tlsDirectory; // the CA file for the SIP stack's own check of the peer
+    QByteArray tlsDirectoryPath;
+    if (tls) {
+        const QByteArray portText = target->url_port && *target->url_port ? QByteArray(target->url_port) : "5061";
+        if (options.insecure) {
+            tlsNote = handoff::sip::tr("TLS peer NOT verified (--insecure).");
+        } else {
+            auto cas = trustedCas(options.caFile);
+            if (!cas) {
+                su_home_unref(home);
+                return tl::unexpected(cas.error());
+            }
+            auto verified = verifyTlsPeer(QString::fromLatin1(host).remove(u'[').remove(u']'), portText.toUShort(),
+                                          *cas, qMin(options.timeoutMs, 5000));
+            if (!verified) {
+                su_home_unref(home);
+                return tl::unexpected(verified.error());
+            }
+            tlsNote = *verified;
+            // Sofia-SIP reads the CAs from <directory>/cafile.pem.
+            tlsDirectory = std::make_unique<QTemporaryDir>();
+            QFile caFile(tlsDirectory->filePath(u"cafile.pem"_s));
+            QByteArray pem;
+            for (const QSslCertificate& c : *cas) {
+                pem += c.toPem();
+            }
+            if (!tlsDirectory->isValid() || !caFile.open(QIODevice::WriteOnly) || caFile.write(pem) != pem.size() ||
+                !caFile.flush()) {
+                su_home_unref(home);
+                return fail(u"RSIP001"_s, handoff::sip::tr("No temporary directory for the TLS peer's CAs."));
+            }
+            caFile.close();
+            tlsDirectoryPath = QFile::encodeName(tlsDirectory->path());
+        }
+    }
 
     // The agent first: the address it binds is the one Via, Contact and the SDP name. A loopback target is reached
     // from the loopback address; any other from the address the stack picks.
     const QByteArray bindHost = !loopback ? QByteArray("*") : host.contains(':') ? QByteArray("[::1]") : "127.0.0.1";
     const QByteArray bind = (tls ? "sips:" : "sip:") + bindHost + ":*";
     su_root_t* root = su_root_create(nullptr);
-    nta_agent_t* agent = root ? nta_agent_create(root, sofia::url(bind.constData()), nullptr, nullptr,
-                                                 NTATAG_UDP_MTU(65535), NTATAG_USE_NAPTR(0), NTATAG_USE_SRV(0),
-                                                 NTATAG_CLIENT_RPORT(1), NTATAG_PASS_100(1), TAG_END())
-                              : nullptr;
+    nta_agent_t* agent =
+        root ? nta_agent_create(root, sofia::url(bind.constData()), nullptr, nullptr, NTATAG_UDP_MTU(65535),
+                                NTATAG_USE_NAPTR(0), NTATAG_USE_SRV(0), NTATAG_CLIENT_RPORT(1), NTATAG_PASS_100(1),
+                                TAG_IF(!tlsDirectoryPath.isEmpty(), TPTAG_CERTIFICATE(tlsDirectoryPath.constData())),
+                                TAG_IF(!tlsDirectoryPath.isEmpty(), TPTAG_TLS_VERIFY_POLICY(TPTLS_VERIFY_OUT)),
+                                TAG_END())
+             : nullptr;
     if (!agent) {
         if (root) {
             su_root_destroy(root);
@@ -240,6 +336,9 @@ Result<SendReport> sendInvite(const flow::SipInvite& simulated, const SendOption
 
     SendReport report;
     report.to = options.to.trimmed();
+    if (!tlsNote.isEmpty()) {
+        report.notes.append(tlsNote);
+    }
 
     // The body and the headers, as they will go out.
     const quint64 session = QRandomGenerator::global()->generate64() >> 1;

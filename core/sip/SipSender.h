@@ -24,6 +24,11 @@ struct SendOptions {
     int timeoutMs = 8000;                  // no final response by then: CANCEL (after a provisional) and give up
     int byeTimeoutMs = 3000;               // how long to wait for the BYE's (and the CANCEL's) answer
     bool srtp = true;                      // offer SRTP (RTP/SAVP with an SDES crypto line) as Salesforce requires
+    // TLS: the peer's certificate must verify, against these CA certificates (PEM: the emulator's own certificate
+    // for its SIP stand-in, or a CA) or, when empty, the system's trusted CAs, and name the host of `to`. An
+    // unverified peer is refused (RSIP007) before anything is sent, unless `insecure` is set.
+    QString caFile;
+    bool insecure = false;
 };
 
 struct SipResponse {
@@ -59,7 +64,8 @@ struct SendReport {
 // Via, Contact, the request URI and To follow the real target) with an SDP offer (PCMU, SRTP unless switched off)
 // through Sofia-SIP's transaction layer; handles 1xx, the final response, ACK, BYE after a 2xx, CANCEL on timeout.
 // Blocks the calling thread until done (at most timeoutMs + 2 * byeTimeoutMs). Errors: RSIP002 a bad --to,
-// RSIP001 the stack cannot start. A refusal or a timeout is a
+// RSIP001 the stack cannot start, RSIP007 a TLS peer whose certificate does not verify, RSIP008 an unreadable
+// CA file. A refusal or a timeout is a
 // report (answered/final), not an error.
 Result<SendReport> sendInvite(const flow::SipInvite& invite, const SendOptions& options);
 

@@ -34,6 +34,7 @@ flow::TransferAnswer toTransferAnswer(const SendReport& report) {
         answer.notes.append(handoff::sip::tr("Warning: %1").arg(w));
     }
     answer.notes.append(report.notes);
+    answer.warnings = report.warnings;
     answer.sent = report.sent;
     answer.received = report.final.bytes;
     return answer;

@@ -9,7 +9,7 @@
 
 namespace handoff::telephony {
 
-// `callAttributes` is sent as a *string* that holds a JSON object (DOMAIN.md §2). These helpers keep the admin's
+// `callAttributes` is sent as a *string* that holds a JSON object (docs/emulator.md). These helpers keep the admin's
 // ordered key/value pairs and produce that string, in the same order.
 
 // The JSON object text, compact and in order: {"Department__c":"Support"}. Empty list = empty string (not sent).

@@ -20,7 +20,7 @@ public:
         qint64 latencyMs = 0; // reported only; nothing waits
 
         static Step success(QString voiceCallId = {});
-        // Created, but `errors` is a string: some fields were not set (DOMAIN.md §2).
+        // Created, but `errors` is a string: some fields were not set (docs/emulator.md).
         static Step partial(QString message, QString voiceCallId = {});
         static Step failure(int httpStatus, QStringList errors = {});
         static Step timeout(qint64 afterMs = 15000);

@@ -7,12 +7,12 @@
 
 namespace handoff::telephony {
 
-// How the call reached the contact centre (DOMAIN.md §2: `initiationMethod`).
+// How the call reached the contact centre (docs/emulator.md: `initiationMethod`).
 enum class InitiationMethod { Inbound, Transfer };
 
 QString initiationMethodName(InitiationMethod method); // "Inbound" / "Transfer", as the API spells them
 
-// One entry of `participants` (DOMAIN.md §2).
+// One entry of `participants` (docs/emulator.md).
 struct Participant {
     QString participantKey; // the caller's number
     QString type = QStringLiteral("END_USER");
@@ -29,7 +29,7 @@ struct CallAttribute {
     friend bool operator==(const CallAttribute&, const CallAttribute&) = default;
 };
 
-// The body of POST /telephony/v1/voiceCalls, field for field (DOMAIN.md §2), as the admin entered it. Phone numbers
+// The body of POST /telephony/v1/voiceCalls, field for field (docs/emulator.md), as the admin entered it. Phone numbers
 // are kept as typed here; the builder (VoiceCallsRequestBuilder) normalises them and reports what it changed.
 struct VoiceCallRequest {
     QString callCenterApiName; // required

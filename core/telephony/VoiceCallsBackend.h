@@ -10,7 +10,7 @@
 
 namespace handoff::telephony {
 
-// The three ways a Genesys Call Data Action can end (DOMAIN.md §6), plus a cancel by the caller.
+// The three ways a Genesys Call Data Action can end (docs/flow.md), plus a cancel by the caller.
 enum class CallOutcome { Success, Failure, Timeout, Cancelled };
 
 QString callOutcomeName(CallOutcome outcome); // "success", "failure", "timeout", "cancelled": stable, for --json
@@ -23,7 +23,7 @@ struct VoiceCallResult {
     QString voiceCallId;                  // as returned (the API returns 15 characters)
     QString voiceCallId18;                // the case-safe 18-character form, for the UUI's callId; empty without an id
     QStringList errors;                   // the response's `errors`: the array's items, or the one string
-    bool errorsWasString = false;         // `errors` came as a string: created, but some fields failed (DOMAIN.md §2)
+    bool errorsWasString = false;         // `errors` came as a string: created, but some fields failed (docs/emulator.md)
     qint64 latencyMs = 0;                 // from sending to the final answer, retries included
     int attempts = 0;                     // HTTP requests sent (1, or 2 after a retried 429)
     QByteArray responseBody;              // the final response body, as received

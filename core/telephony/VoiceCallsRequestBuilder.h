@@ -20,7 +20,7 @@ struct BuildOptions {
     // Normalise `to`, `from` and participant keys to E.164 where possible (never refuses; see PhoneNumbers.h).
     bool normaliseNumbers = true;
     // The optional Telephony-Provider-Name header; empty = not sent. The API documents the header but no list of
-    // values; samples send "amazon-connect" and "demo-connector" [DOMAIN.md §2, open].
+    // values; samples send "amazon-connect" and "demo-connector" [undocumented; docs/emulator.md].
     QString telephonyProviderName;
 };
 

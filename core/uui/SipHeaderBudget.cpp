@@ -40,21 +40,8 @@ QByteArray pdHex(quint8 pd) {
     return QByteArray(1, static_cast<char>(pd)).toHex();
 }
 
-// The rendering that does not depend on how the data splits into fields.
-SipBudget render(const QByteArray& data, const TrunkUuiProfile& profile) {
-    SipBudget b;
-    b.profile = profile;
-    b.json = data;
-    b.limit = profile.limit;
-    b.limitAppliesTo = profile.limitAppliesTo;
-
-    QByteArray octets;
-    if (profile.pdMode == PdMode::Prefix) {
-        octets.append(static_cast<char>(profile.protocolDiscriminator));
-    }
-    octets.append(data);
-    const QByteArray encoded = profile.encoding == UuiEncoding::Hex ? octets.toHex() : octets;
-
+// The `;` parameters after the encoded data, as the trunk writes them.
+QByteArray parametersOf(const TrunkUuiProfile& profile) {
     QByteArray params;
     if (profile.pdMode == PdMode::Parameter) {
         params += ";pd=" + pdHex(profile.protocolDiscriminator);
@@ -65,15 +52,36 @@ SipBudget render(const QByteArray& data, const TrunkUuiProfile& profile) {
     for (const QString& p : profile.parameters) {
         params += ';' + p.toUtf8();
     }
-    b.headerValue = encoded + params;
-    const QByteArray name = profile.headerName.toUtf8() + ": ";
-    b.headerLine = name + b.headerValue;
+    return params;
+}
 
+// The rendering that does not depend on how the data splits into fields. With `text` false the header value and
+// line are not built (no hex text): only their lengths, which are the same arithmetic (BudgetOptions::renderText).
+SipBudget render(const QByteArray& data, const TrunkUuiProfile& profile, bool text = true) {
+    SipBudget b;
+    b.profile = profile;
+    b.json = data;
+    b.limit = profile.limit;
+    b.limitAppliesTo = profile.limitAppliesTo;
+
+    const QByteArray params = parametersOf(profile);
+    const QByteArray name = profile.headerName.toUtf8() + ": ";
+    const bool prefix = profile.pdMode == PdMode::Prefix;
     b.jsonBytes = data.size();
-    b.decodedBytes = octets.size();
-    b.encodedValueLength = encoded.size();
-    b.headerValueLength = b.headerValue.size();
-    b.headerLineLength = b.headerLine.size();
+    b.decodedBytes = data.size() + (prefix ? 1 : 0);
+    b.encodedValueLength = b.decodedBytes * charsPerOctet(profile.encoding);
+    b.headerValueLength = b.encodedValueLength + params.size();
+    b.headerLineLength = name.size() + b.headerValueLength;
+    if (text) {
+        QByteArray octets;
+        octets.reserve(b.decodedBytes);
+        if (prefix) {
+            octets.append(static_cast<char>(profile.protocolDiscriminator));
+        }
+        octets.append(data);
+        b.headerValue = (profile.encoding == UuiEncoding::Hex ? octets.toHex() : octets) + params;
+        b.headerLine = name + b.headerValue;
+    }
     b.measured = b.lengthFor(profile.limitAppliesTo);
     b.remaining = b.limit - b.measured;
 
@@ -82,7 +90,7 @@ SipBudget render(const QByteArray& data, const TrunkUuiProfile& profile) {
     header.name = u"header"_s;
     header.encodedChars = name.size();
     b.shares.append(header);
-    if (profile.pdMode == PdMode::Prefix) {
+    if (prefix) {
         BudgetShare pd;
         pd.kind = BudgetShare::Kind::PdOctet;
         pd.name = u"pd"_s;
@@ -93,11 +101,11 @@ SipBudget render(const QByteArray& data, const TrunkUuiProfile& profile) {
     return b;
 }
 
-void finishShares(SipBudget& b, const QByteArray& params) {
+void finishShares(SipBudget& b) {
     BudgetShare share;
     share.kind = BudgetShare::Kind::Parameters;
     share.name = u"parameters"_s;
-    share.encodedChars = params.size();
+    share.encodedChars = b.headerValueLength - b.encodedValueLength;
     b.shares.append(share);
 }
 
@@ -234,8 +242,8 @@ qsizetype measure(qsizetype jsonBytes, const TrunkUuiProfile& profile) {
     return profile.headerName.toUtf8().size() + 2 + value;
 }
 
-SipBudget fieldBudget(const ComposedUui& uui, const TrunkUuiProfile& profile) {
-    SipBudget b = render(uui.json, profile);
+SipBudget fieldBudget(const ComposedUui& uui, const TrunkUuiProfile& profile, bool text) {
+    SipBudget b = render(uui.json, profile, text);
     const qsizetype k = charsPerOctet(profile.encoding);
     BudgetShare braces;
     braces.kind = BudgetShare::Kind::Braces;
@@ -253,7 +261,7 @@ SipBudget fieldBudget(const ComposedUui& uui, const TrunkUuiProfile& profile) {
         share.encodedChars = span.length * k;
         b.shares.append(share);
     }
-    finishShares(b, b.headerValue.mid(b.encodedValueLength));
+    finishShares(b);
     checkEncoding(b);
     checkLimit(b);
     return b;
@@ -386,7 +394,7 @@ qsizetype SipBudget::lengthFor(LimitAppliesTo appliesTo) const {
 
 SipBudget budget(const UuiModel& model, const ComposedUui& uui, const TrunkUuiProfile& profile,
                  const BudgetOptions& options) {
-    SipBudget b = fieldBudget(uui, profile);
+    SipBudget b = fieldBudget(uui, profile, options.renderText);
     if (options.computeWaysOut && !b.fits() && b.limit > 0) {
         addWaysOut(b, model, uui);
     }
@@ -397,15 +405,15 @@ SipBudget budget(const UuiModel& model, const TrunkUuiProfile& profile, const Bu
     return budget(model, compose(model), profile, options);
 }
 
-SipBudget budgetForData(const QByteArray& data, const TrunkUuiProfile& profile) {
-    SipBudget b = render(data, profile);
+SipBudget budgetForData(const QByteArray& data, const TrunkUuiProfile& profile, const BudgetOptions& options) {
+    SipBudget b = render(data, profile, options.renderText);
     BudgetShare share;
     share.kind = BudgetShare::Kind::Field;
     share.name = u"data"_s;
     share.bytes = data.size();
     share.encodedChars = data.size() * charsPerOctet(profile.encoding);
     b.shares.append(share);
-    finishShares(b, b.headerValue.mid(b.encodedValueLength));
+    finishShares(b);
     checkEncoding(b);
     checkLimit(b);
     return b;

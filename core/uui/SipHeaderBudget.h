@@ -75,6 +75,10 @@ struct SipBudget {
 
 struct BudgetOptions {
     bool computeWaysOut = true; // set false for the inner re-runs and when only the numbers are needed
+    // false: headerValue and headerLine stay empty (the hex text is not built); every length, share, diagnostic and
+    // way out is the same as with the text (TestSipHeaderBudget checks the two paths agree). For callers that need
+    // only the numbers, such as a simulated call that records no trace.
+    bool renderText = true;
 };
 
 // The header the trunk would send for `uui` under `profile`, its lengths under each reading of the limit, the share
@@ -86,7 +90,7 @@ SipBudget budget(const UuiModel& model, const ComposedUui& uui, const TrunkUuiPr
 SipBudget budget(const UuiModel& model, const TrunkUuiProfile& profile, const BudgetOptions& options = {});
 
 // The header for arbitrary data octets (used by lint for pasted JSON, and by the flow simulator's INVITE).
-SipBudget budgetForData(const QByteArray& data, const TrunkUuiProfile& profile);
+SipBudget budgetForData(const QByteArray& data, const TrunkUuiProfile& profile, const BudgetOptions& options = {});
 
 // A way out is applied to a project's settings by project::applyWayOut (core/project/Composition.h), the one
 // implementation the desktop app and the tests use.

@@ -53,6 +53,7 @@ UuiCheck checkUui(const UuiModel& model, const TrunkUuiProfile& trunk, const sal
     }
     BudgetOptions budgetOptions;
     budgetOptions.computeWaysOut = options.computeWaysOut;
+    budgetOptions.renderText = options.renderText;
     c.budget = budget(model, c.composed, trunk, budgetOptions);
     return c;
 }

@@ -16,6 +16,7 @@ struct UuiCheckOptions {
     bool checkTokenClaims = true;
     bool reusableToken = true; // the UUI token is meant to be reused: a jti is a problem (JWT019)
     bool computeWaysOut = true;
+    bool renderText = true; // false: the budget without the header text, lengths only (BudgetOptions)
 };
 
 // A composed UUI and everything core checks about it: the field rules, the SCV callId conflict, the token's claims

@@ -1,5 +1,6 @@
 #include "UuiLint.h"
 
+#include "common/TextPosition.h"
 #include "diagnostics/Catalog.h"
 #include "salesforce/SalesforceId.h"
 #include "uui/SipHeaderBudget.h"
@@ -52,7 +53,7 @@ public:
         const qsizetype end = toOriginal(span.offset + span.length);
         where.offset = begin;
         where.length = end - begin;
-        const LineColumn lc = lineColumnAt(m_original, begin);
+        const handoff::text::TextPosition lc = handoff::text::positionAt(m_original, begin);
         where.line = lc.line;
         where.column = lc.column;
         return where;
@@ -220,7 +221,7 @@ Location within(const FieldValue& f, qsizetype from, qsizetype count) {
     const QByteArray part = f.value.mid(from, count).toUtf8();
     where.offset += before.size();
     where.length = part.size();
-    where.column += static_cast<int>(f.value.left(from).size());
+    where.column += handoff::text::positionAt(before, before.size()).column - 1; // the value is one line of the JSON
     return where;
 }
 
@@ -543,20 +544,6 @@ bool parses(const QByteArray& text) {
 
 } // namespace
 
-LineColumn lineColumnAt(const QByteArray& utf8, qsizetype byteOffset) {
-    LineColumn lc;
-    const qsizetype end = std::min(byteOffset, utf8.size());
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < end; ++i) {
-        if (utf8.at(i) == '\n') {
-            ++lc.line;
-            lineStart = i + 1;
-        }
-    }
-    lc.column = static_cast<int>(QString::fromUtf8(utf8.mid(lineStart, end - lineStart)).size()) + 1;
-    return lc;
-}
-
 LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& options) {
     LintResult result;
     const QString& prefix = options.fieldPrefix;
@@ -594,7 +581,7 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
                 Location where;
                 where.offset = q.offset;
                 where.length = 3;
-                const LineColumn lc = lineColumnAt(text, q.offset);
+                const handoff::text::TextPosition lc = handoff::text::positionAt(text, q.offset);
                 where.line = lc.line;
                 where.column = lc.column;
                 const QString ch = QString::fromUtf8(text.mid(q.offset, 3));
@@ -786,8 +773,9 @@ Diagnostics lintModel(const UuiModel& model, const ComposedUui& composed, const 
         if (const FieldSpan* span = composed.find(field)) {
             f.where.offset = span->valueOffset;
             f.where.length = span->valueLength;
-            f.where.line = 1;
-            f.where.column = static_cast<int>(QString::fromUtf8(composed.json.left(span->valueOffset)).size()) + 1;
+            const handoff::text::TextPosition at = handoff::text::positionAt(composed.json, span->valueOffset);
+            f.where.line = at.line;
+            f.where.column = at.column;
         }
     };
     fill(fields.orgId, UuiField::OrgId, model.orgId);

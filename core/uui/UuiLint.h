@@ -31,7 +31,7 @@ struct LintResult {
 };
 
 // Checks UUI text pasted from elsewhere: JSON syntax (with line and column), typographic quotes (and the repaired
-// text), unknown and mis-cased keys, duplicate keys, each field's rule (DOMAIN.md section 4), a token that is not a
+// text), unknown and mis-cased keys, duplicate keys, each field's rule (docs/uui-budget.md), a token that is not a
 // JWT, token claims that contradict orgId, an expired token (at clock.now()), and, with a profile, the header budget.
 LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& options = {});
 
@@ -41,12 +41,5 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
 // just signed from claims it checked itself.
 diagnostics::Diagnostics lintModel(const UuiModel& model, const ComposedUui& composed, const Clock& clock,
                                    const QString& fieldPrefix = QStringLiteral("uui."), bool checkTokenClaims = true);
-
-// 1-based line and column (in characters) of a byte offset into UTF-8 text.
-struct LineColumn {
-    int line = 1;
-    int column = 1;
-};
-LineColumn lineColumnAt(const QByteArray& utf8, qsizetype byteOffset);
 
 } // namespace handoff::uui

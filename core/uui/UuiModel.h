@@ -9,7 +9,7 @@
 
 namespace handoff::uui {
 
-// The fields Salesforce reads from the UUI, in the order the composer writes them (DOMAIN.md section 4).
+// The fields Salesforce reads from the UUI, in the order the composer writes them (docs/uui-budget.md).
 enum class UuiField { OrgId, Scrt2Domain, Token, CallId, TransactionId, Custom };
 
 // The JSON key of a standard field ("orgId", "scrt2Domain", ...); empty for Custom.

@@ -1,5 +1,6 @@
 // UUI text pasted from e-mails and help pages: the UUI header page's check and `handoff uui check`.
 #include "FuzzSupport.h"
+#include "common/TextPosition.h"
 #include "uui/UuiLint.h"
 
 #include <cstdlib>
@@ -21,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             std::abort();
         }
         if (where.offset >= 0) {
-            (void)uui::lineColumnAt(text, where.offset);
+            (void)handoff::text::positionAt(text, where.offset);
         }
     }
     return 0;

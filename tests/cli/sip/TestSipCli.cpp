@@ -176,6 +176,137 @@ private Q_SLOTS:
         QVERIFY(created != events.cend()); // the Call Data Action went to the emulator
     }
 
+    // `flow simulate --live-emulator`: the bundled sample, in one process with the emulator and the SIP stand-in. The
+    // emulator creates the VoiceCall, the function's conversion gives its 18 characters, the UUI token is signed with
+    // the key whose public half the emulator registered, and the stand-in accepts the INVITE over real SIP.
+    void liveEmulatorSampleReachesTheAgent() {
+        const QString sample = QStringLiteral(HANDOFF_SOURCE_DIR "/resources/samples/sample.handoff");
+        const CliRun run =
+            runHandoff({u"flow"_s, u"simulate"_s, sample, u"--live-emulator"_s, u"--key"_s, kKey, u"--json"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject trace = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(trace.value(u"end"_s).toString(), u"transferred"_s);
+        QVERIFY(trace.value(u"liveEmulator"_s)
+                    .toObject()
+                    .value(u"sipUri"_s)
+                    .toString()
+                    .startsWith(u"sip:agentforce@127.0.0.1:"_s));
+        QJsonObject transfer;
+        QString voiceCallId;
+        for (const QJsonValue& v : trace.value(u"steps"_s).toArray()) {
+            const QJsonObject step = v.toObject();
+            if (step.contains(u"answer"_s)) {
+                transfer = step;
+            }
+            if (step.value(u"outputs"_s).toObject().contains(u"voiceCallId"_s)) {
+                voiceCallId = step.value(u"outputs"_s).toObject().value(u"voiceCallId"_s).toString();
+            }
+        }
+        QVERIFY2(!transfer.isEmpty(), run.out.constData());
+        QCOMPARE(voiceCallId.size(), 18); // the function's 15 -> 18 conversion of the emulator's id
+        const QJsonObject answer = transfer.value(u"answer"_s).toObject();
+        QVERIFY(answer.value(u"accepted"_s).toBool());
+        QCOMPARE(answer.value(u"sipStatus"_s).toInt(), 200);
+        QVERIFY(answer.value(u"sent"_s).toString().startsWith(u"INVITE sip:agentforce@127.0.0.1:"_s));
+        QVERIFY(answer.value(u"received"_s).toString().startsWith(u"SIP/2.0 200 "_s));
+        // The stand-in's side: its verdict and the VoiceCall it found, in the trace.
+        const QString notes = answer.value(u"notes"_s).toVariant().toStringList().join(u'\n');
+        QVERIFY2(notes.contains(u"Stand-in: INVITE received over tcp"_s), qPrintable(notes));
+        QVERIFY2(notes.contains(u"VoiceCall %1 found"_s.arg(voiceCallId)), qPrintable(notes));
+        // The INVITE carried that VoiceCall's id in its UUI (hex after the PD octet 04).
+        const QString sent = answer.value(u"sent"_s).toString();
+        QVERIFY(sent.contains(QString::fromLatin1(("\"callId\":\"" + voiceCallId.toLatin1() + '"').toHex())));
+
+        // The same in text: both sides in the trace.
+        const CliRun text = runHandoff({u"flow"_s, u"simulate"_s, sample, u"--live-emulator"_s, u"--key"_s, kKey});
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        QVERIFY(text.out.contains("Rehearsal on this computer"));
+        QVERIFY(text.out.contains("Far end over SIP: 200"));
+        QVERIFY(text.out.contains("Stand-in: the token verified"));
+    }
+
+    // A token the registered key did not sign (here: signed by another key and pasted into the flow's variable):
+    // the stand-in refuses the INVITE and says why, the trace shows it (FLW090), and the call takes the failure path.
+    void liveEmulatorRefusesABrokenToken() {
+        const CliRun signedByOther = runHandoff(
+            {u"jwt"_s, u"sign"_s, u"--key"_s, QStringLiteral(HANDOFF_TEST_DATA "/other-rsa2048-test-only.pem"),
+             u"--iss"_s, u"00D5g000004XyZ1"_s, u"--sub"_s, u"acme_agentforce"_s, u"--preset"_s, u"uui"_s});
+        QVERIFY2(signedByOther.exitCode == 0, signedByOther.err.constData());
+        const QString token = QString::fromLatin1(signedByOther.out.trimmed());
+        const QString broken = m_dir.filePath(u"broken-token.handoff"_s);
+        QVERIFY(rewrite(QStringLiteral(HANDOFF_SOURCE_DIR "/resources/samples/sample.handoff"), broken,
+                        [&](QJsonObject& root) {
+                            QJsonObject flow = root.value(u"flow"_s).toObject();
+                            // The function's token no longer reaches Task.uuiToken; the pasted one does.
+                            QJsonArray tasks = flow.value(u"tasks"_s).toArray();
+                            for (QJsonValueRef t : tasks) {
+                                QJsonObject task = t.toObject();
+                                QJsonArray actions = task.value(u"actions"_s).toArray();
+                                for (QJsonValueRef a : actions) {
+                                    QJsonObject action = a.toObject();
+                                    if (action.value(u"kind"_s).toString() != u"callData"_s) {
+                                        continue;
+                                    }
+                                    QJsonObject props = action.value(u"props"_s).toObject();
+                                    QJsonArray outputs;
+                                    for (const QJsonValue& o : props.value(u"successOutputs"_s).toArray()) {
+                                        if (o.toObject().value(u"name"_s).toString() != u"uuiToken"_s) {
+                                            outputs.append(o);
+                                        }
+                                    }
+                                    props.insert(u"successOutputs"_s, outputs);
+                                    action.insert(u"props"_s, props);
+                                    a = action;
+                                }
+                                task.insert(u"actions"_s, actions);
+                                t = task;
+                            }
+                            flow.insert(u"tasks"_s, tasks);
+                            QJsonArray variables = flow.value(u"variables"_s).toArray();
+                            for (QJsonValueRef v : variables) {
+                                QJsonObject variable = v.toObject();
+                                if (variable.value(u"name"_s).toString() == u"Task.uuiToken"_s) {
+                                    variable.insert(u"initial"_s, token);
+                                    v = variable;
+                                }
+                            }
+                            flow.insert(u"variables"_s, variables);
+                            root.insert(u"flow"_s, flow);
+                        }));
+        const CliRun run =
+            runHandoff({u"flow"_s, u"simulate"_s, broken, u"--live-emulator"_s, u"--key"_s, kKey, u"--json"_s});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject trace = QJsonDocument::fromJson(run.out).object();
+        QVERIFY(trace.value(u"end"_s).toString() != u"transferred"_s);
+        QJsonObject answer;
+        for (const QJsonValue& v : trace.value(u"steps"_s).toArray()) {
+            if (v.toObject().contains(u"answer"_s)) {
+                answer = v.toObject().value(u"answer"_s).toObject();
+            }
+        }
+        QVERIFY2(!answer.isEmpty(), run.out.constData());
+        QVERIFY(!answer.value(u"accepted"_s).toBool());
+        QCOMPARE(answer.value(u"sipStatus"_s).toInt(), 403);
+        QCOMPARE(answer.value(u"reason"_s).toString(), u"Token Signature Invalid"_s);
+        QVERIFY(answer.value(u"warnings"_s).toArray().at(0).toString().contains(u"RSIP015"_s));
+        bool refused = false;
+        for (const QJsonValue& d : trace.value(u"diagnostics"_s).toArray()) {
+            const QJsonObject o = d.toObject();
+            refused = refused || (o.value(u"code"_s).toString() == u"FLW090"_s &&
+                                  o.value(u"message"_s).toString().contains(u"Token Signature Invalid"_s));
+        }
+        QVERIFY2(refused, run.out.constData());
+    }
+
+    void liveEmulatorUsage() {
+        const QString sample = QStringLiteral(HANDOFF_SOURCE_DIR "/resources/samples/sample.handoff");
+        QCOMPARE(runHandoff({u"flow"_s, u"simulate"_s, sample, u"--live-emulator"_s}).exitCode, 2); // no --key
+        QCOMPARE(runHandoff({u"flow"_s, u"simulate"_s, sample, u"--live-emulator"_s, u"--key"_s, kKey, u"--outcome"_s,
+                             u"failure"_s})
+                     .exitCode,
+                 2);
+    }
+
     // A peer that never answers: a clear message and exit 3, within the timeout.
     void silentPeer() {
         QUdpSocket silent;

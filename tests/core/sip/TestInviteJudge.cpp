@@ -52,7 +52,7 @@ private Q_SLOTS:
                     }
                     for (const bool parameter : {true, false}) {
                         if (!parameter && encoding == u"ascii"_s) {
-                            continue; // without the parameter the receiver assumes hex (DOMAIN.md §4)
+                            continue; // without the parameter the receiver assumes hex (docs/uui-budget.md)
                         }
                         QTest::addRow("%s %s %s %s", qPrintable(name), qPrintable(encoding), qPrintable(pd),
                                       parameter ? "with encoding=" : "without")

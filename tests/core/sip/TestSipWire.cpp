@@ -295,6 +295,7 @@ private:
     QString m_sipp;
     QString m_python;
     std::unique_ptr<QTemporaryDir> m_dir;
+    int m_tlsPeers = 0;
 
     // Runs SIPp with `args` (bounded), returns its exit code; its screen output goes to the test log on failure.
     int runSipp(QProcess& process) {
@@ -637,27 +638,108 @@ private Q_SLOTS:
         standIn.close();
     }
 
-    void senderOverTls() {
+    // Python's ssl server with a certificate of the emulator's kind (SAN IP:127.0.0.1), made now: the verification
+    // uses the real time.
+    struct TlsPeer {
         QProcess python;
-        const QString portFile = m_dir->filePath(u"port"_s);
-        const QString received = m_dir->filePath(u"received.bin"_s);
-        python.start(m_python, {QStringLiteral(HANDOFF_SIP_TEST_DIR "/tls_peer.py"), u"server"_s, portFile,
-                                QStringLiteral(HANDOFF_TEST_DATA "/rsa2048-test-only.crt.pem"),
-                                QStringLiteral(HANDOFF_TEST_DATA "/rsa2048-pkcs8-test-only.pem"), received});
-        QVERIFY(python.waitForStarted(5000));
+        QString port;
+        QString received;
+        QString certificate;
+    };
+    void startTlsPeer(TlsPeer& peer, const QString& certificate, const QString& key) {
+        const QString portFile = m_dir->filePath(u"port-%1"_s.arg(++m_tlsPeers));
+        peer.received = m_dir->filePath(u"received-%1.bin"_s.arg(m_tlsPeers));
+        peer.certificate = certificate;
+        peer.python.start(m_python, {QStringLiteral(HANDOFF_SIP_TEST_DIR "/tls_peer.py"), u"server"_s, portFile,
+                                     certificate, key, peer.received});
+        QVERIFY(peer.python.waitForStarted(5000));
         QTRY_VERIFY_WITH_TIMEOUT(!readAll(portFile).isEmpty(), 10000);
+        peer.port = QString::fromLatin1(readAll(portFile));
+    }
+    void loopbackIdentity(QString& certificate, QString& key) {
+        const SystemClock now;
+        const auto identity = emulator::LoopbackCertificate::generate(now);
+        QVERIFY(identity.has_value());
+        certificate = m_dir->filePath(u"loopback.crt.pem"_s);
+        key = m_dir->filePath(u"loopback.key.pem"_s);
+        QVERIFY(writeAll(certificate, identity->certificatePem));
+        QVERIFY(writeAll(key, identity->privateKeyPem));
+    }
+
+    // Verified against the peer's own certificate given as the CA (what `--ca` does with the emulator's): sent, and
+    // the byte-for-byte check through TLS.
+    void senderOverTls() {
+        QString certificate;
+        QString key;
+        loopbackIdentity(certificate, key);
+        TlsPeer peer;
+        startTlsPeer(peer, certificate, key);
         sip::SendOptions options;
-        options.to = u"sips:agentforce@127.0.0.1:%1"_s.arg(QString::fromLatin1(readAll(portFile)));
+        options.to = u"sips:agentforce@127.0.0.1:%1"_s.arg(peer.port);
+        options.caFile = certificate;
         const flow::SipInvite invite = simulatedInvite(m_clock);
         auto report = sip::sendInvite(invite, options);
-        QVERIFY(report.has_value());
-        QVERIFY(python.waitForFinished(kProcessMs));
-        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        QVERIFY2(report.has_value(), report ? "" : qPrintable(report.error().message));
+        QVERIFY(peer.python.waitForFinished(kProcessMs));
+        QVERIFY2(peer.python.exitCode() == 0, peer.python.readAllStandardError().constData());
         QCOMPARE(report->transport, u"tls"_s);
         QCOMPARE(report->final.status, 486);
         QVERIFY(report->answered);
-        QCOMPARE(readAll(received), report->sent); // byte for byte, through TLS
+        QVERIFY(report->notes.constFirst().startsWith(u"TLS peer verified"_s));
+        QCOMPARE(readAll(peer.received), report->sent); // byte for byte, through TLS
         QVERIFY(report->sent.contains(QByteArray("\r\n" + uuiLineOf(invite) + "\r\n")));
+    }
+
+    // A peer whose certificate does not verify is refused before anything is sent (RSIP007, with the reason and what
+    // to do), unless --insecure: a self-signed certificate not given as a CA, and a trusted one that does not name
+    // 127.0.0.1.
+    void senderRefusesAnUnverifiedTlsPeer_data() {
+        QTest::addColumn<bool>("loopbackCertificate");
+        QTest::addColumn<bool>("giveCa");
+        QTest::newRow("self-signed, no --ca") << true << false;
+        QTest::newRow("--ca, but the certificate names another host") << false << true;
+    }
+    void senderRefusesAnUnverifiedTlsPeer() {
+        QFETCH(bool, loopbackCertificate);
+        QFETCH(bool, giveCa);
+        QString certificate = QStringLiteral(HANDOFF_TEST_DATA "/rsa2048-test-only.crt.pem"); // CN only, no SAN
+        QString key = QStringLiteral(HANDOFF_TEST_DATA "/rsa2048-pkcs8-test-only.pem");
+        if (loopbackCertificate) {
+            loopbackIdentity(certificate, key);
+        }
+        TlsPeer peer;
+        startTlsPeer(peer, certificate, key);
+        sip::SendOptions options;
+        options.to = u"sips:agentforce@127.0.0.1:%1"_s.arg(peer.port);
+        options.timeoutMs = 3000;
+        if (giveCa) {
+            options.caFile = certificate;
+        }
+        auto refused = sip::sendInvite(simulatedInvite(m_clock), options);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, u"RSIP007"_s);
+        QVERIFY(refused.error().message.contains(u"--ca FILE"_s));
+        QVERIFY(refused.error().message.contains(u"--insecure"_s));
+        QVERIFY(readAll(peer.received).isEmpty()); // nothing was sent
+
+        // --insecure sends anyway, and says so.
+        options.caFile.clear();
+        options.insecure = true;
+        auto sent = sip::sendInvite(simulatedInvite(m_clock), options);
+        QVERIFY2(sent.has_value(), sent ? "" : qPrintable(sent.error().message));
+        QCOMPARE(sent->final.status, 486);
+        QVERIFY(sent->notes.constFirst().contains(u"NOT verified"_s));
+        QVERIFY(peer.python.waitForFinished(kProcessMs));
+        QCOMPARE(readAll(peer.received), sent->sent);
+    }
+
+    void senderRefusesAnUnreadableCaFile() {
+        sip::SendOptions options;
+        options.to = u"sips:agentforce@127.0.0.1:5061"_s;
+        options.caFile = m_dir->filePath(u"missing.pem"_s);
+        auto report = sip::sendInvite(simulatedInvite(m_clock), options);
+        QVERIFY(!report);
+        QCOMPARE(report.error().code, u"RSIP008"_s);
     }
 };
 

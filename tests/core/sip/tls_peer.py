@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """An independent TLS peer for the SIP tests (Python's ssl module), loopback only, bounded in time.
 
-server PORTFILE CERT KEY OUTFILE: listen on 127.0.0.1 (free port written to PORTFILE), take one INVITE, write its bytes
-    to OUTFILE, answer 486 Busy Here, read the ACK, exit.
+server PORTFILE CERT KEY OUTFILE: listen on 127.0.0.1 (free port written to PORTFILE), take one INVITE (connections
+    that bring none, such as a sender's own certificate check, are skipped), write its bytes to OUTFILE, answer 486
+    Busy Here, read the ACK, exit; exit 1 when no INVITE came.
 client PORT INFILE: connect to 127.0.0.1:PORT (certificate not verified: the stand-in's is self-signed), send the
     INVITE in INFILE, print the status line of the final response, ACK a 2xx, exit.
 """
@@ -43,27 +44,42 @@ def server(portfile, cert, key, outfile):
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind(("127.0.0.1", 0))
-        s.listen(1)
+        s.listen(4)
         s.settimeout(TIMEOUT)
         with open(portfile, "w") as f:
             f.write(str(s.getsockname()[1]))
-        raw, _ = s.accept()
-        raw.settimeout(TIMEOUT)
-        with context.wrap_socket(raw, server_side=True) as conn:
-            invite, _ = read_message(conn)
-            with open(outfile, "wb") as f:
-                f.write(invite)
-            head = invite.split(b"\r\n\r\n")[0]
-            to = header(head, b"To")
-            response = b"\r\n".join([b"SIP/2.0 486 Busy Here", header(head, b"Via"), header(head, b"From"),
-                                     to + (b";tag=tlspeer" if b"tag=" not in to else b""), header(head, b"Call-ID"),
-                                     header(head, b"CSeq"), b"Content-Length: 0", b"", b""])
-            conn.sendall(response)
+        # A sender that verifies the certificate first makes a handshake of its own and closes it: accept again
+        # until a connection brings an INVITE (at most a few, each bounded in time).
+        for _ in range(4):
+            raw, _ = s.accept()
+            raw.settimeout(TIMEOUT)
             try:
-                read_message(conn)  # the ACK
-            except (socket.timeout, ValueError, ssl.SSLError):
-                pass
-    return 0
+                conn = context.wrap_socket(raw, server_side=True)
+            except (ssl.SSLError, OSError):
+                raw.close()
+                continue
+            with conn:
+                try:
+                    invite, _ = read_message(conn)
+                except (socket.timeout, ssl.SSLError, OSError):
+                    continue
+                if not invite:
+                    continue
+                with open(outfile, "wb") as f:
+                    f.write(invite)
+                head = invite.split(b"\r\n\r\n")[0]
+                to = header(head, b"To")
+                response = b"\r\n".join([b"SIP/2.0 486 Busy Here", header(head, b"Via"), header(head, b"From"),
+                                         to + (b";tag=tlspeer" if b"tag=" not in to else b""),
+                                         header(head, b"Call-ID"), header(head, b"CSeq"), b"Content-Length: 0", b"",
+                                         b""])
+                conn.sendall(response)
+                try:
+                    read_message(conn)  # the ACK
+                except (socket.timeout, ValueError, ssl.SSLError):
+                    pass
+                return 0
+    return 1
 
 
 def client(port, infile):

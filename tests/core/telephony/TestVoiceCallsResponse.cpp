@@ -18,7 +18,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("errors");
         QTest::addColumn<QStringList>("codes");
 
-        // The documented sample answer (DOMAIN.md §2): a 15-character id, given back with its 18-character form.
+        // The documented sample answer (docs/emulator.md): a 15-character id, given back with its 18-character form.
         QTest::newRow("documented success")
             << 200 << QByteArray(R"({"voiceCallId":"0LQRM0000006CSz","errors":[]})") << CallOutcome::Success
             << u"0LQRM0000006CSzOAM"_s << QStringList{} << QStringList{u"TEL020"_s};

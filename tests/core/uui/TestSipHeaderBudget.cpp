@@ -107,7 +107,7 @@ private Q_SLOTS:
         QCOMPARE(b.headerValueLength, headerValue);
         QCOMPARE(b.headerLineLength, headerLine);
         QCOMPARE(b.headerLine, line);
-        QCOMPARE(b.measured, decoded); // default: the limit applies to the decoded data (DOMAIN.md section 4)
+        QCOMPARE(b.measured, decoded); // default: the limit applies to the decoded data (docs/uui-budget.md)
         QCOMPARE(b.remaining, 1024 - decoded);
         QVERIFY(b.fits());
         QVERIFY(b.waysOut.isEmpty());
@@ -176,8 +176,8 @@ private Q_SLOTS:
         }
     }
 
-    // The worked example of DOMAIN.md under the default reading: a 2048-bit RS256 UUI (~560-750 bytes) fits the
-    // 1,024 on the decoded data, and the 1,300-odd characters of its hex header line are an info, not a problem.
+    // The worked example of docs/uui-budget.md under the default reading: a 2048-bit RS256 UUI (~560-750 bytes) fits
+    // the 1,024 on the decoded data, and the 1,300-odd characters of its hex header line are an info, not a problem.
     void rs256With2048BitsFitsOnTheDecodedData() {
         const UuiModel model = realisticModel(2048);
         const SipBudget b = budget(model, TrunkUuiProfile{});
@@ -191,7 +191,7 @@ private Q_SLOTS:
         QVERIFY(hasCode(b.diagnostics, u"SIP007"_s));
     }
 
-    // The worked example of DOMAIN.md: a 2048-bit token in hex cannot fit in 1,024 characters.
+    // The worked example of docs/uui-budget.md: a 2048-bit token in hex cannot fit in 1,024 characters.
     // Under the header line reading (selectable), it cannot fit.
     void rs256With2048BitsOverflowsInHex() {
         const UuiModel model = realisticModel(2048);
@@ -424,6 +424,72 @@ private Q_SLOTS:
         QVERIFY(!encodingFromKey(u"base64"_s));
         QCOMPARE(TrunkUuiProfile::parseParameters(u";purpose=isdn-uui; ;content=isdn-uui"_s),
                  (QStringList{u"purpose=isdn-uui"_s, u"content=isdn-uui"_s}));
+    }
+
+    // The length-only path (BudgetOptions::renderText false, for simulated calls without a trace) gives every
+    // number, share, diagnostic and way out the full path gives, for every trunk form; only the text is missing.
+    // The full path's lengths are checked against the text it built, so both agree with what goes on the wire.
+    void lengthOnlyPathAgreesWithTheFullPath() {
+        UuiModel nonAscii = realisticModel(2048);
+        nonAscii.customParams.append({u"note"_s, u"caf\u00e9; ok"_s}); // a ';' that ascii cannot carry
+        const QList<UuiModel> models{tinyModel(), realisticModel(1024), realisticModel(2048), realisticModel(4096),
+                                     nonAscii};
+        int combinations = 0;
+        for (const UuiEncoding encoding : {UuiEncoding::Hex, UuiEncoding::Ascii}) {
+            for (const PdMode pd : {PdMode::Prefix, PdMode::Parameter, PdMode::None}) {
+                for (const LimitAppliesTo appliesTo :
+                     {LimitAppliesTo::DecodedData, LimitAppliesTo::HeaderValue, LimitAppliesTo::HeaderLine}) {
+                    for (const bool encodingParameter : {true, false}) {
+                        for (const UuiModel& model : models) {
+                            TrunkUuiProfile profile;
+                            profile.encoding = encoding;
+                            profile.pdMode = pd;
+                            profile.limitAppliesTo = appliesTo;
+                            profile.encodingParameter = encodingParameter;
+                            BudgetOptions lengthsOnly;
+                            lengthsOnly.renderText = false;
+                            const SipBudget full = budget(model, profile);
+                            const SipBudget numbers = budget(model, profile, lengthsOnly);
+                            QVERIFY(numbers.headerValue.isEmpty() && numbers.headerLine.isEmpty());
+                            QCOMPARE(full.headerValueLength, full.headerValue.size());
+                            QCOMPARE(full.headerLineLength, full.headerLine.size());
+                            QCOMPARE(numbers.json, full.json);
+                            QCOMPARE(numbers.jsonBytes, full.jsonBytes);
+                            QCOMPARE(numbers.decodedBytes, full.decodedBytes);
+                            QCOMPARE(numbers.encodedValueLength, full.encodedValueLength);
+                            QCOMPARE(numbers.headerValueLength, full.headerValueLength);
+                            QCOMPARE(numbers.headerLineLength, full.headerLineLength);
+                            QCOMPARE(numbers.measured, full.measured);
+                            QCOMPARE(numbers.remaining, full.remaining);
+                            QCOMPARE(numbers.fits(), full.fits());
+                            QCOMPARE(numbers.shares.size(), full.shares.size());
+                            for (qsizetype i = 0; i < full.shares.size(); ++i) {
+                                QCOMPARE(numbers.shares[i].name, full.shares[i].name);
+                                QCOMPARE(numbers.shares[i].bytes, full.shares[i].bytes);
+                                QCOMPARE(numbers.shares[i].encodedChars, full.shares[i].encodedChars);
+                            }
+                            QCOMPARE(numbers.diagnostics.size(), full.diagnostics.size());
+                            for (qsizetype i = 0; i < full.diagnostics.size(); ++i) {
+                                QCOMPARE(numbers.diagnostics[i].code, full.diagnostics[i].code);
+                                QCOMPARE(numbers.diagnostics[i].message, full.diagnostics[i].message);
+                            }
+                            QCOMPARE(numbers.waysOut.size(), full.waysOut.size());
+                            for (qsizetype i = 0; i < full.waysOut.size(); ++i) {
+                                QCOMPARE(numbers.waysOut[i].after, full.waysOut[i].after);
+                                QCOMPARE(numbers.waysOut[i].message, full.waysOut[i].message);
+                            }
+                            const SipBudget dataFull = budgetForData(full.json, profile);
+                            const SipBudget dataNumbers = budgetForData(full.json, profile, lengthsOnly);
+                            QCOMPARE(dataNumbers.headerLineLength, dataFull.headerLine.size());
+                            QCOMPARE(dataNumbers.measured, dataFull.measured);
+                            QCOMPARE(dataNumbers.diagnostics.size(), dataFull.diagnostics.size());
+                            ++combinations;
+                        }
+                    }
+                }
+            }
+        }
+        QCOMPARE(combinations, 2 * 3 * 3 * 2 * 5);
     }
 
     void decodeRejectsWrongInput() {

@@ -70,30 +70,6 @@ class TestUuiLint final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void lineColumn_data() {
-        QTest::addColumn<QByteArray>("text");
-        QTest::addColumn<int>("offset");
-        QTest::addColumn<int>("line");
-        QTest::addColumn<int>("column");
-        QTest::newRow("start") << QByteArray("abc") << 0 << 1 << 1;
-        QTest::newRow("same line") << QByteArray("abc") << 2 << 1 << 3;
-        QTest::newRow("second line") << QByteArray("ab\ncd") << 4 << 2 << 2;
-        // "ü" is two bytes but one column.
-        QTest::newRow("utf-8") << QByteArray("\xc3\xbc"
-                                             "x")
-                               << 2 << 1 << 2;
-    }
-
-    void lineColumn() {
-        QFETCH(QByteArray, text);
-        QFETCH(int, offset);
-        QFETCH(int, line);
-        QFETCH(int, column);
-        const LineColumn lc = lineColumnAt(text, offset);
-        QCOMPARE(lc.line, line);
-        QCOMPARE(lc.column, column);
-    }
-
     void cleanUuiHasNoProblems() {
         const QByteArray text = uui(j("'orgId':'00D5g000004XyZ1',") + kDomain + j(",'token':'") + goodToken() +
                                     j("','callId':'0LQ5g000000AbCdGAK','transactionId':'order-1'"));

@@ -162,8 +162,52 @@ private:
                  QVERIFY(cli(u"flow-simulate"_s, {u"flow"_s, u"simulate"_s, project, u"--key"_s, m_keyFile}) <= 1);
              },
              {}},
+            // The exports, from a project with org settings (so that every export is written, not refused).
+            {u"export function (the zip, and its files unpacked)"_s,
+             [this] {
+                 const QString project = exportProject();
+                 const QString zip = QDir(m_work).filePath(u"function.zip"_s);
+                 QCOMPARE(cli(u"export-function"_s, {u"export"_s, u"function"_s, project, u"--out"_s, zip}), 0);
+                 // The members are compressed: unpack them, so that the scan reads what Genesys will run.
+                 QProcess unzip;
+                 unzip.setWorkingDirectory(m_work);
+                 unzip.start(u"python3"_s, {u"-m"_s, u"zipfile"_s, u"-e"_s, zip, u"function-unzipped"_s});
+                 QVERIFY(unzip.waitForFinished(30000));
+                 QCOMPARE(unzip.exitCode(), 0);
+                 QVERIFY(QFile::exists(QDir(m_work).filePath(u"function-unzipped/src/index.js"_s)));
+             },
+             {}},
+            {u"export contracts"_s,
+             [this] {
+                 const QString project = exportProject();
+                 const QString dir = QDir(m_work).filePath(u"contracts"_s);
+                 QVERIFY(QDir().mkpath(dir));
+                 QCOMPARE(cli(u"export-contracts"_s, {u"export"_s, u"contracts"_s, project, u"--out-dir"_s, dir}), 0);
+                 QVERIFY(QFile::exists(QDir(dir).filePath(u"input-contract.json"_s)));
+             },
+             {}},
+            {u"export archy"_s,
+             [this] {
+                 const QString project = exportProject();
+                 const QString yaml = QDir(m_work).filePath(u"flow.yaml"_s);
+                 QVERIFY(cli(u"export-archy"_s, {u"export"_s, u"archy"_s, project, u"--out"_s, yaml, u"--force"_s,
+                                                 u"--allow-problems"_s}) <= 1);
+                 QVERIFY(readFile(yaml).contains("inboundCall:"));
+             },
+             {}},
             {u"app: project save, autosave, settings, logs, test call"_s, [this] { appWriters(); }, {}},
         };
+    }
+
+    // A project made from the sip-transfer template with the org settings every export needs (made once).
+    QString exportProject() {
+        const QString project = QDir(m_work).filePath(u"export.handoff"_s);
+        if (!QFile::exists(project)) {
+            cli(u"flow-new-export"_s,
+                {u"flow"_s, u"new"_s, u"--template"_s, u"sip-transfer"_s, u"--org-id"_s, kOrg, u"--scrt2-domain"_s,
+                 u"acme.my.salesforce-scrt.com"_s, u"--call-center"_s, kCallCenter, u"--out"_s, project});
+        }
+        return project;
     }
 
     void emulatorAndCall() {

@@ -1,0 +1,113 @@
+#pragma once
+
+// Internal to core/flow: what the simulator's files share (Simulator.cpp, SimulatorFunction.cpp,
+// SimulatorTransfer.cpp): deterministic ids and tags, and what a real transfer's answer makes of the call.
+
+#include "diagnostics/Diagnostic.h"
+#include "flow/Simulator.h"
+
+#include <QString>
+#include <QtGlobal>
+
+namespace handoff::flow::detail {
+
+// splitmix64: small, fast and good enough for ids and tags; the same seed gives the same sequence everywhere.
+inline quint64 mix(quint64 x) {
+    x += 0x9E3779B97F4A7C15ULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
+inline QString hex(quint64 value, int digits) {
+    return QString::number(value, 16).rightJustified(digits, u'0').right(digits);
+}
+
+inline QString uuidFrom(quint64 seed, quint64 n) {
+    const quint64 a = mix(seed * 1000003ULL + n);
+    const quint64 b = mix(a ^ 0x5DEECE66DULL);
+    // Version 4 layout (8-4-4-4-12), deterministic bits.
+    static constexpr char16_t digits[] = u"0123456789abcdef";
+    char16_t out[36];
+    int k = 0;
+    auto put = [&](quint64 value, int count) {
+        for (int i = count - 1; i >= 0; --i) {
+            out[k++] = digits[(value >> (4 * i)) & 0xF];
+        }
+    };
+    put(a >> 32, 8);
+    out[k++] = u'-';
+    put(a >> 16, 4);
+    out[k++] = u'-';
+    out[k++] = u'4';
+    put(a, 3);
+    out[k++] = u'-';
+    put(8 + (b >> 62), 1);
+    put(b >> 48, 3);
+    out[k++] = u'-';
+    put(b, 12);
+    return QString(reinterpret_cast<const QChar*>(out), 36);
+}
+
+// Variables of one call. A flow has a few dozen variables at most: a flat list searched by name (size first) is
+// faster than hashing every name on every lookup.
+using VariableList = QList<std::pair<QString, Value>>;
+
+class CallScope final : public VariableScope {
+public:
+    std::optional<Value> lookup(const QString& name) const override {
+        const qsizetype i = indexOf(name);
+        if (i < 0) {
+            return std::nullopt;
+        }
+        return m_values[i].second;
+    }
+    Value get(const QString& name) const {
+        const qsizetype i = indexOf(name);
+        return i < 0 ? Value::notSet() : m_values[i].second;
+    }
+    // Returns the previous value.
+    Value set(const QString& name, Value value) {
+        const qsizetype i = indexOf(name);
+        if (i < 0) {
+            m_values.append({name, std::move(value)});
+            return Value::notSet();
+        }
+        Value before = std::move(m_values[i].second);
+        m_values[i].second = std::move(value);
+        return before;
+    }
+    void assign(const VariableList& values) { m_values = values; }
+
+private:
+    qsizetype indexOf(const QString& name) const {
+        for (qsizetype i = 0; i < m_values.size(); ++i) {
+            if (m_values[i].first == name) {
+                return i;
+            }
+        }
+        return -1;
+    }
+    VariableList m_values;
+};
+
+// The SIP INVITE of a Transfer to Number to `target`, as the trunk would send it (headers only). With `withText`
+// false only the UUI's numbers are filled in (a run without a trace and without a real transfer needs no text).
+SipInvite renderInvite(const SimulationContext& context, const QString& sipHost, const SimulatedCall& call,
+                       quint64 callNumber, const UuiSnapshot* uui, const QString& target, bool withText);
+
+// What the far end's answer (a TransferBackend really sent the INVITE) makes of a Transfer to Number. The answer
+// decides; the simulator's own prediction (`predictedType`/`predictedCode`, empty when it expected success) is
+// compared with it: a refusal keeps the predicted errorType when there was one, an acceptance against the
+// prediction is a warning (FLW092). Diagnostics are located at the action.
+struct LiveOutcome {
+    bool transferred = false;
+    QString errorType; // empty when transferred
+    QString errorMessage;
+    QString note; // one line for the trace
+    diagnostics::Diagnostics found;
+};
+LiveOutcome liveTransferOutcome(const TransferAnswer& answer, const QString& predictedType, const char* predictedCode,
+                                const QString& taskId, const QString& actionId);
+
+} // namespace handoff::flow::detail

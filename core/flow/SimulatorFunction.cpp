@@ -1,0 +1,72 @@
+#include "flow/Simulator.h"
+#include "flow/SimulatorDetail.h"
+#include "jwt/Jwt.h"
+#include "salesforce/SalesforceId.h"
+#include "uui/UuiComposer.h"
+
+using namespace Qt::StringLiterals;
+
+// What the exported Function Data Action answers for a created VoiceCall (the 18-character id and a fresh UUI
+// token), as the simulator's scripted backend gives it.
+
+namespace handoff::flow {
+
+using detail::mix;
+using detail::uuidFrom;
+
+QByteArray standInToken(qint64 iat, qint64 exp, const TokenSupply& supply, quint64 seed) {
+    // The claims in the order a signer writes them (iat, exp, iss, sub, jti), like jwt::sign.
+    QByteArray payload = "{\"iat\":" + QByteArray::number(iat) + ",\"exp\":" + QByteArray::number(exp) + ",\"iss\":";
+    uui::appendJsonString(payload, supply.iss);
+    if (!supply.sub.isEmpty()) {
+        payload += ",\"sub\":";
+        uui::appendJsonString(payload, supply.sub);
+    }
+    if (supply.jti) {
+        payload += ",\"jti\":\"" + uuidFrom(seed ^ 0x6A7469ULL, static_cast<quint64>(iat)).toLatin1() + '"';
+    }
+    payload += '}';
+    QByteArray signature(qMax(1, supply.keyBits / 8), Qt::Uninitialized);
+    quint64 state = mix(seed ^ static_cast<quint64>(iat));
+    for (qsizetype i = 0; i < signature.size(); ++i) {
+        if (i % 8 == 0) {
+            state = mix(state);
+        }
+        signature[i] = static_cast<char>((state >> ((i % 8) * 8)) & 0xFF);
+    }
+    return jwt::base64UrlEncode(jwt::rs256HeaderJson()) + '.' + jwt::base64UrlEncode(payload) + '.' +
+           jwt::base64UrlEncode(signature);
+}
+
+TokenSupply functionTokenClaims(const TokenSupply& supply, const FunctionInputs& inputs) {
+    TokenSupply signer = supply;
+    if (!inputs.salesforceOrgId.isEmpty()) {
+        signer.iss = inputs.salesforceOrgId;
+    }
+    if (!signer.sub.isEmpty() && !inputs.callCenterApiName.isEmpty()) {
+        signer.sub = inputs.callCenterApiName;
+    }
+    return signer;
+}
+
+FunctionOutputs dataActionFunction(const telephony::VoiceCallResult& result, const FunctionInputs& inputs,
+                                   const TokenSupply& supply, qint64 now, quint64 seed) {
+    FunctionOutputs out;
+    out.voiceCallId = result.voiceCallId18;
+    if (out.voiceCallId.isEmpty()) {
+        // The function converts the API's 15 characters to 18; an id that already has 18 passes unchanged.
+        if (const auto id = salesforce::SalesforceId::parse(result.voiceCallId)) {
+            out.voiceCallId = id->id18();
+        } else {
+            out.voiceCallId = result.voiceCallId;
+        }
+    }
+    const TokenSupply signer = functionTokenClaims(supply, inputs);
+    out.uuiToken = QString::fromLatin1(standInToken(now, now + supply.ttlSeconds, signer, seed));
+    if (result.errorsWasString) {
+        out.warning = result.errors.join(u"; "_s);
+    }
+    return out;
+}
+
+} // namespace handoff::flow
