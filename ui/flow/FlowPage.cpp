@@ -174,8 +174,10 @@ FlowPage::FlowPage(shell::Workspace& workspace, QWidget* parent)
     setObjectName(u"flowPage"_s);
     buildUi();
     connect(&workspace, &shell::Workspace::projectChanged, this, &FlowPage::refresh);
-    connect(&workspace, &shell::Workspace::diagnosticsChanged, this,
-            [this] { m_scene->setProblems(this->workspace().diagnostics()); });
+    connect(&workspace, &shell::Workspace::diagnosticsChanged, this, [this] {
+        m_scene->setProblems(this->workspace().diagnostics());
+        m_properties->setProblems(this->workspace().diagnostics());
+    });
     connect(&workspace, &shell::Workspace::projectReset, this, [this] {
         m_selected.clear();
         m_message->clear();
@@ -348,6 +350,7 @@ void FlowPage::buildUi() {
     connect(m_scene, &FlowScene::selectedKeyChanged, this, [this](const QString& key) {
         m_selected = key;
         m_properties->show(flow(), key);
+        m_properties->setProblems(workspace().diagnostics());
     });
     connect(m_scene, &FlowScene::activated, this, [this](const QString& key) {
         select(key);
@@ -486,6 +489,7 @@ void FlowPage::select(const QString& key) {
     m_selected = key;
     m_scene->selectKey(key);
     m_properties->show(flow(), key);
+    m_properties->setProblems(workspace().diagnostics());
     const QRectF r = m_scene->rectOf(key);
     if (!r.isEmpty()) {
         m_view->ensureVisible(r, 40, 40);

@@ -24,6 +24,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace handoff::flow {
@@ -175,6 +177,12 @@ FlowProperties::FlowProperties(Apply apply, QWidget* parent)
     bold.setBold(true);
     m_title->setFont(bold);
     outer->addWidget(m_title);
+    m_located = new QLabel(this);
+    m_located->setObjectName(u"flowPropertiesProblemsLabel"_s);
+    m_located->setWordWrap(true);
+    m_located->setTextFormat(Qt::PlainText);
+    m_located->hide();
+    outer->addWidget(m_located);
     m_body = new QWidget(this);
     m_form = new QFormLayout(m_body);
     m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
@@ -550,6 +558,31 @@ void FlowProperties::refreshValues(const Flow& flow) {
         setLine(u"id"_s, t->id);
         setLine(u"name"_s, t->name);
     }
+}
+
+void FlowProperties::setProblems(const diagnostics::Diagnostics& problems) {
+    const QString actionId = isTaskKey(m_key) || m_key.contains(u'/') ? QString() : m_key;
+    const QString taskId = taskIdOfKey(m_key);
+    QStringList lines;
+    diagnostics::Severity worst = diagnostics::Severity::Info;
+    for (const diagnostics::Diagnostic& d : problems) {
+        const bool here =
+            !m_key.isEmpty() && ((!actionId.isEmpty() && d.where.actionId == actionId) ||
+                                 (!taskId.isEmpty() && d.where.actionId.isEmpty() && d.where.taskId == taskId));
+        if (here) {
+            lines << tr("%1: %2").arg(d.code, d.message);
+            worst = std::max(worst, d.severity);
+        }
+    }
+    QPalette pal = m_located->palette();
+    pal.setColor(QPalette::WindowText, shell::severityColour(palette(), worst));
+    m_located->setPalette(pal);
+    m_located->setText(lines.join(u'\n'));
+    m_located->setVisible(!lines.isEmpty());
+}
+
+QString FlowProperties::problemsText() const {
+    return m_located->text();
 }
 
 QWidget* FlowProperties::editor(const QString& property) const {

@@ -41,6 +41,9 @@ public:
     QWidget* editor(const QString& property) const;
     // Focuses the editor of `property` (or the first editor), selecting its text; false when there is none.
     bool focusProperty(const QString& property);
+    // The workspace's problems located on the shown action or task, listed under the title (code and message).
+    void setProblems(const diagnostics::Diagnostics& problems);
+    QString problemsText() const;
     // The inline problem text under an expression field (empty when it parses).
     QString expressionProblem(const QString& property) const;
 
@@ -65,6 +68,7 @@ private:
     QFormLayout* m_form = nullptr;
     QWidget* m_body = nullptr;
     QLabel* m_title = nullptr;
+    QLabel* m_located = nullptr;
     QHash<QString, QPointer<QWidget>> m_editors;
     QHash<QString, QPointer<QLabel>> m_problems;
     QStringList m_variables;

@@ -13,9 +13,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCompleter>
-#include <QPainter>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -124,6 +124,10 @@ private Q_SLOTS:
         });
         QVERIFY(hasE164);
         QCOMPARE(p.page->scene()->actionItem(u"transfer"_s)->marks().severity, diagnostics::Severity::Error);
+        p.page->select(u"transfer"_s);
+        QVERIFY(p.page->properties()->problemsText().contains(u"FLW015"_s)); // and in its properties
+        p.page->select(u"greeting"_s);
+        QVERIFY(!p.page->properties()->problemsText().contains(u"FLW015"_s));
         QVERIFY(p.page->scene()->actionItem(u"lonely"_s)->marks().unreachable);
         QVERIFY(p.page->scene()->actionItem(u"lonely"_s)->opacity() < 1.0);
         QVERIFY(!p.page->scene()->actionItem(u"greeting"_s)->marks().unreachable);
@@ -133,6 +137,19 @@ private Q_SLOTS:
         p.settle();
         QVERIFY(!p.page->scene()->actionItem(u"transfer"_s)->marks().severity.has_value());
         QVERIFY(!p.page->scene()->actionItem(u"lonely"_s));
+    }
+
+    void editingANestedActionLeavesTheUndoHistoryIntact() {
+        PageFixture p;
+        const Flow before = sampleFile().flow; // read again: a copy of p.flow() would share its nested lists
+        QVERIFY(p.page->applyEdit(u"nested"_s, [](Flow& f) {
+            return edit::setProperty(f, u"transfer-failed-audio"_s, u"name"_s, u"Sorry"_s);
+        }));
+        QCOMPARE(p.flow().find(u"transfer-failed-audio"_s)->name, u"Sorry"_s);
+        p.ws().undoStack()->undo();
+        QVERIFY(p.flow() == before);
+        p.ws().undoStack()->redo();
+        QCOMPARE(p.flow().find(u"transfer-failed-audio"_s)->name, u"Sorry"_s);
     }
 
     void arrowsWalkTheFlowEnterEditsDeleteDeletes() {
