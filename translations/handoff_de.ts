@@ -1102,6 +1102,10 @@
         <source>The UUI fits the limit on its decoded data, but the header line is longer than the limit; an SBC or proxy on the path could limit header length.</source>
         <translation>Die UUI passt mit ihren dekodierten Daten ins Limit, aber die Header-Zeile ist länger als das Limit; ein SBC oder Proxy auf dem Weg könnte die Headerlänge begrenzen.</translation>
     </message>
+    <message>
+        <source>Pasted text is not a flow action copied from the designer.</source>
+        <translation>Der eingefügte Text ist keine aus dem Designer kopierte Flow-Aktion.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::emulator</name>
@@ -2518,6 +2522,608 @@
     <message>
         <source>&apos;%1&apos; continues in a task that does not exist: Architect&apos;s error handling takes the call. Choose an existing task.</source>
         <translation>&apos;%1&apos; geht in einem Task weiter, den es nicht gibt: Die Fehlerbehandlung von Architect übernimmt den Anruf. Wählen Sie einen vorhandenen Task.</translation>
+    </message>
+    <message>
+        <source>There is no variable %1 in the flow (built-in Call variables cannot be changed).</source>
+        <translation>Im Flow gibt es keine Variable %1 (eingebaute Call-Variablen können nicht geändert werden).</translation>
+    </message>
+    <message>
+        <source>The initial value of %1 is a %2, not a %3 as the variable is.</source>
+        <translation>Der Anfangswert von %1 ist ein %2, nicht ein %3 wie die Variable.</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::flow::FlowMinimap</name>
+    <message>
+        <source>Overview of the flow</source>
+        <translation>Übersicht des Flows</translation>
+    </message>
+    <message>
+        <source>Overview: click or drag to move the canvas.</source>
+        <translation>Übersicht: Klicken oder ziehen, um die Arbeitsfläche zu verschieben.</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::flow::FlowPage</name>
+    <message>
+        <source>The clipboard holds no flow action (copy one on the Flow page first); nothing was pasted.</source>
+        <translation>Die Zwischenablage enthält keine Flow-Aktion (kopieren Sie zuerst eine auf der Seite Flow); nichts wurde eingefügt.</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flow</translation>
+    </message>
+    <message>
+        <source>Add &amp;task</source>
+        <translation>&amp;Task hinzufügen</translation>
+    </message>
+    <message>
+        <source>Adds a reusable task (the starting task when the flow has none).</source>
+        <translation>Fügt einen wiederverwendbaren Task hinzu (den Start-Task, wenn der Flow keinen hat).</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Verkleinern (Strg+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Vergrößern (Strg++)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the flow in the view (Ctrl+0)</source>
+        <translation>Den Flow in die Ansicht einpassen (Strg+0)</translation>
+    </message>
+    <message>
+        <source>&amp;Properties</source>
+        <translation>&amp;Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Initial value</source>
+        <translation>Anfangswert</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Flow variables</source>
+        <translation>Flow-Variablen</translation>
+    </message>
+    <message>
+        <source>Edit a name to rename the variable everywhere it is used; edit the initial value and the description in place.</source>
+        <translation>Ändern Sie einen Namen, um die Variable überall umzubenennen, wo sie verwendet wird; Anfangswert und Beschreibung ändern Sie direkt in der Tabelle.</translation>
+    </message>
+    <message>
+        <source>Change variable %1</source>
+        <translation>Variable %1 ändern</translation>
+    </message>
+    <message>
+        <source>Rename variable %1</source>
+        <translation>Variable %1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Add variable</source>
+        <translation>Variable hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove variable</source>
+        <translation>Variable entfernen</translation>
+    </message>
+    <message>
+        <source>Remove variable %1</source>
+        <translation>Variable %1 entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Variables</source>
+        <translation>&amp;Variablen</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>Ausschneiden</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Collapse or expand</source>
+        <translation>Ein- oder ausklappen</translation>
+    </message>
+    <message>
+        <source>Insert from the toolbox</source>
+        <translation>Aus der Toolbox einfügen</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Fit the flow in the view</source>
+        <translation>Den Flow in die Ansicht einpassen</translation>
+    </message>
+    <message>
+        <source>Go to the canvas</source>
+        <translation>Zur Arbeitsfläche</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Insert %1</source>
+        <translation>%1 einfügen</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
+    </message>
+    <message>
+        <source>Remove task %1</source>
+        <translation>Task %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>Select an action to copy.</source>
+        <translation>Wählen Sie eine Aktion zum Kopieren aus.</translation>
+    </message>
+    <message>
+        <source>Paste %1</source>
+        <translation>%1 einfügen</translation>
+    </message>
+    <message>
+        <source>Select an action to duplicate.</source>
+        <translation>Wählen Sie eine Aktion zum Duplizieren aus.</translation>
+    </message>
+    <message>
+        <source>Duplicate %1</source>
+        <translation>%1 duplizieren</translation>
+    </message>
+    <message>
+        <source>Starting task</source>
+        <translation>Start-Task</translation>
+    </message>
+    <message>
+        <source>Reusable task %1</source>
+        <translation>Wiederverwendbarer Task %1</translation>
+    </message>
+    <message>
+        <source>Add starting task</source>
+        <translation>Start-Task hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add task %1</source>
+        <translation>Task %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add variable %1</source>
+        <translation>Variable %1 hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::flow::FlowProperties</name>
+    <message>
+        <source>Transcription on</source>
+        <translation>Transkription an</translation>
+    </message>
+    <message>
+        <source>Audio (text to speech)</source>
+        <translation>Audio (Text-to-Speech)</translation>
+    </message>
+    <message>
+        <source>Audio prompt</source>
+        <translation>Audio-Prompt</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Data action</source>
+        <translation>Datenaktion</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Eingaben</translation>
+    </message>
+    <message>
+        <source>Success outputs</source>
+        <translation>Ausgaben bei Erfolg</translation>
+    </message>
+    <message>
+        <source>Timeout (seconds)</source>
+        <translation>Timeout (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Zuweisungen</translation>
+    </message>
+    <message>
+        <source>Data sent on</source>
+        <translation>Daten gesendet bei</translation>
+    </message>
+    <message>
+        <source>UUI from</source>
+        <translation>UUI aus</translation>
+    </message>
+    <message>
+        <source>UUI expression</source>
+        <translation>UUI-Ausdruck</translation>
+    </message>
+    <message>
+        <source>Token variable</source>
+        <translation>Token-Variable</translation>
+    </message>
+    <message>
+        <source>VoiceCall id variable</source>
+        <translation>Variable der VoiceCall-ID</translation>
+    </message>
+    <message>
+        <source>User-to-User</source>
+        <translation>User-to-User</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Release link transfer</source>
+        <translation>Release Link Transfer</translation>
+    </message>
+    <message>
+        <source>Connect timeout (seconds)</source>
+        <translation>Verbindungs-Timeout (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Pre-transfer audio</source>
+        <translation>Audio vor dem Transfer</translation>
+    </message>
+    <message>
+        <source>Pre-transfer prompt</source>
+        <translation>Prompt vor dem Transfer</translation>
+    </message>
+    <message>
+        <source>Failed transfer audio</source>
+        <translation>Audio bei fehlgeschlagenem Transfer</translation>
+    </message>
+    <message>
+        <source>Failed transfer prompt</source>
+        <translation>Prompt bei fehlgeschlagenem Transfer</translation>
+    </message>
+    <message>
+        <source>errorType to variable</source>
+        <translation>errorType in Variable</translation>
+    </message>
+    <message>
+        <source>errorMessage to variable</source>
+        <translation>errorMessage in Variable</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Flow type</source>
+        <translation>Flow-Typ</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flow</translation>
+    </message>
+    <message>
+        <source>Invocation data</source>
+        <translation>Aufrufdaten</translation>
+    </message>
+    <message>
+        <source>Reusable task</source>
+        <translation>Wiederverwendbarer Task</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>The project&apos;s UUI template</source>
+        <translation>Die UUI-Vorlage des Projekts</translation>
+    </message>
+    <message>
+        <source>An expression</source>
+        <translation>Ein Ausdruck</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Anrufer</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Inbound call flow</source>
+        <translation>Inbound-Call-Flow</translation>
+    </message>
+    <message>
+        <source>Voice survey flow</source>
+        <translation>Voice-Survey-Flow</translation>
+    </message>
+    <message>
+        <source>%1 at column %2: %3</source>
+        <translation>%1 in Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 properties</source>
+        <translation>Eigenschaften: %1</translation>
+    </message>
+    <message>
+        <source>Task properties</source>
+        <translation>Task-Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Output %1 of %2</source>
+        <translation>Ausgang %1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) on this path. Insert from the toolbox to add one at its end; when the path ends without a Disconnect or a jump, the call continues after %1.</source>
+        <translation>
+            <numerusform>%n Aktion auf diesem Pfad. Fügen Sie aus der Toolbox eine an seinem Ende hinzu; endet der Pfad ohne Disconnect oder Sprung, geht der Anruf nach %1 weiter.</numerusform>
+            <numerusform>%n Aktionen auf diesem Pfad. Fügen Sie aus der Toolbox eine an seinem Ende hinzu; endet der Pfad ohne Disconnect oder Sprung, geht der Anruf nach %1 weiter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Nichts ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select an action on the canvas to see its configuration here.</source>
+        <translation>Wählen Sie eine Aktion auf der Arbeitsfläche aus, um hier ihre Konfiguration zu sehen.</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Unique in the flow; letters, digits, - and _. Press Enter to rename.</source>
+        <translation>Eindeutig im Flow; Buchstaben, Ziffern, - und _. Drücken Sie Enter zum Umbenennen.</translation>
+    </message>
+    <message>
+        <source>Rename action %1</source>
+        <translation>Aktion %1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Kept as imported</source>
+        <translation>Wie importiert beibehalten</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>%1 von %2 ändern</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (no such task)</source>
+        <translation>%1 (Task existiert nicht)</translation>
+    </message>
+    <message>
+        <source>Unique among the tasks; none of [ ] # ~ /. Press Enter to rename; jumps follow.</source>
+        <translation>Eindeutig unter den Tasks; keines von [ ] # ~ /. Drücken Sie Enter zum Umbenennen; Sprünge folgen.</translation>
+    </message>
+    <message>
+        <source>Rename task %1</source>
+        <translation>Task %1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Make starting task</source>
+        <translation>Zum Start-Task machen</translation>
+    </message>
+    <message>
+        <source>Make %1 the starting task</source>
+        <translation>%1 zum Start-Task machen</translation>
+    </message>
+    <message>
+        <source>This is the starting task: every call begins here.</source>
+        <translation>Dies ist der Start-Task: Jeder Anruf beginnt hier.</translation>
+    </message>
+    <message>
+        <source>Remove task</source>
+        <translation>Task entfernen</translation>
+    </message>
+    <message>
+        <source>Remove task %1</source>
+        <translation>Task %1 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::flow::FlowScene</name>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>%1 (%2), id %3</source>
+        <translation>%1 (%2), ID %3</translation>
+    </message>
+    <message>
+        <source>%1 (error)</source>
+        <translation>%1 (Fehler)</translation>
+    </message>
+    <message>
+        <source>%1 (warning)</source>
+        <translation>%1 (Warnung)</translation>
+    </message>
+    <message>
+        <source>Unavailable: no call reaches it  ·  %1</source>
+        <translation>Nicht verfügbar: kein Anruf erreicht sie  ·  %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n hidden</source>
+        <translation>
+            <numerusform>+%n verborgen</numerusform>
+            <numerusform>+%n verborgen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n action(s) hidden)</source>
+        <translation>
+            <numerusform>(%n Aktion verborgen)</numerusform>
+            <numerusform>(%n Aktionen verborgen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n action(s))</source>
+        <translation>
+            <numerusform>(%n Aktion)</numerusform>
+            <numerusform>(%n Aktionen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting task  ·  %1</source>
+        <translation>Start-Task  ·  %1</translation>
+    </message>
+    <message>
+        <source>Reusable task  ·  %1</source>
+        <translation>Wiederverwendbarer Task  ·  %1</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::flow::FlowToolbox</name>
+    <message>
+        <source>&amp;Toolbox</source>
+        <translation>&amp;Toolbox</translation>
+    </message>
+    <message>
+        <source>Search actions</source>
+        <translation>Aktionen suchen</translation>
+    </message>
+    <message>
+        <source>Search the toolbox</source>
+        <translation>Die Toolbox durchsuchen</translation>
+    </message>
+    <message>
+        <source>Toolbox</source>
+        <translation>Toolbox</translation>
+    </message>
+    <message>
+        <source>Drag an action onto a connector of the canvas, or press Enter to insert it after the selected action.</source>
+        <translation>Ziehen Sie eine Aktion auf einen Verbinder der Arbeitsfläche oder drücken Sie Enter, um sie nach der ausgewählten Aktion einzufügen.</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Logical</source>
+        <translation>Logik</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flow</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::flow::FlowView</name>
+    <message>
+        <source>Flow canvas</source>
+        <translation>Flow-Arbeitsfläche</translation>
+    </message>
+    <message>
+        <source>Arrow keys move the selection along the flow; Enter edits; Delete deletes.</source>
+        <translation>Pfeiltasten bewegen die Auswahl entlang des Flows; Enter bearbeitet; Entf löscht.</translation>
     </message>
 </context>
 <context>
@@ -5367,6 +5973,14 @@ für die callId der UUI: %2</translation>
     <message>
         <source>Where</source>
         <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Task %1</source>
+        <translation>Task %1</translation>
+    </message>
+    <message>
+        <source>Task %1, action %2</source>
+        <translation>Task %1, Aktion %2</translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,9 @@ constexpr CodeInfo kCodes[] = {
                        "An edit removes or renames something still in use (a task that is jumped to, the start).")},
     {"FLW065", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics", "An edit sets a property the action's kind does not have.")},
+    // The flow designer (ui/flow)
+    {"FLW070", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "Pasted text is not a flow action copied from the designer.")},
 };
 } // namespace
 

@@ -588,6 +588,24 @@ Result<void> addVariable(Flow& flow, const Variable& variable) {
     return {};
 }
 
+Result<void> setVariable(Flow& flow, const QString& name, const Variable& variable) {
+    const auto it =
+        std::find_if(flow.variables.begin(), flow.variables.end(), [&](const Variable& v) { return v.name == name; });
+    if (it == flow.variables.end()) {
+        return fail(u"FLW060"_s, handoff::flow::tr("There is no variable %1 in the flow (built-in Call variables "
+                                                   "cannot be changed).")
+                                     .arg(name));
+    }
+    if (variable.initial.isSet() && variable.initial.type() != variable.type) {
+        return fail(u"FLW005"_s, handoff::flow::tr("The initial value of %1 is a %2, not a %3 as the variable is.")
+                                     .arg(name, valueTypeName(variable.initial.type()), valueTypeName(variable.type)));
+    }
+    Variable changed = variable;
+    changed.name = name;
+    *it = std::move(changed);
+    return {};
+}
+
 QStringList usesOf(const Flow& flow, const QString& name) {
     QStringList ids;
     Flow copy = flow; // the visitors take mutable actions; reading a copy keeps this function const

@@ -59,6 +59,9 @@ Result<void> setStartTask(Flow& flow, const QString& id);
 // search), bound outputs, assignments, Set UUI Data's token and callId variables, a transfer's error variables.
 Result<void> addVariable(Flow& flow, const Variable& variable);
 Result<void> renameVariable(Flow& flow, const QString& name, const QString& newName);
+// Sets a variable's type, initial value, description and supplier (its name stays: rename with renameVariable).
+// An initial value must be NOT_SET or of the variable's type (FLW005).
+Result<void> setVariable(Flow& flow, const QString& name, const Variable& variable);
 Result<void> removeVariable(Flow& flow, const QString& name);
 // Where a variable is used: the ids of the actions that read or write it.
 QStringList usesOf(const Flow& flow, const QString& name);

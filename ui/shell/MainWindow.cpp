@@ -1,5 +1,6 @@
 #include "shell/MainWindow.h"
 
+#include "flow/FlowPage.h"
 #include "pages/ExportPage.h"
 #include "pages/OrgPage.h"
 #include "pages/TestCallPage.h"
@@ -214,6 +215,7 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     addPage(new pages::UuiPage(m_workspace, this));
     addPage(new pages::ExportPage(m_workspace, this));
     addPage(new pages::TestCallPage(m_workspace, this));
+    addPage(new flow::FlowPage(m_workspace, this));
 
     m_problems->setDiagnostics(m_workspace.diagnostics());
     qApp->installEventFilter(this);
@@ -290,7 +292,9 @@ bool MainWindow::showPage(const QString& pageId) {
 }
 
 bool MainWindow::focusDiagnostic(const diagnostics::Diagnostic& diagnostic) {
-    const QString& field = diagnostic.where.field;
+    // Flow problems are located by task and action id, not by a model field: the Flow page shows them.
+    const QString field =
+        diagnostic.where.field.isEmpty() && diagnostic.where.isInFlow() ? u"flow"_s : diagnostic.where.field;
     if (field.isEmpty()) {
         statusBar()->showMessage(tr("%1 is not about a single field.").arg(diagnostic.code), 4000);
         return false;

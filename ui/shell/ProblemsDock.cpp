@@ -86,6 +86,15 @@ QString ProblemsModel::describeLocation(const diagnostics::Location& where) {
     if (!where.field.isEmpty()) {
         text = fieldName(where.field);
     }
+    if (where.isInFlow() && text.isEmpty()) {
+        // A flow problem: the task and the action (and the property) it is about.
+        text = where.actionId.isEmpty() ? tr("Task %1").arg(where.taskId)
+                                        : tr("Task %1, action %2").arg(where.taskId, where.actionId);
+        if (!where.property.isEmpty()) {
+            text = tr("%1, %2").arg(text, where.property);
+        }
+        return text;
+    }
     if (where.line > 0) {
         const QString position = tr("line %1, column %2").arg(where.line).arg(std::max(where.column, 1));
         text = text.isEmpty() ? position : tr("%1, %2").arg(text, position);

@@ -4,6 +4,7 @@
 #include "diagnostics/Catalog.h"
 #include "project/ProjectFile.h"
 #include "project/SecretStore.h"
+#include "project/SimulationSetup.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -326,6 +327,11 @@ project::Composition Workspace::compute(const project::Project& project, const c
                    "from, or generate a new pair and upload its certificate to Salesforce."),
                 {u"certificate"_s});
         }
+    }
+    // The flow's problems (its own rules and what a call through it meets under this project), located by task and
+    // action id; part of the one list the verdict is made from. An empty flow has none: the project may not use one.
+    if (!project.flow.isEmpty()) {
+        c.diagnostics += project::validateFlow(project, clock);
     }
     for (const auto& d : std::as_const(keyDiagnostics)) {
         const bool known = std::any_of(c.diagnostics.cbegin(), c.diagnostics.cend(), [&d](const auto& e) {

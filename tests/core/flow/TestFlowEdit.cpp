@@ -244,6 +244,29 @@ private Q_SLOTS:
         QVERIFY(f == before);
     }
 
+    void setVariableChangesAllButTheName() {
+        Flow f = sipTransferTemplate();
+        const Flow before = f;
+        Variable v = *f.variable(u"Flow.callCenterApiName"_s);
+        v.initial = Value::string(u"acme_agentforce"_s);
+        v.description = u"The contact center"_s;
+        v.name = u"Flow.ignored"_s; // the name given in the call wins
+        QVERIFY(edit::setVariable(f, u"Flow.callCenterApiName"_s, v));
+        const Variable* changed = f.variable(u"Flow.callCenterApiName"_s);
+        QVERIFY(changed);
+        QCOMPARE(changed->initial.asString(), u"acme_agentforce"_s);
+        QCOMPARE(changed->description, u"The contact center"_s);
+        QVERIFY(!f.variable(u"Flow.ignored"_s));
+        QCOMPARE(edit::diff(before, f).changedVariables, QStringList{u"Flow.callCenterApiName"_s});
+
+        const Flow now = f;
+        refused(now, f, edit::setVariable(f, u"Flow.nothing"_s, v), "FLW060");
+        refused(now, f, edit::setVariable(f, u"Call.Ani"_s, v), "FLW060");
+        Variable wrongType = v;
+        wrongType.type = ValueType::Integer; // a text initial value on an Integer variable
+        refused(now, f, edit::setVariable(f, u"Flow.callCenterApiName"_s, wrongType), "FLW005");
+    }
+
     void diffNamesWhatChanged() {
         const Flow before = sipTransferTemplate();
         QVERIFY(edit::diff(before, before).isEmpty());
