@@ -345,15 +345,22 @@ QWidget* SimulationPanel::buildMatrixTab() {
     m_matrixTable->verticalHeader()->setVisible(false);
     m_matrixTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_matrixTable->horizontalHeader()->setStretchLastSection(true);
-    m_matrixTable->setWordWrap(true);
+    m_matrixTable->setWordWrap(false);
     m_matrixTable->setAccessibleName(tr("Outcome matrix"));
     connect(m_matrixTable, &QTableWidget::currentCellChanged, this, [this](int row) {
         if (m_filling || !m_matrix || row < 0 || row >= m_matrix->rows.size()) {
             return;
         }
-        Q_EMIT pathChanged(m_matrix->rows.at(row).path);
+        const QStringList& path = m_matrix->rows.at(row).path;
+        m_matrixPath->setText(tr("Path of this row: %1").arg(path.join(u" \u2192 "_s)));
+        Q_EMIT pathChanged(path);
     });
     layout->addWidget(m_matrixTable, 1);
+    m_matrixPath = new QLabel(tab);
+    m_matrixPath->setObjectName(u"matrixPathLabel"_s);
+    m_matrixPath->setWordWrap(true);
+    m_matrixPath->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    layout->addWidget(m_matrixPath);
     return tab;
 }
 
@@ -372,7 +379,7 @@ QWidget* SimulationPanel::buildWindowTab() {
     m_perHour->setObjectName(u"windowCallsPerHourSpinBox"_s);
     m_perHour->setRange(1, 3600);
     m_perHour->setValue(10);
-    m_perHourLabel = new QLabel(tr("&Calls per hour:"), tab);
+    m_perHourLabel = new QLabel(tr("Calls &per hour:"), tab);
     m_perHourLabel->setBuddy(m_perHour);
     m_windowStartNow = new QCheckBox(tr("Start n&ow"), tab);
     m_windowStartNow->setObjectName(u"windowStartNowCheckBox"_s);
@@ -390,7 +397,7 @@ QWidget* SimulationPanel::buildWindowTab() {
                             "expires, or minted fresh per call."));
     m_supplyLabel = new QLabel(tr("UUI &token:"), tab);
     m_supplyLabel->setBuddy(m_supply);
-    m_issuedAtStart = new QCheckBox(tr("Minted at the &window's start"), tab);
+    m_issuedAtStart = new QCheckBox(tr("Minted at the window's &start"), tab);
     m_issuedAtStart->setObjectName(u"issuedAtStartCheckBox"_s);
     m_issuedAtStart->setChecked(true);
     m_issuedAt = makeTimeEdit(tab, u"tokenIssuedDateTimeEdit"_s);
@@ -834,8 +841,6 @@ void SimulationPanel::showInvite() {
                      .arg(step.number)
                      .arg(step.actionId);
     }
-    lines << QString() << invite.requestLine;
-    lines << invite.headers;
     lines << QString();
     if (!invite.hasUui) {
         lines << tr("The INVITE carries no User-to-User header: Salesforce cannot authenticate the call.");
@@ -854,6 +859,9 @@ void SimulationPanel::showInvite() {
                          .arg(decoded->headerName, decoded->read.errorCode, decoded->read.error);
         }
     }
+    // The decoded UUI first (what Salesforce reads), then the request as on the wire.
+    lines << QString() << tr("The INVITE:") << invite.requestLine;
+    lines << invite.headers;
     m_invite->setPlainText(lines.join(u'\n'));
 }
 
@@ -891,10 +899,10 @@ void SimulationPanel::showMatrix() {
         m_matrixSummary->setText(bads == 0
                                      ? tr("Every combination ends as it should (%1 calls).").arg(m_matrix->rows.size())
                                      : tr("%1 of %2 combinations end badly.").arg(bads).arg(m_matrix->rows.size()));
-        m_matrixTable->resizeRowsToContents();
     } else {
         m_matrixSummary->clear();
     }
+    m_matrixPath->setText(m_matrix ? tr("Select a row to see its path.") : QString());
     m_filling = false;
 }
 

@@ -157,6 +157,7 @@ private:
     QPushButton* m_runMatrix = nullptr;
     QLabel* m_matrixSummary = nullptr;
     QTableWidget* m_matrixTable = nullptr;
+    QLabel* m_matrixPath = nullptr;
     // window
     QLabel* m_hoursLabel = nullptr;
     QSpinBox* m_hours = nullptr;

@@ -145,10 +145,14 @@ void TokenWindowChart::rebuild() {
     x->setTitleText(tr("Hours from %1 (UTC)").arg(m_report.hours.first().from.toUTC().toString(u"yyyy-MM-dd HH:mm"_s)));
     auto* calls = new QValueAxis();
     calls->setRange(0, maxCalls);
+    calls->setTickCount(maxCalls <= 10 ? maxCalls + 1 : 6);
+    calls->applyNiceNumbers();
     calls->setLabelFormat(u"%d"_s);
     calls->setTitleText(tr("Calls"));
     auto* left = new QValueAxis();
-    left->setRange(0, std::ceil(maxLeft));
+    const double leftMax = std::ceil(maxLeft / 6.0) * 6.0; // 6-hour steps: 0, 6, 12, 18, 24
+    left->setRange(0, leftMax);
+    left->setTickCount(int(leftMax / 6.0) + 1);
     left->setLabelFormat(u"%d"_s);
     left->setTitleText(tr("Token hours left"));
     for (QValueAxis* a : {x, calls, left}) {
@@ -156,6 +160,7 @@ void TokenWindowChart::rebuild() {
         a->setTitleBrush(pal.text());
         a->setGridLineColor(pal.color(QPalette::Mid));
     }
+    left->setGridLineVisible(false); // the calls' grid is the one drawn
     m_chart->addAxis(x, Qt::AlignBottom);
     m_chart->addAxis(calls, Qt::AlignLeft);
     m_chart->addAxis(left, Qt::AlignRight);
@@ -177,6 +182,13 @@ void TokenWindowChart::rebuild() {
     } else {
         m_caption->setText(
             tr("All %1 calls over %2 hours reached the agent.").arg(m_report.calls).arg(m_report.hours.size()));
+    }
+    QStringList messages;
+    for (const diagnostics::Diagnostic& d : m_report.diagnostics) {
+        messages << d.code + u": "_s + d.message;
+    }
+    if (!messages.isEmpty()) {
+        m_caption->setText(m_caption->text() + u'\n' + messages.join(u'\n'));
     }
 }
 
