@@ -176,19 +176,18 @@ QWidget* SimulationPanel::buildCallTab() {
 
     form->addWidget(m_scenarioLabel, 0, 0);
     form->addWidget(m_scenario, 0, 1);
-    form->addWidget(m_aniLabel, 0, 2);
-    form->addWidget(m_ani, 0, 3);
-    form->addWidget(m_dialledLabel, 0, 4);
-    form->addWidget(m_dialled, 0, 5);
-    form->addWidget(m_outcomeLabel, 1, 0);
-    form->addWidget(m_outcome, 1, 1);
+    form->addWidget(m_outcomeLabel, 0, 2);
+    form->addWidget(m_outcome, 0, 3);
+    form->addWidget(m_aniLabel, 1, 0);
+    form->addWidget(m_ani, 1, 1);
     form->addWidget(m_transferLabel, 1, 2);
     form->addWidget(m_transfer, 1, 3);
-    form->addWidget(m_startNow, 1, 4);
-    form->addWidget(m_start, 1, 5);
-    form->setColumnStretch(1, 1);
+    form->addWidget(m_dialledLabel, 2, 0);
+    form->addWidget(m_dialled, 2, 1);
+    form->addWidget(m_startNow, 2, 2);
+    form->addWidget(m_start, 2, 3);
+    form->setColumnStretch(1, 3);
     form->setColumnStretch(3, 2);
-    form->setColumnStretch(5, 2);
     layout->addLayout(form);
 
     connect(m_scenario, &QComboBox::currentIndexChanged, this, [this] {
@@ -424,23 +423,26 @@ QWidget* SimulationPanel::buildWindowTab() {
     m_runWindow->setToolTip(tr("Spread scripted calls over the hours and chart when transfers start failing (F5)."));
     connect(m_runWindow, &QPushButton::clicked, this, &SimulationPanel::runWindow);
 
+    // The options in a column on the left, the chart beside them: the panel sits below the canvas, wide and low.
     form->addWidget(m_hoursLabel, 0, 0);
     form->addWidget(m_hours, 0, 1);
-    form->addWidget(m_perHourLabel, 0, 2);
-    form->addWidget(m_perHour, 0, 3);
-    form->addWidget(m_windowStartNow, 0, 4);
-    form->addWidget(m_windowStart, 0, 5);
-    form->addWidget(m_supplyLabel, 1, 0);
-    form->addWidget(m_supply, 1, 1);
-    form->addWidget(m_refreshLabel, 1, 2);
-    form->addWidget(m_refresh, 1, 3);
-    form->addWidget(m_issuedAtStart, 1, 4);
-    form->addWidget(m_issuedAt, 1, 5);
-    form->addWidget(m_runWindow, 0, 6);
-    form->setColumnStretch(5, 1);
-    layout->addLayout(form);
+    form->addWidget(m_perHourLabel, 1, 0);
+    form->addWidget(m_perHour, 1, 1);
+    form->addWidget(m_windowStartNow, 2, 0, 1, 2);
+    form->addWidget(m_windowStart, 3, 0, 1, 2);
+    form->addWidget(m_supplyLabel, 4, 0);
+    form->addWidget(m_supply, 4, 1);
+    form->addWidget(m_refreshLabel, 5, 0);
+    form->addWidget(m_refresh, 5, 1);
+    form->addWidget(m_issuedAtStart, 6, 0, 1, 2);
+    form->addWidget(m_issuedAt, 7, 0, 1, 2);
+    form->addWidget(m_runWindow, 8, 0, 1, 2);
+    form->setRowStretch(9, 1);
+    auto* row = new QHBoxLayout();
+    row->addLayout(form);
     m_chart = new TokenWindowChart(tab);
-    layout->addWidget(m_chart, 1);
+    row->addWidget(m_chart, 1);
+    layout->addLayout(row, 1);
     return tab;
 }
 
@@ -724,7 +726,16 @@ void SimulationPanel::showTrace() {
                 item->setForeground(4, shell::stateColour(palette(), shell::StateColour::Error));
             }
         }
-        m_problems->setDiagnostics(m_trace->diagnostics);
+        // Located by action, not by a line and column of a text this panel does not show.
+        diagnostics::Diagnostics shown = m_trace->diagnostics;
+        for (diagnostics::Diagnostic& d : shown) {
+            d.where.line = 0;
+            d.where.column = 0;
+            if (!d.where.actionId.isEmpty()) {
+                d.message = d.where.actionId + u": "_s + d.message;
+            }
+        }
+        m_problems->setDiagnostics(shown);
     } else {
         m_problems->setDiagnostics({});
     }

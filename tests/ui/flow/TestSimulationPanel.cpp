@@ -33,6 +33,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeWidget>
 
 #include <memory>
@@ -459,6 +460,9 @@ private Q_SLOTS:
     // what it needs, and no two buttons overlap.
     void layoutFits() {
         showActive();
+        // It fits below a canvas on a 1600-pixel-wide screen at 200% (800 logical pixels, less a sidebar).
+        QVERIFY2(m_panel->minimumSizeHint().width() <= 720,
+                 qPrintable(QString::number(m_panel->minimumSizeHint().width())));
         for (int tab = 0; tab < 3; ++tab) {
             m_panel->showTab(static_cast<SimulationPanel::Tab>(tab));
             QApplication::processEvents();
@@ -486,6 +490,48 @@ private Q_SLOTS:
             QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join(u"; "_s)));
         }
     }
+
+    // Alt+letter is unambiguous on every tab: the letters of the visible labels, buttons and tabs differ.
+    void mnemonicsAreUnique() {
+        showActive();
+        auto* tabs = child<QTabWidget>(u"simulationTabWidget"_s);
+        for (int tab = 0; tab < tabs->count(); ++tab) {
+            m_panel->showTab(static_cast<SimulationPanel::Tab>(tab));
+            QApplication::processEvents();
+            QStringList texts;
+            for (int t = 0; t < tabs->count(); ++t) {
+                texts << tabs->tabText(t);
+            }
+            for (QWidget* w : m_panel->findChildren<QWidget*>()) {
+                if (!w->isVisibleTo(m_panel.get())) {
+                    continue;
+                }
+                if (auto* label = qobject_cast<QLabel*>(w); label && label->buddy()) {
+                    texts << label->text();
+                } else if (auto* button = qobject_cast<QAbstractButton*>(w)) {
+                    texts << button->text();
+                }
+            }
+            QMap<QChar, QString> seen;
+            for (const QString& text : texts) {
+                const qsizetype amp = text.indexOf(u'&');
+                if (amp < 0 || amp + 1 >= text.size() || text.at(amp + 1) == u'&') {
+                    continue;
+                }
+                const QChar key = text.at(amp + 1).toLower();
+                QVERIFY2(!seen.contains(key), qPrintable(seen.value(key) + u" and "_s + text));
+                seen.insert(key, text);
+            }
+        }
+    }
+
+#ifdef HANDOFF_GERMAN
+    void shownInGerman() {
+        QCOMPARE(child<QPushButton>(u"runCallPushButton"_s)->text(), u"Anruf simu&lieren"_s);
+        QVERIFY(m_panel->runWindow());
+        QVERIFY(m_panel->chart()->chart()->title().startsWith(u"Anrufe pro Stunde"_s));
+    }
+#endif
 
     // The helper the watch uses, on a hand-made trace: before values, changes, and the value after each step.
     void watchFollowsChanges() {
@@ -521,7 +567,22 @@ int main(int argc, char** argv) {
 #endif
     QApplication app(argc, argv);
     TestSimulationPanel test;
+#ifdef HANDOFF_GERMAN
+    // The German run: the compiled translation (as handoff-studio embeds it); the checks whose outcome depends on
+    // the words.
+    QTranslator german;
+    if (!german.load(u":/i18n/handoff_de.qm"_s) || !QCoreApplication::installTranslator(&german)) {
+        qCritical("the compiled German translation is not embedded");
+        return 1;
+    }
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() == 1) {
+        args << u"mnemonicsAreUnique"_s << u"layoutFits"_s << u"shownInGerman"_s;
+    }
+    return QTest::qExec(&test, args);
+#else
     return QTest::qExec(&test, argc, argv);
+#endif
 }
 
 #include "TestSimulationPanel.moc"
