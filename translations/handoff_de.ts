@@ -2990,6 +2990,10 @@
         <source>Calls &amp;per hour:</source>
         <translation>Anrufe &amp;pro Stunde:</translation>
     </message>
+    <message>
+        <source>%1 calls are more than the view runs at once (%2): choose fewer hours or calls per hour, or run `handoff flow window` on the command line.</source>
+        <translation>%1 Anrufe sind mehr, als die Ansicht auf einmal berechnet (%2): Wählen Sie weniger Stunden oder Anrufe pro Stunde, oder rufen Sie `handoff flow window` auf der Kommandozeile auf.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::flow::TokenWindowChart</name>

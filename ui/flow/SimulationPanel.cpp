@@ -14,6 +14,7 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -34,6 +35,9 @@ namespace handoff::flow {
 namespace {
 
 constexpr int kAdHoc = -1;
+// The window runs on the GUI thread: at most this many calls (a few seconds in a debug build), more is refused with
+// the reason and the command line's `flow window` named.
+constexpr qint64 kMaxWindowCalls = 10000;
 
 QString shortValue(const Value& v) {
     QString text = v.toDisplay();
@@ -122,6 +126,7 @@ void SimulationPanel::buildUi() {
     m_statusLabel->setObjectName(u"simulationStatusLabel"_s);
     m_statusLabel->setWordWrap(true);
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_statusLabel->setContentsMargins(6, 2, 6, 2);
 
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_statusLabel);
@@ -631,14 +636,23 @@ bool SimulationPanel::runWindow() {
         m_statusLabel->setText(tr("The project has no flow yet: build one on the Flow page, then run the window."));
         return false;
     }
+    WindowOptions options = windowOptions();
+    if (qint64(options.hours) * options.callsPerHour > kMaxWindowCalls) {
+        m_statusLabel->setText(tr("%1 calls are more than the view runs at once (%2): choose fewer hours or calls per "
+                                  "hour, or run `handoff flow window` on the command line.")
+                                   .arg(qint64(options.hours) * options.callsPerHour)
+                                   .arg(kMaxWindowCalls));
+        return false;
+    }
     SimulationContext c = context();
     c.tokens = windowTokenSupply();
-    WindowOptions options = windowOptions();
     if (!options.start.isValid()) {
         options.start = m_workspace->clock().now(); // one start for the report and the validity samples
     }
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     m_window = flow::runWindow(project.flow, c, m_workspace->clock(), options);
     m_chart->setReport(*m_window, tokenValidity(project.flow, c, m_workspace->clock(), options));
+    QGuiApplication::restoreOverrideCursor();
     m_stale = false;
     updateStatus();
     return true;

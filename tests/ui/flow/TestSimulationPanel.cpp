@@ -389,6 +389,34 @@ private Q_SLOTS:
         }
     }
 
+    // A window too big for the GUI thread is refused with the reason; what was shown stays.
+    void windowTooLargeIsRefused() {
+        QVERIFY(m_panel->runWindow());
+        const int calls = m_panel->window()->calls;
+        child<QSpinBox>(u"windowHoursSpinBox"_s)->setValue(8784);
+        child<QSpinBox>(u"windowCallsPerHourSpinBox"_s)->setValue(60);
+        QVERIFY(!m_panel->runWindow());
+        QCOMPARE(m_panel->window()->calls, calls);
+        QVERIFY(child<QLabel>(u"simulationStatusLabel"_s)->text().contains(u"handoff flow window"_s));
+    }
+
+    // Long windows are sampled evenly for the validity line.
+    void validitySamplesSpreadOverLongWindows() {
+        const project::Project& p = m_workspace->project();
+        flow::WindowOptions w;
+        w.hours = 1000;
+        w.start = m_clock.now();
+        const auto samples = flow::tokenValidity(p.flow, project::simulationContext(p), m_clock, w, 100);
+        QCOMPARE(samples.size(), 100);
+        QCOMPARE(samples.at(1).hour, 10);
+        QCOMPARE(samples.last().hour, 990);
+        for (const flow::TokenValiditySample& s : samples) {
+            // The sample's flow has the function mint the token for each call: always the policy's full validity.
+            QVERIFY(s.hoursLeft);
+            QCOMPARE(*s.hoursLeft, double(p.uuiToken.ttlSeconds) / 3600.0);
+        }
+    }
+
     void chartFollowsADarkPalette() {
         QPalette dark;
         dark.setColor(QPalette::Window, QColor(45, 45, 48));
