@@ -569,6 +569,7 @@ bool SimulationPanel::runCall() {
         return false;
     }
     m_trace = runScenarioCall(project, formCall(), context(), m_workspace->clock());
+    m_traceFlow = project.flow; // the watch reads the variables of the flow that ran, even after an edit
     m_stale = false;
     showTrace();
     Q_EMIT pathChanged(pathOf(*m_trace));
@@ -825,7 +826,7 @@ void SimulationPanel::showWatch() {
     }
     QFont bold = m_watch->font();
     bold.setBold(true);
-    for (const WatchEntry& e : watchAt(m_workspace->project().flow, *m_trace, m_step)) {
+    for (const WatchEntry& e : watchAt(m_traceFlow, *m_trace, m_step)) {
         auto* item = new QTreeWidgetItem(m_watch);
         item->setText(0, e.name);
         if (e.value) {

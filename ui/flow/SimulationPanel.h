@@ -117,6 +117,7 @@ private:
     bool m_stale = false;
 
     std::optional<Trace> m_trace;
+    Flow m_traceFlow;
     int m_step = -1;
     QString m_emittedAction;
     std::optional<MatrixReport> m_matrix;
