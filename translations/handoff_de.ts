@@ -2707,10 +2707,6 @@
         <translation>Matrix &amp;berechnen</translation>
     </message>
     <message>
-        <source>Run one call for every data-action outcome and transfer outcome (F5). The calls start at the Call tab&apos;s start time.</source>
-        <translation>Je einen Anruf für jedes Ergebnis der Datenaktion und des Transfers (F5). Die Anrufe starten zur Startzeit des Reiters „Anruf“.</translation>
-    </message>
-    <message>
         <source>Data action</source>
         <translation>Datenaktion</translation>
     </message>
@@ -2993,6 +2989,14 @@
     <message>
         <source>%1 calls are more than the view runs at once (%2): choose fewer hours or calls per hour, or run `handoff flow window` on the command line.</source>
         <translation>%1 Anrufe sind mehr, als die Ansicht auf einmal berechnet (%2): Wählen Sie weniger Stunden oder Anrufe pro Stunde, oder rufen Sie `handoff flow window` auf der Kommandozeile auf.</translation>
+    </message>
+    <message>
+        <source>An ad-hoc call: the fields above as they are now.</source>
+        <translation>Ein freier Anruf: die Felder oben, wie sie jetzt sind.</translation>
+    </message>
+    <message>
+        <source>Run one call for every data-action outcome and transfer outcome (F5). The calls start at the Call tab&apos;s start time. Enter on a row runs its call on the Call tab, to step through it.</source>
+        <translation>Je einen Anruf für jedes Ergebnis der Datenaktion und des Transfers (F5). Die Anrufe starten zur Startzeit des Reiters „Anruf“. Die Eingabetaste auf einer Zeile simuliert ihren Anruf im Reiter „Anruf“, um ihn schrittweise zu verfolgen.</translation>
     </message>
 </context>
 <context>

@@ -194,6 +194,10 @@ QWidget* SimulationPanel::buildCallTab() {
     form->setColumnStretch(1, 3);
     form->setColumnStretch(3, 2);
     layout->addLayout(form);
+    m_scenarioDescription = new QLabel(tab);
+    m_scenarioDescription->setObjectName(u"scenarioDescriptionLabel"_s);
+    m_scenarioDescription->setWordWrap(true);
+    layout->addWidget(m_scenarioDescription);
 
     connect(m_scenario, &QComboBox::currentIndexChanged, this, [this] {
         if (m_filling) {
@@ -205,6 +209,7 @@ QWidget* SimulationPanel::buildCallTab() {
             m_adHoc = false;
         } else {
             m_adHoc = true;
+            m_scenarioDescription->setText(tr("An ad-hoc call: the fields above as they are now."));
         }
     });
     connect(m_ani, &QLineEdit::textEdited, this, &SimulationPanel::formEdited);
@@ -332,7 +337,8 @@ QWidget* SimulationPanel::buildMatrixTab() {
     m_runMatrix = new QPushButton(tr("&Run matrix"), tab);
     m_runMatrix->setObjectName(u"runMatrixPushButton"_s);
     m_runMatrix->setToolTip(tr("Run one call for every data-action outcome and transfer outcome (F5). The calls "
-                               "start at the Call tab's start time."));
+                               "start at the Call tab's start time. Enter on a row runs its call on the Call tab, "
+                               "to step through it."));
     connect(m_runMatrix, &QPushButton::clicked, this, &SimulationPanel::runMatrix);
     m_matrixSummary = new QLabel(tab);
     m_matrixSummary->setObjectName(u"matrixSummaryLabel"_s);
@@ -351,6 +357,7 @@ QWidget* SimulationPanel::buildMatrixTab() {
     m_matrixTable->horizontalHeader()->setStretchLastSection(true);
     m_matrixTable->setWordWrap(false);
     m_matrixTable->setAccessibleName(tr("Outcome matrix"));
+    connect(m_matrixTable, &QTableWidget::cellActivated, this, [this](int row) { runMatrixRowCall(row); });
     connect(m_matrixTable, &QTableWidget::currentCellChanged, this, [this](int row) {
         if (m_filling || !m_matrix || row < 0 || row >= m_matrix->rows.size()) {
             return;
@@ -497,6 +504,7 @@ void SimulationPanel::refreshScenarios() {
 
 void SimulationPanel::fillForm(const Scenario& scenario) {
     m_filling = true;
+    m_scenarioDescription->setText(scenario.description);
     m_ani->setText(scenario.call.ani);
     m_dialled->setText(scenario.call.dialledNumber);
     const QString outcome = scenario.dataAction ? outcomeKey(scenario.dataAction) : u"success"_s;
@@ -518,6 +526,7 @@ void SimulationPanel::formEdited() {
     m_filling = true;
     m_scenario->setCurrentIndex(m_scenario->count() - 1);
     m_filling = false;
+    m_scenarioDescription->setText(tr("An ad-hoc call: the fields above as they are now."));
 }
 
 bool SimulationPanel::selectScenario(const QString& name) {
@@ -602,6 +611,24 @@ void SimulationPanel::selectMatrixRow(int row) {
     if (m_matrix && row >= 0 && row < m_matrix->rows.size()) {
         m_matrixTable->setCurrentCell(row, 0);
     }
+}
+
+bool SimulationPanel::runMatrixRowCall(int row) {
+    if (!m_matrix || row < 0 || row >= m_matrix->rows.size()) {
+        return false;
+    }
+    const MatrixRow& r = m_matrix->rows.at(row);
+    // The row's combination as an ad-hoc call: the matrix's calls are the default call at the form's start time.
+    const Scenario defaults;
+    m_filling = true;
+    m_ani->setText(defaults.call.ani);
+    m_dialled->setText(defaults.call.dialledNumber);
+    m_outcome->setCurrentIndex(std::max(0, m_outcome->findData(telephony::callOutcomeName(r.dataAction))));
+    m_transfer->setCurrentIndex(r.transferAccepted ? 0 : 1);
+    m_filling = false;
+    m_adHoc = false;
+    formEdited();
+    return runCall();
 }
 
 WindowOptions SimulationPanel::windowOptions() const {

@@ -74,6 +74,8 @@ public:
     bool runMatrix();
     const std::optional<MatrixReport>& matrix() const { return m_matrix; }
     void selectMatrixRow(int row);
+    // Runs a matrix row's combination as an ad-hoc call on the Call tab (Enter or double-click on the row).
+    bool runMatrixRowCall(int row);
     bool runWindow();
     const std::optional<WindowReport>& window() const { return m_window; }
     WindowOptions windowOptions() const;
@@ -132,6 +134,7 @@ private:
     // call form
     QLabel* m_scenarioLabel = nullptr;
     QComboBox* m_scenario = nullptr;
+    QLabel* m_scenarioDescription = nullptr;
     QLabel* m_aniLabel = nullptr;
     QLineEdit* m_ani = nullptr;
     QLabel* m_dialledLabel = nullptr;

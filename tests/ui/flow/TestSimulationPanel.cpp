@@ -329,6 +329,29 @@ private Q_SLOTS:
         QCOMPARE(table->currentRow(), 1);
         QCOMPARE(path.last().at(0).toStringList(), expected.rows.at(1).path);
         QVERIFY(!expected.rows.at(1).path.isEmpty());
+
+        // Enter runs the row's call on the Call tab, with the same path.
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(child<QTabWidget>(u"simulationTabWidget"_s)->currentIndex(), int(SimulationPanel::Tab::Call));
+        QVERIFY(m_panel->isAdHoc());
+        QVERIFY(m_panel->trace());
+        QCOMPARE(flow::pathOf(*m_panel->trace()), expected.rows.at(1).path);
+        QCOMPARE(m_panel->trace()->end, expected.rows.at(1).end);
+    }
+
+    // Odd input in the form: empty numbers still run, and the trace says what the flow made of them.
+    void emptyNumbersRun() {
+        child<QLineEdit>(u"aniLineEdit"_s)->clear();
+        QTest::keyClicks(child<QLineEdit>(u"dialledLineEdit"_s), u" "_s);
+        child<QLineEdit>(u"dialledLineEdit"_s)->clear();
+        QVERIFY(m_panel->isAdHoc());
+        QVERIFY(m_panel->runCall());
+        flow::Scenario s;
+        s.call.ani.clear();
+        s.call.dialledNumber.clear();
+        const flow::Trace expected = coreTrace(s);
+        QCOMPARE(m_panel->trace()->end, expected.end);
+        QCOMPARE(flow::pathOf(*m_panel->trace()), flow::pathOf(expected));
     }
 
     // (e) the time window with a reused token: the chart's hours are the core's, and the token's remaining validity
