@@ -136,6 +136,12 @@ void TokenWindowChart::rebuild() {
     m_chart->addSeries(transferred);
     m_chart->addSeries(failed);
     m_chart->addSeries(validity);
+    // An area series does not own its edge lines: make them its children, so that removeAllSeries() frees them too
+    // (only after addSeries(), which takes the area from the upper line it starts parented to).
+    transferredLine->setParent(transferred);
+    zero->setParent(transferred);
+    failedLine->setParent(failed);
+    failedLower->setParent(failed);
 
     const int hours = int(m_report.hours.size());
     auto* x = new QValueAxis();
