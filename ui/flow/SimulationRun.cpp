@@ -2,8 +2,10 @@
 
 #include "crypto/PrivateKey.h"
 #include "jwt/Jwt.h"
+#include "jwt/JwtClaims.h"
 #include "project/SimulationSetup.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -117,10 +119,20 @@ std::optional<DecodedInviteUui> decodeInviteUui(const SipInvite& invite) {
         out.read = sip::readUuiHeader(name, header.mid(colon + 1).toLatin1());
         if (out.read.ok) {
             out.json = out.read.data;
-            QJsonParseError error{};
-            const QJsonDocument doc = QJsonDocument::fromJson(out.json, &error);
-            if (error.error == QJsonParseError::NoError && doc.isObject()) {
-                out.prettyJson = doc.toJson(QJsonDocument::Indented);
+            // Indented with the keys in the order they came (QJsonDocument would sort them): the reader keeps it.
+            if (const auto object = jwt::Claims::fromJson(out.json)) {
+                QByteArray pretty = "{\n";
+                const QStringList names = object->names();
+                for (qsizetype i = 0; i < names.size(); ++i) {
+                    QByteArray value =
+                        QJsonDocument(QJsonArray{object->value(names.at(i))}).toJson(QJsonDocument::Compact);
+                    value = value.mid(1, value.size() - 2); // the array's brackets
+                    pretty += "    " +
+                              QJsonDocument(QJsonArray{names.at(i)}).toJson(QJsonDocument::Compact).mid(1).chopped(1) +
+                              ": " + value + (i + 1 < names.size() ? ",\n" : "\n");
+                }
+                pretty += "}";
+                out.prettyJson = pretty;
             }
         }
         return out;

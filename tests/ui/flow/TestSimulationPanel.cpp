@@ -191,6 +191,9 @@ private Q_SLOTS:
         QCOMPARE(uui.value(u"orgId"_s).toString(), m_workspace->project().org.orgId);
         QVERIFY(text.contains(u"\"orgId\": \"%1\""_s.arg(m_workspace->project().org.orgId)));
         QVERIFY(text.contains(u"\"token\": \"eyJ"_s));
+        // In the order the UUI was composed (orgId first), and the indented form is the same JSON.
+        QVERIFY(decoded->prettyJson.indexOf("\"orgId\"") < decoded->prettyJson.indexOf("\"callId\""));
+        QCOMPARE(QJsonDocument::fromJson(decoded->prettyJson).object(), uui);
         QVERIFY(!child<QLabel>(u"simulationStatusLabel"_s)->text().isEmpty());
     }
 
