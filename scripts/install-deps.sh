@@ -6,9 +6,9 @@ set -euo pipefail
 packages=(
     # toolchain
     build-essential cmake ninja-build ccache pkg-config clang-format git
-    # Qt 6
+    # Qt 6 (Qt Charts' CMake package needs Qt6OpenGL's, which is in libqt6opengl6-dev)
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-svg-dev qt6-charts-dev qt6-translations-l10n qt6-qpa-plugins libgl-dev
+    qt6-svg-dev qt6-charts-dev libqt6opengl6-dev qt6-translations-l10n qt6-qpa-plugins libgl-dev
     # libraries
     libssl-dev openssl libqscintilla2-qt6-dev qtkeychain-qt6-dev libphonenumber-dev libyaml-cpp-dev
     libexpected-dev libbenchmark-dev libzip-dev

@@ -3127,6 +3127,528 @@
     </message>
 </context>
 <context>
+    <name>handoff::flow::SimulationPanel</name>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Step forward</source>
+        <translation>Schritt vor</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>Schritt zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation>Anr&amp;uf</translation>
+    </message>
+    <message>
+        <source>Outcome &amp;matrix</source>
+        <translation>Ergebnis&amp;matrix</translation>
+    </message>
+    <message>
+        <source>Time &amp;window</source>
+        <translation>&amp;Zeitfenster</translation>
+    </message>
+    <message>
+        <source>A scenario of the project, or an ad-hoc call: changing a field below makes the call ad hoc.</source>
+        <translation>Ein Szenario des Projekts oder ein freier Anruf: Wer ein Feld darunter ändert, macht daraus einen freien Anruf.</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario:</source>
+        <translation>&amp;Szenario:</translation>
+    </message>
+    <message>
+        <source>Call.Ani: the caller&apos;s address as Genesys delivers it, e.g. tel:+14155550100.</source>
+        <translation>Call.Ani: die Adresse des Anrufers, wie Genesys sie liefert, z. B. tel:+14155550100.</translation>
+    </message>
+    <message>
+        <source>Caller (&amp;ANI):</source>
+        <translation>Anrufer (&amp;ANI):</translation>
+    </message>
+    <message>
+        <source>Call.CalledAddressOriginal: the number the caller dialled.</source>
+        <translation>Call.CalledAddressOriginal: die Nummer, die der Anrufer gewählt hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Dialled number:</source>
+        <translation>&amp;Gewählte Nummer:</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>How the Call Data Action that creates the VoiceCall answers.</source>
+        <translation>Wie die Call Data Action antwortet, die den VoiceCall anlegt.</translation>
+    </message>
+    <message>
+        <source>Data acti&amp;on:</source>
+        <translation>&amp;Datenaktion:</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Whether the far end accepts the Transfer to Number.</source>
+        <translation>Ob die Gegenseite den Transfer to Number annimmt.</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer:</source>
+        <translation>&amp;Transfer:</translation>
+    </message>
+    <message>
+        <source>Start &amp;now</source>
+        <translation>&amp;Jetzt starten</translation>
+    </message>
+    <message>
+        <source>Start the call at the clock&apos;s current time; clear it to pick a start time (UTC).</source>
+        <translation>Den Anruf zur aktuellen Zeit der Uhr starten; abwählen, um eine Startzeit (UTC) zu wählen.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s start time in UTC.</source>
+        <translation>Die Startzeit des Anrufs in UTC.</translation>
+    </message>
+    <message>
+        <source>&amp;Run call</source>
+        <translation>Anruf simu&amp;lieren</translation>
+    </message>
+    <message>
+        <source>Run the call through the flow (F5).</source>
+        <translation>Den Anruf durch den Flow laufen lassen (F5).</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>Schritt zu&amp;rück</translation>
+    </message>
+    <message>
+        <source>Go to the previous action of the call (Shift+F10).</source>
+        <translation>Zur vorigen Aktion des Anrufs (Umschalt+F10).</translation>
+    </message>
+    <message>
+        <source>Step &amp;forward</source>
+        <translation>Schritt &amp;vor</translation>
+    </message>
+    <message>
+        <source>Go to the next action of the call (F10).</source>
+        <translation>Zur nächsten Aktion des Anrufs (F10).</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>Aktueller Schritt</translation>
+    </message>
+    <message>
+        <source>The call met no problems.</source>
+        <translation>Der Anruf traf auf keine Probleme.</translation>
+    </message>
+    <message>
+        <source>Problems of the call</source>
+        <translation>Probleme des Anrufs</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Variable watch</source>
+        <translation>Variablenüberwachung</translation>
+    </message>
+    <message>
+        <source>&amp;Variables at the current step:</source>
+        <translation>Variablen beim aktuellen Sc&amp;hritt:</translation>
+    </message>
+    <message>
+        <source>SIP INVITE</source>
+        <translation>SIP-INVITE</translation>
+    </message>
+    <message>
+        <source>SIP &amp;INVITE and its UUI:</source>
+        <translation>SIP-&amp;INVITE und seine UUI:</translation>
+    </message>
+    <message>
+        <source>&amp;Run matrix</source>
+        <translation>Matrix &amp;berechnen</translation>
+    </message>
+    <message>
+        <source>Data action</source>
+        <translation>Datenaktion</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Bei</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Outcome matrix</source>
+        <translation>Ergebnismatrix</translation>
+    </message>
+    <message>
+        <source>Path of this row: %1</source>
+        <translation>Pfad dieser Zeile: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Hours:</source>
+        <translation>&amp;Stunden:</translation>
+    </message>
+    <message>
+        <source>Start n&amp;ow</source>
+        <translation>Jetzt be&amp;ginnen</translation>
+    </message>
+    <message>
+        <source>Minted once and reused</source>
+        <translation>Einmal ausgestellt und wiederverwendet</translation>
+    </message>
+    <message>
+        <source>Minted for every call</source>
+        <translation>Für jeden Anruf neu ausgestellt</translation>
+    </message>
+    <message>
+        <source>How a token the flow takes from the project reaches it: pasted once and reused until it expires, or minted fresh per call.</source>
+        <translation>Wie ein Token, das der Flow aus dem Projekt nimmt, dorthin gelangt: einmal eingefügt und bis zum Ablauf wiederverwendet, oder für jeden Anruf neu ausgestellt.</translation>
+    </message>
+    <message>
+        <source>UUI &amp;token:</source>
+        <translation>UUI-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Mint the reused token again this often.</source>
+        <translation>Das wiederverwendete Token in diesem Abstand neu ausstellen.</translation>
+    </message>
+    <message>
+        <source>Mint a&amp;gain every:</source>
+        <translation>Neu ausstellen &amp;alle:</translation>
+    </message>
+    <message>
+        <source>&amp;Run window</source>
+        <translation>Fenster &amp;berechnen</translation>
+    </message>
+    <message>
+        <source>Spread scripted calls over the hours and chart when transfers start failing (F5).</source>
+        <translation>Vorgegebene Anrufe über die Stunden verteilen und zeigen, ab wann Transfers fehlschlagen (F5).</translation>
+    </message>
+    <message>
+        <source>Ad-hoc call</source>
+        <translation>Freier Anruf</translation>
+    </message>
+    <message>
+        <source>The project has no flow yet: build one on the Flow page, then run the call.</source>
+        <translation>Das Projekt hat noch keinen Flow: Bauen Sie einen auf der Seite „Flow“ und simulieren Sie dann den Anruf.</translation>
+    </message>
+    <message>
+        <source>The project has no flow yet: build one on the Flow page, then run the matrix.</source>
+        <translation>Das Projekt hat noch keinen Flow: Bauen Sie einen auf der Seite „Flow“ und berechnen Sie dann die Matrix.</translation>
+    </message>
+    <message>
+        <source>The project has no flow yet: build one on the Flow page, then run the window.</source>
+        <translation>Das Projekt hat noch keinen Flow: Bauen Sie einen auf der Seite „Flow“ und berechnen Sie dann das Zeitfenster.</translation>
+    </message>
+    <message>
+        <source>The call ran no action.</source>
+        <translation>Der Anruf hat keine Aktion ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>Noch nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Before the first action (%1 actions in the trace).</source>
+        <translation>Vor der ersten Aktion (%1 Aktionen im Ablauf).</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Schritt %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>(ends)</source>
+        <translation>(endet)</translation>
+    </message>
+    <message>
+        <source>Pick a scenario or describe a call above, then run it (F5).</source>
+        <translation>Wählen Sie oben ein Szenario oder beschreiben Sie einen Anruf, und simulieren Sie ihn dann (F5).</translation>
+    </message>
+    <message>
+        <source>Call %1 from %2 to %3 at %4</source>
+        <translation>Anruf %1 von %2 an %3 um %4</translation>
+    </message>
+    <message>
+        <source>Before the first action. Step forward (F10) to follow the call.</source>
+        <translation>Vor der ersten Aktion. Mit „Schritt vor“ (F10) folgen Sie dem Anruf.</translation>
+    </message>
+    <message>
+        <source>%1. %2 [%3]</source>
+        <translation>%1. %2 [%3]</translation>
+    </message>
+    <message>
+        <source>   name: %1</source>
+        <translation>   Name: %1</translation>
+    </message>
+    <message>
+        <source>   in  %1 = %2</source>
+        <translation>   ein %1 = %2</translation>
+    </message>
+    <message>
+        <source>   out %1 = %2</source>
+        <translation>   aus %1 = %2</translation>
+    </message>
+    <message>
+        <source>   set %1: %2 -&gt; %3</source>
+        <translation>   setzt %1: %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>   UUI %1</source>
+        <translation>   UUI %1</translation>
+    </message>
+    <message>
+        <source>   budget: %1 of %2 characters (%3), %4</source>
+        <translation>   Budget: %1 von %2 Zeichen (%3), %4</translation>
+    </message>
+    <message>
+        <source>fits</source>
+        <translation>passt</translation>
+    </message>
+    <message>
+        <source>over by %1</source>
+        <translation>%1 zu viel</translation>
+    </message>
+    <message>
+        <source>End: %1 at %2 after %3 actions.</source>
+        <translation>Ende: %1 bei %2 nach %3 Aktionen.</translation>
+    </message>
+    <message>
+        <source>When the Agentforce agent hangs up: the %1 goes to %2 &quot;%3&quot;, invocation data %4.</source>
+        <translation>Wenn der Agentforce-Agent auflegt: Der %1 geht zu %2 „%3“, Aufrufdaten %4.</translation>
+    </message>
+    <message>
+        <source>caller</source>
+        <translation>Anrufer</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>(the project&apos;s UUI token, supplied at the call&apos;s start)</source>
+        <translation>(das UUI-Token des Projekts, zu Beginn des Anrufs gesetzt)</translation>
+    </message>
+    <message>
+        <source> (changed)</source>
+        <translation> (geändert)</translation>
+    </message>
+    <message>
+        <source>This call sent no SIP INVITE: it ended (%1) at %2 before any Transfer to Number.</source>
+        <translation>Dieser Anruf hat kein SIP-INVITE gesendet: Er endete (%1) bei %2 vor jedem Transfer to Number.</translation>
+    </message>
+    <message>
+        <source>Not sent yet at the current step: the call sends it at step %1 (%2).</source>
+        <translation>Beim aktuellen Schritt noch nicht gesendet: Der Anruf sendet es bei Schritt %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Sent at step %1 (%2), as the trunk writes it (the SDP body left out):</source>
+        <translation>Gesendet bei Schritt %1 (%2), wie der Trunk es schreibt (ohne SDP-Body):</translation>
+    </message>
+    <message>
+        <source>The INVITE carries no User-to-User header: Salesforce cannot authenticate the call.</source>
+        <translation>Das INVITE trägt keinen User-to-User-Header: Salesforce kann den Anruf nicht authentifizieren.</translation>
+    </message>
+    <message>
+        <source>%1 read back (%2): %3 bytes of UUI, %4 of %5 characters counted (%6).</source>
+        <translation>%1 zurückgelesen (%2): %3 Bytes UUI, %4 von %5 Zeichen gezählt (%6).</translation>
+    </message>
+    <message>
+        <source>does not fit</source>
+        <translation>passt nicht</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read back: %2 %3</source>
+        <translation>%1 lässt sich nicht zurücklesen: %2 %3</translation>
+    </message>
+    <message>
+        <source>The INVITE:</source>
+        <translation>Das INVITE:</translation>
+    </message>
+    <message>
+        <source>OK: %1</source>
+        <translation>OK: %1</translation>
+    </message>
+    <message>
+        <source>BAD: %1</source>
+        <translation>SCHLECHT: %1</translation>
+    </message>
+    <message>
+        <source>Every combination ends as it should (%1 calls).</source>
+        <translation>Jede Kombination endet wie vorgesehen (%1 Anrufe).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 combinations end badly.</source>
+        <translation>%1 von %2 Kombinationen enden schlecht.</translation>
+    </message>
+    <message>
+        <source>Select a row to see its path.</source>
+        <translation>Wählen Sie eine Zeile, um ihren Pfad zu sehen.</translation>
+    </message>
+    <message>
+        <source>The project changed after this run: run again (F5) to see the current flow.</source>
+        <translation>Das Projekt hat sich seit diesem Lauf geändert: Erneut ausführen (F5), um den aktuellen Flow zu sehen.</translation>
+    </message>
+    <message>
+        <source>The call reached the Agentforce Voice agent (transfer at %1).</source>
+        <translation>Der Anruf hat den Agentforce-Voice-Agenten erreicht (Transfer bei %1).</translation>
+    </message>
+    <message>
+        <source>The flow disconnected the call at %1.</source>
+        <translation>Der Flow hat den Anruf bei %1 beendet.</translation>
+    </message>
+    <message>
+        <source>The flow could not go on at %1: Architect&apos;s error handling takes the call.</source>
+        <translation>Der Flow konnte bei %1 nicht weiter: Die Fehlerbehandlung von Architect übernimmt den Anruf.</translation>
+    </message>
+    <message>
+        <source>The call ran into the limit of %1 actions.</source>
+        <translation>Der Anruf ist an die Grenze von %1 Aktionen gestoßen.</translation>
+    </message>
+    <message>
+        <source>The matrix found no problem.</source>
+        <translation>Die Matrix hat kein Problem gefunden.</translation>
+    </message>
+    <message>
+        <source>The matrix found problems: see the verdicts.</source>
+        <translation>Die Matrix hat Probleme gefunden: siehe die Urteile.</translation>
+    </message>
+    <message>
+        <source>Every call of the window reached the agent.</source>
+        <translation>Jeder Anruf des Zeitfensters hat den Agenten erreicht.</translation>
+    </message>
+    <message>
+        <source>Transfers fail within the window: see the chart.</source>
+        <translation>Im Zeitfenster schlagen Transfers fehl: siehe das Diagramm.</translation>
+    </message>
+    <message>
+        <source>Minted at the window&apos;s &amp;start</source>
+        <translation>Zu Beginn des Fe&amp;nsters ausgestellt</translation>
+    </message>
+    <message>
+        <source>Calls &amp;per hour:</source>
+        <translation>Anrufe &amp;pro Stunde:</translation>
+    </message>
+    <message>
+        <source>%1 calls are more than the view runs at once (%2): choose fewer hours or calls per hour, or run `handoff flow window` on the command line.</source>
+        <translation>%1 Anrufe sind mehr, als die Ansicht auf einmal berechnet (%2): Wählen Sie weniger Stunden oder Anrufe pro Stunde, oder rufen Sie `handoff flow window` auf der Kommandozeile auf.</translation>
+    </message>
+    <message>
+        <source>An ad-hoc call: the fields above as they are now.</source>
+        <translation>Ein freier Anruf: die Felder oben, wie sie jetzt sind.</translation>
+    </message>
+    <message>
+        <source>Run one call for every data-action outcome and transfer outcome (F5). The calls start at the Call tab&apos;s start time. Enter on a row runs its call on the Call tab, to step through it.</source>
+        <translation>Je einen Anruf für jedes Ergebnis der Datenaktion und des Transfers (F5). Die Anrufe starten zur Startzeit des Reiters „Anruf“. Die Eingabetaste auf einer Zeile simuliert ihren Anruf im Reiter „Anruf“, um ihn schrittweise zu verfolgen.</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::flow::TokenWindowChart</name>
+    <message>
+        <source>Run the time window to see when the UUI token stops carrying calls.</source>
+        <translation>Berechnen Sie das Zeitfenster, um zu sehen, ab wann das UUI-Token keine Anrufe mehr trägt.</translation>
+    </message>
+    <message>
+        <source>Calls per hour and the UUI token&apos;s remaining validity</source>
+        <translation>Anrufe pro Stunde und die restliche Gültigkeit des UUI-Tokens</translation>
+    </message>
+    <message>
+        <source>Reached the agent</source>
+        <translation>Agent erreicht</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Token valid for (hours)</source>
+        <translation>Token noch gültig (Stunden)</translation>
+    </message>
+    <message>
+        <source>Hours from %1 (UTC)</source>
+        <translation>Stunden ab %1 (UTC)</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>Token hours left</source>
+        <translation>Restliche Token-Stunden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 calls reached the agent. Transfers start failing at hour %3 (%4 UTC), first reason %5.</source>
+        <translation>%1 von %2 Anrufen haben den Agenten erreicht. Ab Stunde %3 (%4 UTC) schlagen Transfers fehl, erster Grund %5.</translation>
+    </message>
+    <message>
+        <source>All %1 calls over %2 hours reached the agent.</source>
+        <translation>Alle %1 Anrufe über %2 Stunden haben den Agenten erreicht.</translation>
+    </message>
+</context>
+<context>
     <name>handoff::io</name>
     <message>
         <source>No file name was given.</source>
