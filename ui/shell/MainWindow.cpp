@@ -1,6 +1,7 @@
 #include "shell/MainWindow.h"
 
 #include "pages/ExportPage.h"
+#include "pages/GoLivePage.h"
 #include "pages/OrgPage.h"
 #include "pages/TestCallPage.h"
 #include "pages/TokenPage.h"
@@ -214,6 +215,7 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     addPage(new pages::UuiPage(m_workspace, this));
     addPage(new pages::ExportPage(m_workspace, this));
     addPage(new pages::TestCallPage(m_workspace, this));
+    addPage(new pages::GoLivePage(m_workspace, this));
 
     m_problems->setDiagnostics(m_workspace.diagnostics());
     qApp->installEventFilter(this);
