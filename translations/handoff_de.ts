@@ -3679,6 +3679,14 @@
         <source>Print Runbook</source>
         <translation>Runbook drucken</translation>
     </message>
+    <message>
+        <source>%1 %2: %3. %4</source>
+        <translation>%1 %2: %3. %4</translation>
+    </message>
+    <message>
+        <source>Press Enter to go to the fix.</source>
+        <translation>Drücken Sie die Eingabetaste, um zur Behebung zu gelangen.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::pages::OrgPage</name>

@@ -80,6 +80,13 @@ GoLivePage::GoLivePage(shell::Workspace& workspace, QWidget* parent)
     m_checks->setToolTip(tr("Press Enter or double-click a check to go to where it is fixed."));
     connect(m_checks, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) { activate(item); });
     layout->addWidget(m_checks, 1);
+    // The selected check in full (the list elides long reasons): its reason and where it is fixed.
+    m_details = new QLabel;
+    m_details->setObjectName(u"goLiveDetailsLabel"_s);
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_details);
+    connect(m_checks, &QTreeWidget::currentItemChanged, this, &GoLivePage::showDetails);
 
     auto* probeBox = new QGroupBox(tr("Credential probe"));
     auto* probeLayout = new QVBoxLayout(probeBox);
@@ -186,12 +193,30 @@ void GoLivePage::refresh() {
             m_checks->setCurrentItem(item);
         }
     }
+    if (!m_checks->currentItem() && m_checks->topLevelItemCount() > 0) {
+        m_checks->setCurrentItem(m_checks->topLevelItem(0));
+    }
+    showDetails();
     if (!m_transferBytes->hasFocus()) {
         m_transferBytes->setValue(int(qMin<qint64>(report.uuiDecodedBytes, m_transferBytes->maximum())));
     }
     const bool busy = isProbing();
     m_probeEmulator->setEnabled(!busy);
     m_probeOrg->setEnabled(!busy);
+}
+
+void GoLivePage::showDetails() {
+    const QTreeWidgetItem* item = m_checks->currentItem();
+    const project::CheckResult* c = item ? workspace().goLive().find(item->data(0, Qt::UserRole).toString()) : nullptr;
+    if (!c) {
+        m_details->clear();
+        return;
+    }
+    QString text = tr("%1 %2: %3. %4").arg(c->id, c->title, project::checkStatusName(c->status), c->reason);
+    if (c->status == project::CheckStatus::Fail || c->status == project::CheckStatus::Warn) {
+        text += u' ' + tr("Press Enter to go to the fix.");
+    }
+    m_details->setText(text);
 }
 
 void GoLivePage::activate(QTreeWidgetItem* item) {

@@ -75,8 +75,11 @@ private:
     void startProbe(telephony::VoiceCallsClient* client, const QString& target);
     void finishProbe();
 
+    void showDetails();
+
     QLabel* m_verdict = nullptr;
     QTreeWidget* m_checks = nullptr;
+    QLabel* m_details = nullptr;
     QPushButton* m_probeEmulator = nullptr;
     QPushButton* m_probeOrg = nullptr;
     QLabel* m_probeNote = nullptr;
