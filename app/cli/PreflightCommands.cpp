@@ -7,6 +7,8 @@
 #include "ProjectLoading.h"
 #include "diagnostics/Catalog.h"
 #include "emulator/VoiceCallsEmulator.h"
+#include "project/Composition.h"
+#include "project/ProjectFile.h"
 #include "telephony/ApiTokenSource.h"
 #include "telephony/CredentialProbe.h"
 #include "telephony/Endpoint.h"
@@ -98,7 +100,18 @@ int runPreflight(Context& context, const QStringList& args) {
     const QCommandLineOption baseUrl(
         u"base-url"_s, tr("With --org: send the probe here instead of the project's SCRT2 base URL."), u"url"_s);
     const QCommandLineOption json(u"json"_s, tr("Print the checks as JSON."));
-    parser.addOptions({keyOption, emulatorOption, orgOption, baseUrl, json});
+    const QCommandLineOption record(
+        u"record-transfer"_s,
+        tr("Record a real transfer you made (success or failure) in the project file, saved atomically, then check."),
+        u"outcome"_s);
+    const QCommandLineOption recordBytes(
+        u"uui-bytes"_s, tr("With --record-transfer: the UUI's decoded size it had (default: the size now)."), u"N"_s);
+    const QCommandLineOption recordDate(
+        u"date"_s, tr("With --record-transfer: when (YYYY-MM-DD; default: today, UTC)."), u"date"_s);
+    const QCommandLineOption recordNote(u"note"_s, tr("With --record-transfer: a note (call id, who tested)."),
+                                        u"text"_s);
+    parser.addOptions(
+        {keyOption, emulatorOption, orgOption, baseUrl, json, record, recordBytes, recordDate, recordNote});
     if (auto code = parseCommandLine(parser, args, context)) {
         return *code;
     }
@@ -108,15 +121,61 @@ int runPreflight(Context& context, const QStringList& args) {
     if (parser.isSet(baseUrl) && !parser.isSet(orgOption)) {
         return context.usageError(tr("--base-url goes with --org."));
     }
+    std::optional<project::RealTransferRecord> recorded;
+    if (parser.isSet(record)) {
+        const QString outcome = parser.value(record);
+        if (outcome != u"success"_s && outcome != u"failure"_s) {
+            return context.usageError(tr("--record-transfer takes success or failure."));
+        }
+        project::RealTransferRecord r;
+        r.succeeded = outcome == u"success"_s;
+        r.date = context.clock().now().toUTC().date();
+        if (parser.isSet(recordDate)) {
+            r.date = QDate::fromString(parser.value(recordDate), Qt::ISODate);
+            if (!r.date.isValid()) {
+                return context.usageError(tr("--date must be a date such as 2026-12-01."));
+            }
+        }
+        r.uuiBytes = -1;
+        if (parser.isSet(recordBytes)) {
+            bool ok = false;
+            r.uuiBytes = parser.value(recordBytes).toLongLong(&ok);
+            if (!ok || r.uuiBytes < 0) {
+                return context.usageError(tr("--uui-bytes must be a whole number of 0 or more."));
+            }
+        }
+        r.note = parser.value(recordNote);
+        recorded = r;
+        if (parser.positionalArguments().value(0) == u"-"_s) {
+            return context.usageError(tr("--record-transfer writes the project file: give its path, not -."));
+        }
+    } else if (parser.isSet(recordBytes) || parser.isSet(recordDate) || parser.isSet(recordNote)) {
+        return context.usageError(tr("--uui-bytes, --date and --note go with --record-transfer."));
+    }
     auto loaded = loadProjectArgument(context, parser);
     if (const int* code = std::get_if<int>(&loaded)) {
         return *code;
     }
-    const LoadedProject& lp = std::get<LoadedProject>(loaded);
-    const project::Project& p = lp.project;
+    LoadedProject& lp = std::get<LoadedProject>(loaded);
+    project::Project& p = lp.project;
     GoLiveMaterial material = loadGoLiveMaterial(context, p, parser.value(keyOption));
     if (parser.isSet(keyOption) && !material.key) {
         return context.reportError({u"KEY001"_s, material.inputs.keyProblem}, Failure);
+    }
+    if (recorded) {
+        if (recorded->uuiBytes < 0) {
+            recorded->uuiBytes = project::compose(p, material.inputs.key, context.clock()).budget.decodedBytes;
+        }
+        p.realTransfers.append(*recorded);
+        if (auto saved = project::ProjectFile::save(p, lp.path); !saved) {
+            return context.reportError(saved.error(), Failure);
+        }
+        context.err() << tr("Recorded a %1 real transfer on %2 with %3 bytes of UUI in %4.")
+                             .arg(recorded->succeeded ? tr("successful") : tr("failed"),
+                                  recorded->date.toString(Qt::ISODate))
+                             .arg(recorded->uuiBytes)
+                             .arg(lp.path)
+                      << u'\n' << Qt::flush;
     }
 
     bool probeUnanswered = false;

@@ -149,6 +149,36 @@ private Q_SLOTS:
         QCOMPARE(status(QJsonDocument::fromJson(run.out).object(), u"GOL013"_s), u"pass"_s);
     }
 
+    // --record-transfer appends the record to the project file (atomically), at the size the check measures now,
+    // and GOL013 passes; a bad outcome changes nothing.
+    void recordATransferFromTheCommandLine() {
+        QTemporaryDir dir;
+        const QString path = write(dir, u"p.handoff"_s, sampleProject());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        QCOMPARE(runHandoff({u"preflight"_s, path, u"--record-transfer"_s, u"maybe"_s}).exitCode, 2);
+        QCOMPARE(runHandoff({u"preflight"_s, path, u"--uui-bytes"_s, u"10"_s}).exitCode, 2);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        file.close();
+
+        const CliRun run = runHandoff({u"preflight"_s, path, u"--key"_s, kKey, u"--record-transfer"_s, u"success"_s,
+                                       u"--date"_s, u"2026-12-01"_s, u"--note"_s, u"first call"_s, u"--json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(status(report, u"GOL013"_s), u"pass"_s);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray records = QJsonDocument::fromJson(file.readAll()).object().value(u"realTransfers"_s).toArray();
+        QCOMPARE(records.size(), 1);
+        const QJsonObject r = records.at(0).toObject();
+        QCOMPARE(r.value(u"date"_s).toString(), u"2026-12-01"_s);
+        QCOMPARE(r.value(u"outcome"_s).toString(), u"success"_s);
+        QCOMPARE(r.value(u"note"_s).toString(), u"first call"_s);
+        QCOMPARE(r.value(u"uuiBytes"_s).toInteger(), report.value(u"uuiDecodedBytes"_s).toInteger());
+    }
+
     // Bad input: usage errors exit 2, an unreadable project or key exits 3, and nothing is written.
     void badInput() {
         QCOMPARE(runHandoff({u"preflight"_s, kSample, u"--emulator"_s, u"--org"_s}).exitCode, 2);
