@@ -1996,6 +1996,10 @@
         <source>reason</source>
         <translation>Grund</translation>
     </message>
+    <message>
+        <source>(the token is not bound to a flow variable, so the expression would hold the token itself: bind it on the Export page; a runbook never carries a token)</source>
+        <translation>(das Token ist an keine Flow-Variable gebunden, daher enthielte der Ausdruck das Token selbst: Binden Sie es auf der Seite Export; ein Runbook enthält nie ein Token)</translation>
+    </message>
 </context>
 <context>
     <name>handoff::flow</name>

@@ -185,7 +185,13 @@ Runbook buildRunbook(const project::Project& p, const project::GoLiveReport& rep
     step(handoff::exports::tr("Name the action"), handoff::exports::tr("Give the Set UUI Data action a name."));
     step(handoff::exports::tr("Enter the UUI"),
          handoff::exports::tr("Outgoing UUI Data: For Transfers; choose User-to-User; paste the expression."), {},
-         {{handoff::exports::tr("Expression"), orNone(setUuiDataExpression)}});
+         {{handoff::exports::tr("Expression"),
+           // A runbook is a document that is printed and passed around: it never carries a token. Unbound, the
+           // expression would hold the signed UUI token itself.
+           p.exports.bindToken
+               ? orNone(setUuiDataExpression)
+               : handoff::exports::tr("(the token is not bound to a flow variable, so the expression would hold the "
+                                      "token itself: bind it on the Export page; a runbook never carries a token)")}});
     step(handoff::exports::tr("Transfer to the Agentforce Voice SIP address"),
          presence(p.flow, flow::ActionKind::TransferToNumber) + u' ' +
              handoff::exports::tr("The number is the SIP address of the Agentforce Voice channel in E.164 form, not a "
