@@ -35,6 +35,23 @@ CheckResult make(const char* id, QString title, QString page, QString field) {
     return c;
 }
 
+// The desktop app's page that shows a model field (the pages register the same fields); empty when unknown.
+QString pageForField(const QString& field) {
+    static const QList<std::pair<QString, QString>> prefixes{
+        {u"org."_s, u"org"_s},      {u"key"_s, u"org"_s},         {u"certificate"_s, u"org"_s},
+        {u"tokens."_s, u"token"_s}, {u"claims."_s, u"token"_s},   {u"token."_s, u"token"_s},
+        {u"uui"_s, u"uui"_s},       {u"trunk."_s, u"uui"_s},      {u"budget"_s, u"uui"_s},
+        {u"header."_s, u"uui"_s},   {u"exports."_s, u"export"_s}, {u"functionDataAction."_s, u"export"_s},
+        {u"flow"_s, u"flow"_s},     {u"testCall."_s, u"call"_s},
+    };
+    for (const auto& [prefix, page] : prefixes) {
+        if (field.startsWith(prefix)) {
+            return page;
+        }
+    }
+    return {};
+}
+
 // Pass / warn / fail from the problems behind a check; the fix field follows the first problem that has one.
 void settle(CheckResult& c, const QString& passReason) {
     const diagnostics::Severity worst = diagnostics::worstSeverity(c.diagnostics);
@@ -52,6 +69,11 @@ void settle(CheckResult& c, const QString& passReason) {
             c.reason = d.code + u": "_s + d.message;
             if (!d.where.field.isEmpty()) {
                 c.fix.field = d.where.field;
+                if (const QString page = pageForField(d.where.field); !page.isEmpty()) {
+                    c.fix.pageId = page;
+                }
+            } else if (d.where.isInFlow()) {
+                c.fix = {u"flow"_s, u"flow"_s};
             }
             break;
         }
