@@ -1105,6 +1105,84 @@
     <message>
         <source>Pasted text is not a flow action copied from the designer.</source>
         <translation>Der eingefügte Text ist keine aus dem Designer kopierte Flow-Aktion.</translation>
+        <source>Go-live check: the org settings have an error (org id, SCRT2 domain, Call Center API name).</source>
+        <translation>Go-live-Prüfung: Die Org-Einstellungen haben einen Fehler (Org-ID, SCRT2-Domain, Call-Center-API-Name).</translation>
+    </message>
+    <message>
+        <source>Go-live check: no usable private key (none loaded, or not fit for RS256).</source>
+        <translation>Go-live-Prüfung: kein brauchbarer privater Schlüssel (keiner geladen oder nicht für RS256 geeignet).</translation>
+    </message>
+    <message>
+        <source>Go-live check: the certificate is expired, does not belong to the key, or expires before a token signed now would.</source>
+        <translation>Go-live-Prüfung: Das Zertifikat ist abgelaufen, gehört nicht zum Schlüssel oder läuft ab, bevor ein jetzt signiertes Token abliefe.</translation>
+    </message>
+    <message>
+        <source>Go-live check: the UUI token preset gives a token Salesforce would refuse.</source>
+        <translation>Go-live-Prüfung: Die Vorgabe für das UUI-Token ergibt ein Token, das Salesforce ablehnen würde.</translation>
+    </message>
+    <message>
+        <source>Go-live check: the API token preset gives a token Salesforce would refuse.</source>
+        <translation>Go-live-Prüfung: Die Vorgabe für das API-Token ergibt ein Token, das Salesforce ablehnen würde.</translation>
+    </message>
+    <message>
+        <source>Go-live check: the UUI breaks a field rule or does not fit the trunk profile&apos;s limit.</source>
+        <translation>Go-live-Prüfung: Die UUI verletzt eine Feldregel oder passt nicht in das Limit des Trunk-Profils.</translation>
+    </message>
+    <message>
+        <source>Go-live check: the flow does not validate (or there is none).</source>
+        <translation>Go-live-Prüfung: Der Flow ist nicht gültig (oder es gibt keinen).</translation>
+    </message>
+    <message>
+        <source>Go-live check: a data-action or transfer outcome of the flow ends badly.</source>
+        <translation>Go-live-Prüfung: Ein Ergebnis der Data Action oder der Weiterleitung endet im Flow schlecht.</translation>
+    </message>
+    <message>
+        <source>Go-live check: simulated calls over the time window stop reaching the agent (a token expires or is replayed).</source>
+        <translation>Go-live-Prüfung: Simulierte Anrufe über das Zeitfenster erreichen den Agenten nicht mehr (ein Token läuft ab oder wird wiederverwendet).</translation>
+    </message>
+    <message>
+        <source>Go-live check: a data action contract breaks Genesys&apos; rules, or the Set UUI Data export is not bound.</source>
+        <translation>Go-live-Prüfung: Ein Data-Action-Vertrag verletzt die Regeln von Genesys, oder der Set-UUI-Data-Export ist nicht gebunden.</translation>
+    </message>
+    <message>
+        <source>Go-live check: the Function Data Action package has an error in its settings.</source>
+        <translation>Go-live-Prüfung: Das Function-Data-Action-Paket hat einen Fehler in seinen Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Go-live check: the credential probe&apos;s token was refused, or the probe got no answer.</source>
+        <translation>Go-live-Prüfung: Das Token der Zugangsprobe wurde abgelehnt, oder die Probe bekam keine Antwort.</translation>
+    </message>
+    <message>
+        <source>Go-live check: the last real transfer recorded at this UUI size failed.</source>
+        <translation>Go-live-Prüfung: Die letzte echte Weiterleitung, die bei dieser UUI-Größe erfasst wurde, ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The UUI token preset has a jti: each token works for one call only, so the flow must mint one per call.</source>
+        <translation>Die Vorgabe für das UUI-Token hat eine jti: Jedes Token gilt nur für einen Anruf, daher muss der Flow für jeden Anruf eines erzeugen.</translation>
+    </message>
+    <message>
+        <source>The API token preset has no jti: a stolen token can be replayed until it expires.</source>
+        <translation>Die Vorgabe für das API-Token hat keine jti: Ein gestohlenes Token kann bis zu seinem Ablauf wiederverwendet werden.</translation>
+    </message>
+    <message>
+        <source>Credential probe: the org refused the token (HTTP 401 or 403); the message gives the reason the answer named.</source>
+        <translation>Zugangsprobe: Die Org hat das Token abgelehnt (HTTP 401 oder 403); die Meldung nennt den Grund aus der Antwort.</translation>
+    </message>
+    <message>
+        <source>Credential probe: the org answered 400 naming a body field, so the token was not refused. Inferred: the order of Salesforce&apos;s checks is undocumented.</source>
+        <translation>Zugangsprobe: Die Org antwortete 400 und nannte ein Feld des Bodys, das Token wurde also nicht abgelehnt. Gefolgert: Die Reihenfolge der Prüfungen von Salesforce ist nicht dokumentiert.</translation>
+    </message>
+    <message>
+        <source>Credential probe: a VoiceCall was created although the body was incomplete; the message gives its id.</source>
+        <translation>Zugangsprobe: Ein VoiceCall wurde angelegt, obwohl der Body unvollständig war; die Meldung nennt seine ID.</translation>
+    </message>
+    <message>
+        <source>Credential probe: an answer that neither refuses the token nor names a body field; the message explains it.</source>
+        <translation>Zugangsprobe: eine Antwort, die weder das Token ablehnt noch ein Feld des Bodys nennt; die Meldung erklärt sie.</translation>
+    </message>
+    <message>
+        <source>Credential probe: no answer (DNS, TLS, connection or timeout); nothing is known about the token.</source>
+        <translation>Zugangsprobe: keine Antwort (DNS, TLS, Verbindung oder Zeitüberschreitung); über das Token ist nichts bekannt.</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1681,326 @@
     <message>
         <source>The zip archive could not be made (%1: %2).</source>
         <translation>Das Zip-Archiv konnte nicht erstellt werden (%1: %2).</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>single use (jti)</source>
+        <translation>einmalig (jti)</translation>
+    </message>
+    <message>
+        <source>reusable (no jti)</source>
+        <translation>wiederverwendbar (keine jti)</translation>
+    </message>
+    <message>
+        <source>This project&apos;s flow has none.</source>
+        <translation>Der Flow dieses Projekts hat keine.</translation>
+    </message>
+    <message>
+        <source>In this project&apos;s flow: %1.</source>
+        <translation>Im Flow dieses Projekts: %1.</translation>
+    </message>
+    <message>
+        <source>Go-live runbook: %1</source>
+        <translation>Go-live-Runbook: %1</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Org id (15 characters)</source>
+        <translation>Org-ID (15 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Org id (18 characters)</source>
+        <translation>Org-ID (18 Zeichen)</translation>
+    </message>
+    <message>
+        <source>(not a valid id)</source>
+        <translation>(keine gültige ID)</translation>
+    </message>
+    <message>
+        <source>SCRT2 domain</source>
+        <translation>SCRT2-Domain</translation>
+    </message>
+    <message>
+        <source>voiceCalls base URL</source>
+        <translation>voiceCalls-Basis-URL</translation>
+    </message>
+    <message>
+        <source>Call Center API name</source>
+        <translation>Call-Center-API-Name</translation>
+    </message>
+    <message>
+        <source>Customer type</source>
+        <translation>Kundentyp</translation>
+    </message>
+    <message>
+        <source>Certificate SHA-256</source>
+        <translation>Zertifikat SHA-256</translation>
+    </message>
+    <message>
+        <source>Certificate expires</source>
+        <translation>Zertifikat läuft ab</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>(no certificate file in the project)</source>
+        <translation>(keine Zertifikatsdatei im Projekt)</translation>
+    </message>
+    <message>
+        <source>UUI token policy</source>
+        <translation>Richtlinie für das UUI-Token</translation>
+    </message>
+    <message>
+        <source>API token policy</source>
+        <translation>Richtlinie für das API-Token</translation>
+    </message>
+    <message>
+        <source>Trunk UUI header</source>
+        <translation>UUI-Header des Trunks</translation>
+    </message>
+    <message>
+        <source>Trunk UUI encoding</source>
+        <translation>UUI-Kodierung des Trunks</translation>
+    </message>
+    <message>
+        <source>Protocol discriminator</source>
+        <translation>Protokoll-Diskriminator</translation>
+    </message>
+    <message>
+        <source>UUI limit</source>
+        <translation>UUI-Limit</translation>
+    </message>
+    <message>
+        <source>UUI size now</source>
+        <translation>UUI-Größe jetzt</translation>
+    </message>
+    <message>
+        <source>%1 bytes of decoded data</source>
+        <translation>%1 Bytes dekodierte Daten</translation>
+    </message>
+    <message>
+        <source>Get the inbound number</source>
+        <translation>Die eingehende Rufnummer besorgen</translation>
+    </message>
+    <message>
+        <source>Buy or assign the Genesys number customers dial; calls to it start the inbound flow.</source>
+        <translation>Kaufen oder vergeben Sie die Genesys-Nummer, die Kunden wählen; Anrufe darauf starten den eingehenden Flow.</translation>
+    </message>
+    <message>
+        <source>Number dialled in test calls</source>
+        <translation>In Testanrufen gewählte Nummer</translation>
+    </message>
+    <message>
+        <source>Install and publish the Function Data Action</source>
+        <translation>Die Function Data Action installieren und veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Install the Function Data Actions integration, add an action, paste the contracts from `handoff export contracts`, upload the zip from `handoff export function`, test it with the private key in the integration&apos;s credentials, then publish.</source>
+        <translation>Installieren Sie die Integration Function Data Actions, fügen Sie eine Aktion hinzu, fügen Sie die Verträge aus `handoff export contracts` ein, laden Sie das Zip aus `handoff export function` hoch, testen Sie es mit dem privaten Schlüssel in den Zugangsdaten der Integration und veröffentlichen Sie es dann.</translation>
+    </message>
+    <message>
+        <source>The article&apos;s input contract has orgId and privateKey inputs. Genesys reserves orgId, and a key as a flow input would travel through the flow: the exported contract has neither; the key comes from the integration&apos;s credentials.</source>
+        <translation>Der Eingabevertrag des Artikels hat die Eingaben orgId und privateKey. Genesys reserviert orgId, und ein Schlüssel als Flow-Eingabe würde durch den Flow wandern: Der exportierte Vertrag hat keines von beiden; der Schlüssel kommt aus den Zugangsdaten der Integration.</translation>
+    </message>
+    <message>
+        <source>Action name</source>
+        <translation>Name der Aktion</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Create the inbound call flow in Architect</source>
+        <translation>Den eingehenden Anruf-Flow in Architect anlegen</translation>
+    </message>
+    <message>
+        <source>Create the inbound call flow (or import it with `handoff export archy`).</source>
+        <translation>Legen Sie den eingehenden Anruf-Flow an (oder importieren Sie ihn mit `handoff export archy`).</translation>
+    </message>
+    <message>
+        <source>Flow name</source>
+        <translation>Name des Flows</translation>
+    </message>
+    <message>
+        <source>Turn on transcription</source>
+        <translation>Transkription einschalten</translation>
+    </message>
+    <message>
+        <source>Turn on recording</source>
+        <translation>Aufzeichnung einschalten</translation>
+    </message>
+    <message>
+        <source>Greet the caller</source>
+        <translation>Den Anrufer begrüßen</translation>
+    </message>
+    <message>
+        <source>Create the VoiceCall with a Call Data Action</source>
+        <translation>Den VoiceCall mit einer Call Data Action anlegen</translation>
+    </message>
+    <message>
+        <source>The record must exist, with its id known, before the call is transferred.</source>
+        <translation>Der Datensatz muss existieren und seine ID bekannt sein, bevor der Anruf weitergeleitet wird.</translation>
+    </message>
+    <message>
+        <source>The API returns the 15-character id; the UUI&apos;s callId needs the 18-character form, which the exported function returns.</source>
+        <translation>Die API liefert die 15-stellige ID; die callId der UUI braucht die 18-stellige Form, die die exportierte Funktion liefert.</translation>
+    </message>
+    <message>
+        <source>Keep the VoiceCall id</source>
+        <translation>Die VoiceCall-ID behalten</translation>
+    </message>
+    <message>
+        <source>Map the action&apos;s voiceCallId output to a flow variable.</source>
+        <translation>Ordnen Sie die Ausgabe voiceCallId der Aktion einer Flow-Variablen zu.</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Branch on the outcome</source>
+        <translation>Nach dem Ergebnis verzweigen</translation>
+    </message>
+    <message>
+        <source>Success, failure and timeout each need a path; the go-live check&apos;s GOL008 runs them all.</source>
+        <translation>Erfolg, Fehler und Zeitüberschreitung brauchen je einen Pfad; GOL008 der Go-live-Prüfung durchläuft sie alle.</translation>
+    </message>
+    <message>
+        <source>Add Set UUI Data</source>
+        <translation>Set UUI Data hinzufügen</translation>
+    </message>
+    <message>
+        <source>The article&apos;s sample value has typographic quotes and a placeholder token, which break the JSON: use the expression below, with straight quotes and the token from the bound variable. With several environments, add one Set UUI Data per environment.</source>
+        <translation>Der Beispielwert des Artikels hat typografische Anführungszeichen und ein Platzhalter-Token, die das JSON zerstören: Verwenden Sie den Ausdruck unten, mit geraden Anführungszeichen und dem Token aus der gebundenen Variablen. Bei mehreren Umgebungen fügen Sie je Umgebung ein Set UUI Data hinzu.</translation>
+    </message>
+    <message>
+        <source>Name the action</source>
+        <translation>Die Aktion benennen</translation>
+    </message>
+    <message>
+        <source>Give the Set UUI Data action a name.</source>
+        <translation>Geben Sie der Aktion Set UUI Data einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the UUI</source>
+        <translation>Die UUI eingeben</translation>
+    </message>
+    <message>
+        <source>Outgoing UUI Data: For Transfers; choose User-to-User; paste the expression.</source>
+        <translation>Outgoing UUI Data: For Transfers; User-to-User wählen; den Ausdruck einfügen.</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Ausdruck</translation>
+    </message>
+    <message>
+        <source>Transfer to the Agentforce Voice SIP address</source>
+        <translation>An die SIP-Adresse von Agentforce Voice weiterleiten</translation>
+    </message>
+    <message>
+        <source>The number is the SIP address of the Agentforce Voice channel in E.164 form, not a real phone number. The trunk sends the UUI as set below.</source>
+        <translation>Die Nummer ist die SIP-Adresse des Agentforce-Voice-Kanals im E.164-Format, keine echte Telefonnummer. Der Trunk sendet die UUI wie unten eingestellt.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Tell the caller</source>
+        <translation>Den Anrufer informieren</translation>
+    </message>
+    <message>
+        <source>Set the pre-transfer and failed-transfer audio of the transfer, or add Play Audio.</source>
+        <translation>Stellen Sie die Ansagen vor und nach einer fehlgeschlagenen Weiterleitung ein, oder fügen Sie Play Audio hinzu.</translation>
+    </message>
+    <message>
+        <source>Set Post-Flow to the escalation flow</source>
+        <translation>Set Post-Flow auf den Eskalations-Flow setzen</translation>
+    </message>
+    <message>
+        <source>Target: Caller, so the caller reaches the escalation flow when the agent hangs up.</source>
+        <translation>Ziel: Caller, damit der Anrufer den Eskalations-Flow erreicht, wenn der Agent auflegt.</translation>
+    </message>
+    <message>
+        <source>End with Disconnect</source>
+        <translation>Mit Disconnect enden</translation>
+    </message>
+    <message>
+        <source>Save, validate and publish the flow</source>
+        <translation>Den Flow speichern, prüfen und veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Then route the number to the flow in Genesys Admin, make one real transfer, and record its date, UUI size and outcome (the go-live check&apos;s GOL013).</source>
+        <translation>Leiten Sie dann die Nummer in Genesys Admin auf den Flow, machen Sie eine echte Weiterleitung und erfassen Sie Datum, UUI-Größe und Ergebnis (GOL013 der Go-live-Prüfung).</translation>
+    </message>
+    <message>
+        <source>This project&apos;s values</source>
+        <translation>Die Werte dieses Projekts</translation>
+    </message>
+    <message>
+        <source>Steps (in the help article&apos;s order)</source>
+        <translation>Schritte (in der Reihenfolge des Hilfeartikels)</translation>
+    </message>
+    <message>
+        <source>Go-live check at the time of export</source>
+        <translation>Go-live-Prüfung zum Zeitpunkt des Exports</translation>
+    </message>
+    <message>
+        <source>Differs from the article:</source>
+        <translation>Abweichung vom Artikel:</translation>
+    </message>
+    <message>
+        <source>Generated %1 by Handoff Studio.</source>
+        <translation>Erstellt %1 von Handoff Studio.</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>(the token is not bound to a flow variable, so the expression would hold the token itself: bind it on the Export page; a runbook never carries a token)</source>
+        <translation>(das Token ist an keine Flow-Variable gebunden, daher enthielte der Ausdruck das Token selbst: Binden Sie es auf der Seite Export; ein Runbook enthält nie ein Token)</translation>
     </message>
 </context>
 <context>
@@ -4278,6 +4676,149 @@
     </message>
 </context>
 <context>
+    <name>handoff::pages::GoLivePage</name>
+    <message>
+        <source>Go-live checks</source>
+        <translation>Go-live-Prüfungen</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click a check to go to where it is fixed.</source>
+        <translation>Drücken Sie die Eingabetaste oder doppelklicken Sie auf eine Prüfung, um dorthin zu gelangen, wo sie behoben wird.</translation>
+    </message>
+    <message>
+        <source>Credential probe</source>
+        <translation>Zugangsprobe</translation>
+    </message>
+    <message>
+        <source>Sends one voiceCalls request signed with the project&apos;s key whose body leaves out the required fields, so no VoiceCall is created. It proves the API token&apos;s path only (the Authorization header), not the UUI token&apos;s path through the SIP INVITE: only a real transfer proves that.</source>
+        <translation>Sendet eine voiceCalls-Anfrage, signiert mit dem Schlüssel des Projekts, deren Body die Pflichtfelder weglässt, sodass kein VoiceCall angelegt wird. Sie beweist nur den Weg des API-Tokens (den Authorization-Header), nicht den Weg des UUI-Tokens durch den SIP-INVITE: Das beweist nur eine echte Weiterleitung.</translation>
+    </message>
+    <message>
+        <source>Probe the built-in emulator</source>
+        <translation>Den eingebauten Emulator prüfen</translation>
+    </message>
+    <message>
+        <source>Probe the org</source>
+        <translation>Die Org prüfen</translation>
+    </message>
+    <message>
+        <source>Record a real transfer</source>
+        <translation>Eine echte Weiterleitung erfassen</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> Bytes</translation>
+    </message>
+    <message>
+        <source>The agent answered: the transfer succeeded</source>
+        <translation>Der Agent hat angenommen: Die Weiterleitung gelang</translation>
+    </message>
+    <message>
+        <source>The transfer failed</source>
+        <translation>Die Weiterleitung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Call id, who tested, what happened</source>
+        <translation>Anruf-ID, wer getestet hat, was geschah</translation>
+    </message>
+    <message>
+        <source>Record Transfer</source>
+        <translation>Weiterleitung erfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>UUI &amp;size:</source>
+        <translation>UUI-&amp;Größe:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Ergebnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>Export Runbook...</source>
+        <translation>Runbook exportieren...</translation>
+    </message>
+    <message>
+        <source>Save Runbook as PDF...</source>
+        <translation>Runbook als PDF speichern...</translation>
+    </message>
+    <message>
+        <source>Print...</source>
+        <translation>Drucken...</translation>
+    </message>
+    <message>
+        <source>Go-live</source>
+        <translation>Go-live</translation>
+    </message>
+    <message>
+        <source>Credential Probe</source>
+        <translation>Zugangsprobe</translation>
+    </message>
+    <message>
+        <source>Load or generate a private key on the Org &amp; credentials page first: the probe signs its token with it.</source>
+        <translation>Laden oder erzeugen Sie zuerst auf der Seite Org &amp; Zugangsdaten einen privaten Schlüssel: Die Probe signiert ihr Token damit.</translation>
+    </message>
+    <message>
+        <source>built-in emulator</source>
+        <translation>eingebauter Emulator</translation>
+    </message>
+    <message>
+        <source>The SCRT2 domain is not usable, so the probe has no address: fix it on the Org &amp; credentials page.</source>
+        <translation>Die SCRT2-Domain ist nicht verwendbar, daher hat die Probe keine Adresse: Korrigieren Sie sie auf der Seite Org &amp; Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>Export Runbook</source>
+        <translation>Runbook exportieren</translation>
+    </message>
+    <message>
+        <source>HTML (*.html);;Markdown (*.md)</source>
+        <translation>HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Save Runbook as PDF</source>
+        <translation>Runbook als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Go-live runbook</source>
+        <translation>Go-live-Runbook</translation>
+    </message>
+    <message>
+        <source>Print Runbook</source>
+        <translation>Runbook drucken</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3. %4</source>
+        <translation>%1 %2: %3. %4</translation>
+    </message>
+    <message>
+        <source>Press Enter to go to the fix.</source>
+        <translation>Drücken Sie die Eingabetaste, um zur Behebung zu gelangen.</translation>
+    </message>
+</context>
+<context>
     <name>handoff::pages::OrgPage</name>
     <message>
         <source>PEM private keys (*.pem *.key);;All files (*)</source>
@@ -5908,6 +6449,230 @@ für die callId der UUI: %2</translation>
         <source>This project was written by an older version, which measured the 1,024-character limit on the whole User-to-User header line. It now applies to the decoded UUI data, the only reading under which a UUI with a signed token can fit (docs/uui-budget.md). Choose another reading under the trunk settings if your trunk or Salesforce has proven it.</source>
         <translation>Dieses Projekt wurde von einer älteren Version geschrieben, die das Limit von 1.024 Zeichen an der ganzen User-to-User-Header-Zeile gemessen hat. Jetzt gilt es für die dekodierten UUI-Daten, die einzige Lesart, unter der eine UUI mit einem signierten Token hineinpasst (docs/uui-budget.md). Wählen Sie in den Trunk-Einstellungen eine andere Lesart, wenn Ihr Trunk oder Salesforce sie bestätigt hat.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Org settings</source>
+        <translation>Org-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Org id, SCRT2 domain and Call Center API name are well formed.</source>
+        <translation>Org-ID, SCRT2-Domain und Call-Center-API-Name sind wohlgeformt.</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>No private key is loaded: no token can be signed. Generate or import one on the Org &amp; credentials page (or give --key FILE).</source>
+        <translation>Kein privater Schlüssel geladen: Es kann kein Token signiert werden. Erzeugen oder importieren Sie einen auf der Seite Org &amp; Zugangsdaten (oder geben Sie --key DATEI an).</translation>
+    </message>
+    <message>
+        <source>%1 %2 bits: fit for RS256.</source>
+        <translation>%1 %2 Bit: für RS256 geeignet.</translation>
+    </message>
+    <message>
+        <source>Certificate uploaded to Salesforce</source>
+        <translation>In Salesforce hochgeladenes Zertifikat</translation>
+    </message>
+    <message>
+        <source>The project names no certificate file, so the certificate registered in Salesforce cannot be compared with the key. Save the certificate on the Org &amp; credentials page.</source>
+        <translation>Das Projekt nennt keine Zertifikatsdatei, daher kann das in Salesforce registrierte Zertifikat nicht mit dem Schlüssel verglichen werden. Speichern Sie das Zertifikat auf der Seite Org &amp; Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>The certificate expires at %1, before a token signed now under the token policy (%2) would. Make a new key pair and upload its certificate before go-live.</source>
+        <translation>Das Zertifikat läuft am %1 ab, bevor ein jetzt nach der Token-Richtlinie (%2) signiertes Token abliefe. Erzeugen Sie vor dem Go-live ein neues Schlüsselpaar und laden Sie dessen Zertifikat hoch.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Belongs to the key; valid until %1 (%n day(s) left). SHA-256 %2.</source>
+        <translation>
+            <numerusform>Gehört zum Schlüssel; gültig bis %1 (noch %n Tag). SHA-256 %2.</numerusform>
+            <numerusform>Gehört zum Schlüssel; gültig bis %1 (noch %n Tage). SHA-256 %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid until %1 (%n day(s) left); not compared with a key (none loaded).</source>
+        <translation>
+            <numerusform>Gültig bis %1 (noch %n Tag); nicht mit einem Schlüssel verglichen (keiner geladen).</numerusform>
+            <numerusform>Gültig bis %1 (noch %n Tage); nicht mit einem Schlüssel verglichen (keiner geladen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>UUI token preset</source>
+        <translation>Vorgabe für das UUI-Token</translation>
+    </message>
+    <message>
+        <source>API token preset</source>
+        <translation>Vorgabe für das API-Token</translation>
+    </message>
+    <message>
+        <source>The UUI token preset has a jti, so each token works for one call only; the flow must mint one per call (the Function Data Action does).</source>
+        <translation>Die Vorgabe für das UUI-Token hat eine jti, daher gilt jedes Token nur für einen Anruf; der Flow muss für jeden Anruf eines erzeugen (die Function Data Action tut das).</translation>
+    </message>
+    <message>
+        <source>The API token preset has no jti: a stolen token can be replayed until it expires. Turn jti on (the preset: 5 minutes, single use).</source>
+        <translation>Die Vorgabe für das API-Token hat keine jti: Ein gestohlenes Token kann bis zu seinem Ablauf wiederverwendet werden. Schalten Sie jti ein (die Vorgabe: 5 Minuten, einmalig).</translation>
+    </message>
+    <message>
+        <source>Expires %1 after it is signed; %2.</source>
+        <translation>Läuft %1 nach dem Signieren ab; %2.</translation>
+    </message>
+    <message>
+        <source>single use (jti)</source>
+        <translation>einmalig (jti)</translation>
+    </message>
+    <message>
+        <source>reusable (no jti)</source>
+        <translation>wiederverwendbar (keine jti)</translation>
+    </message>
+    <message>
+        <source>UUI under the trunk profile</source>
+        <translation>UUI unter dem Trunk-Profil</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters used (%3), %4 left.</source>
+        <translation>%1 von %2 Zeichen belegt (%3), %4 frei.</translation>
+    </message>
+    <message>
+        <source>Measured with a stand-in for a 2048-bit key&apos;s token (no key loaded).</source>
+        <translation>Gemessen mit einem Platzhalter für das Token eines 2048-Bit-Schlüssels (kein Schlüssel geladen).</translation>
+    </message>
+    <message>
+        <source>Flow validation</source>
+        <translation>Flow-Prüfung</translation>
+    </message>
+    <message>
+        <source>The project has no flow. Start one from the template (handoff flow new --template sip-transfer) or in the flow designer.</source>
+        <translation>Das Projekt hat keinen Flow. Beginnen Sie einen aus der Vorlage (handoff flow new --template sip-transfer) oder im Flow-Designer.</translation>
+    </message>
+    <message>
+        <source>The flow holds together and its success path reaches the agent.</source>
+        <translation>Der Flow ist in sich stimmig, und sein Erfolgspfad erreicht den Agenten.</translation>
+    </message>
+    <message>
+        <source>Every outcome handled</source>
+        <translation>Jedes Ergebnis behandelt</translation>
+    </message>
+    <message>
+        <source>Not run: fix the flow&apos;s validation first (%1).</source>
+        <translation>Nicht ausgeführt: Beheben Sie zuerst die Flow-Prüfung (%1).</translation>
+    </message>
+    <message>
+        <source>Data action %1, transfer %2: %3</source>
+        <translation>Data Action %1, Weiterleitung %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 data-action and transfer outcomes end as they should.</source>
+        <translation>%1 von %2 Ergebnissen von Data Action und Weiterleitung enden wie vorgesehen.</translation>
+    </message>
+    <message>
+        <source>Tokens over time</source>
+        <translation>Tokens im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Transfers start failing in hour %1 (%2): %3.</source>
+        <translation>Weiterleitungen schlagen ab Stunde %1 fehl (%2): %3.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 calls over %3 h reached the agent with the UUI token policy.</source>
+        <translation>%1 von %2 Anrufen über %3 h erreichten den Agenten mit der Richtlinie für das UUI-Token.</translation>
+    </message>
+    <message>
+        <source>Data action contracts and Set UUI Data</source>
+        <translation>Data-Action-Verträge und Set UUI Data</translation>
+    </message>
+    <message>
+        <source>The contracts pass Genesys&apos; rules; the Set UUI Data value is bound.</source>
+        <translation>Die Verträge erfüllen die Regeln von Genesys; der Wert für Set UUI Data ist gebunden.</translation>
+    </message>
+    <message>
+        <source>Function Data Action package</source>
+        <translation>Function-Data-Action-Paket</translation>
+    </message>
+    <message>
+        <source>Runtime %1, timeout %2 s.</source>
+        <translation>Laufzeit %1, Zeitlimit %2 s.</translation>
+    </message>
+    <message>
+        <source>Credential probe (API token)</source>
+        <translation>Zugangsprobe (API-Token)</translation>
+    </message>
+    <message>
+        <source>Not run. Run the credential probe against the built-in emulator or the org; it proves the API token&apos;s path only, not the UUI token&apos;s.</source>
+        <translation>Nicht ausgeführt. Führen Sie die Zugangsprobe gegen den eingebauten Emulator oder die Org aus; sie beweist nur den Weg des API-Tokens, nicht den des UUI-Tokens.</translation>
+    </message>
+    <message>
+        <source>A real transfer at this UUI size</source>
+        <translation>Eine echte Weiterleitung bei dieser UUI-Größe</translation>
+    </message>
+    <message>
+        <source>Not run: no real transfer is recorded. Only a transfer to Salesforce shows how it reads the 1,024 limit; make one with this UUI (%1 bytes) and record its date, size and outcome.</source>
+        <translation>Nicht ausgeführt: Keine echte Weiterleitung erfasst. Nur eine Weiterleitung zu Salesforce zeigt, wie es das Limit von 1.024 liest; machen Sie eine mit dieser UUI (%1 Bytes) und erfassen Sie Datum, Größe und Ergebnis.</translation>
+    </message>
+    <message>
+        <source>A real transfer succeeded on %1 with %2 bytes of UUI (now %3).</source>
+        <translation>Eine echte Weiterleitung gelang am %1 mit %2 Bytes UUI (jetzt %3).</translation>
+    </message>
+    <message>
+        <source>The last real transfer (%1) succeeded with %2 bytes, but the UUI now has %3 bytes: make and record one at this size.</source>
+        <translation>Die letzte echte Weiterleitung (%1) gelang mit %2 Bytes, aber die UUI hat jetzt %3 Bytes: Machen und erfassen Sie eine bei dieser Größe.</translation>
+    </message>
+    <message>
+        <source>The last real transfer (%1) failed with %2 bytes of UUI, and the UUI now has %3 bytes.</source>
+        <translation>Die letzte echte Weiterleitung (%1) schlug mit %2 Bytes UUI fehl, und die UUI hat jetzt %3 Bytes.</translation>
+    </message>
+    <message>
+        <source>The last real transfer (%1) failed with %2 bytes; the UUI is smaller now (%3 bytes): make and record another.</source>
+        <translation>Die letzte echte Weiterleitung (%1) schlug mit %2 Bytes fehl; die UUI ist jetzt kleiner (%3 Bytes): Machen und erfassen Sie eine weitere.</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>The private key does not belong to the certificate. Import the key the certificate was made from, or generate a new pair and upload its certificate to Salesforce.</source>
+        <translation>Der private Schlüssel gehört nicht zum Zertifikat. Importieren Sie den Schlüssel, aus dem das Zertifikat erstellt wurde, oder erzeugen Sie ein neues Paar und laden Sie dessen Zertifikat in Salesforce hoch.</translation>
+    </message>
+    <message>
+        <source>must be an object with date, uuiBytes and outcome.</source>
+        <translation>muss ein Objekt mit date, uuiBytes und outcome sein.</translation>
+    </message>
+    <message>
+        <source>must be a date such as 2026-12-01, not &quot;%1&quot;.</source>
+        <translation>muss ein Datum wie 2026-12-01 sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>must be 0 or more.</source>
+        <translation>muss 0 oder größer sein.</translation>
+    </message>
+    <message>
+        <source>must be &quot;success&quot; or &quot;failure&quot;, not &quot;%1&quot;.</source>
+        <translation>muss &quot;success&quot; oder &quot;failure&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::salesforce</name>
@@ -6649,10 +7414,6 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
         <source>The key file %1 was not opened: %2 Import it on the Org &amp; credentials page.</source>
         <translation>Die Schlüsseldatei %1 wurde nicht geöffnet: %2 Importieren Sie sie auf der Seite „Org und Zugangsdaten“.</translation>
     </message>
-    <message>
-        <source>The private key does not belong to the certificate. Import the key the certificate was made from, or generate a new pair and upload its certificate to Salesforce.</source>
-        <translation>Der private Schlüssel gehört nicht zum Zertifikat. Importieren Sie den Schlüssel, aus dem das Zertifikat erstellt wurde, oder erzeugen Sie ein neues Paar und laden Sie dessen Zertifikat in Salesforce hoch.</translation>
-    </message>
 </context>
 <context>
     <name>handoff::sip</name>
@@ -6981,6 +7742,58 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     <message>
         <source>The field name &quot;%1&quot; has spaces or invisible characters around it; remove them.</source>
         <translation>Vor oder nach dem Feldnamen „%1“ stehen Leerzeichen oder unsichtbare Zeichen; entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>(the answer gave no reason)</source>
+        <translation>(die Antwort nannte keinen Grund)</translation>
+    </message>
+    <message>
+        <source>No answer came, so nothing is known about the token: %1</source>
+        <translation>Es kam keine Antwort, daher ist über das Token nichts bekannt: %1</translation>
+    </message>
+    <message>
+        <source>the request did not complete.</source>
+        <translation>die Anfrage wurde nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the token was refused. The answer says: %2</source>
+        <translation>HTTP %1: Das Token wurde abgelehnt. Die Antwort sagt: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1: a VoiceCall was created (%2) although the probe&apos;s body left out the required fields. The probe promised to create no record: delete it in the org, and do not rely on the probe against this org. The token was accepted.</source>
+        <translation>HTTP %1: Ein VoiceCall wurde angelegt (%2), obwohl der Body der Probe die Pflichtfelder wegließ. Die Probe versprach, keinen Datensatz anzulegen: Löschen Sie ihn in der Org, und verlassen Sie sich bei dieser Org nicht auf die Probe. Das Token wurde angenommen.</translation>
+    </message>
+    <message>
+        <source>no id in the answer</source>
+        <translation>keine ID in der Antwort</translation>
+    </message>
+    <message>
+        <source>HTTP 400 naming the body field %1: the token was not refused, and no VoiceCall was created. This is inferred: Salesforce does not document whether it checks the token before the body. The answer says: %2</source>
+        <translation>HTTP 400 mit dem Body-Feld %1: Das Token wurde nicht abgelehnt, und kein VoiceCall wurde angelegt. Das ist gefolgert: Salesforce dokumentiert nicht, ob es das Token vor dem Body prüft. Die Antwort sagt: %2</translation>
+    </message>
+    <message>
+        <source>HTTP 400 that names no body field, so it does not tell whether the token was accepted. The answer says: %1</source>
+        <translation>HTTP 400, das kein Body-Feld nennt; es zeigt also nicht, ob das Token angenommen wurde. Die Antwort sagt: %1</translation>
+    </message>
+    <message>
+        <source>the address is not a voiceCalls endpoint: check the SCRT2 domain.</source>
+        <translation>die Adresse ist kein voiceCalls-Endpunkt: Prüfen Sie die SCRT2-Domain.</translation>
+    </message>
+    <message>
+        <source>the org&apos;s request limit was reached: run the probe again later.</source>
+        <translation>das Anfragelimit der Org ist erreicht: Führen Sie die Probe später erneut aus.</translation>
+    </message>
+    <message>
+        <source>the server failed: run the probe again later.</source>
+        <translation>der Server ist fehlgeschlagen: Führen Sie die Probe später erneut aus.</translation>
+    </message>
+    <message>
+        <source>an answer the probe does not know how to read.</source>
+        <translation>eine Antwort, die die Probe nicht zu lesen weiß.</translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2 The token&apos;s fate is unknown. The answer says: %3</source>
+        <translation>HTTP %1, %2 Was mit dem Token geschah, ist unbekannt. Die Antwort sagt: %3</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // item 1) goes beside these as runArchy, registered in exportCommands() below.
 #include "ArchyCommands.h"
 #include "CliContext.h"
+#include "PreflightCommands.h"
 #include "common/SaveFile.h"
 #include "exports/DataActionContracts.h"
 #include "exports/FunctionPackage.h"
@@ -208,6 +209,7 @@ CommandGroup exportCommands() {
                         {u"function"_s, tr("Write the Function Data Action zip."), runFunction},
                         {u"contracts"_s, tr("Write the data action contracts and request template."), runContracts},
                         {u"check-contract"_s, tr("Check a contract against Genesys' rules."), runCheckContract},
+                        {u"runbook"_s, tr("Write the go-live runbook (Markdown or HTML)."), runExportRunbook},
                     },
                     args);
             }};

@@ -10,6 +10,7 @@
 #include "uui/TrunkUuiProfile.h"
 #include "uui/UuiModel.h"
 
+#include <QDate>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -50,6 +51,18 @@ struct UuiTemplate {
     friend bool operator==(const UuiTemplate&, const UuiTemplate&) = default;
 };
 
+// One real transfer to Salesforce the admin made and recorded (the go-live check's GOL013): the only proof of how
+// Salesforce reads the 1,024 limit. File key "realTransfers" (a list, oldest first), written only when not empty, so
+// files without it stay as they were.
+struct RealTransferRecord {
+    QDate date;
+    qint64 uuiBytes = 0; // the UUI's decoded data octets (JSON, plus the PD octet as a prefix) that went through
+    bool succeeded = false;
+    QString note; // free text (call id, who tested)
+
+    friend bool operator==(const RealTransferRecord&, const RealTransferRecord&) = default;
+};
+
 // A .handoff project: everything about one handoff setup except secrets.
 //
 // Sections owned by other modules (hs/calls' "testCall", hs/flow's "flow" and "scenarios" from version 2) are
@@ -76,6 +89,8 @@ struct Project {
     flow::Flow flow;
     // Named simulation scenarios for the flow (version 2). Version 1 files migrate to none.
     QList<flow::Scenario> scenarios;
+    // Real transfers recorded for the go-live check (oldest first; the last one counts).
+    QList<RealTransferRecord> realTransfers;
 
     // Keys this version does not know, per object path ("" = top level, "org", "trunk", ...), kept for saving.
     QHash<QString, QJsonObject> unknown;

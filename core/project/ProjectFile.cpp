@@ -431,6 +431,43 @@ Result<void> migrateStep(QJsonObject& root, int fromVersion, diagnostics::Diagno
     return fail(u"PRJ003"_s, handoff::project::tr("There is no migration from project version %1.").arg(fromVersion));
 }
 
+namespace {
+
+// "realTransfers": [{"date": "2026-12-01", "uuiBytes": 712, "outcome": "success" | "failure", "note": "..."}]
+void readRealTransfers(Section& top, ReadState& state) {
+    const QJsonArray list = top.array(u"realTransfers"_s);
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString path = u"realTransfers[%1]"_s.arg(i);
+        if (!list.at(i).isObject()) {
+            top.invalid(path, handoff::project::tr("must be an object with date, uuiBytes and outcome."));
+            return;
+        }
+        Section s(list.at(i).toObject(), path);
+        RealTransferRecord r;
+        const QString date = s.string(u"date"_s);
+        r.date = QDate::fromString(date, Qt::ISODate);
+        if (!r.date.isValid()) {
+            s.invalid(u"date"_s, handoff::project::tr("must be a date such as 2026-12-01, not \"%1\".").arg(date));
+        }
+        r.uuiBytes = s.integer(u"uuiBytes"_s, 0);
+        if (r.uuiBytes < 0) {
+            s.invalid(u"uuiBytes"_s, handoff::project::tr("must be 0 or more."));
+        }
+        const QString outcome = s.string(u"outcome"_s);
+        if (outcome != u"success"_s && outcome != u"failure"_s) {
+            s.invalid(u"outcome"_s,
+                      handoff::project::tr("must be \"success\" or \"failure\", not \"%1\".").arg(outcome));
+        }
+        r.succeeded = outcome == u"success"_s;
+        r.note = s.string(u"note"_s);
+        keepUnknown(s, state);
+        top.adoptError(s);
+        state.project->realTransfers.append(r);
+    }
+}
+
+} // namespace
+
 Result<Loaded> parse(const QByteArray& data) {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
@@ -501,6 +538,7 @@ Result<Loaded> parse(const QByteArray& data) {
     diagnostics::Diagnostics flowProblems = flowRead.diagnostics;
     loaded.project.flow = flowRead.flow;
     loaded.project.scenarios = flow::scenariosFromJson(top.array(u"scenarios"_s), flowProblems);
+    readRealTransfers(top, state);
     keepUnknown(top, state);
     if (!top.error()) {
         for (const diagnostics::Diagnostic& d : std::as_const(flowProblems)) {
@@ -597,6 +635,18 @@ QByteArray serialize(const Project& p) {
     }
     root.insert(u"flow"_s, flow::toJson(p.flow));
     root.insert(u"scenarios"_s, flow::scenariosToJson(p.scenarios));
+    if (!p.realTransfers.isEmpty()) {
+        QJsonArray transfers;
+        for (qsizetype i = 0; i < p.realTransfers.size(); ++i) {
+            const RealTransferRecord& r = p.realTransfers.at(i);
+            transfers.append(merged(p, u"realTransfers[%1]"_s.arg(i),
+                                    {{u"date"_s, r.date.toString(Qt::ISODate)},
+                                     {u"uuiBytes"_s, r.uuiBytes},
+                                     {u"outcome"_s, r.succeeded ? u"success"_s : u"failure"_s},
+                                     {u"note"_s, r.note}}));
+        }
+        root.insert(u"realTransfers"_s, transfers);
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

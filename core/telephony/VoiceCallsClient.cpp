@@ -137,6 +137,14 @@ public:
         send();
     }
 
+    void startRaw(const QByteArray& body) {
+        m_elapsed.start();
+        m_noRetry = true;
+        m_body = body;
+        m_total.start(m_client->m_options.totalTimeoutMs);
+        send();
+    }
+
 protected:
     void abortWork() override {
         m_total.stop();
@@ -262,7 +270,7 @@ private:
             complete(CallOutcome::Failure);
             return;
         }
-        if (status == 429 && m_client->m_options.retryOn429 && m_result.attempts == 1) {
+        if (status == 429 && m_client->m_options.retryOn429 && !m_noRetry && m_result.attempts == 1) {
             const auto wait = retryAfterSecs(reply->rawHeader("Retry-After"), m_client->m_clock);
             const qint64 waitMs = wait.value_or(1) * 1000;
             const qint64 left = m_client->m_options.totalTimeoutMs - m_elapsed.elapsed();
@@ -317,6 +325,7 @@ private:
     QString m_tlsProblem;
     bool m_timedOut = false;
     bool m_timedOutConnecting = false;
+    bool m_noRetry = false;
 };
 
 VoiceCallsClient::VoiceCallsClient(QUrl endpoint, std::shared_ptr<ApiTokenSource> tokens, const Clock& clock,
@@ -341,6 +350,12 @@ VoiceCallsClient::~VoiceCallsClient() = default;
 VoiceCallsReply* VoiceCallsClient::createVoiceCall(const VoiceCallRequest& request, QObject* parent) {
     auto* reply = new ClientReply(this, parent);
     reply->start(request);
+    return reply;
+}
+
+VoiceCallsReply* VoiceCallsClient::sendBody(const QByteArray& body, QObject* parent) {
+    auto* reply = new ClientReply(this, parent);
+    reply->startRaw(body);
     return reply;
 }
 

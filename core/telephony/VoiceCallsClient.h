@@ -46,6 +46,10 @@ public:
     VoiceCallsReply* createVoiceCall(const VoiceCallRequest& request, QObject* parent = nullptr) override;
     QString describe() const override;
 
+    // Sends `body` exactly as given, unchecked, with a fresh token and the usual headers (the credential probe's
+    // deliberately incomplete body, telephony/CredentialProbe.h). Never retried, not even after a 429.
+    VoiceCallsReply* sendBody(const QByteArray& body, QObject* parent = nullptr);
+
     // The request exactly as createVoiceCall() would send it (a fresh token when `withToken`), for the cURL rendering.
     // Diagnostics of the build (and TEL009 when no token could be made) go to `diagnostics`.
     HttpRequestSpec prepare(const VoiceCallRequest& request, bool withToken, diagnostics::Diagnostics* diagnostics);

@@ -2,6 +2,7 @@
 
 #include "flow/FlowPage.h"
 #include "pages/ExportPage.h"
+#include "pages/GoLivePage.h"
 #include "pages/OrgPage.h"
 #include "pages/TestCallPage.h"
 #include "pages/TokenPage.h"
@@ -216,6 +217,7 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     addPage(new pages::ExportPage(m_workspace, this));
     addPage(new pages::TestCallPage(m_workspace, this));
     addPage(new flow::FlowPage(m_workspace, this));
+    addPage(new pages::GoLivePage(m_workspace, this));
 
     m_problems->setDiagnostics(m_workspace.diagnostics());
     qApp->installEventFilter(this);

@@ -83,6 +83,7 @@ void Workspace::resetProject(project::Project project, const QString& filePath, 
     m_project = std::move(project);
     m_key = {};
     m_certificate = {};
+    m_probe.reset();
     setKeyStoreMessage({});
     m_forcedDirty = dirty;
     setFilePath(filePath);
@@ -94,6 +95,7 @@ void Workspace::resetProject(project::Project project, const QString& filePath, 
     loadKeyFromStore();
     Q_EMIT projectReset();
     Q_EMIT projectChanged();
+    m_probe.reset();
     Q_EMIT keyChanged();
     scheduleRecompute();
 }
@@ -151,6 +153,7 @@ void Workspace::setKey(const crypto::PrivateKey& key, const crypto::Certificate&
     if (!certificate.isNull() || key.isNull()) {
         m_certificate = certificate;
     }
+    m_probe.reset();
     Q_EMIT keyChanged();
     scheduleRecompute();
     if (!store || key.isNull()) {
@@ -183,6 +186,7 @@ void Workspace::setKey(const crypto::PrivateKey& key, const crypto::Certificate&
 
 void Workspace::setCertificate(const crypto::Certificate& certificate) {
     m_certificate = certificate;
+    m_probe.reset();
     Q_EMIT keyChanged();
     scheduleRecompute();
 }
@@ -199,6 +203,7 @@ void Workspace::clearKey(bool fromStore) {
             }
         });
     }
+    m_probe.reset();
     Q_EMIT keyChanged();
     scheduleRecompute();
 }
@@ -261,6 +266,7 @@ bool Workspace::loadKeyFile() {
         return false;
     }
     m_key = *key;
+    m_probe.reset();
     Q_EMIT keyChanged();
     scheduleRecompute();
     return true;
@@ -275,6 +281,11 @@ void Workspace::setKeyStoreMessage(const QString& message) {
         qCWarning(lcWorkspace) << "secret store:" << message;
     }
     Q_EMIT keyStoreMessageChanged(message);
+}
+
+void Workspace::setProbeResult(std::optional<telephony::ProbeResult> result) {
+    m_probe = std::move(result);
+    scheduleRecompute();
 }
 
 void Workspace::scheduleRecompute() {
@@ -302,6 +313,12 @@ void Workspace::recomputeNow() {
         return false;
     }();
     m_derived = std::move(next);
+    project::GoLiveInputs inputs;
+    inputs.key = m_key.isNull() ? nullptr : &m_key;
+    inputs.certificate = m_certificate.isNull() ? nullptr : &m_certificate;
+    inputs.composition = &m_derived;
+    inputs.probe = m_probe;
+    m_goLive = project::goLiveCheck(m_project, inputs, m_clock);
     Q_EMIT derivedChanged();
     if (diagnosticsDiffer) {
         Q_EMIT diagnosticsChanged();
@@ -313,21 +330,9 @@ project::Composition Workspace::compute(const project::Project& project, const c
                                         project::TokenCache* tokens) {
     project::Composition c = project::compose(project, key.isNull() ? nullptr : &key, clock, tokens);
     // The key and certificate checks the pipeline does not make: fitness for RS256, validity, and whether the key
-    // belongs to the certificate uploaded to Salesforce.
-    diagnostics::Diagnostics keyDiagnostics;
-    if (!key.isNull()) {
-        keyDiagnostics += key.checkForRs256(u"key"_s);
-    }
-    if (!certificate.isNull()) {
-        keyDiagnostics += certificate.check(clock, u"certificate"_s);
-        if (!key.isNull() && !certificate.matches(key)) {
-            keyDiagnostics += diagnostics::make(
-                "KEY009",
-                tr("The private key does not belong to the certificate. Import the key the certificate was made "
-                   "from, or generate a new pair and upload its certificate to Salesforce."),
-                {u"certificate"_s});
-        }
-    }
+    // belongs to the certificate uploaded to Salesforce (the go-live check's, in core).
+    const diagnostics::Diagnostics keyDiagnostics =
+        project::keyDiagnostics(key.isNull() ? nullptr : &key, certificate.isNull() ? nullptr : &certificate, clock);
     // The flow's problems (its own rules and what a call through it meets under this project), located by task and
     // action id; part of the one list the verdict is made from. An empty flow has none: the project may not use one.
     if (!project.flow.isEmpty()) {

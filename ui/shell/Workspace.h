@@ -5,6 +5,7 @@
 #include "crypto/PrivateKey.h"
 #include "diagnostics/Diagnostic.h"
 #include "project/Composition.h"
+#include "project/GoLiveCheck.h"
 #include "project/Project.h"
 #include "project/Readiness.h"
 
@@ -89,9 +90,15 @@ public:
     // Schedules a recompute on the next event-loop turn (e.g. when the clock has moved on).
     void scheduleRecompute();
 
-    // The project's overall state from all its problems (project::readiness): what the status bar and the Export
-    // page show.
-    project::Readiness readiness() const { return project::readiness(m_project, m_derived.diagnostics); }
+    // The project's one verdict: the go-live check's (project::goLiveCheck, recomputed with the derived state), what
+    // the status bar, the Export page and the Go-live page show.
+    const project::Readiness& readiness() const { return m_goLive.verdict; }
+    // The go-live check's results at the last recompute.
+    const project::GoLiveReport& goLive() const { return m_goLive; }
+    // The last credential probe's result (the Go-live page runs it), shown by the check GOL012; cleared with the
+    // project or the key.
+    void setProbeResult(std::optional<telephony::ProbeResult> result);
+    const std::optional<telephony::ProbeResult>& probeResult() const { return m_probe; }
     // How many times the workspace has signed a UUI token (an edit that changes no claim does not sign).
     quint64 signatures() const { return m_tokens.signatures(); }
 
@@ -130,6 +137,8 @@ private:
     QString m_keyStoreMessage;
     project::Composition m_derived;
     project::TokenCache m_tokens;
+    project::GoLiveReport m_goLive;
+    std::optional<telephony::ProbeResult> m_probe;
     quint64 m_generation = 0;
     QTimer m_recomputeTimer;
     quint64 m_keyRequest = 0; // guards against a late answer from the store for an older project

@@ -1,6 +1,8 @@
 // Shows one page on the sample project with the test-only key, for looking at it (screenshots at 100% and 200%).
 #include "PageTestSupport.h"
+#include "flow/FlowTemplates.h"
 #include "pages/ExportPage.h"
+#include "pages/GoLivePage.h"
 #include "pages/TokenPage.h"
 #include "pages/UuiPage.h"
 
@@ -57,6 +59,15 @@ int main(int argc, char** argv) {
         page.reset(token);
     } else if (which == u"export"_s) {
         page.reset(new handoff::pages::ExportPage(*fixture.workspace));
+    } else if (which == u"golive"_s) {
+        // With the article's flow for the sample's org, so that the flow checks run.
+        handoff::flow::TemplateOptions options;
+        options.callCenterApiName = fixture.workspace->project().org.callCenterApiName;
+        options.salesforceOrgId = fixture.workspace->project().org.orgId;
+        const handoff::flow::Flow flow = handoff::flow::sipTransferTemplate(options);
+        fixture.workspace->edit(u"flow"_s, [flow](handoff::project::Project& p) { p.flow = flow; });
+        fixture.workspace->recomputeNow();
+        page.reset(new handoff::pages::GoLivePage(*fixture.workspace));
     } else {
         auto* uui = new handoff::pages::UuiPage(*fixture.workspace);
         if (mode == u"paste"_s) {

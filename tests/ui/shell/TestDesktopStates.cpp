@@ -5,6 +5,7 @@
 #include "ScriptedDialogs.h"
 #include "common/Clock.h"
 #include "crypto/PrivateKey.h"
+#include "flow/FlowTemplates.h"
 #include "pages/ExportPage.h"
 #include "pages/UuiPage.h"
 #include "project/SecretStore.h"
@@ -52,6 +53,12 @@ Project sample() {
     p.org.callCenterApiName = u"scv4cc1"_s;
     p.uui.callId = u"0LQRM0000006CSz4AM"_s;
     p.uui.transactionId = u"order-2026-0122-5489"_s;
+    // The go-live check (the one verdict) wants a flow: the article's, made for this org.
+    handoff::flow::TemplateOptions options;
+    options.callCenterApiName = p.org.callCenterApiName;
+    options.salesforceOrgId = p.org.orgId;
+    options.scrtBaseUrl = p.org.scrt2Domain + u"/telephony/v1"_s;
+    p.flow = handoff::flow::sipTransferTemplate(options);
     return p;
 }
 
