@@ -170,7 +170,7 @@ int dispatchSubcommands(Context& context, const QString& groupName, const QStrin
 
 QList<CommandGroup> allCommandGroups() {
     return {idCommands(),       keysCommands(), jwtCommands(),    uuiCommands(), callCommands(),
-            emulatorCommands(), flowCommands(), exportCommands(), sipCommands()};
+            emulatorCommands(), flowCommands(), exportCommands(), sipCommands(), trainingCommands()};
 }
 
 int runCli(Context& context, const QStringList& arguments) {

@@ -97,6 +97,7 @@ CommandGroup emulatorCommands();
 CommandGroup flowCommands();
 CommandGroup exportCommands();
 CommandGroup sipCommands();
+CommandGroup trainingCommands();
 
 QList<CommandGroup> allCommandGroups();
 int runCli(Context& context, const QStringList& arguments);
