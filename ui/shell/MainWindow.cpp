@@ -14,6 +14,8 @@
 #include "shell/ProjectController.h"
 #include "shell/StateColours.h"
 #include "shell/Workspace.h"
+#include "training/HelpDocs.h"
+#include "training/TrainingPage.h"
 #include "uui/TrunkUuiProfile.h"
 
 #include <QAction>
@@ -214,6 +216,7 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     addPage(new pages::UuiPage(m_workspace, this));
     addPage(new pages::ExportPage(m_workspace, this));
     addPage(new pages::TestCallPage(m_workspace, this));
+    addPage(new training::TrainingPage(m_workspace, m_projects, this));
 
     m_problems->setDiagnostics(m_workspace.diagnostics());
     qApp->installEventFilter(this);
@@ -424,6 +427,7 @@ void MainWindow::createMenus() {
     }
 
     m_helpMenu = menuBar()->addMenu(QString());
+    new training::HelpDocs(m_helpMenu, m_dialogs, this);
     m_helpMenu->addAction(m_aboutAction);
     m_helpMenu->addAction(m_aboutQtAction);
 }
