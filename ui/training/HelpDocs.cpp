@@ -90,7 +90,7 @@ void HelpDocs::retranslate() {
     m_diagnostics->setText(tr("&Diagnostic codes"));
     m_flow->setText(tr("The inbound &flow"));
     m_budget->setText(tr("The UUI header &budget"));
-    m_all->setText(tr("All &documentation (folder)"));
+    m_all->setText(tr("All d&ocumentation (folder)"));
 }
 
 } // namespace handoff::training
