@@ -17,6 +17,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QVBoxLayout>
 
@@ -44,9 +47,16 @@ StartDialog::StartDialog(shell::Workspace& workspace, shell::ProjectController* 
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
-    auto* grid = new QGridLayout;
+    // The choices scroll when the screen is small (a laptop at 200%), so no text is ever cut off.
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(u"startScrollArea"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* body = new QWidget(scroll);
+    auto* grid = new QGridLayout(body);
+    grid->setContentsMargins(0, 0, 0, 0);
     // Left: the quick starts and recent projects.
-    auto* quick = new QGroupBox(tr("Start"), this);
+    auto* quick = new QGroupBox(tr("Start"), body);
     auto* quickLayout = new QVBoxLayout(quick);
     auto* sample = new QPushButton(tr("Open the &sample project"), quick);
     sample->setObjectName(u"openSamplePushButton"_s);
@@ -69,7 +79,7 @@ StartDialog::StartDialog(shell::Workspace& workspace, shell::ProjectController* 
     grid->addWidget(quick, 0, 0);
 
     // Right: a new project from the template.
-    auto* create = new QGroupBox(tr("New project from the help article's template"), this);
+    auto* create = new QGroupBox(tr("New project from the help article's template"), body);
     auto* form = new QFormLayout(create);
     m_name = new QLineEdit(create);
     m_name->setObjectName(u"newProjectNameLineEdit"_s);
@@ -104,7 +114,8 @@ StartDialog::StartDialog(shell::Workspace& workspace, shell::ProjectController* 
     form->addRow(m_create);
     grid->addWidget(create, 0, 1);
     grid->setColumnStretch(1, 1);
-    layout->addLayout(grid, 1);
+    scroll->setWidget(body);
+    layout->addWidget(scroll, 1);
 
     m_showAtStart = new QCheckBox(tr("Show this screen when Handoff Studio starts without a project"), this);
     m_showAtStart->setObjectName(u"showAtStartCheckBox"_s);
@@ -140,6 +151,15 @@ StartDialog::StartDialog(shell::Workspace& workspace, shell::ProjectController* 
     connect(m_customerType, &QComboBox::currentIndexChanged, this, [this] { updateForm(); });
     updateForm();
     sample->setFocus();
+
+    // As large as the choices want, within the screen (they scroll beyond it).
+    QSize want = body->sizeHint() + QSize(scroll->verticalScrollBar()->sizeHint().width() + 40, 0);
+    want.setHeight(want.height() + intro->sizeHint().height() + m_showAtStart->sizeHint().height() +
+                   buttons->sizeHint().height() + 60);
+    if (const QScreen* s = screen()) {
+        want = want.boundedTo(s->availableGeometry().size() * 9 / 10);
+    }
+    resize(want);
 }
 
 StartDialog::~StartDialog() = default;
