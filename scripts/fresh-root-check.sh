@@ -2,7 +2,7 @@
 # Proves that the README's two commands work on a brand-new Debian 12 machine, which a CI machine set up before
 # cannot prove: a package installed there by hand hides a missing line in scripts/install-deps.sh.
 #
-#   scripts/fresh-root-check.sh [--keep] [--only-install] [--keep-going] [DIR]
+#   scripts/fresh-root-check.sh [--keep] [--only-install] [--keep-going] [--deb FILE] [DIR]
 #
 # What it does, as root (debootstrap and chroot need root):
 #   1. installs debootstrap with apt-get if it is missing. debootstrap is a tool of this check only, so it is not in
@@ -25,6 +25,11 @@
 # --only-install stops after scripts/install-deps.sh (a quick check of the package list, see below);
 # --keep-going builds the second command with `ninja -k 0` semantics (CMAKE_BUILD_PARALLEL_LEVEL unchanged,
 # `--build ... -- -k 0`) and then runs ctest on what built, listing what did not build, instead of the workflow.
+# --deb FILE: instead of the README's commands, installs the Debian package FILE with apt into the fresh root (apt
+# resolves its dependencies from the archive: the proof that shlibdeps named them all), then runs `handoff
+# --version`, `handoff preflight` of the installed sample (or `handoff flow validate` of it while there is no
+# preflight command; the step says which), and the app on QT_QPA_PLATFORM=offscreen for FRESH_ROOT_APP_SECONDS
+# (killed then, which counts as started). scripts/deb-fresh-root-check.sh builds the package and calls this mode.
 # Timeouts (seconds): FRESH_ROOT_TIMEOUT_BOOTSTRAP (1800), FRESH_ROOT_TIMEOUT_FIRST (10800),
 # FRESH_ROOT_TIMEOUT_SECOND (14400).
 #
@@ -44,6 +49,7 @@ set -euo pipefail
 keep=0
 only_install=0
 keep_going=0
+deb=""
 dir=""
 usage() { sed -n '5p' "$0" | sed 's/^# *//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -51,6 +57,7 @@ while [ $# -gt 0 ]; do
         --keep) keep=1 ;;
         --only-install) only_install=1 ;;
         --keep-going) keep_going=1 ;;
+        --deb) [ $# -ge 2 ] || usage; deb="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
         -h | --help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
         -*) echo "fresh-root-check: unknown option $1" >&2; usage ;;
         *) [ -z "$dir" ] || usage; dir="$1" ;;
@@ -70,6 +77,11 @@ timeout_second="${FRESH_ROOT_TIMEOUT_SECOND:-14400}"
 app_seconds="${FRESH_ROOT_APP_SECONDS:-8}"
 host_ccache="${CCACHE_DIR:-$HOME/.cache/ccache}"
 start_time=$(date +%s)
+
+if [ -n "$deb" ] && [ ! -f "$deb" ]; then
+    echo "fresh-root-check: $deb is not a file" >&2
+    exit 2
+fi
 
 # --- the README's two commands -----------------------------------------------------------------------------------
 readme_commands=()
@@ -230,7 +242,7 @@ else
     touch "$dir/.fresh-root-check"
 fi
 
-# --- 2. the checkout and the mounts ----------------------------------------------------------------------------------
+# --- 2. the checkout and the mounts (a package check needs no checkout) ----------------------------------------------------------------------------------
 copy_checkout() {
     rm -rf "${dir:?}$src_in_root"
     mkdir -p "$dir$src_in_root"
@@ -247,7 +259,11 @@ copy_checkout() {
 }
 checkout="commit $(git -C "$repo" rev-parse --short HEAD)$(
     [ -z "$(git -C "$repo" status --porcelain)" ] || echo " plus uncommitted changes")"
-step "copy the checkout to $src_in_root" "$logs/2-copy.log" -- copy_checkout
+if [ -z "$deb" ]; then
+    step "copy the checkout to $src_in_root" "$logs/2-copy.log" -- copy_checkout
+else
+    checkout="package $(basename "$deb")"
+fi
 
 mount_root() {
     mount -t proc proc "$dir/proc"
@@ -260,6 +276,54 @@ mount_root() {
     mounted_in_root
 }
 step "mount /proc, /sys, /dev and the host's ccache" "$logs/3-mount.log" -- mount_root
+
+# --- 3a. the package mode: install the DEB with apt and run what it installed -----------------------------------
+if [ -n "$deb" ]; then
+    install_deb() {
+        cp "$deb" "$dir/tmp/"
+        in_root /usr/bin/env DEBIAN_FRONTEND=noninteractive timeout "$timeout_first" nice -n 19 /bin/bash -c \
+            "apt-get update -qq && apt-get install -y --no-install-recommends /tmp/$(basename "$deb") &&
+             dpkg -s handoff-studio | sed -n '/^Version/p;/^Depends/p'"
+    }
+    step "apt-get install $(basename "$deb") into the fresh root" "$logs/4-install-deb.log" -- install_deb
+    try_step "handoff --version" "$logs/5-version.log" -- in_root /usr/bin/handoff --version || true
+    sample=/usr/share/handoff-studio/samples/sample.handoff
+    check_sample() {
+        # exit 0 (ready) or 1 (problems found) is a run that worked; 2 or 3 or a crash is not
+        local rc=0
+        if in_root /usr/bin/handoff preflight --help >/dev/null 2>&1; then
+            echo "handoff preflight $sample"
+            in_root /usr/bin/handoff preflight "$sample" || rc=$?
+        else
+            echo "handoff preflight does not exist in this package: handoff flow validate $sample instead"
+            in_root /usr/bin/handoff flow validate "$sample" || rc=$?
+        fi
+        echo "exit $rc"
+        [ "$rc" -le 1 ]
+    }
+    try_step "check the installed sample (preflight, else flow validate)" "$logs/6-sample.log" -- check_sample || true
+    run_app() {
+        local rc=0
+        in_root /usr/bin/env QT_QPA_PLATFORM=offscreen timeout -s TERM "$app_seconds" /usr/bin/handoff-studio || rc=$?
+        if [ "$rc" -eq 124 ]; then
+            echo "the app ran for ${app_seconds}s and was stopped"
+            return 0
+        fi
+        echo "the app exited by itself within ${app_seconds}s (exit $rc)"
+        return 1
+    }
+    try_step "handoff-studio on QT_QPA_PLATFORM=offscreen for ${app_seconds}s" "$logs/7-app.log" -- run_app || true
+    list_files() {
+        in_root dpkg -L handoff-studio | grep -E '/(bin|applications|metainfo|mime/packages|samples|doc/handoff-studio)/|hicolor/(scalable|48x48)' 
+    }
+    try_step "files the package installed (excerpt)" "$logs/8-files.log" -- list_files || true
+    summary
+    for f in "$logs"/5-version.log "$logs"/6-sample.log "$logs"/7-app.log "$logs"/8-files.log; do
+        [ -f "$f" ] && { echo "---- $(basename "$f")"; cat "$f"; }
+    done
+    [ ${#failed_logs[@]} -eq 0 ]
+    exit
+fi
 
 # --- 3. the README's first command ---------------------------------------------------------------------------------
 if [ "$only_install" -eq 1 ]; then

@@ -1183,6 +1183,20 @@
     <message>
         <source>Credential probe: no answer (DNS, TLS, connection or timeout); nothing is known about the token.</source>
         <translation>Zugangsprobe: keine Antwort (DNS, TLS, Verbindung oder Zeitüberschreitung); über das Token ist nichts bekannt.</translation>
+        <source>A call reaches the agent with no Set Post-Flow (Target: Caller) before the transfer.</source>
+        <translation>Ein Anruf erreicht den Agenten ohne Set Post-Flow (Target: Caller) vor dem Transfer.</translation>
+    </message>
+    <message>
+        <source>There is no training exercise with this id.</source>
+        <translation>Es gibt keine Schulungsübung mit dieser ID.</translation>
+    </message>
+    <message>
+        <source>The exercise&apos;s project file exists already; it was left as it is.</source>
+        <translation>Die Projektdatei der Übung existiert bereits; sie wurde so belassen.</translation>
+    </message>
+    <message>
+        <source>The folder for the exercise&apos;s project cannot be made.</source>
+        <translation>Der Ordner für das Projekt der Übung kann nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
@@ -5260,6 +5274,10 @@ Basis-URL für voiceCalls: %2%3</translation>
         <source>Forget Key</source>
         <translation>Schlüssel vergessen</translation>
     </message>
+    <message>
+        <source>For example acme_cc 00D5g000004XyZ1</source>
+        <translation>Zum Beispiel acme_cc 00D5g000004XyZ1</translation>
+    </message>
 </context>
 <context>
     <name>handoff::pages::PastedUuiCheck</name>
@@ -7794,6 +7812,368 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     <message>
         <source>HTTP %1, %2 The token&apos;s fate is unknown. The answer says: %3</source>
         <translation>HTTP %1, %2 Was mit dem Token geschah, ist unbekannt. Die Antwort sagt: %3</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::training</name>
+    <message>
+        <source>Training: %1</source>
+        <translation>Schulung: %1</translation>
+    </message>
+    <message>
+        <source>The UUI token, pasted into the flow.</source>
+        <translation>Das UUI-Token, in den Flow eingefügt.</translation>
+    </message>
+    <message>
+        <source>Caller number known?</source>
+        <translation>Rufnummer des Anrufers bekannt?</translation>
+    </message>
+    <message>
+        <source>Typographic quotes in a pasted UUI</source>
+        <translation>Typografische Anführungszeichen in einer eingefügten UUI</translation>
+    </message>
+    <message>
+        <source>Set UUI Data sends a UUI that is valid JSON.</source>
+        <translation>Set UUI Data sendet eine UUI, die gültiges JSON ist.</translation>
+    </message>
+    <message>
+        <source>The UUI in Set UUI Data was pasted from a document that turned its quotes into “ ”. Write straight double quotes (\&quot; inside the expression), or let the project&apos;s UUI template build it.</source>
+        <translation>Die UUI in Set UUI Data wurde aus einem Dokument eingefügt, das ihre Anführungszeichen in „ “ verwandelt hat. Schreiben Sie gerade doppelte Anführungszeichen (\&quot; im Ausdruck), oder lassen Sie die UUI-Vorlage des Projekts sie bauen.</translation>
+    </message>
+    <message>
+        <source>A 15-character callId</source>
+        <translation>Eine 15-stellige callId</translation>
+    </message>
+    <message>
+        <source>The UUI&apos;s callId is the 18-character VoiceCall id.</source>
+        <translation>Die callId der UUI ist die 18-stellige VoiceCall-ID.</translation>
+    </message>
+    <message>
+        <source>The voiceCalls API answers with a 15-character id; Salesforce wants the case-safe 18-character form in the UUI. The UUI page (or `handoff id convert`) gives it.</source>
+        <translation>Die voiceCalls-API antwortet mit einer 15-stelligen ID; Salesforce erwartet in der UUI die groß-/kleinschreibungssichere 18-stellige Form. Die UUI-Seite (oder `handoff id convert`) liefert sie.</translation>
+    </message>
+    <message>
+        <source>A sub claim for a customer type without it</source>
+        <translation>Ein sub-Claim für einen Kundentyp ohne sub</translation>
+    </message>
+    <message>
+        <source>The UUI token has no sub, as this org&apos;s customer type needs.</source>
+        <translation>Das UUI-Token hat kein sub, wie es der Kundentyp dieser Org verlangt.</translation>
+    </message>
+    <message>
+        <source>The org is not a Salesforce Voice with Telephony Providers customer, so its tokens leave sub out. The token pasted into Flow.uuiToken has one: mint it again without sub, or let the project mint it (the variable&apos;s supplier).</source>
+        <translation>Die Org ist kein Kunde von Salesforce Voice with Telephony Providers, daher lassen ihre Tokens sub weg. Das in Flow.uuiToken eingefügte Token hat eines: Erzeugen Sie es ohne sub neu, oder lassen Sie es vom Projekt erzeugen (der Lieferant der Variable).</translation>
+    </message>
+    <message>
+        <source>A UUI token valid for over 24 hours</source>
+        <translation>Ein UUI-Token, das länger als 24 Stunden gilt</translation>
+    </message>
+    <message>
+        <source>The UUI token expires at most 24 hours after it is issued.</source>
+        <translation>Das UUI-Token läuft höchstens 24 Stunden nach seiner Ausstellung ab.</translation>
+    </message>
+    <message>
+        <source>Salesforce refuses a token whose exp is more than 24 hours after its iat. Set the UUI token&apos;s lifetime on the Token page to 24 hours or less.</source>
+        <translation>Salesforce lehnt ein Token ab, dessen exp mehr als 24 Stunden nach seinem iat liegt. Setzen Sie die Lebensdauer des UUI-Tokens auf der Token-Seite auf 24 Stunden oder weniger.</translation>
+    </message>
+    <message>
+        <source>A UUI header over the limit</source>
+        <translation>Ein UUI-Header über dem Limit</translation>
+    </message>
+    <message>
+        <source>The UUI fits the trunk&apos;s limit of 1,024.</source>
+        <translation>Die UUI passt in das Limit des Trunks von 1.024.</translation>
+    </message>
+    <message>
+        <source>Custom parameters made the UUI too long. The UUI page&apos;s budget lists the ways out, best saving first: leave out what the Omni-Channel flow can look up itself.</source>
+        <translation>Eigene Parameter haben die UUI zu lang gemacht. Das Budget auf der UUI-Seite listet die Auswege, die größte Ersparnis zuerst: Lassen Sie weg, was der Omni-Channel-Flow selbst nachschlagen kann.</translation>
+    </message>
+    <message>
+        <source>A data action input named orgId</source>
+        <translation>Eine Datenaktions-Eingabe namens orgId</translation>
+    </message>
+    <message>
+        <source>No Call Data Action input uses a name Genesys reserves.</source>
+        <translation>Keine Eingabe der Call Data Action verwendet einen von Genesys reservierten Namen.</translation>
+    </message>
+    <message>
+        <source>Genesys reserves orgId, integrationId and rawRequest in data action contracts; the help article&apos;s sample uses orgId. Rename the input of the Call Data Action (for example salesforceOrgId).</source>
+        <translation>Genesys reserviert orgId, integrationId und rawRequest in Datenaktions-Verträgen; das Beispiel des Hilfeartikels verwendet orgId. Benennen Sie die Eingabe der Call Data Action um (zum Beispiel salesforceOrgId).</translation>
+    </message>
+    <message>
+        <source>A transfer without Set UUI Data on one path</source>
+        <translation>Ein Transfer ohne Set UUI Data auf einem Pfad</translation>
+    </message>
+    <message>
+        <source>Every path to Transfer to Number sets the UUI for transfers.</source>
+        <translation>Jeder Pfad zu Transfer to Number setzt die UUI für Transfers.</translation>
+    </message>
+    <message>
+        <source>Set UUI Data sits on the &quot;yes&quot; path of a Decision, so a call taking &quot;no&quot; is transferred without a UUI. Move Set UUI Data out of the Decision, before the transfer.</source>
+        <translation>Set UUI Data liegt auf dem „yes“-Pfad einer Decision, daher wird ein Anruf auf „no“ ohne UUI übergeben. Verschieben Sie Set UUI Data aus der Decision heraus vor den Transfer.</translation>
+    </message>
+    <message>
+        <source>No Set Post-Flow</source>
+        <translation>Kein Set Post-Flow</translation>
+    </message>
+    <message>
+        <source>When the Agentforce agent hangs up, the caller goes on to the escalation flow.</source>
+        <translation>Wenn der Agentforce-Agent auflegt, geht der Anrufer weiter in den Eskalations-Flow.</translation>
+    </message>
+    <message>
+        <source>Without Set Post-Flow (Target: Caller) before the transfer, an escalation drops the caller. Add it before Transfer to Number.</source>
+        <translation>Ohne Set Post-Flow (Target: Caller) vor dem Transfer verliert eine Eskalation den Anrufer. Fügen Sie es vor Transfer to Number ein.</translation>
+    </message>
+    <message>
+        <source>A Decision whose &quot;no&quot; path is not handled</source>
+        <translation>Eine Decision, deren „no“-Pfad nicht behandelt wird</translation>
+    </message>
+    <message>
+        <source>A call without a VoiceCall id is told so and disconnected.</source>
+        <translation>Ein Anruf ohne VoiceCall-ID erhält einen Hinweis und wird getrennt.</translation>
+    </message>
+    <message>
+        <source>The Decision &quot;VoiceCall created?&quot; has nothing on its &quot;no&quot; path and nothing follows it, so such a call falls out of the flow. Put a Jump to Reusable Task (Failure handling) or a Disconnect there.</source>
+        <translation>Die Decision „VoiceCall created?“ hat nichts auf ihrem „no“-Pfad, und nichts folgt ihr, daher fällt ein solcher Anruf aus dem Flow. Setzen Sie dort ein Jump to Reusable Task (Failure handling) oder ein Disconnect ein.</translation>
+    </message>
+    <message>
+        <source>There is no exercise &quot;%1&quot;. The exercises are: %2.</source>
+        <translation>Es gibt keine Übung „%1“. Die Übungen sind: %2.</translation>
+    </message>
+    <message>
+        <source>The call reaches the Agentforce agent with no Set Post-Flow before the transfer: when the agent hangs up to escalate, the caller is disconnected instead of reaching a rep. Add Set Post-Flow (Target: Caller, the escalation flow) before Transfer to Number.</source>
+        <translation>Der Anruf erreicht den Agentforce-Agenten ohne Set Post-Flow vor dem Transfer: Wenn der Agent zur Eskalation auflegt, wird der Anrufer getrennt, statt einen Mitarbeiter zu erreichen. Fügen Sie Set Post-Flow (Target: Caller, der Eskalations-Flow) vor Transfer to Number ein.</translation>
+    </message>
+    <message>
+        <source>Passed: %1</source>
+        <translation>Bestanden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not yet: %n problem(s) of this exercise remain.</source>
+        <translation>
+            <numerusform>Noch nicht: %n Problem dieser Übung bleibt.</numerusform>
+            <numerusform>Noch nicht: %n Probleme dieser Übung bleiben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not yet: the exercise&apos;s problem is gone, but the change caused %n new error(s).</source>
+        <translation>
+            <numerusform>Noch nicht: Das Problem der Übung ist behoben, aber die Änderung hat %n neuen Fehler verursacht.</numerusform>
+            <numerusform>Noch nicht: Das Problem der Übung ist behoben, aber die Änderung hat %n neue Fehler verursacht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made; choose another one.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden; wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>%1 exists already and was left as it is. Check it, or choose another folder to start the exercise again.</source>
+        <translation>%1 existiert bereits und wurde so belassen. Prüfen Sie es, oder wählen Sie einen anderen Ordner, um die Übung neu zu beginnen.</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::training::HelpDocs</name>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>The documentation is not installed. It is part of the handoff-studio package (/usr/share/doc/handoff-studio); set HANDOFF_DOCS_DIR to a folder with it.</source>
+        <translation>Die Dokumentation ist nicht installiert. Sie ist Teil des Pakets handoff-studio (/usr/share/doc/handoff-studio); setzen Sie HANDOFF_DOCS_DIR auf einen Ordner, der sie enthält.</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1. Open the file with a text editor or a browser.</source>
+        <translation>Kein Programm auf diesem Computer öffnet %1. Öffnen Sie die Datei mit einem Texteditor oder einem Browser.</translation>
+    </message>
+    <message>
+        <source>&amp;Training and first steps</source>
+        <translation>&amp;Schulung und erste Schritte</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostic codes</source>
+        <translation>&amp;Diagnosecodes</translation>
+    </message>
+    <message>
+        <source>The inbound &amp;flow</source>
+        <translation>Der eingehende &amp;Flow</translation>
+    </message>
+    <message>
+        <source>The UUI header &amp;budget</source>
+        <translation>Das &amp;Budget des UUI-Headers</translation>
+    </message>
+    <message>
+        <source>All d&amp;ocumentation (folder)</source>
+        <translation>Gesamte D&amp;okumentation (Ordner)</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::training::StartDialog</name>
+    <message>
+        <source>Welcome to Handoff Studio</source>
+        <translation>Willkommen bei Handoff Studio</translation>
+    </message>
+    <message>
+        <source>Handoff Studio designs and checks the SIP handoff from a Genesys Cloud flow to an Agentforce Voice agent. How do you want to start?</source>
+        <translation>Handoff Studio entwirft und prüft die SIP-Übergabe von einem Genesys-Cloud-Flow an einen Agentforce-Voice-Agenten. Wie möchten Sie beginnen?</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginnen</translation>
+    </message>
+    <message>
+        <source>Open the &amp;sample project</source>
+        <translation>&amp;Beispielprojekt öffnen</translation>
+    </message>
+    <message>
+        <source>Start the &amp;training</source>
+        <translation>&amp;Schulung beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open a project file...</source>
+        <translation>Projektdatei ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects:</source>
+        <translation>&amp;Zuletzt verwendete Projekte:</translation>
+    </message>
+    <message>
+        <source>Open r&amp;ecent</source>
+        <translation>Zuletzt verwendetes &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>New project from the help article&apos;s template</source>
+        <translation>Neues Projekt aus der Vorlage des Hilfeartikels</translation>
+    </message>
+    <message>
+        <source>Acme inbound voice</source>
+        <translation>Acme eingehende Anrufe</translation>
+    </message>
+    <message>
+        <source>00D... (Setup &gt; Company Information)</source>
+        <translation>00D... (Setup &gt; Unternehmensinformationen)</translation>
+    </message>
+    <message>
+        <source>mycompany.my.salesforce-scrt.com</source>
+        <translation>meinefirma.my.salesforce-scrt.com</translation>
+    </message>
+    <message>
+        <source>The Call Center API name</source>
+        <translation>Der API-Name des Call Centers</translation>
+    </message>
+    <message>
+        <source>Project &amp;name:</source>
+        <translation>Projekt&amp;name:</translation>
+    </message>
+    <message>
+        <source>Org &amp;id:</source>
+        <translation>Org-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>SCRT2 &amp;domain:</source>
+        <translation>SCRT2-&amp;Domain:</translation>
+    </message>
+    <message>
+        <source>&amp;Call Center API name:</source>
+        <translation>&amp;Call-Center-API-Name:</translation>
+    </message>
+    <message>
+        <source>Customer &amp;type:</source>
+        <translation>Kunden&amp;typ:</translation>
+    </message>
+    <message>
+        <source>Create &amp;project</source>
+        <translation>&amp;Projekt anlegen</translation>
+    </message>
+    <message>
+        <source>Show this screen when Handoff Studio starts without a project</source>
+        <translation>Diesen Bildschirm zeigen, wenn Handoff Studio ohne Projekt startet</translation>
+    </message>
+    <message>
+        <source>Start with an &amp;empty project</source>
+        <translation>Mit &amp;leerem Projekt beginnen</translation>
+    </message>
+    <message>
+        <source>Enter the org id, the SCRT2 domain and the Call Center API name.</source>
+        <translation>Geben Sie die Org-ID, die SCRT2-Domain und den API-Namen des Call Centers ein.</translation>
+    </message>
+    <message>
+        <source>See the problems below the form.</source>
+        <translation>Siehe die Probleme unter dem Formular.</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+</context>
+<context>
+    <name>handoff::training::TrainingPage</name>
+    <message>
+        <source>Each exercise opens a project broken the way handoffs break in production. Fix it on the other pages, then come back and check it. Your progress is kept.</source>
+        <translation>Jede Übung öffnet ein Projekt, das so defekt ist, wie Übergaben im Betrieb ausfallen. Beheben Sie den Fehler auf den anderen Seiten, kommen Sie dann zurück und prüfen Sie ihn. Ihr Fortschritt wird gespeichert.</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>Übungen</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Übung</translation>
+    </message>
+    <message>
+        <source>Goal:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation>Hinweis:</translation>
+    </message>
+    <message>
+        <source>Codes:</source>
+        <translation>Codes:</translation>
+    </message>
+    <message>
+        <source>Open project:</source>
+        <translation>Offenes Projekt:</translation>
+    </message>
+    <message>
+        <source>&amp;Start exercise</source>
+        <translation>Übung &amp;beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Check my fix</source>
+        <translation>Meine Lösung &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Problems left</source>
+        <translation>Verbleibende Probleme</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Schulung</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>begonnen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 exercises passed.</source>
+        <translation>%1 von %2 Übungen bestanden.</translation>
+    </message>
+    <message>
+        <source>No exercise is open; Check uses the exercise selected in the list.</source>
+        <translation>Keine Übung ist geöffnet; Prüfen verwendet die in der Liste gewählte Übung.</translation>
+    </message>
+    <message>
+        <source>Started. The problems are in the Problems dock and on the pages; fix them, then check.</source>
+        <translation>Begonnen. Die Probleme stehen im Problembereich und auf den Seiten; beheben Sie sie, dann prüfen Sie.</translation>
     </message>
 </context>
 <context>

@@ -169,8 +169,8 @@ int dispatchSubcommands(Context& context, const QString& groupName, const QStrin
 }
 
 QList<CommandGroup> allCommandGroups() {
-    return {idCommands(),       keysCommands(), jwtCommands(),    uuiCommands(), callCommands(),
-            emulatorCommands(), flowCommands(), exportCommands(), sipCommands(), preflightCommands()};
+    return {idCommands(),   keysCommands(),   jwtCommands(), uuiCommands(),       callCommands(),    emulatorCommands(),
+            flowCommands(), exportCommands(), sipCommands(), preflightCommands(), trainingCommands()};
 }
 
 int runCli(Context& context, const QStringList& arguments) {

@@ -98,6 +98,7 @@ CommandGroup flowCommands();
 CommandGroup exportCommands();
 CommandGroup sipCommands();
 CommandGroup preflightCommands();
+CommandGroup trainingCommands();
 
 QList<CommandGroup> allCommandGroups();
 int runCli(Context& context, const QStringList& arguments);

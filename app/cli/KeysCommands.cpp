@@ -1,8 +1,10 @@
 #include "CliContext.h"
+#include "ProjectLoading.h"
 #include "crypto/Certificate.h"
 #include "crypto/KeyGenerator.h"
 #include "crypto/PrivateKey.h"
 #include "diagnostics/Catalog.h"
+#include "project/NewProject.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -59,13 +61,17 @@ int runGenerate(Context& context, const QStringList& args) {
     const QCommandLineOption outCert(u"out-cert"_s, tr("Where to write the certificate (PEM)."), u"file"_s);
     const QCommandLineOption bits(u"bits"_s, tr("Key size: 2048 (default), 3072 or 4096."), u"n"_s, u"2048"_s);
     const QCommandLineOption days(u"days"_s, tr("Certificate validity in days (default 365)."), u"n"_s, u"365"_s);
-    const QCommandLineOption cn(u"cn"_s, tr("Certificate common name (default: Handoff Studio)."), u"name"_s,
-                                u"Handoff Studio"_s);
+    const QCommandLineOption cn(u"cn"_s, tr("Certificate common name (default: from --project, else Handoff Studio)."),
+                                u"name"_s, u"Handoff Studio"_s);
+    const QCommandLineOption projectFile(
+        u"project"_s,
+        tr("Name the certificate after this project: its Call Center API name and org id (unless --cn is given)."),
+        u"file"_s);
     const QCommandLineOption encrypt(u"encrypt"_s, tr("Encrypt the key with a passphrase."));
     const QCommandLineOption json(u"json"_s, tr("Print what was made as JSON."));
     const QCommandLineOption at(u"at"_s, tr("Start the validity at this time (seconds since 1970) instead of now."),
                                 u"epoch"_s);
-    parser.addOptions({outKey, outCert, bits, days, cn, encrypt, json, at});
+    parser.addOptions({outKey, outCert, bits, days, cn, projectFile, encrypt, json, at});
     if (auto done = parseCommandLine(parser, args, context)) {
         return *done;
     }
@@ -81,6 +87,16 @@ int runGenerate(Context& context, const QStringList& args) {
     options.bits = parser.value(bits).toInt(&bitsOk);
     options.days = parser.value(days).toInt(&daysOk);
     options.commonName = parser.value(cn);
+    if (parser.isSet(projectFile) && !parser.isSet(cn)) {
+        auto loaded = loadProject(context, parser.value(projectFile));
+        if (const int* code = std::get_if<int>(&loaded)) {
+            return *code;
+        }
+        const QString name = project::defaultCommonName(std::get<LoadedProject>(loaded).project);
+        if (!name.isEmpty()) {
+            options.commonName = name;
+        }
+    }
     if (!bitsOk || !daysOk) {
         return context.usageError(tr("--bits and --days want whole numbers."));
     }

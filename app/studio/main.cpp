@@ -6,6 +6,7 @@
 #include "shell/Preferences.h"
 #include "shell/ProjectController.h"
 #include "shell/Workspace.h"
+#include "training/StartDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -89,6 +90,18 @@ int main(int argc, char** argv) {
         }
         if (!file.isEmpty()) {
             window.projects()->load(file);
+            return;
+        }
+        // No project: the start screen (sample, new from the template, recent, training), unless turned off.
+        if (handoff::training::StartDialog::showAtStart()) {
+            auto* start = new handoff::training::StartDialog(window.workspace(), window.projects(), &window);
+            start->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(start, &QDialog::finished, &window, [&window, start] {
+                if (start->choice() == handoff::training::StartDialog::Choice::Training) {
+                    window.showPage(u"training"_s);
+                }
+            });
+            start->open();
         }
     });
     return QApplication::exec();

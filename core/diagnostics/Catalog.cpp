@@ -9,7 +9,7 @@ const QList<CodeInfo>& catalog() {
     static const QList<CodeInfo> all = [] {
         QList<CodeInfo> list;
         for (auto table : {salesforceCodes(), cryptoCodes(), jwtCodes(), uuiCodes(), telephonyCodes(), flowCodes(),
-                           exportCodes(), projectCodes(), sipCodes()}) {
+                           exportCodes(), projectCodes(), sipCodes(), trainingCodes()}) {
             for (const CodeInfo& info : table) {
                 list.append(info);
             }

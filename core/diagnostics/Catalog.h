@@ -21,7 +21,7 @@ struct CodeInfo {
 // Each module owns its table, in <module>/<Module>Codes.cpp; the catalog is their concatenation.
 // Prefixes: ID (Salesforce ids), ORG (org profile), KEY (keys, certificates), JWT, UUI (composition and lint),
 // SIP (header budget), TEL (voiceCalls client), EMU (emulator), FLW (flow), EXP (exports), PRJ (project files),
-// RSIP (the INVITE on the wire: core/sip).
+// RSIP (the INVITE on the wire: core/sip), TRN (training exercises: core/training).
 std::span<const CodeInfo> salesforceCodes();
 std::span<const CodeInfo> cryptoCodes();
 std::span<const CodeInfo> jwtCodes();
@@ -31,6 +31,7 @@ std::span<const CodeInfo> flowCodes();
 std::span<const CodeInfo> exportCodes();
 std::span<const CodeInfo> projectCodes();
 std::span<const CodeInfo> sipCodes();
+std::span<const CodeInfo> trainingCodes();
 
 const QList<CodeInfo>& catalog();
 std::optional<CodeInfo> findCode(const QString& code);

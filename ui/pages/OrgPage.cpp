@@ -3,6 +3,7 @@
 #include "common/SaveFile.h"
 #include "crypto/KeyGenerator.h"
 #include "crypto/SecureBytes.h"
+#include "project/NewProject.h"
 #include "project/SecretStore.h"
 #include "salesforce/OrgProfile.h"
 #include "salesforce/SalesforceId.h"
@@ -314,7 +315,9 @@ void OrgPage::buildUi() {
     generateForm->addRow(tr("Certificate &validity:"), m_days);
     m_commonName = new QLineEdit(generateGroup);
     m_commonName->setObjectName(u"commonNameLineEdit"_s);
-    m_commonName->setText(u"Handoff Studio"_s);
+    // The project's Call Center API name and org id, not the app's name; follows the project until edited.
+    m_commonName->setText(project::defaultCommonName(workspace().project()));
+    m_commonName->setPlaceholderText(tr("For example acme_cc 00D5g000004XyZ1"));
     generateForm->addRow(tr("Certificate common na&me:"), m_commonName);
     m_generate = new QPushButton(tr("&Generate Key Pair"), generateGroup);
     m_generate->setObjectName(u"generateKeyButton"_s);
@@ -391,6 +394,9 @@ void OrgPage::refreshFromProject() {
         }
     };
     sync(m_name, p.name);
+    if (!m_commonName->isModified()) {
+        sync(m_commonName, project::defaultCommonName(p));
+    }
     sync(m_orgId, p.org.orgId);
     sync(m_scrt2, p.org.scrt2Domain);
     sync(m_callCenter, p.org.callCenterApiName);

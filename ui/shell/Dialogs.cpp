@@ -1,5 +1,6 @@
 #include "shell/Dialogs.h"
 
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -8,11 +9,17 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace handoff::shell {
+
+bool Dialogs::openUrl(QWidget* parent, const QUrl& url) {
+    Q_UNUSED(parent)
+    return QDesktopServices::openUrl(url);
+}
 
 Dialogs& Dialogs::standard() {
     static WidgetDialogs instance;

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+class QUrl;
 class QWidget;
 
 namespace handoff::shell {
@@ -46,6 +47,10 @@ public:
     // Multi-line text pasted by the admin (a PEM key or certificate), as bytes the caller wipes after use;
     // std::nullopt when cancelled.
     virtual std::optional<QByteArray> pasteText(QWidget* parent, const QString& title, const QString& text) = 0;
+
+    // Opens a document or web page with the desktop's handler (the Help menu's shipped docs). The default calls
+    // QDesktopServices::openUrl; test seams record the URL instead. False when nothing could open it.
+    virtual bool openUrl(QWidget* parent, const QUrl& url);
 
     // The implementation that shows real dialogs; used until a test replaces it.
     static Dialogs& standard();

@@ -16,6 +16,8 @@
 #include "shell/ProjectController.h"
 #include "shell/StateColours.h"
 #include "shell/Workspace.h"
+#include "training/HelpDocs.h"
+#include "training/TrainingPage.h"
 #include "uui/TrunkUuiProfile.h"
 
 #include <QAction>
@@ -218,6 +220,7 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     addPage(new pages::TestCallPage(m_workspace, this));
     addPage(new flow::FlowPage(m_workspace, this));
     addPage(new pages::GoLivePage(m_workspace, this));
+    addPage(new training::TrainingPage(m_workspace, m_projects, this));
 
     m_problems->setDiagnostics(m_workspace.diagnostics());
     qApp->installEventFilter(this);
@@ -430,6 +433,7 @@ void MainWindow::createMenus() {
     }
 
     m_helpMenu = menuBar()->addMenu(QString());
+    new training::HelpDocs(m_helpMenu, m_dialogs, this);
     m_helpMenu->addAction(m_aboutAction);
     m_helpMenu->addAction(m_aboutQtAction);
 }

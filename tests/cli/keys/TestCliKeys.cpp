@@ -62,6 +62,27 @@ private Q_SLOTS:
         QVERIFY(matches.first().toObject().value(u"match"_s).toBool());
     }
 
+    // With --project and no --cn, the certificate is named after the project's call centre and org, not the app.
+    void generateNamesTheCertificateAfterTheProject() {
+        QTemporaryDir dir;
+        const CliRun run =
+            runHandoff({u"keys"_s, u"generate"_s, u"--out-key"_s, dir.filePath(u"k.pem"_s), u"--out-cert"_s,
+                        dir.filePath(u"c.pem"_s), u"--project"_s,
+                        QStringLiteral(HANDOFF_SOURCE_DIR "/resources/samples/sample.handoff"), u"--json"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(jsonOf(run).value(u"subject"_s).toString(), u"CN=acme_agentforce 00D5g000004XyZ1"_s);
+        const CliRun given = runHandoff({u"keys"_s, u"generate"_s, u"--out-key"_s, dir.filePath(u"k2.pem"_s),
+                                         u"--out-cert"_s, dir.filePath(u"c2.pem"_s), u"--project"_s,
+                                         QStringLiteral(HANDOFF_SOURCE_DIR "/resources/samples/sample.handoff"),
+                                         u"--cn"_s, u"Mine"_s, u"--json"_s});
+        QCOMPARE(jsonOf(given).value(u"subject"_s).toString(), u"CN=Mine"_s);
+        const CliRun missing =
+            runHandoff({u"keys"_s, u"generate"_s, u"--out-key"_s, dir.filePath(u"k3.pem"_s), u"--out-cert"_s,
+                        dir.filePath(u"c3.pem"_s), u"--project"_s, dir.filePath(u"missing.handoff"_s)});
+        QCOMPARE(missing.exitCode, 3);
+        QVERIFY(!QFile::exists(dir.filePath(u"k3.pem"_s)));
+    }
+
     void generateNeverOverwrites() {
         QTemporaryDir dir;
         const QString key = dir.filePath(u"k.pem"_s);

@@ -7,6 +7,7 @@
 #include <QQueue>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace handoff::shell::test {
 
@@ -29,7 +30,12 @@ public:
     QQueue<QByteArray> passphrases;
     QQueue<QByteArray> pastes;
     QStringList unexpected;
+    QList<QUrl> openedUrls; // what openUrl() was asked to open (the Help menu's docs)
 
+    bool openUrl(QWidget*, const QUrl& url) override {
+        openedUrls.append(url);
+        return true;
+    }
     void information(QWidget*, const QString& title, const QString& text) override {
         messages.append({QStringLiteral("information"), title, text});
     }

@@ -180,7 +180,8 @@ private Q_SLOTS:
 
     void pagesAreReachableFromTheKeyboard() {
         Studio s;
-        const QStringList ids{u"org"_s, u"token"_s, u"uui"_s, u"export"_s, u"call"_s, u"flow"_s, u"golive"_s};
+        const QStringList ids{u"org"_s,  u"token"_s, u"uui"_s,    u"export"_s,
+                              u"call"_s, u"flow"_s,  u"golive"_s, u"training"_s};
         QCOMPARE(s.window.pages().size(), ids.size());
         for (int i = 0; i < ids.size(); ++i) {
             QTest::keySequence(&s.window, QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
