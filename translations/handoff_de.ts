@@ -4016,6 +4016,14 @@
         <source>Run one call for every data-action outcome and transfer outcome (F5). The calls start at the Call tab&apos;s start time. Enter on a row runs its call on the Call tab, to step through it.</source>
         <translation>Je einen Anruf für jedes Ergebnis der Datenaktion und des Transfers (F5). Die Anrufe starten zur Startzeit des Reiters „Anruf“. Die Eingabetaste auf einer Zeile simuliert ihren Anruf im Reiter „Anruf“, um ihn schrittweise zu verfolgen.</translation>
     </message>
+    <message>
+        <source>Tok&amp;en minted at the call&apos;s start</source>
+        <translation>Tok&amp;en zu Beginn des Anrufs ausgestellt</translation>
+    </message>
+    <message>
+        <source>For a flow that reuses a pasted UUI token (supplied by the project): when it was minted. Clear it to pick the time (UTC), e.g. yesterday morning.</source>
+        <translation>Für einen Flow, der ein eingefügtes UUI-Token wiederverwendet (vom Projekt geliefert): wann es ausgestellt wurde. Abwählen, um die Zeit (UTC) zu wählen, z. B. gestern früh.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::flow::TokenWindowChart</name>

@@ -178,6 +178,16 @@ QWidget* SimulationPanel::buildCallTab() {
     m_start->setDateTime(m_workspace->clock().now());
     m_start->setEnabled(false);
     m_start->setToolTip(tr("The call's start time in UTC."));
+    m_tokenAtStart = new QCheckBox(tr("Tok&en minted at the call's start"), tab);
+    m_tokenAtStart->setObjectName(u"tokenAtCallStartCheckBox"_s);
+    m_tokenAtStart->setChecked(true);
+    m_tokenAtStart->setToolTip(tr("For a flow that reuses a pasted UUI token (supplied by the project): when it was "
+                                  "minted. Clear it to pick the time (UTC), e.g. yesterday morning."));
+    m_tokenIssued = makeTimeEdit(tab, u"tokenMintedDateTimeEdit"_s);
+    m_tokenIssued->setDateTime(m_workspace->clock().now());
+    m_tokenIssued->setEnabled(false);
+    connect(m_tokenAtStart, &QCheckBox::toggled, m_tokenIssued,
+            [this](bool atStart) { m_tokenIssued->setEnabled(!atStart); });
 
     form->addWidget(m_scenarioLabel, 0, 0);
     form->addWidget(m_scenario, 0, 1);
@@ -191,6 +201,8 @@ QWidget* SimulationPanel::buildCallTab() {
     form->addWidget(m_dialled, 2, 1);
     form->addWidget(m_startNow, 2, 2);
     form->addWidget(m_start, 2, 3);
+    form->addWidget(m_tokenAtStart, 3, 2);
+    form->addWidget(m_tokenIssued, 3, 3);
     form->setColumnStretch(1, 3);
     form->setColumnStretch(3, 2);
     layout->addLayout(form);
@@ -577,7 +589,11 @@ bool SimulationPanel::runCall() {
         m_statusLabel->setText(tr("The project has no flow yet: build one on the Flow page, then run the call."));
         return false;
     }
-    m_trace = runScenarioCall(project, formCall(), context(), m_workspace->clock());
+    SimulationContext c = context();
+    if (!m_tokenAtStart->isChecked()) {
+        c.tokens.issuedAt = m_tokenIssued->dateTime().toUTC(); // `flow simulate --token-issued-at`
+    }
+    m_trace = runScenarioCall(project, formCall(), c, m_workspace->clock());
     m_traceFlow = project.flow; // the watch reads the variables of the flow that ran, even after an edit
     m_stale = false;
     showTrace();

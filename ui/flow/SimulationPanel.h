@@ -145,6 +145,8 @@ private:
     QComboBox* m_transfer = nullptr;
     QCheckBox* m_startNow = nullptr;
     QDateTimeEdit* m_start = nullptr;
+    QCheckBox* m_tokenAtStart = nullptr;
+    QDateTimeEdit* m_tokenIssued = nullptr;
     QPushButton* m_run = nullptr;
     QPushButton* m_back = nullptr;
     QPushButton* m_forward = nullptr;

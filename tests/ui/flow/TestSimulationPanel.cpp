@@ -443,6 +443,43 @@ private Q_SLOTS:
         }
     }
 
+    // A reused token minted yesterday morning: a call 25 hours later finds it expired, as `flow simulate
+    // --token-issued-at` does.
+    void reusedTokenMintedEarlier() {
+        flow::TemplateOptions options;
+        options.tokenFromFunction = false;
+        options.salesforceOrgId = m_workspace->project().org.orgId;
+        m_workspace->edit(u"flow"_s,
+                          [&](project::Project& p) { p.flow = *flow::flowTemplate(u"sip-transfer"_s, options); });
+        m_workspace->recomputeNow();
+        const QDateTime minted = QDateTime::fromSecsSinceEpoch(kNow, Qt::UTC);
+        const QDateTime at = minted.addSecs(25 * 3600);
+        child<QCheckBox>(u"startNowCheckBox"_s)->setChecked(false);
+        child<QDateTimeEdit>(u"startDateTimeEdit"_s)->setDateTime(at);
+        child<QCheckBox>(u"tokenAtCallStartCheckBox"_s)->setChecked(false);
+        child<QDateTimeEdit>(u"tokenMintedDateTimeEdit"_s)->setDateTime(minted);
+        QVERIFY(m_panel->runCall());
+
+        const project::Project& p = m_workspace->project();
+        flow::SimulationContext c = project::simulationContext(p);
+        c.tokens.issuedAt = minted;
+        flow::Simulator simulator(p.flow, c, m_clock);
+        flow::SimulatedCall call;
+        call.startTime = at;
+        const flow::Trace expected = simulator.run(call, flow::CallScript{telephony::CallOutcome::Success, true});
+        QCOMPARE(m_panel->trace()->end, expected.end);
+        QVERIFY(!m_panel->trace()->reachedAgent()); // a 24 h token, 25 h later
+        QStringList codes;
+        for (const diagnostics::Diagnostic& d : m_panel->trace()->diagnostics) {
+            codes << d.code;
+        }
+        QVERIFY2(codes.contains(u"FLW042"_s), qPrintable(codes.join(u' ')));
+        // Minted at the call's start: the same call reaches the agent.
+        child<QCheckBox>(u"tokenAtCallStartCheckBox"_s)->setChecked(true);
+        QVERIFY(m_panel->runCall());
+        QVERIFY(m_panel->trace()->reachedAgent());
+    }
+
     void chartFollowsADarkPalette() {
         QPalette dark;
         dark.setColor(QPalette::Window, QColor(45, 45, 48));
