@@ -506,6 +506,16 @@ Readiness verdictOf(const Project& project, const QList<CheckResult>& list) {
     return r;
 }
 
+QList<CheckResult> flowChecksOf(const GoLiveReport& report) {
+    QList<CheckResult> list;
+    for (const char* id : {checks::kFlow, checks::kMatrix, checks::kWindow}) {
+        if (const CheckResult* c = report.find(QString::fromLatin1(id))) {
+            list.append(*c);
+        }
+    }
+    return list;
+}
+
 GoLiveReport goLiveCheck(const Project& project, const GoLiveInputs& inputs, const Clock& clock) {
     std::optional<Composition> own;
     const Composition* composed = inputs.composition;
@@ -521,10 +531,14 @@ GoLiveReport goLiveCheck(const Project& project, const GoLiveInputs& inputs, con
     report.checks.append(checkTokenPreset(project, clock, true));
     report.checks.append(checkTokenPreset(project, clock, false));
     report.checks.append(checkUui(project, *composed));
-    const CheckResult flowCheck = checkFlow(project, clock);
-    report.checks.append(flowCheck);
-    report.checks.append(checkMatrix(project, clock, flowCheck));
-    report.checks.append(checkWindow(project, inputs, clock, flowCheck));
+    if (inputs.flowChecks && inputs.flowChecks->size() == 3) {
+        report.checks.append(*inputs.flowChecks);
+    } else {
+        const CheckResult flowCheck = checkFlow(project, clock);
+        report.checks.append(flowCheck);
+        report.checks.append(checkMatrix(project, clock, flowCheck));
+        report.checks.append(checkWindow(project, inputs, clock, flowCheck));
+    }
     report.checks.append(checkContracts(project, *composed));
     report.checks.append(checkFunction(project));
     report.checks.append(checkProbe(inputs));
