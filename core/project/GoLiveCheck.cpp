@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 
@@ -452,58 +453,38 @@ diagnostics::Diagnostics keyDiagnostics(const crypto::PrivateKey* key, const cry
 }
 
 Readiness verdictOf(const Project& project, const QList<CheckResult>& list) {
-    Readiness r;
+    // The problems behind the checks, in fixing order, each once; a failing check that no error explains adds its
+    // own (its GOL code). project::readiness then makes the verdict from them: the first error is the first failing
+    // check's, since only a failing check has errors behind it.
+    diagnostics::Diagnostics problems;
     QSet<QString> seen;
     for (const CheckResult& c : list) {
-        bool counted = false;
         for (const diagnostics::Diagnostic& d : c.diagnostics) {
             const QString key = d.code + u'\x1f' + d.where.field + u'\x1f' + d.where.actionId + u'\x1f' + d.message;
-            if (seen.contains(key)) {
-                continue;
-            }
-            seen.insert(key);
-            switch (d.severity) {
-            case diagnostics::Severity::Error:
-                ++r.errors;
-                counted = true;
-                break;
-            case diagnostics::Severity::Warning:
-                ++r.warnings;
-                break;
-            case diagnostics::Severity::Info:
-                ++r.infos;
-                break;
+            if (!seen.contains(key)) {
+                seen.insert(key);
+                problems.append(d);
             }
         }
-        if (c.status == CheckStatus::Fail) {
-            if (!counted) {
-                ++r.errors;
-            }
-            if (!r.blocking) {
-                r.blocking = c.focus();
-            }
+        const bool explained = std::any_of(c.diagnostics.cbegin(), c.diagnostics.cend(),
+                                           [](const diagnostics::Diagnostic& d) { return d.isError(); });
+        if (c.status == CheckStatus::Fail && !explained) {
+            problems.append(c.focus());
         } else if (c.status == CheckStatus::Warn && c.diagnostics.isEmpty()) {
-            ++r.warnings;
+            problems.append(c.focus());
         }
     }
-    const bool empty = project.org.orgId.trimmed().isEmpty() && project.org.scrt2Domain.trimmed().isEmpty();
-    if (empty) {
-        r.state = Readiness::State::Empty;
-        r.blocking.reset();
-        r.summary = handoff::project::tr("Nothing entered yet: start with the org id and SCRT2 domain on the Org & "
-                                         "credentials page.");
-        return r;
+    return readiness(project, problems);
+}
+
+QList<CheckResult> flowChecksOf(const GoLiveReport& report) {
+    QList<CheckResult> list;
+    for (const char* id : {checks::kFlow, checks::kMatrix, checks::kWindow}) {
+        if (const CheckResult* c = report.find(QString::fromLatin1(id))) {
+            list.append(*c);
+        }
     }
-    if (r.blocking) {
-        r.state = Readiness::State::NotReady;
-        r.summary = handoff::project::tr("Not ready: %n error(s). First: %1", nullptr, r.errors)
-                        .arg(r.blocking->code + u' ' + r.blocking->message);
-        return r;
-    }
-    r.state = Readiness::State::Ready;
-    r.summary = r.warnings > 0 ? handoff::project::tr("Ready, with %n warning(s) to read.", nullptr, r.warnings)
-                               : handoff::project::tr("Ready: no errors or warnings.");
-    return r;
+    return list;
 }
 
 GoLiveReport goLiveCheck(const Project& project, const GoLiveInputs& inputs, const Clock& clock) {
@@ -521,10 +502,14 @@ GoLiveReport goLiveCheck(const Project& project, const GoLiveInputs& inputs, con
     report.checks.append(checkTokenPreset(project, clock, true));
     report.checks.append(checkTokenPreset(project, clock, false));
     report.checks.append(checkUui(project, *composed));
-    const CheckResult flowCheck = checkFlow(project, clock);
-    report.checks.append(flowCheck);
-    report.checks.append(checkMatrix(project, clock, flowCheck));
-    report.checks.append(checkWindow(project, inputs, clock, flowCheck));
+    if (inputs.flowChecks && inputs.flowChecks->size() == 3) {
+        report.checks.append(*inputs.flowChecks);
+    } else {
+        const CheckResult flowCheck = checkFlow(project, clock);
+        report.checks.append(flowCheck);
+        report.checks.append(checkMatrix(project, clock, flowCheck));
+        report.checks.append(checkWindow(project, inputs, clock, flowCheck));
+    }
     report.checks.append(checkContracts(project, *composed));
     report.checks.append(checkFunction(project));
     report.checks.append(checkProbe(inputs));

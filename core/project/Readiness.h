@@ -10,8 +10,9 @@
 namespace handoff::project {
 
 // The one verdict over a project's problems that every overall state shows: the desktop app's status bar, the
-// Export page's banner and, later, the go-live check (which extends it with its own checks; keep it the one place
-// the verdict is made). Pages never decide "ready" themselves.
+// Export page's banner, the Go-live page and `handoff preflight`. The go-live check (GoLiveCheck.h) makes it from the
+// problems behind its checks (project::verdictOf calls readiness()); keep it the one place the verdict is made.
+// Pages never decide "ready" themselves.
 struct Readiness {
     enum class State {
         Empty,    // nothing entered yet (no org id, no SCRT2 domain): neither ready nor broken, shown without a check

@@ -61,6 +61,10 @@ Workspace::Workspace(const Clock& clock, project::SecretStore& secrets, QObject*
     , m_undoStack(new QUndoStack(this)) {
     m_recomputeTimer.setSingleShot(true);
     m_recomputeTimer.setInterval(0);
+    // The flow's simulations (GOL007-GOL009) run again this long after the last edit that reused them.
+    m_goLiveTimer.setSingleShot(true);
+    m_goLiveTimer.setInterval(300);
+    connect(&m_goLiveTimer, &QTimer::timeout, this, &Workspace::checkGoLiveNow);
     connect(&m_recomputeTimer, &QTimer::timeout, this, &Workspace::recomputeNow);
     connect(m_undoStack, &QUndoStack::cleanChanged, this, [this] {
         const bool dirty = isDirty();
@@ -84,6 +88,7 @@ void Workspace::resetProject(project::Project project, const QString& filePath, 
     m_key = {};
     m_certificate = {};
     m_probe.reset();
+    m_flowChecksValid = false;
     setKeyStoreMessage({});
     m_forcedDirty = dirty;
     setFilePath(filePath);
@@ -283,6 +288,29 @@ void Workspace::setKeyStoreMessage(const QString& message) {
     Q_EMIT keyStoreMessageChanged(message);
 }
 
+void Workspace::runGoLiveCheck(bool whole) {
+    project::GoLiveInputs inputs;
+    inputs.key = m_key.isNull() ? nullptr : &m_key;
+    inputs.certificate = m_certificate.isNull() ? nullptr : &m_certificate;
+    inputs.composition = &m_derived;
+    inputs.probe = m_probe;
+    if (!whole) {
+        inputs.flowChecks = &m_flowChecks;
+    }
+    m_goLive = project::goLiveCheck(m_project, inputs, m_clock);
+    if (whole) {
+        m_goLiveTimer.stop();
+        m_flowChecks = project::flowChecksOf(m_goLive);
+        m_flowChecked = m_project.flow;
+        m_flowChecksValid = true;
+    }
+}
+
+void Workspace::checkGoLiveNow() {
+    runGoLiveCheck(true);
+    Q_EMIT derivedChanged();
+}
+
 void Workspace::setProbeResult(std::optional<telephony::ProbeResult> result) {
     m_probe = std::move(result);
     scheduleRecompute();
@@ -313,12 +341,11 @@ void Workspace::recomputeNow() {
         return false;
     }();
     m_derived = std::move(next);
-    project::GoLiveInputs inputs;
-    inputs.key = m_key.isNull() ? nullptr : &m_key;
-    inputs.certificate = m_certificate.isNull() ? nullptr : &m_certificate;
-    inputs.composition = &m_derived;
-    inputs.probe = m_probe;
-    m_goLive = project::goLiveCheck(m_project, inputs, m_clock);
+    const bool reuse = m_flowChecksValid && m_project.flow == m_flowChecked;
+    runGoLiveCheck(!reuse);
+    if (reuse) {
+        m_goLiveTimer.start(); // the flow's simulations again once the edits pause
+    }
     Q_EMIT derivedChanged();
     if (diagnosticsDiffer) {
         Q_EMIT diagnosticsChanged();

@@ -93,8 +93,13 @@ public:
     // The project's one verdict: the go-live check's (project::goLiveCheck, recomputed with the derived state), what
     // the status bar, the Export page and the Go-live page show.
     const project::Readiness& readiness() const { return m_goLive.verdict; }
-    // The go-live check's results at the last recompute.
+    // The go-live check's results at the last recompute. While the flow is unchanged, a recompute reuses the flow's
+    // checks (GOL007-GOL009, its simulations) and runs them again once edits pause (isGoLiveCheckPending()); an edit
+    // of the flow itself runs them at once.
     const project::GoLiveReport& goLive() const { return m_goLive; }
+    // Runs the whole go-live check now, the flow's simulations included (the pause timer calls it; tests may).
+    void checkGoLiveNow();
+    bool isGoLiveCheckPending() const { return m_goLiveTimer.isActive(); }
     // The last credential probe's result (the Go-live page runs it), shown by the check GOL012; cleared with the
     // project or the key.
     void setProbeResult(std::optional<telephony::ProbeResult> result);
@@ -124,6 +129,7 @@ private:
     void loadKeyFromStore();
     bool loadKeyFile();
     void setKeyStoreMessage(const QString& message);
+    void runGoLiveCheck(bool whole);
 
     const Clock& m_clock;
     project::SecretStore& m_secrets;
@@ -138,6 +144,10 @@ private:
     project::Composition m_derived;
     project::TokenCache m_tokens;
     project::GoLiveReport m_goLive;
+    QList<project::CheckResult> m_flowChecks; // GOL007-GOL009 of the last whole run, for m_flowChecked
+    flow::Flow m_flowChecked;
+    bool m_flowChecksValid = false;
+    QTimer m_goLiveTimer;
     std::optional<telephony::ProbeResult> m_probe;
     quint64 m_generation = 0;
     QTimer m_recomputeTimer;

@@ -255,6 +255,24 @@ private Q_SLOTS:
         QCOMPARE(body.keys(), QStringList{u"callCenterApiName"_s});
     }
 
+    // Flow checks from an earlier run are taken as they are (the desktop app reuses them while typing).
+    void reusesEarlierFlowChecks() {
+        const Project p = sampleProject();
+        const GoLiveReport first = project::goLiveCheck(p, {}, kClock);
+        QList<project::CheckResult> earlier = project::flowChecksOf(first);
+        QCOMPARE(earlier.size(), 3);
+        QCOMPARE(earlier.at(0).id, u"GOL007"_s);
+        QCOMPARE(earlier.at(2).id, u"GOL009"_s);
+        earlier[1].status = CheckStatus::Fail;
+        earlier[1].reason = u"from before"_s;
+        GoLiveInputs in;
+        in.flowChecks = &earlier;
+        const GoLiveReport reused = project::goLiveCheck(p, in, kClock);
+        QCOMPARE(reused.checks.size(), 13);
+        QCOMPARE(reused.find(u"GOL008"_s)->reason, u"from before"_s);
+        QCOMPARE(statusOf(reused, project::checks::kMatrix), CheckStatus::Fail);
+    }
+
     // The JSON form carries every check with its stable status key.
     void jsonForm() {
         const GoLiveReport r = project::goLiveCheck(sampleProject(), {}, kClock);

@@ -139,6 +139,23 @@ private Q_SLOTS:
         QCOMPARE(itemFor(tree, u"GOL013"_s)->data(1, Qt::UserRole).toString(), u"not-run"_s);
     }
 
+    // Typing reuses the flow's simulations and runs them again once the edits pause; an edit of the flow runs them
+    // at once, so the verdict never shows an old flow's checks.
+    void flowChecksFollowThePause() {
+        Fixture f;
+        QCOMPARE(f.workspace->goLive().find(u"GOL007"_s)->status, project::CheckStatus::Fail); // no flow yet
+        addFlow(f); // a flow edit: checked at once
+        QVERIFY(!f.workspace->isGoLiveCheckPending());
+        QCOMPARE(f.workspace->goLive().find(u"GOL007"_s)->status, project::CheckStatus::Pass);
+        f.workspace->edit(
+            u"type"_s, [](project::Project& p) { p.uui.transactionId = u"order-1"_s; }, u"uui.transactionId"_s);
+        f.workspace->recomputeNow();
+        QVERIFY(f.workspace->isGoLiveCheckPending());
+        QCOMPARE(f.workspace->goLive().find(u"GOL007"_s)->status, project::CheckStatus::Pass);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.workspace->isGoLiveCheckPending(), 5000);
+        QCOMPARE(f.workspace->goLive().find(u"GOL007"_s)->status, project::CheckStatus::Pass);
+    }
+
     // The runbook prints offscreen: to a PDF printer, and through "Save as PDF" (atomically, to the chosen file);
     // the HTML export names the org id in both forms.
     void printsAndExportsTheRunbook() {
