@@ -11,7 +11,7 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.startsWith("Usage: handoff <command> [options]\n\n"));
         QVERIFY(run.out.contains("\n\nCommands:\n"));
-        for (const char* group : {"id", "keys", "jwt", "uui", "call", "emulator", "flow"}) {
+        for (const char* group : {"id", "keys", "jwt", "uui", "call", "emulator", "flow", "training"}) {
             QVERIFY2(run.out.contains(QByteArray(QByteArray("  ") + group + " ")), group);
         }
     }
