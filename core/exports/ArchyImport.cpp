@@ -723,6 +723,20 @@ public:
         if (flow.name.isEmpty()) {
             report("EXP042", handoff::exports::tr("inboundCall needs a name."), ic, u"inboundCall.name"_s);
         }
+        // What the export writes for a flow that has none of these is not kept: an export imported again must give
+        // the same flow (a finding of fuzz_archy_yaml: a file without `division` came back with `division: Home`).
+        if (top.value(u"division"_s) == QJsonValue(u"Home"_s)) {
+            top.remove(u"division"_s);
+        }
+        const QString language = top.value(u"defaultLanguage"_s).toString(u"en-us"_s);
+        const QJsonObject defaultLanguages{
+            {language, QJsonObject{{u"defaultLanguageSkill"_s, QJsonObject{{u"noValue"_s, true}}}}}};
+        if (top.value(u"supportedLanguages"_s) == QJsonValue(defaultLanguages)) {
+            top.remove(u"supportedLanguages"_s);
+        }
+        if (top.value(u"defaultLanguage"_s) == QJsonValue(u"en-us"_s)) {
+            top.remove(u"defaultLanguage"_s);
+        }
         if (!top.isEmpty()) {
             flow.extra.insert(u"archy"_s, top);
         }
@@ -795,6 +809,11 @@ public:
             }
             if (!extra.isEmpty()) {
                 task.extra.insert(u"archy"_s, extra);
+            }
+            if (task.name.isEmpty()) {
+                // Archy gives every task a name, and the export writes the id for a task without one: take it now,
+                // so that the flow does not change on its way through the export (a finding of fuzz_archy_yaml).
+                task.name = task.id;
             }
             flow.tasks.append(std::move(task));
         }

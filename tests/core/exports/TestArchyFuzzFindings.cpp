@@ -1,0 +1,97 @@
+// Inputs with which the archy_yaml fuzz target (tests/fuzz) stopped, kept in tests/data/fuzz/archy_yaml/.
+#include "exports/ArchyExport.h"
+#include "exports/ArchyImport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace handoff;
+
+namespace {
+
+QByteArray finding(const QString& name) {
+    QFile file(QStringLiteral(HANDOFF_TEST_DATA "/fuzz/archy_yaml/") + name);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestArchyFuzzFindings final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Whatever the file: either the import refuses it, or its export imports again to the same flow and exports to
+    // the same text (the fuzz target's invariant).
+    void acceptedFlowsSurviveTheRoundTrip_data() {
+        QTest::addColumn<QByteArray>("yaml");
+        const QDir dir(QStringLiteral(HANDOFF_TEST_DATA "/fuzz/archy_yaml"));
+        const QStringList names = dir.entryList(QDir::Files);
+        QVERIFY(!names.isEmpty());
+        for (const QString& name : names) {
+            QTest::newRow(qPrintable(name)) << finding(name);
+        }
+    }
+    void acceptedFlowsSurviveTheRoundTrip() {
+        QFETCH(QByteArray, yaml);
+        const exports::ArchyImportResult imported = exports::importArchy(yaml);
+        if (!imported.ok()) {
+            return;
+        }
+        const auto first = exports::exportArchy(imported.flow);
+        QVERIFY(first.has_value());
+        const exports::ArchyImportResult again = exports::importArchy(*first);
+        QVERIFY(again.ok());
+        QVERIFY(again.flow == imported.flow);
+        const auto second = exports::exportArchy(again.flow);
+        QVERIFY(second.has_value());
+        QCOMPARE(QString::fromUtf8(*second), QString::fromUtf8(*first));
+    }
+
+    // The first finding: the export writes `division: Home`, `defaultLanguage: en-us` and the matching
+    // `supportedLanguages` for a flow without them; the import must not keep those defaults as the flow's own, or
+    // the flow changes on its way through the export.
+    void defaultsTheExportWritesAreNotKept() {
+        const exports::ArchyImportResult bare = exports::importArchy(finding(u"no-division-no-languages.yaml"_s));
+        QVERIFY(bare.ok());
+        QVERIFY(!bare.flow.extra.contains(u"archy"_s));
+        const auto yaml = exports::exportArchy(bare.flow);
+        QVERIFY(yaml.has_value());
+        QVERIFY(yaml->contains("division: Home"));
+        QVERIFY(yaml->contains("defaultLanguage: en-us"));
+        const exports::ArchyImportResult again = exports::importArchy(*yaml);
+        QVERIFY(again.ok());
+        QVERIFY(!again.flow.extra.contains(u"archy"_s));
+
+        // A setting other than the default is kept and written back.
+        QByteArray german = finding(u"no-division-no-languages.yaml"_s);
+        german.replace("  startUpRef:", "  division: Sales\n  defaultLanguage: de-de\n  startUpRef:");
+        const exports::ArchyImportResult kept = exports::importArchy(german);
+        QVERIFY(kept.ok());
+        const QJsonObject archy = kept.flow.extra.value(u"archy"_s).toObject();
+        QCOMPARE(archy.value(u"division"_s).toString(), u"Sales"_s);
+        QCOMPARE(archy.value(u"defaultLanguage"_s).toString(), u"de-de"_s);
+        const auto written = exports::exportArchy(kept.flow);
+        QVERIFY(written.has_value());
+        QVERIFY(written->contains("division: Sales"));
+        QVERIFY(written->contains("defaultLanguage: de-de"));
+        QVERIFY(exports::importArchy(*written).flow == kept.flow);
+    }
+
+    // The second finding: a task without a name (its key spelt with a control character) came back from the export
+    // with its id as the name; the import now gives it that name at once.
+    void aTaskWithoutANameIsNamedAfterItsId() {
+        const exports::ArchyImportResult imported = exports::importArchy(finding(u"task-without-a-name.yaml"_s));
+        QVERIFY(imported.ok());
+        QCOMPARE(imported.flow.tasks.size(), 1);
+        QCOMPARE(imported.flow.tasks.constFirst().name, imported.flow.tasks.constFirst().id);
+        const auto yaml = exports::exportArchy(imported.flow);
+        QVERIFY(yaml.has_value());
+        QVERIFY(exports::importArchy(*yaml).flow == imported.flow);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArchyFuzzFindings)
+#include "TestArchyFuzzFindings.moc"
