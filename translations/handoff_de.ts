@@ -1353,6 +1353,10 @@
 <context>
     <name>handoff::exports</name>
     <message>
+        <source>The key &quot;%1&quot; appears twice in this mapping; YAML allows each key once. Keep one of them.</source>
+        <translation>Der Schlüssel &quot;%1&quot; steht in dieser Zuordnung zweimal; YAML erlaubt jeden Schlüssel nur einmal. Behalten Sie einen davon.</translation>
+    </message>
+    <message>
         <source>&quot;%1&quot; is not an Architect variable name; write it as Scope.name, for example Flow.uuiToken or Task.voiceCallId.</source>
         <translation>„%1“ ist kein Architect-Variablenname; schreiben Sie ihn als Bereich.name, zum Beispiel Flow.uuiToken oder Task.voiceCallId.</translation>
     </message>

@@ -83,7 +83,20 @@ public:
                 checkKeys(item);
             }
         } else if (node.IsMap()) {
+            QSet<QString> seen;
             for (const auto& kv : node) {
+                const QString keyName = kv.first.IsScalar() ? keyText(kv.first) : QString();
+                if (kv.first.IsScalar() && seen.contains(keyName)) {
+                    // YAML requires unique keys in a mapping; readers differ on which one wins (yaml-cpp keeps both,
+                    // a JSON view the last), so the flow would change on its way through the export (fuzz_archy_yaml).
+                    report("EXP042",
+                           handoff::exports::tr("The key \"%1\" appears twice in this mapping; YAML allows each key "
+                                                "once. Keep one of them.")
+                               .arg(keyName),
+                           kv.first);
+                    continue;
+                }
+                seen.insert(keyName);
                 if (!kv.first.IsScalar()) {
                     QString name;
                     if (kv.first.IsMap() && kv.first.size() == 1) {

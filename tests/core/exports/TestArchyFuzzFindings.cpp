@@ -91,6 +91,37 @@ private Q_SLOTS:
         QVERIFY(yaml.has_value());
         QVERIFY(exports::importArchy(*yaml).flow == imported.flow);
     }
+
+    // The third finding, three inputs: a mapping with a key twice (two `tasks`, two `name` in an action the model
+    // does not have). yaml-cpp keeps both, the import took the first and the kept JSON the last, so the flow changed
+    // through the export. YAML allows each key once: such a file is refused with EXP042, located at the second key.
+    void duplicateKeysAreRefused_data() {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("tasks twice") << u"duplicate-tasks-key.yaml"_s;
+        QTest::newRow("in an unknown action") << u"duplicate-key-in-an-unknown-action.yaml"_s;
+        QTest::newRow("name twice in an opaque action") << u"duplicate-name-in-an-opaque-action.yaml"_s;
+    }
+    void duplicateKeysAreRefused() {
+        QFETCH(QString, name);
+        const exports::ArchyImportResult imported = exports::importArchy(finding(name));
+        QVERIFY(!imported.ok());
+        bool located = false;
+        for (const diagnostics::Diagnostic& d : imported.diagnostics) {
+            located = located || (d.code == u"EXP042"_s && d.message.contains(u"appears twice"_s) && d.where.line > 1);
+        }
+        QVERIFY(located);
+    }
+
+    void aDuplicateKeyIsFoundWhereverItIs() {
+        const QByteArray yaml = "inboundCall:\n  name: A\n  name: B\n  startUpRef: /inboundCall/tasks/task[t]\n"
+                                "  tasks:\n    - task:\n        name: T\n        refId: t\n        actions:\n"
+                                "          - disconnect:\n              name: D\n";
+        const exports::ArchyImportResult imported = exports::importArchy(yaml);
+        QVERIFY(!imported.ok());
+        QCOMPARE(imported.diagnostics.constFirst().code, u"EXP042"_s);
+        QCOMPARE(imported.diagnostics.constFirst().where.line, 3);
+        QCOMPARE(imported.diagnostics.constFirst().where.column, 3);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestArchyFuzzFindings)
