@@ -100,6 +100,8 @@ private Q_SLOTS:
         QTest::newRow("tasks twice") << u"duplicate-tasks-key.yaml"_s;
         QTest::newRow("in an unknown action") << u"duplicate-key-in-an-unknown-action.yaml"_s;
         QTest::newRow("name twice in an opaque action") << u"duplicate-name-in-an-opaque-action.yaml"_s;
+        QTest::newRow("inboundCall twice") << u"duplicate-inboundCall.yaml"_s;
+        QTest::newRow("startUpRef and tasks twice") << u"duplicate-startUpRef-and-tasks.yaml"_s;
     }
     void duplicateKeysAreRefused() {
         QFETCH(QString, name);
