@@ -1353,6 +1353,10 @@
 <context>
     <name>handoff::exports</name>
     <message>
+        <source>A jumpToTask needs targetTaskRef, the task it jumps to; add targetTaskRef: /inboundCall/tasks/task[&lt;refId&gt;].</source>
+        <translation>Ein jumpToTask braucht targetTaskRef, die Aufgabe, zu der es springt; fügen Sie targetTaskRef: /inboundCall/tasks/task[&lt;refId&gt;] hinzu.</translation>
+    </message>
+    <message>
         <source>The key &quot;%1&quot; appears twice in this mapping; YAML allows each key once. Keep one of them.</source>
         <translation>Der Schlüssel &quot;%1&quot; steht in dieser Zuordnung zweimal; YAML erlaubt jeden Schlüssel nur einmal. Behalten Sie einen davon.</translation>
     </message>

@@ -403,6 +403,12 @@ public:
                 } else if constexpr (std::is_same_v<T, JumpProps>) {
                     if (const YAML::Node n = take("targetTaskRef")) {
                         m_jumps.append({a.id, scalar(n, what + u".targetTaskRef"_s), n});
+                    } else {
+                        // A jump without a target cannot be exported as Archy reads it (fuzz_archy_yaml).
+                        report("EXP046",
+                               handoff::exports::tr("A jumpToTask needs targetTaskRef, the task it jumps to; add "
+                                                    "targetTaskRef: /inboundCall/tasks/task[<refId>]."),
+                               body, what + u".targetTaskRef"_s);
                     }
                 }
             },

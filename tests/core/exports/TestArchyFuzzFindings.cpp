@@ -124,6 +124,18 @@ private Q_SLOTS:
         QCOMPARE(imported.diagnostics.constFirst().where.line, 3);
         QCOMPARE(imported.diagnostics.constFirst().where.column, 3);
     }
+
+    // The fourth finding: a jumpToTask whose targetTaskRef key was mangled was accepted as a jump to nowhere, and
+    // its export (targetTaskRef: .../task[]) was refused. A jump needs its target: EXP046.
+    void aJumpWithoutATargetIsRefused() {
+        const exports::ArchyImportResult imported = exports::importArchy(finding(u"jump-without-a-target.yaml"_s));
+        QVERIFY(!imported.ok());
+        bool found = false;
+        for (const diagnostics::Diagnostic& d : imported.diagnostics) {
+            found = found || (d.code == u"EXP046"_s && d.message.contains(u"targetTaskRef"_s));
+        }
+        QVERIFY(found);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestArchyFuzzFindings)
