@@ -1197,6 +1197,28 @@
     <message>
         <source>The folder for the exercise&apos;s project cannot be made.</source>
         <translation>Der Ordner für das Projekt der Übung kann nicht angelegt werden.</translation>
+        <source>The far end refused the transfer&apos;s INVITE sent over SIP.</source>
+        <translation>Die Gegenstelle hat das über SIP gesendete INVITE der Weiterleitung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The transfer&apos;s INVITE sent over SIP got no final answer.</source>
+        <translation>Das über SIP gesendete INVITE der Weiterleitung hat keine endgültige Antwort erhalten.</translation>
+    </message>
+    <message>
+        <source>The far end accepted an INVITE the simulator expected to fail: its assumption does not hold.</source>
+        <translation>Die Gegenstelle hat ein INVITE angenommen, das laut Simulator scheitern sollte: seine Annahme trifft nicht zu.</translation>
+    </message>
+    <message>
+        <source>A UUI token could not be signed with the project&apos;s key.</source>
+        <translation>Ein UUI-Token konnte nicht mit dem Schlüssel des Projekts signiert werden.</translation>
+    </message>
+    <message>
+        <source>The TLS peer&apos;s certificate does not verify: nothing was sent (--ca FILE, or --insecure).</source>
+        <translation>Das Zertifikat der TLS-Gegenstelle lässt sich nicht prüfen: Es wurde nichts gesendet (--ca DATEI oder --insecure).</translation>
+    </message>
+    <message>
+        <source>The CA file for verifying the TLS peer cannot be read.</source>
+        <translation>Die CA-Datei zum Prüfen der TLS-Gegenstelle kann nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1446,14 @@
 </context>
 <context>
     <name>handoff::exports</name>
+    <message>
+        <source>A jumpToTask needs targetTaskRef, the task it jumps to; add targetTaskRef: /inboundCall/tasks/task[&lt;refId&gt;].</source>
+        <translation>Ein jumpToTask braucht targetTaskRef, die Aufgabe, zu der es springt; fügen Sie targetTaskRef: /inboundCall/tasks/task[&lt;refId&gt;] hinzu.</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; appears twice in this mapping; YAML allows each key once. Keep one of them.</source>
+        <translation>Der Schlüssel &quot;%1&quot; steht in dieser Zuordnung zweimal; YAML erlaubt jeden Schlüssel nur einmal. Behalten Sie einen davon.</translation>
+    </message>
     <message>
         <source>&quot;%1&quot; is not an Architect variable name; write it as Scope.name, for example Flow.uuiToken or Task.voiceCallId.</source>
         <translation>„%1“ ist kein Architect-Variablenname; schreiben Sie ihn als Bereich.name, zum Beispiel Flow.uuiToken oder Task.voiceCallId.</translation>
@@ -4066,6 +4096,32 @@
     <message>
         <source>All %1 calls over %2 hours reached the agent.</source>
         <translation>Alle %1 Anrufe über %2 Stunden haben den Agenten erreicht.</translation>
+        <source>The function could not sign the UUI token: %1 The function fails, so the data action takes its failure path.</source>
+        <translation>Die Funktion konnte das UUI-Token nicht signieren: %1 Die Funktion schlägt fehl, daher nimmt die Datenaktion ihren Fehlerpfad.</translation>
+    </message>
+    <message>
+        <source>The reused UUI token for %1 could not be signed: %2</source>
+        <translation>Das wiederverwendete UUI-Token für %1 konnte nicht signiert werden: %2</translation>
+    </message>
+    <message>
+        <source>The far end accepted the INVITE (%1): the Agentforce Voice agent takes the call.</source>
+        <translation>Die Gegenstelle hat das INVITE angenommen (%1): Der Agentforce-Voice-Agent übernimmt den Anruf.</translation>
+    </message>
+    <message>
+        <source>The far end accepted the INVITE (%1), although the simulator expected the transfer to fail (%2, %3). Its assumption does not hold for this peer; the call counts as transferred.</source>
+        <translation>Die Gegenstelle hat das INVITE angenommen (%1), obwohl der Simulator ein Scheitern der Weiterleitung erwartet hat (%2, %3). Seine Annahme trifft für diese Gegenstelle nicht zu; der Anruf gilt als weitergeleitet.</translation>
+    </message>
+    <message>
+        <source>The INVITE got no final answer: %1.</source>
+        <translation>Das INVITE hat keine endgültige Antwort erhalten: %1.</translation>
+    </message>
+    <message>
+        <source>The far end refused the INVITE: %1.</source>
+        <translation>Die Gegenstelle hat das INVITE abgelehnt: %1.</translation>
+    </message>
+    <message>
+        <source>The far end refused the INVITE: %1 (%2).</source>
+        <translation>Die Gegenstelle hat das INVITE abgelehnt: %1 (%2).</translation>
     </message>
 </context>
 <context>
@@ -7542,6 +7598,30 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     <message>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read: %2.</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation>Die CA-Datei %1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The TLS peer %1:%2 is not verified: %3. Nothing was sent. Give the peer&apos;s certificate or its CA with --ca FILE (for the emulator&apos;s SIP stand-in: the certificate `handoff emulator --write-sip-cert FILE` saves), or --insecure to send without verifying.</source>
+        <translation>Die TLS-Gegenstelle %1:%2 ist nicht geprüft: %3. Es wurde nichts gesendet. Geben Sie das Zertifikat der Gegenstelle oder ihre CA mit --ca DATEI an (für den SIP-Stellvertreter des Emulators: das Zertifikat, das `handoff emulator --write-sip-cert DATEI` speichert), oder --insecure, um ohne Prüfung zu senden.</translation>
+    </message>
+    <message>
+        <source>TLS peer verified: %1, issued by %2 (SHA-256 %3).</source>
+        <translation>TLS-Gegenstelle geprüft: %1, ausgestellt von %2 (SHA-256 %3).</translation>
+    </message>
+    <message>
+        <source>TLS peer NOT verified (--insecure).</source>
+        <translation>TLS-Gegenstelle NICHT geprüft (--insecure).</translation>
+    </message>
+    <message>
+        <source>No temporary directory for the TLS peer&apos;s CAs.</source>
+        <translation>Kein temporäres Verzeichnis für die CAs der TLS-Gegenstelle.</translation>
     </message>
 </context>
 <context>

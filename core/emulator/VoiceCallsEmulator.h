@@ -22,8 +22,8 @@ class QTcpSocket;
 
 namespace handoff::emulator {
 
-// What the emulator does where Salesforce does not document the behaviour [undocumented; docs/emulator.md]. Every field is a
-// visible, changeable assumption; docs/emulator.md explains each and the defaults.
+// What the emulator does where Salesforce does not document the behaviour [undocumented; docs/emulator.md]. Every field
+// is a visible, changeable assumption; docs/emulator.md explains each and the defaults.
 struct EmulatorAssumptions {
     int successStatus = 201; // 200 or 201: the documentation shows only the body
     enum class ErrorBody {

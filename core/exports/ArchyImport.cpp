@@ -83,7 +83,20 @@ public:
                 checkKeys(item);
             }
         } else if (node.IsMap()) {
+            QSet<QString> seen;
             for (const auto& kv : node) {
+                const QString keyName = kv.first.IsScalar() ? keyText(kv.first) : QString();
+                if (kv.first.IsScalar() && seen.contains(keyName)) {
+                    // YAML requires unique keys in a mapping; readers differ on which one wins (yaml-cpp keeps both,
+                    // a JSON view the last), so the flow would change on its way through the export (fuzz_archy_yaml).
+                    report("EXP042",
+                           handoff::exports::tr("The key \"%1\" appears twice in this mapping; YAML allows each key "
+                                                "once. Keep one of them.")
+                               .arg(keyName),
+                           kv.first);
+                    continue;
+                }
+                seen.insert(keyName);
                 if (!kv.first.IsScalar()) {
                     QString name;
                     if (kv.first.IsMap() && kv.first.size() == 1) {
@@ -390,6 +403,12 @@ public:
                 } else if constexpr (std::is_same_v<T, JumpProps>) {
                     if (const YAML::Node n = take("targetTaskRef")) {
                         m_jumps.append({a.id, scalar(n, what + u".targetTaskRef"_s), n});
+                    } else {
+                        // A jump without a target cannot be exported as Archy reads it (fuzz_archy_yaml).
+                        report("EXP046",
+                               handoff::exports::tr("A jumpToTask needs targetTaskRef, the task it jumps to; add "
+                                                    "targetTaskRef: /inboundCall/tasks/task[<refId>]."),
+                               body, what + u".targetTaskRef"_s);
                     }
                 }
             },
@@ -723,6 +742,20 @@ public:
         if (flow.name.isEmpty()) {
             report("EXP042", handoff::exports::tr("inboundCall needs a name."), ic, u"inboundCall.name"_s);
         }
+        // What the export writes for a flow that has none of these is not kept: an export imported again must give
+        // the same flow (a finding of fuzz_archy_yaml: a file without `division` came back with `division: Home`).
+        if (top.value(u"division"_s) == QJsonValue(u"Home"_s)) {
+            top.remove(u"division"_s);
+        }
+        const QString language = top.value(u"defaultLanguage"_s).toString(u"en-us"_s);
+        const QJsonObject defaultLanguages{
+            {language, QJsonObject{{u"defaultLanguageSkill"_s, QJsonObject{{u"noValue"_s, true}}}}}};
+        if (top.value(u"supportedLanguages"_s) == QJsonValue(defaultLanguages)) {
+            top.remove(u"supportedLanguages"_s);
+        }
+        if (top.value(u"defaultLanguage"_s) == QJsonValue(u"en-us"_s)) {
+            top.remove(u"defaultLanguage"_s);
+        }
         if (!top.isEmpty()) {
             flow.extra.insert(u"archy"_s, top);
         }
@@ -795,6 +828,11 @@ public:
             }
             if (!extra.isEmpty()) {
                 task.extra.insert(u"archy"_s, extra);
+            }
+            if (task.name.isEmpty()) {
+                // Archy gives every task a name, and the export writes the id for a task without one: take it now,
+                // so that the flow does not change on its way through the export (a finding of fuzz_archy_yaml).
+                task.name = task.id;
             }
             flow.tasks.append(std::move(task));
         }

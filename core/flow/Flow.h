@@ -222,9 +222,9 @@ struct ActionPlace {
 // Who gives a variable its value besides the flow's own actions.
 enum class Supplier : quint8 {
     None,
-    // The UUI token the project mints under its token policy (docs/keys-and-tokens.md). In Architect this is a token the admin
-    // pastes into the flow or a data table and reuses until it expires: the simulator models exactly that, so the
-    // time-window mode can show when it expires. Key "projectUuiToken".
+    // The UUI token the project mints under its token policy (docs/keys-and-tokens.md). In Architect this is a token
+    // the admin pastes into the flow or a data table and reuses until it expires: the simulator models exactly that, so
+    // the time-window mode can show when it expires. Key "projectUuiToken".
     ProjectUuiToken,
 };
 

@@ -15,9 +15,10 @@ struct ClaimRuleOptions {
     bool checkSubject = true;  // with a profile: check sub against its customer type (off when the type is unknown)
 };
 
-// Checks a decoded token's header and claims (docs/keys-and-tokens.md): alg (JWT004/JWT005), typ (JWT006), iat/exp presence,
-// types and window (JWT008-JWT012, JWT022), iss (JWT013-JWT015), sub (JWT016-JWT018), jti (JWT019), aud (JWT023).
-// Checks against the org profile only when `profile` is given. Diagnostics point at "header.alg", "claims.exp", ...
+// Checks a decoded token's header and claims (docs/keys-and-tokens.md): alg (JWT004/JWT005), typ (JWT006), iat/exp
+// presence, types and window (JWT008-JWT012, JWT022), iss (JWT013-JWT015), sub (JWT016-JWT018), jti (JWT019), aud
+// (JWT023). Checks against the org profile only when `profile` is given. Diagnostics point at "header.alg",
+// "claims.exp", ...
 diagnostics::Diagnostics checkToken(const DecodedJwt& token, const salesforce::OrgProfile* profile, const Clock& clock,
                                     const ClaimRuleOptions& options = {});
 

@@ -18,15 +18,16 @@ public:
     virtual Result<QByteArray> mintToken() = 0;
 };
 
-// Signs with the API-token preset (docs/keys-and-tokens.md): RS256, iat now, exp now + 5 min, iss = org id, sub = Call Center
-// API name for Salesforce Voice with Telephony Providers customers (omitted otherwise), jti = a new UUID.
-// The key is shared by reference (never copied out of OpenSSL memory); the clock must outlive this.
+// Signs with the API-token preset (docs/keys-and-tokens.md): RS256, iat now, exp now + 5 min, iss = org id, sub = Call
+// Center API name for Salesforce Voice with Telephony Providers customers (omitted otherwise), jti = a new UUID. The
+// key is shared by reference (never copied out of OpenSSL memory); the clock must outlive this.
 class JwtApiTokenSource final : public ApiTokenSource {
 public:
     JwtApiTokenSource(crypto::PrivateKey key, QString orgId, QString callCenterApiName,
                       salesforce::CustomerType customerType, const Clock& clock);
 
-    // The project's API-token policy instead of the preset's 5 minutes with jti (docs/keys-and-tokens.md allows up to 24 h).
+    // The project's API-token policy instead of the preset's 5 minutes with jti (docs/keys-and-tokens.md allows up to
+    // 24 h).
     void setPolicy(qint64 ttlSecs, bool withJti);
 
     // TEL009 when the key cannot sign or the org id is missing.

@@ -19,16 +19,16 @@ QString callOutcomeName(CallOutcome outcome); // "success", "failure", "timeout"
 // and the Test Call page show the same thing whichever backend answered.
 struct VoiceCallResult {
     CallOutcome outcome = CallOutcome::Failure;
-    int httpStatus = 0;                   // 0 when no HTTP answer arrived (DNS, TLS, timeout, dropped connection)
-    QString voiceCallId;                  // as returned (the API returns 15 characters)
-    QString voiceCallId18;                // the case-safe 18-character form, for the UUI's callId; empty without an id
-    QStringList errors;                   // the response's `errors`: the array's items, or the one string
-    bool errorsWasString = false;         // `errors` came as a string: created, but some fields failed (docs/emulator.md)
-    qint64 latencyMs = 0;                 // from sending to the final answer, retries included
-    int attempts = 0;                     // HTTP requests sent (1, or 2 after a retried 429)
-    QByteArray responseBody;              // the final response body, as received
-    QByteArray sentToken;                 // the API token the last request carried (empty when none was sent); a
-                                          // credential: shown only when the admin asks, never written anywhere
+    int httpStatus = 0;           // 0 when no HTTP answer arrived (DNS, TLS, timeout, dropped connection)
+    QString voiceCallId;          // as returned (the API returns 15 characters)
+    QString voiceCallId18;        // the case-safe 18-character form, for the UUI's callId; empty without an id
+    QStringList errors;           // the response's `errors`: the array's items, or the one string
+    bool errorsWasString = false; // `errors` came as a string: created, but some fields failed (docs/emulator.md)
+    qint64 latencyMs = 0;         // from sending to the final answer, retries included
+    int attempts = 0;             // HTTP requests sent (1, or 2 after a retried 429)
+    QByteArray responseBody;      // the final response body, as received
+    QByteArray sentToken;         // the API token the last request carried (empty when none was sent); a
+                                  // credential: shown only when the admin asks, never written anywhere
     diagnostics::Diagnostics diagnostics; // TEL0xx: what happened, explained for a person
 
     bool created() const { return outcome == CallOutcome::Success && !voiceCallId.isEmpty(); }

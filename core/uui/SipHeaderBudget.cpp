@@ -148,8 +148,24 @@ diagnostics::Diagnostics encodingProblems(const QByteArray& data, const TrunkUui
     return out;
 }
 
+// The profile's own problems (SIP006), computed once per profile and UI language: every budget of a UUI under the
+// same trunk asks for them again (the simulator does, once per call).
+const diagnostics::Diagnostics& profileProblems(const TrunkUuiProfile& profile) {
+    thread_local std::optional<TrunkUuiProfile> last;
+    thread_local QString language;
+    thread_local diagnostics::Diagnostics problems;
+    // The translator in use shows in any translated word; the locale in the number format.
+    const QString current = QLocale().name() + u'|' + handoff::uui::tr("bytes");
+    if (!last || !(*last == profile) || language != current) {
+        last = profile;
+        language = current;
+        problems = profile.validate();
+    }
+    return problems;
+}
+
 void checkEncoding(SipBudget& b) {
-    b.diagnostics.append(b.profile.validate());
+    b.diagnostics.append(profileProblems(b.profile));
     b.diagnostics.append(encodingProblems(b.json, b.profile));
 }
 

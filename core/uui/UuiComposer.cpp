@@ -51,16 +51,28 @@ void appendJsonString(QByteArray& out, const QString& text) {
                             kHex[unit & 0x0f]};
         out.append(esc, sizeof esc);
     };
+    out.reserve(out.size() + text.size() + 2);
     out.append('"');
     // Printable ASCII is copied as it is; everything else is escaped, so that every byte of the JSON is below 128:
     // Genesys cannot decode hex whose bytes are 128-255 (docs/uui-budget.md). A character outside the Basic
     // Multilingual Plane is already two UTF-16 units, written as two escapes (a surrogate pair, RFC 8259 section 7).
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u >= 0x20 && u < 0x7f && u != '"' && u != '\\') {
-            out.append(static_cast<char>(u));
+    // Runs of plain characters (all of a token) are copied in one piece.
+    const auto plain = [](char16_t u) { return u >= 0x20 && u < 0x7f && u != '"' && u != '\\'; };
+    const char16_t* const data = reinterpret_cast<const char16_t*>(text.constData());
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size;) {
+        if (plain(data[i])) {
+            char buffer[256];
+            while (i < size && plain(data[i])) {
+                qsizetype n = 0;
+                while (i < size && n < qsizetype(sizeof buffer) && plain(data[i])) {
+                    buffer[n++] = static_cast<char>(data[i++]);
+                }
+                out.append(buffer, n);
+            }
             continue;
         }
+        const char16_t u = data[i++];
         switch (u) {
         case '"':
             out.append("\\\"", 2);

@@ -1,7 +1,8 @@
 // Validation and editing of a large flow, each against a baseline measured in the same process: writing the same
 // flow to JSON (toJson), which touches every action once, as the validator's unit of "one pass over the flow".
 // - BM_Validate1000: validate a generated flow of at least 1,000 actions (goal: at most 5 ms);
-// - BM_EditAndRevalidate: one edit through the edit API (flow::edit::setProperty on an action in the middle of the flow)
+// - BM_EditAndRevalidate: one edit through the edit API (flow::edit::setProperty on an action in the middle of the
+// flow)
 //   plus the revalidation it needs, which is a full validate (the validator has no incremental mode); reported as
 //   p95 over the iterations and as the ratio to one validation (goal: p95 at most 1 ms).
 #include "flow/FlowEdit.h"

@@ -215,7 +215,8 @@ private Q_SLOTS:
         QVERIFY2(notes.contains(u"VoiceCall %1 found"_s.arg(voiceCallId)), qPrintable(notes));
         // The INVITE carried that VoiceCall's id in its UUI (hex after the PD octet 04).
         const QString sent = answer.value(u"sent"_s).toString();
-        QVERIFY(sent.contains(QString::fromLatin1(("\"callId\":\"" + voiceCallId.toLatin1() + '"').toHex())));
+        const QByteArray callIdMember = QByteArray("\"callId\":\"") + voiceCallId.toLatin1() + '"';
+        QVERIFY(sent.contains(QString::fromLatin1(callIdMember.toHex())));
 
         // The same in text: both sides in the trace.
         const CliRun text = runHandoff({u"flow"_s, u"simulate"_s, sample, u"--live-emulator"_s, u"--key"_s, kKey});

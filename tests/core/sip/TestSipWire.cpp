@@ -297,6 +297,34 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     int m_tlsPeers = 0;
 
+    // Python's ssl server with a certificate of the emulator's kind (SAN IP:127.0.0.1), made now: the verification
+    // uses the real time.
+    struct TlsPeer {
+        QProcess python;
+        QString port;
+        QString received;
+        QString certificate;
+    };
+    void startTlsPeer(TlsPeer& peer, const QString& certificate, const QString& key) {
+        const QString portFile = m_dir->filePath(u"port-%1"_s.arg(++m_tlsPeers));
+        peer.received = m_dir->filePath(u"received-%1.bin"_s.arg(m_tlsPeers));
+        peer.certificate = certificate;
+        peer.python.start(m_python, {QStringLiteral(HANDOFF_SIP_TEST_DIR "/tls_peer.py"), u"server"_s, portFile,
+                                     certificate, key, peer.received});
+        QVERIFY(peer.python.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!readAll(portFile).isEmpty(), 10000);
+        peer.port = QString::fromLatin1(readAll(portFile));
+    }
+    void loopbackIdentity(QString& certificate, QString& key) {
+        const SystemClock now;
+        const auto identity = emulator::LoopbackCertificate::generate(now);
+        QVERIFY(identity.has_value());
+        certificate = m_dir->filePath(u"loopback.crt.pem"_s);
+        key = m_dir->filePath(u"loopback.key.pem"_s);
+        QVERIFY(writeAll(certificate, identity->certificatePem));
+        QVERIFY(writeAll(key, identity->privateKeyPem));
+    }
+
     // Runs SIPp with `args` (bounded), returns its exit code; its screen output goes to the test log on failure.
     int runSipp(QProcess& process) {
         if (!process.waitForFinished(kProcessMs)) {
@@ -636,34 +664,6 @@ private Q_SLOTS:
         QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
         QCOMPARE(QString::fromUtf8(python.readAllStandardOutput()).trimmed(), statusLine);
         standIn.close();
-    }
-
-    // Python's ssl server with a certificate of the emulator's kind (SAN IP:127.0.0.1), made now: the verification
-    // uses the real time.
-    struct TlsPeer {
-        QProcess python;
-        QString port;
-        QString received;
-        QString certificate;
-    };
-    void startTlsPeer(TlsPeer& peer, const QString& certificate, const QString& key) {
-        const QString portFile = m_dir->filePath(u"port-%1"_s.arg(++m_tlsPeers));
-        peer.received = m_dir->filePath(u"received-%1.bin"_s.arg(m_tlsPeers));
-        peer.certificate = certificate;
-        peer.python.start(m_python, {QStringLiteral(HANDOFF_SIP_TEST_DIR "/tls_peer.py"), u"server"_s, portFile,
-                                     certificate, key, peer.received});
-        QVERIFY(peer.python.waitForStarted(5000));
-        QTRY_VERIFY_WITH_TIMEOUT(!readAll(portFile).isEmpty(), 10000);
-        peer.port = QString::fromLatin1(readAll(portFile));
-    }
-    void loopbackIdentity(QString& certificate, QString& key) {
-        const SystemClock now;
-        const auto identity = emulator::LoopbackCertificate::generate(now);
-        QVERIFY(identity.has_value());
-        certificate = m_dir->filePath(u"loopback.crt.pem"_s);
-        key = m_dir->filePath(u"loopback.key.pem"_s);
-        QVERIFY(writeAll(certificate, identity->certificatePem));
-        QVERIFY(writeAll(key, identity->privateKeyPem));
     }
 
     // Verified against the peer's own certificate given as the CA (what `--ca` does with the emulator's): sent, and
