@@ -121,6 +121,15 @@ void Workspace::edit(const QString& text, const std::function<void(project::Proj
     m_undoStack->push(new ProjectEditCommand(*this, m_project, std::move(after), text, mergeKey));
 }
 
+void Workspace::editFlow(const QString& text, flow::Flow flow, const QString& mergeKey) {
+    if (flow == m_project.flow) {
+        return;
+    }
+    project::Project after = m_project;
+    after.flow = std::move(flow);
+    m_undoStack->push(new ProjectEditCommand(*this, m_project, std::move(after), text, mergeKey));
+}
+
 bool Workspace::isDirty() const {
     return m_forcedDirty || !m_undoStack->isClean();
 }

@@ -55,6 +55,9 @@ public:
     // with the same non-empty `mergeKey` (typically the field name) merge into one step, so undo removes a typed word,
     // not one character. A change that leaves the project as it was records nothing.
     void edit(const QString& text, const std::function<void(project::Project&)>& change, const QString& mergeKey = {});
+    // The same for a new state of the project's flow (the designer's edits): compared as a flow, not through the
+    // whole file form, which for a flow of a thousand actions costs more than the edit itself.
+    void editFlow(const QString& text, flow::Flow flow, const QString& mergeKey = {});
     QUndoStack* undoStack() const { return m_undoStack; }
 
     bool isDirty() const;
