@@ -15,6 +15,7 @@
 #include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPainter>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -275,6 +276,52 @@ private Q_SLOTS:
         QCOMPARE(p.page->scene()->actionItem(u"failure-jump"_s)->marks().severity, diagnostics::Severity::Error);
         p.ws().undoStack()->undo();
         QVERIFY(p.flow() == before);
+    }
+
+    void dropFromTheToolboxOnAConnector() {
+        PageFixture p;
+        FlowView* view = p.page->view();
+        // The connector after the greeting, in view coordinates.
+        ConnectorItem* target = nullptr;
+        ConnectorItem* afterEnd = nullptr;
+        const int greetingIndex = p.flow().placeOf(u"greeting"_s)->index;
+        const int n = static_cast<int>(p.flow().task(u"main"_s)->actions.size());
+        for (ConnectorItem* c : p.page->scene()->connectors()) {
+            if (c->place().taskId == u"main"_s && c->place().parentId.isEmpty()) {
+                if (c->place().index == greetingIndex + 1) {
+                    target = c;
+                } else if (c->place().index == n) {
+                    afterEnd = c;
+                }
+            }
+        }
+        QVERIFY(target && afterEnd);
+        const auto drop = [view](const QPointF& scenePos, const QString& kind) {
+            view->ensureVisible(QRectF(scenePos, QSizeF(1, 1)), 20, 20);
+            const QPoint at = view->mapFromScene(scenePos);
+            QMimeData mime;
+            mime.setData(QString::fromLatin1(kActionKindMime), kind.toUtf8());
+            QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view->viewport(), &enter);
+            QDragMoveEvent move(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view->viewport(), &move);
+            const bool accepted = move.isAccepted();
+            QDropEvent dropEvent(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view->viewport(), &dropEvent);
+            return accepted;
+        };
+        const int steps = p.ws().undoStack()->count();
+        QVERIFY(drop(target->sceneBoundingRect().center(), u"updateData"_s));
+        QCOMPARE(p.ws().undoStack()->count(), steps + 1);
+        const QString inserted = p.page->selectedKey();
+        QCOMPARE(p.flow().find(inserted)->kind(), ActionKind::UpdateData);
+        QCOMPARE(p.flow().placeOf(inserted)->index, greetingIndex + 1);
+        // Far below the last Disconnect no connector takes a drop: the drag is refused and nothing changes.
+        const Flow before = p.flow();
+        const QPointF below = afterEnd->sceneBoundingRect().center() + QPointF(0, 200);
+        QVERIFY(!drop(below, u"playAudio"_s));
+        QVERIFY(p.flow() == before);
+        QCOMPARE(p.ws().undoStack()->count(), steps + 1);
     }
 
     void moveWithinAListIntoAnOutputAndBetweenTasks() {
