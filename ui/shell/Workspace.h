@@ -98,11 +98,24 @@ public:
     // How many times the workspace has signed a UUI token (an edit that changes no claim does not sign).
     quint64 signatures() const { return m_tokens.signatures(); }
 
+    // The last check of the project's flow (project::validateFlow) and what it read: the flow, the org profile, the
+    // UUI template, the trunk, the UUI token policy and the clock's second. A recompute where none of them changed
+    // (a keystroke on another page) reuses it instead of checking the flow again.
+    struct FlowCheckCache {
+        bool valid = false;
+        project::Project inputs; // only the parts named above are compared
+        qint64 at = 0;
+        diagnostics::Diagnostics result;
+        quint64 checks = 0; // how many times the flow was checked through this cache
+    };
+
     // The pure computation behind recomputeNow(), for tests and benchmarks. With `tokens`, a token whose claims and
-    // key are unchanged is reused instead of signed again.
+    // key are unchanged is reused instead of signed again; with `flowChecks`, the flow's check likewise.
     static project::Composition compute(const project::Project& project, const crypto::PrivateKey& key,
                                         const crypto::Certificate& certificate, const Clock& clock,
-                                        project::TokenCache* tokens = nullptr);
+                                        project::TokenCache* tokens = nullptr, FlowCheckCache* flowChecks = nullptr);
+    // How many times the workspace has checked the flow (an edit that changes nothing the check reads does not).
+    quint64 flowChecks() const { return m_flowChecks.checks; }
 
 Q_SIGNALS:
     void projectChanged();
@@ -133,6 +146,7 @@ private:
     QString m_keyStoreMessage;
     project::Composition m_derived;
     project::TokenCache m_tokens;
+    FlowCheckCache m_flowChecks;
     quint64 m_generation = 0;
     QTimer m_recomputeTimer;
     quint64 m_keyRequest = 0; // guards against a late answer from the store for an older project

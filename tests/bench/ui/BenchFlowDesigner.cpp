@@ -132,6 +132,19 @@ void BM_Baseline_ValidateFlow(benchmark::State& state) {
     report(state, samples, 0, "", 1e9, true);
 }
 
+// What the flow adds to every recompute of the workspace (every keystroke on any page) for the template-sized
+// flow of the sample project.
+void BM_ValidateTemplateFlow(benchmark::State& state) {
+    const FixedClock clock = FixedClock::atSecs(1'795'000'000);
+    project::Project p = benchProject();
+    p.flow = flow::sipTransferTemplate();
+    std::vector<double> samples;
+    for (auto _ : state) {
+        samples.push_back(timeNs([&] { benchmark::DoNotOptimize(project::validateFlow(p, clock).size()); }));
+    }
+    report(state, samples, 0, "", 1e9, true);
+}
+
 void BM_Baseline_PlainSceneFrame(benchmark::State& state) {
     QGraphicsScene scene;
     for (int i = 0; i < 1000; ++i) {
@@ -249,6 +262,7 @@ void BM_ZoomFrame(benchmark::State& state) {
 // Baselines first: the ratios of the later benchmarks refer to them.
 BENCHMARK(BM_Baseline_ReadFlowJson)->Unit(benchmark::kMillisecond)->Iterations(20);
 BENCHMARK(BM_Baseline_ValidateFlow)->Unit(benchmark::kMillisecond)->Iterations(60);
+BENCHMARK(BM_ValidateTemplateFlow)->Unit(benchmark::kMillisecond)->Iterations(200);
 BENCHMARK(BM_Baseline_PlainSceneFrame)->Unit(benchmark::kMillisecond)->Iterations(200);
 BENCHMARK(BM_OpenAndLayOut)->Unit(benchmark::kMillisecond)->Iterations(10);
 BENCHMARK(BM_EditRevalidateRepaint)->Unit(benchmark::kMillisecond)->Iterations(60);

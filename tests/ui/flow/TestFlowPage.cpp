@@ -153,6 +153,24 @@ private Q_SLOTS:
         QCOMPARE(p.flow().find(u"transfer-failed-audio"_s)->name, u"Sorry"_s);
     }
 
+    void theFlowIsCheckedAgainOnlyWhenWhatTheCheckReadsChanged() {
+        PageFixture p;
+        p.settle();
+        const quint64 checks = p.ws().flowChecks();
+        p.ws().edit(u"name"_s, [](project::Project& project) { project.name = u"Renamed"_s; });
+        p.settle();
+        QCOMPARE(p.ws().flowChecks(), checks); // the project's name is not read by the check
+        p.ws().edit(u"txn"_s, [](project::Project& project) { project.uui.transactionId = u"txn-2"_s; });
+        p.settle();
+        QCOMPARE(p.ws().flowChecks(), checks + 1); // the UUI template is
+        QVERIFY(p.page->applyEdit(
+            u"number"_s, [](Flow& f) { return edit::setProperty(f, u"transfer"_s, u"number"_s, u"\"5550100\""_s); }));
+        p.settle();
+        QCOMPARE(p.ws().flowChecks(), checks + 2);
+        const auto& d = p.ws().diagnostics();
+        QVERIFY(std::any_of(d.cbegin(), d.cend(), [](const auto& x) { return x.code == u"FLW015"_s; }));
+    }
+
     void arrowsWalkTheFlowEnterEditsDeleteDeletes() {
         PageFixture p;
         p.page->view()->setFocus();
