@@ -17,12 +17,14 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPainter>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 using namespace Qt::StringLiterals;
 using namespace handoff;
@@ -457,6 +459,20 @@ private Q_SLOTS:
         QVERIFY(p.page->view()->zoom() < z);
         QTest::keyClick(p.page->view(), Qt::Key_0, Qt::ControlModifier);
         QVERIFY(p.page->view()->zoom() <= 1.0);
+        // Ctrl+wheel zooms; the wheel alone scrolls (pans).
+        const qreal fitted = p.page->view()->zoom();
+        const QPointF centre = p.page->view()->viewport()->rect().center();
+        QWheelEvent zoomIn(centre, p.page->view()->viewport()->mapToGlobal(centre), {}, QPoint(0, 120), Qt::NoButton,
+                           Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(p.page->view()->viewport(), &zoomIn);
+        QVERIFY(p.page->view()->zoom() > fitted);
+        p.page->view()->setZoom(1.0);
+        p.page->view()->verticalScrollBar()->setValue(0);
+        QWheelEvent scroll(centre, p.page->view()->viewport()->mapToGlobal(centre), {}, QPoint(0, -120), Qt::NoButton,
+                           Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(p.page->view()->viewport(), &scroll);
+        QCOMPARE(p.page->view()->zoom(), 1.0);
+        QVERIFY(p.page->view()->verticalScrollBar()->value() > 0);
         QVERIFY(p.page->minimap()->isVisible());
 
         p.page->select(u"create-voicecall"_s);
