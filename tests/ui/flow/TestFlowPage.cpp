@@ -251,6 +251,19 @@ private Q_SLOTS:
         QCOMPARE(completer->currentCompletion(), u"Task.voiceCallId"_s);
         Q_EMIT completer->activated(u"Task.voiceCallId"_s);
         QCOMPARE(condition->text(), u"IsSet(Task.voiceCallId"_s);
+
+        // In a table of inputs, a cell that does not parse says why; its editor completes variables too.
+        p.page->select(u"create-voicecall"_s);
+        auto* inputs = qobject_cast<QTableWidget*>(p.page->properties()->editor(u"props.inputs"_s));
+        QVERIFY(inputs);
+        QVERIFY(inputs->item(0, 1)->toolTip().isEmpty());
+        inputs->item(0, 1)->setText(u"Append(Call.Ani"_s);
+        inputs = qobject_cast<QTableWidget*>(p.page->properties()->editor(u"props.inputs"_s));
+        QVERIFY2(inputs->item(0, 1)->toolTip().contains(u"FLW001"_s), qPrintable(inputs->item(0, 1)->toolTip()));
+        QCOMPARE(p.flow().find(u"create-voicecall"_s)->as<CallDataProps>()->inputs.at(0).value, u"Append(Call.Ani"_s);
+        QWidget* cellEditor = inputs->itemDelegateForColumn(1)->createEditor(inputs->viewport(), {}, {});
+        QVERIFY(cellEditor->findChild<QCompleter*>());
+        delete cellEditor;
     }
 
     void toolboxInsertsByKeyboardAfterTheSelection() {
