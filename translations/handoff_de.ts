@@ -3441,6 +3441,10 @@
         <source>Remove task %1</source>
         <translation>Task %1 entfernen</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>handoff::flow::FlowScene</name>

@@ -460,8 +460,7 @@ bool FlowPage::applyEdit(const QString& text, const std::function<Result<void>(F
         return false;
     }
     showMessage({});
-    workspace().edit(
-        text, [&copy](project::Project& p) { p.flow = std::move(copy); }, merge);
+    workspace().editFlow(text, std::move(copy), merge);
     return true;
 }
 

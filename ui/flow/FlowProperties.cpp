@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStringListModel>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -160,6 +161,33 @@ QString problemText(const QString& text) {
     }
     const ExpressionError& e = parsed.error();
     return FlowProperties::tr("%1 at column %2: %3").arg(e.code).arg(e.where.column).arg(e.message);
+}
+
+// Table cells holding expressions (data action inputs, assignments): edited in a line edit that completes variable
+// names; a cell that does not parse is shown in the error colour with the reason as its tooltip.
+class ExpressionCellDelegate final : public QStyledItemDelegate {
+public:
+    ExpressionCellDelegate(QStringList names, QObject* parent)
+        : QStyledItemDelegate(parent)
+        , m_names(std::move(names)) {}
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex&) const override {
+        auto* line = new QLineEdit(parent);
+        attachVariableCompleter(line, m_names);
+        return line;
+    }
+
+private:
+    QStringList m_names;
+};
+
+void markExpressionCell(QTableWidgetItem* item, const QPalette& palette) {
+    if (!item) {
+        return;
+    }
+    const QString problem = problemText(item->text());
+    item->setToolTip(problem);
+    item->setForeground(problem.isEmpty() ? palette.color(QPalette::Text)
+                                          : shell::severityColour(palette, diagnostics::Severity::Error));
 }
 
 } // namespace
@@ -389,10 +417,25 @@ void FlowProperties::addActionEditors(const Flow& flow, const Action& action) {
             table->horizontalHeader()->setStretchLastSection(true);
             table->verticalHeader()->hide();
             table->setTabKeyNavigation(false);
+            const bool expressions = valueKey == u"expression"_s;
+            if (expressions) {
+                table->setItemDelegateForColumn(1, new ExpressionCellDelegate(m_variables, table));
+            }
             for (int row = 0; row < array.size(); ++row) {
                 const QJsonObject o = array.at(row).toObject();
                 table->setItem(row, 0, new QTableWidgetItem(o.value(nameKey).toString()));
                 table->setItem(row, 1, new QTableWidgetItem(o.value(valueKey).toString()));
+                if (expressions) {
+                    markExpressionCell(table->item(row, 1), palette());
+                }
+            }
+            if (expressions) {
+                connect(table, &QTableWidget::itemChanged, table, [table](QTableWidgetItem* item) {
+                    if (item->column() == 1) {
+                        const QSignalBlocker blocker(table);
+                        markExpressionCell(item, table->palette());
+                    }
+                });
             }
             table->setMinimumHeight(table->verticalHeader()->defaultSectionSize() * 4);
             const auto write = [table, set = setter(key), nameKey, valueKey, array] {
@@ -547,6 +590,9 @@ void FlowProperties::refreshValues(const Flow& flow) {
                             table->setItem(row, col, new QTableWidgetItem(v));
                         } else if (table->item(row, col)->text() != v) {
                             table->item(row, col)->setText(v);
+                        }
+                        if (col == 1 && valueKey == u"expression"_s) {
+                            markExpressionCell(table->item(row, col), palette());
                         }
                     }
                 }

@@ -22,6 +22,18 @@ Q_LOGGING_CATEGORY(lcWorkspace, "handoff.shell.workspace")
 
 namespace handoff::shell {
 
+namespace {
+
+// Whether two projects agree on everything project::validateFlow reads (SimulationSetup: the flow, the org profile,
+// the UUI template, the trunk's UUI profile, the UUI token policy).
+bool sameFlowCheckInputs(const project::Project& a, const project::Project& b) {
+    return a.flow == b.flow && a.org.orgId == b.org.orgId && a.org.scrt2Domain == b.org.scrt2Domain &&
+           a.org.callCenterApiName == b.org.callCenterApiName && a.org.customerType == b.org.customerType &&
+           a.uui == b.uui && a.trunk == b.trunk && a.uuiToken == b.uuiToken;
+}
+
+} // namespace
+
 // One undoable edit: the project before and after. Projects are small value types, so a snapshot is simpler and
 // safer than field-by-field inverse operations, and it covers every section other modules add.
 class ProjectEditCommand final : public QUndoCommand {
@@ -88,7 +100,7 @@ void Workspace::resetProject(project::Project project, const QString& filePath, 
     m_key = {};
     m_certificate = {};
     m_probe.reset();
-    m_flowChecksValid = false;
+    m_goLiveFlowChecksValid = false;
     setKeyStoreMessage({});
     m_forcedDirty = dirty;
     setFilePath(filePath);
@@ -125,6 +137,15 @@ void Workspace::edit(const QString& text, const std::function<void(project::Proj
     if (project::ProjectFile::serialize(after) == project::ProjectFile::serialize(m_project)) {
         return;
     }
+    m_undoStack->push(new ProjectEditCommand(*this, m_project, std::move(after), text, mergeKey));
+}
+
+void Workspace::editFlow(const QString& text, flow::Flow flow, const QString& mergeKey) {
+    if (flow == m_project.flow) {
+        return;
+    }
+    project::Project after = m_project;
+    after.flow = std::move(flow);
     m_undoStack->push(new ProjectEditCommand(*this, m_project, std::move(after), text, mergeKey));
 }
 
@@ -295,14 +316,14 @@ void Workspace::runGoLiveCheck(bool whole) {
     inputs.composition = &m_derived;
     inputs.probe = m_probe;
     if (!whole) {
-        inputs.flowChecks = &m_flowChecks;
+        inputs.flowChecks = &m_goLiveFlowChecks;
     }
     m_goLive = project::goLiveCheck(m_project, inputs, m_clock);
     if (whole) {
         m_goLiveTimer.stop();
-        m_flowChecks = project::flowChecksOf(m_goLive);
-        m_flowChecked = m_project.flow;
-        m_flowChecksValid = true;
+        m_goLiveFlowChecks = project::flowChecksOf(m_goLive);
+        m_goLiveFlowChecked = m_project.flow;
+        m_goLiveFlowChecksValid = true;
     }
 }
 
@@ -324,7 +345,7 @@ void Workspace::scheduleRecompute() {
 
 void Workspace::recomputeNow() {
     m_recomputeTimer.stop();
-    project::Composition next = compute(m_project, m_key, m_certificate, m_clock, &m_tokens);
+    project::Composition next = compute(m_project, m_key, m_certificate, m_clock, &m_tokens, &m_flowChecks);
     ++m_generation;
     const bool diagnosticsDiffer = [&] {
         if (next.diagnostics.size() != m_derived.diagnostics.size()) {
@@ -341,7 +362,7 @@ void Workspace::recomputeNow() {
         return false;
     }();
     m_derived = std::move(next);
-    const bool reuse = m_flowChecksValid && m_project.flow == m_flowChecked;
+    const bool reuse = m_goLiveFlowChecksValid && m_project.flow == m_goLiveFlowChecked;
     runGoLiveCheck(!reuse);
     if (reuse) {
         m_goLiveTimer.start(); // the flow's simulations again once the edits pause
@@ -354,7 +375,7 @@ void Workspace::recomputeNow() {
 
 project::Composition Workspace::compute(const project::Project& project, const crypto::PrivateKey& key,
                                         const crypto::Certificate& certificate, const Clock& clock,
-                                        project::TokenCache* tokens) {
+                                        project::TokenCache* tokens, FlowCheckCache* flowChecks) {
     project::Composition c = project::compose(project, key.isNull() ? nullptr : &key, clock, tokens);
     // The key and certificate checks the pipeline does not make: fitness for RS256, validity, and whether the key
     // belongs to the certificate uploaded to Salesforce (the go-live check's, in core).
@@ -363,7 +384,19 @@ project::Composition Workspace::compute(const project::Project& project, const c
     // The flow's problems (its own rules and what a call through it meets under this project), located by task and
     // action id; part of the one list the verdict is made from. An empty flow has none: the project may not use one.
     if (!project.flow.isEmpty()) {
-        c.diagnostics += project::validateFlow(project, clock);
+        if (!flowChecks) {
+            c.diagnostics += project::validateFlow(project, clock);
+        } else {
+            const qint64 at = clock.nowSecs();
+            if (!flowChecks->valid || !sameFlowCheckInputs(flowChecks->inputs, project) || flowChecks->at != at) {
+                flowChecks->result = project::validateFlow(project, clock);
+                flowChecks->inputs = project;
+                flowChecks->at = at;
+                flowChecks->valid = true;
+                ++flowChecks->checks;
+            }
+            c.diagnostics += flowChecks->result;
+        }
     }
     for (const auto& d : std::as_const(keyDiagnostics)) {
         const bool known = std::any_of(c.diagnostics.cbegin(), c.diagnostics.cend(), [&d](const auto& e) {

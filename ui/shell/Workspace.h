@@ -56,6 +56,9 @@ public:
     // with the same non-empty `mergeKey` (typically the field name) merge into one step, so undo removes a typed word,
     // not one character. A change that leaves the project as it was records nothing.
     void edit(const QString& text, const std::function<void(project::Project&)>& change, const QString& mergeKey = {});
+    // The same for a new state of the project's flow (the designer's edits): compared as a flow, not through the
+    // whole file form, which for a flow of a thousand actions costs more than the edit itself.
+    void editFlow(const QString& text, flow::Flow flow, const QString& mergeKey = {});
     QUndoStack* undoStack() const { return m_undoStack; }
 
     bool isDirty() const;
@@ -107,11 +110,24 @@ public:
     // How many times the workspace has signed a UUI token (an edit that changes no claim does not sign).
     quint64 signatures() const { return m_tokens.signatures(); }
 
+    // The last check of the project's flow (project::validateFlow) and what it read: the flow, the org profile, the
+    // UUI template, the trunk, the UUI token policy and the clock's second. A recompute where none of them changed
+    // (a keystroke on another page) reuses it instead of checking the flow again.
+    struct FlowCheckCache {
+        bool valid = false;
+        project::Project inputs; // only the parts named above are compared
+        qint64 at = 0;
+        diagnostics::Diagnostics result;
+        quint64 checks = 0; // how many times the flow was checked through this cache
+    };
+
     // The pure computation behind recomputeNow(), for tests and benchmarks. With `tokens`, a token whose claims and
-    // key are unchanged is reused instead of signed again.
+    // key are unchanged is reused instead of signed again; with `flowChecks`, the flow's check likewise.
     static project::Composition compute(const project::Project& project, const crypto::PrivateKey& key,
                                         const crypto::Certificate& certificate, const Clock& clock,
-                                        project::TokenCache* tokens = nullptr);
+                                        project::TokenCache* tokens = nullptr, FlowCheckCache* flowChecks = nullptr);
+    // How many times the workspace has checked the flow (an edit that changes nothing the check reads does not).
+    quint64 flowChecks() const { return m_flowChecks.checks; }
 
 Q_SIGNALS:
     void projectChanged();
@@ -144,11 +160,12 @@ private:
     project::Composition m_derived;
     project::TokenCache m_tokens;
     project::GoLiveReport m_goLive;
-    QList<project::CheckResult> m_flowChecks; // GOL007-GOL009 of the last whole run, for m_flowChecked
-    flow::Flow m_flowChecked;
-    bool m_flowChecksValid = false;
+    QList<project::CheckResult> m_goLiveFlowChecks; // GOL007-GOL009 of the last whole run, for m_goLiveFlowChecked
+    flow::Flow m_goLiveFlowChecked;
+    bool m_goLiveFlowChecksValid = false;
     QTimer m_goLiveTimer;
     std::optional<telephony::ProbeResult> m_probe;
+    FlowCheckCache m_flowChecks;
     quint64 m_generation = 0;
     QTimer m_recomputeTimer;
     quint64 m_keyRequest = 0; // guards against a late answer from the store for an older project

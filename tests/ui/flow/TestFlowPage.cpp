@@ -15,13 +15,16 @@
 #include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPainter>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 using namespace Qt::StringLiterals;
 using namespace handoff;
@@ -152,6 +155,24 @@ private Q_SLOTS:
         QCOMPARE(p.flow().find(u"transfer-failed-audio"_s)->name, u"Sorry"_s);
     }
 
+    void theFlowIsCheckedAgainOnlyWhenWhatTheCheckReadsChanged() {
+        PageFixture p;
+        p.settle();
+        const quint64 checks = p.ws().flowChecks();
+        p.ws().edit(u"name"_s, [](project::Project& project) { project.name = u"Renamed"_s; });
+        p.settle();
+        QCOMPARE(p.ws().flowChecks(), checks); // the project's name is not read by the check
+        p.ws().edit(u"txn"_s, [](project::Project& project) { project.uui.transactionId = u"txn-2"_s; });
+        p.settle();
+        QCOMPARE(p.ws().flowChecks(), checks + 1); // the UUI template is
+        QVERIFY(p.page->applyEdit(
+            u"number"_s, [](Flow& f) { return edit::setProperty(f, u"transfer"_s, u"number"_s, u"\"5550100\""_s); }));
+        p.settle();
+        QCOMPARE(p.ws().flowChecks(), checks + 2);
+        const auto& d = p.ws().diagnostics();
+        QVERIFY(std::any_of(d.cbegin(), d.cend(), [](const auto& x) { return x.code == u"FLW015"_s; }));
+    }
+
     void arrowsWalkTheFlowEnterEditsDeleteDeletes() {
         PageFixture p;
         p.page->view()->setFocus();
@@ -230,6 +251,19 @@ private Q_SLOTS:
         QCOMPARE(completer->currentCompletion(), u"Task.voiceCallId"_s);
         Q_EMIT completer->activated(u"Task.voiceCallId"_s);
         QCOMPARE(condition->text(), u"IsSet(Task.voiceCallId"_s);
+
+        // In a table of inputs, a cell that does not parse says why; its editor completes variables too.
+        p.page->select(u"create-voicecall"_s);
+        auto* inputs = qobject_cast<QTableWidget*>(p.page->properties()->editor(u"props.inputs"_s));
+        QVERIFY(inputs);
+        QVERIFY(inputs->item(0, 1)->toolTip().isEmpty());
+        inputs->item(0, 1)->setText(u"Append(Call.Ani"_s);
+        inputs = qobject_cast<QTableWidget*>(p.page->properties()->editor(u"props.inputs"_s));
+        QVERIFY2(inputs->item(0, 1)->toolTip().contains(u"FLW001"_s), qPrintable(inputs->item(0, 1)->toolTip()));
+        QCOMPARE(p.flow().find(u"create-voicecall"_s)->as<CallDataProps>()->inputs.at(0).value, u"Append(Call.Ani"_s);
+        QWidget* cellEditor = inputs->itemDelegateForColumn(1)->createEditor(inputs->viewport(), {}, {});
+        QVERIFY(cellEditor->findChild<QCompleter*>());
+        delete cellEditor;
     }
 
     void toolboxInsertsByKeyboardAfterTheSelection() {
@@ -275,6 +309,52 @@ private Q_SLOTS:
         QCOMPARE(p.page->scene()->actionItem(u"failure-jump"_s)->marks().severity, diagnostics::Severity::Error);
         p.ws().undoStack()->undo();
         QVERIFY(p.flow() == before);
+    }
+
+    void dropFromTheToolboxOnAConnector() {
+        PageFixture p;
+        FlowView* view = p.page->view();
+        // The connector after the greeting, in view coordinates.
+        ConnectorItem* target = nullptr;
+        ConnectorItem* afterEnd = nullptr;
+        const int greetingIndex = p.flow().placeOf(u"greeting"_s)->index;
+        const int n = static_cast<int>(p.flow().task(u"main"_s)->actions.size());
+        for (ConnectorItem* c : p.page->scene()->connectors()) {
+            if (c->place().taskId == u"main"_s && c->place().parentId.isEmpty()) {
+                if (c->place().index == greetingIndex + 1) {
+                    target = c;
+                } else if (c->place().index == n) {
+                    afterEnd = c;
+                }
+            }
+        }
+        QVERIFY(target && afterEnd);
+        const auto drop = [view](const QPointF& scenePos, const QString& kind) {
+            view->ensureVisible(QRectF(scenePos, QSizeF(1, 1)), 20, 20);
+            const QPoint at = view->mapFromScene(scenePos);
+            QMimeData mime;
+            mime.setData(QString::fromLatin1(kActionKindMime), kind.toUtf8());
+            QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view->viewport(), &enter);
+            QDragMoveEvent move(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view->viewport(), &move);
+            const bool accepted = move.isAccepted();
+            QDropEvent dropEvent(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view->viewport(), &dropEvent);
+            return accepted;
+        };
+        const int steps = p.ws().undoStack()->count();
+        QVERIFY(drop(target->sceneBoundingRect().center(), u"updateData"_s));
+        QCOMPARE(p.ws().undoStack()->count(), steps + 1);
+        const QString inserted = p.page->selectedKey();
+        QCOMPARE(p.flow().find(inserted)->kind(), ActionKind::UpdateData);
+        QCOMPARE(p.flow().placeOf(inserted)->index, greetingIndex + 1);
+        // Far below the last Disconnect no connector takes a drop: the drag is refused and nothing changes.
+        const Flow before = p.flow();
+        const QPointF below = afterEnd->sceneBoundingRect().center() + QPointF(0, 200);
+        QVERIFY(!drop(below, u"playAudio"_s));
+        QVERIFY(p.flow() == before);
+        QCOMPARE(p.ws().undoStack()->count(), steps + 1);
     }
 
     void moveWithinAListIntoAnOutputAndBetweenTasks() {
@@ -392,6 +472,20 @@ private Q_SLOTS:
         QVERIFY(p.page->view()->zoom() < z);
         QTest::keyClick(p.page->view(), Qt::Key_0, Qt::ControlModifier);
         QVERIFY(p.page->view()->zoom() <= 1.0);
+        // Ctrl+wheel zooms; the wheel alone scrolls (pans).
+        const qreal fitted = p.page->view()->zoom();
+        const QPointF centre = p.page->view()->viewport()->rect().center();
+        QWheelEvent zoomIn(centre, p.page->view()->viewport()->mapToGlobal(centre), {}, QPoint(0, 120), Qt::NoButton,
+                           Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(p.page->view()->viewport(), &zoomIn);
+        QVERIFY(p.page->view()->zoom() > fitted);
+        p.page->view()->setZoom(1.0);
+        p.page->view()->verticalScrollBar()->setValue(0);
+        QWheelEvent scroll(centre, p.page->view()->viewport()->mapToGlobal(centre), {}, QPoint(0, -120), Qt::NoButton,
+                           Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(p.page->view()->viewport(), &scroll);
+        QCOMPARE(p.page->view()->zoom(), 1.0);
+        QVERIFY(p.page->view()->verticalScrollBar()->value() > 0);
         QVERIFY(p.page->minimap()->isVisible());
 
         p.page->select(u"create-voicecall"_s);

@@ -31,7 +31,7 @@ private Q_SLOTS:
 
     void pagesKeepTheirLayout_data() {
         QTest::addColumn<QString>("page");
-        for (const char* id : {"token", "uui", "export", "call", "training"}) {
+        for (const char* id : {"token", "uui", "export", "call", "flow", "golive", "training"}) {
             QTest::newRow(id) << QString::fromLatin1(id);
         }
     }
