@@ -1103,8 +1103,6 @@
         <translation>Die UUI passt mit ihren dekodierten Daten ins Limit, aber die Header-Zeile ist länger als das Limit; ein SBC oder Proxy auf dem Weg könnte die Headerlänge begrenzen.</translation>
     </message>
     <message>
-        <source>Pasted text is not a flow action copied from the designer.</source>
-        <translation>Der eingefügte Text ist keine aus dem Designer kopierte Flow-Aktion.</translation>
         <source>Go-live check: the org settings have an error (org id, SCRT2 domain, Call Center API name).</source>
         <translation>Go-live-Prüfung: Die Org-Einstellungen haben einen Fehler (Org-ID, SCRT2-Domain, Call-Center-API-Name).</translation>
     </message>
@@ -1181,8 +1179,6 @@
         <translation>Zugangsprobe: eine Antwort, die weder das Token ablehnt noch ein Feld des Bodys nennt; die Meldung erklärt sie.</translation>
     </message>
     <message>
-        <source>Credential probe: no answer (DNS, TLS, connection or timeout); nothing is known about the token.</source>
-        <translation>Zugangsprobe: keine Antwort (DNS, TLS, Verbindung oder Zeitüberschreitung); über das Token ist nichts bekannt.</translation>
         <source>A call reaches the agent with no Set Post-Flow (Target: Caller) before the transfer.</source>
         <translation>Ein Anruf erreicht den Agenten ohne Set Post-Flow (Target: Caller) vor dem Transfer.</translation>
     </message>
@@ -1195,8 +1191,6 @@
         <translation>Die Projektdatei der Übung existiert bereits; sie wurde so belassen.</translation>
     </message>
     <message>
-        <source>The folder for the exercise&apos;s project cannot be made.</source>
-        <translation>Der Ordner für das Projekt der Übung kann nicht angelegt werden.</translation>
         <source>The far end refused the transfer&apos;s INVITE sent over SIP.</source>
         <translation>Die Gegenstelle hat das über SIP gesendete INVITE der Weiterleitung abgelehnt.</translation>
     </message>
@@ -1219,6 +1213,18 @@
     <message>
         <source>The CA file for verifying the TLS peer cannot be read.</source>
         <translation>Die CA-Datei zum Prüfen der TLS-Gegenstelle kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Pasted text is not a flow action copied from the designer.</source>
+        <translation>Der eingefügte Text ist keine aus dem Designer kopierte Flow-Aktion.</translation>
+    </message>
+    <message>
+        <source>Credential probe: no answer (DNS, TLS, connection or timeout); nothing is known about the token.</source>
+        <translation>Zugangsprobe: keine Antwort (DNS, TLS, Verbindung oder Zeitüberschreitung); über das Token ist nichts bekannt.</translation>
+    </message>
+    <message>
+        <source>The folder for the exercise&apos;s project cannot be made.</source>
+        <translation>Der Ordner für das Projekt der Übung kann nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
@@ -2973,6 +2979,34 @@
         <source>The initial value of %1 is a %2, not a %3 as the variable is.</source>
         <translation>Der Anfangswert von %1 ist ein %2, nicht ein %3 wie die Variable.</translation>
     </message>
+    <message>
+        <source>The function could not sign the UUI token: %1 The function fails, so the data action takes its failure path.</source>
+        <translation>Die Funktion konnte das UUI-Token nicht signieren: %1 Die Funktion schlägt fehl, daher nimmt die Datenaktion ihren Fehlerpfad.</translation>
+    </message>
+    <message>
+        <source>The reused UUI token for %1 could not be signed: %2</source>
+        <translation>Das wiederverwendete UUI-Token für %1 konnte nicht signiert werden: %2</translation>
+    </message>
+    <message>
+        <source>The far end accepted the INVITE (%1): the Agentforce Voice agent takes the call.</source>
+        <translation>Die Gegenstelle hat das INVITE angenommen (%1): Der Agentforce-Voice-Agent übernimmt den Anruf.</translation>
+    </message>
+    <message>
+        <source>The far end accepted the INVITE (%1), although the simulator expected the transfer to fail (%2, %3). Its assumption does not hold for this peer; the call counts as transferred.</source>
+        <translation>Die Gegenstelle hat das INVITE angenommen (%1), obwohl der Simulator ein Scheitern der Weiterleitung erwartet hat (%2, %3). Seine Annahme trifft für diese Gegenstelle nicht zu; der Anruf gilt als weitergeleitet.</translation>
+    </message>
+    <message>
+        <source>The INVITE got no final answer: %1.</source>
+        <translation>Das INVITE hat keine endgültige Antwort erhalten: %1.</translation>
+    </message>
+    <message>
+        <source>The far end refused the INVITE: %1.</source>
+        <translation>Die Gegenstelle hat das INVITE abgelehnt: %1.</translation>
+    </message>
+    <message>
+        <source>The far end refused the INVITE: %1 (%2).</source>
+        <translation>Die Gegenstelle hat das INVITE abgelehnt: %1 (%2).</translation>
+    </message>
 </context>
 <context>
     <name>handoff::flow::FlowMinimap</name>
@@ -4100,32 +4134,6 @@
     <message>
         <source>All %1 calls over %2 hours reached the agent.</source>
         <translation>Alle %1 Anrufe über %2 Stunden haben den Agenten erreicht.</translation>
-        <source>The function could not sign the UUI token: %1 The function fails, so the data action takes its failure path.</source>
-        <translation>Die Funktion konnte das UUI-Token nicht signieren: %1 Die Funktion schlägt fehl, daher nimmt die Datenaktion ihren Fehlerpfad.</translation>
-    </message>
-    <message>
-        <source>The reused UUI token for %1 could not be signed: %2</source>
-        <translation>Das wiederverwendete UUI-Token für %1 konnte nicht signiert werden: %2</translation>
-    </message>
-    <message>
-        <source>The far end accepted the INVITE (%1): the Agentforce Voice agent takes the call.</source>
-        <translation>Die Gegenstelle hat das INVITE angenommen (%1): Der Agentforce-Voice-Agent übernimmt den Anruf.</translation>
-    </message>
-    <message>
-        <source>The far end accepted the INVITE (%1), although the simulator expected the transfer to fail (%2, %3). Its assumption does not hold for this peer; the call counts as transferred.</source>
-        <translation>Die Gegenstelle hat das INVITE angenommen (%1), obwohl der Simulator ein Scheitern der Weiterleitung erwartet hat (%2, %3). Seine Annahme trifft für diese Gegenstelle nicht zu; der Anruf gilt als weitergeleitet.</translation>
-    </message>
-    <message>
-        <source>The INVITE got no final answer: %1.</source>
-        <translation>Das INVITE hat keine endgültige Antwort erhalten: %1.</translation>
-    </message>
-    <message>
-        <source>The far end refused the INVITE: %1.</source>
-        <translation>Die Gegenstelle hat das INVITE abgelehnt: %1.</translation>
-    </message>
-    <message>
-        <source>The far end refused the INVITE: %1 (%2).</source>
-        <translation>Die Gegenstelle hat das INVITE abgelehnt: %1 (%2).</translation>
     </message>
 </context>
 <context>
@@ -7153,6 +7161,10 @@ für die callId der UUI: %2</translation>
     <message>
         <source>Ready</source>
         <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>Simulation</translation>
     </message>
 </context>
 <context>

@@ -235,10 +235,31 @@ const Action* Flow::find(QStringView id) const {
     return found;
 }
 
-// The mutable accessors detach the tasks first: a pointer found through the const path points into data that an
-// implicitly shared copy of this flow may share, and writing through it would change that copy too.
+namespace {
+
+// Detaches every implicitly shared list under `list` (the outputs' QLists: the ActionLists are vectors, copied deep
+// already), by touching each through its non-const accessors.
+void detachNested(ActionList& list) {
+    for (Action& a : list) {
+        for (Output& o : a.outputs) {
+            detachNested(o.actions);
+        }
+    }
+}
+
+} // namespace
+
+void Flow::detachAll() {
+    for (Task& t : tasks) {
+        detachNested(t.actions);
+    }
+}
+
+// The mutable accessors detach the whole flow first: a pointer found through the const path points into data that an
+// implicitly shared copy of this flow may share (tasks, and the outputs of every action at every depth), and writing
+// through it would change that copy too.
 Action* Flow::find(QStringView id) {
-    tasks.detach();
+    detachAll();
     return const_cast<Action*>(std::as_const(*this).find(id));
 }
 
@@ -272,7 +293,7 @@ const ActionList* Flow::list(const ActionPlace& place) const {
 }
 
 ActionList* Flow::list(const ActionPlace& place) {
-    tasks.detach();
+    detachAll();
     return const_cast<ActionList*>(std::as_const(*this).list(place));
 }
 

@@ -269,6 +269,8 @@ struct Flow {
     const Action* find(QStringView id) const; // any action, in any task, at any depth
     Action* find(QStringView id);
     std::optional<ActionPlace> placeOf(QStringView id) const;
+    // Makes this flow share no list with a copy of it, at any depth (the mutable accessors call it).
+    void detachAll();
     ActionList* list(const ActionPlace& place); // the list a place points into; null when it names none
     const ActionList* list(const ActionPlace& place) const;
     qsizetype actionCount() const;

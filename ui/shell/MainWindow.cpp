@@ -1,6 +1,7 @@
 #include "shell/MainWindow.h"
 
 #include "flow/FlowPage.h"
+#include "flow/SimulationPanel.h"
 #include "pages/ExportPage.h"
 #include "pages/GoLivePage.h"
 #include "pages/OrgPage.h"
@@ -48,6 +49,8 @@
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -218,7 +221,9 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
     addPage(new pages::UuiPage(m_workspace, this));
     addPage(new pages::ExportPage(m_workspace, this));
     addPage(new pages::TestCallPage(m_workspace, this));
-    addPage(new flow::FlowPage(m_workspace, this));
+    auto* flowPage = new flow::FlowPage(m_workspace, this);
+    addPage(flowPage);
+    attachSimulation(flowPage);
     addPage(new pages::GoLivePage(m_workspace, this));
     addPage(new training::TrainingPage(m_workspace, m_projects, this));
 
@@ -234,6 +239,34 @@ MainWindow::MainWindow(Workspace& workspace, Dialogs& dialogs, KeychainSecretSto
 
 MainWindow::~MainWindow() {
     qApp->removeEventFilter(this);
+}
+
+void MainWindow::attachSimulation(flow::FlowPage* page) {
+    // The simulation view below the canvas: the call's path and its current step drawn on the canvas.
+    auto* simulation = new flow::SimulationPanel(&m_workspace);
+    // Scrolls rather than squeezes in a short window or at a large scale factor.
+    auto* scroll = new QScrollArea(page);
+    scroll->setObjectName(u"simulationScrollArea"_s);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(simulation);
+    page->addBottomPanel(scroll, tr("Simulation"));
+    auto path = std::make_shared<QStringList>();
+    connect(simulation, &flow::SimulationPanel::pathChanged, page, [page, path](const QStringList& ids) {
+        *path = ids;
+        if (ids.isEmpty()) {
+            page->clearSimulationHighlight();
+        } else {
+            page->showSimulationHighlight(ids, {});
+        }
+    });
+    connect(simulation, &flow::SimulationPanel::currentActionChanged, page, [page, path](const QString& id) {
+        if (path->isEmpty() && id.isEmpty()) {
+            page->clearSimulationHighlight();
+        } else {
+            page->showSimulationHighlight(*path, id);
+        }
+    });
 }
 
 void MainWindow::addPage(Page* page) {

@@ -12,6 +12,10 @@ class QListWidget;
 class QMenu;
 class QStackedWidget;
 
+namespace handoff::flow {
+class FlowPage;
+} // namespace handoff::flow
+
 namespace handoff::shell {
 
 class Dialogs;
@@ -35,6 +39,7 @@ public:
 
     // Adds a page to the sidebar (takes ownership).
     void addPage(Page* page);
+    void attachSimulation(flow::FlowPage* page);
     const QList<Page*>& pages() const { return m_pages; }
     Page* page(const QString& pageId) const;
     Page* currentPage() const;

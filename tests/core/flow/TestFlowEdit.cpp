@@ -124,6 +124,27 @@ private Q_SLOTS:
         QVERIFY(!(f == copy));
     }
 
+    // The same for an action nested in an output's path: its list is shared by a copy until the edit detaches it.
+    void nestedEditsDoNotLeakIntoCopies() {
+        Flow f = sipTransferTemplate();
+        QString nested;
+        f.forEachAction([&](const Task&, const Action& a) {
+            const auto place = std::as_const(f).placeOf(a.id);
+            if (nested.isEmpty() && place && !place->parentId.isEmpty()) {
+                nested = a.id;
+            }
+        });
+        QVERIFY(!nested.isEmpty());
+        const Flow copy = f;
+        QVERIFY(edit::renameAction(f, nested, u"renamed-nested"_s));
+        QVERIFY(copy == sipTransferTemplate());
+        QVERIFY(copy.find(nested));
+        QVERIFY(!copy.find(u"renamed-nested"_s));
+        Flow second = f;
+        second.find(u"renamed-nested"_s)->name = u"changed through the mutable accessor"_s;
+        QVERIFY(f.find(u"renamed-nested"_s)->name != second.find(u"renamed-nested"_s)->name);
+    }
+
     void moveWithinAndAcross() {
         Flow f = sipTransferTemplate();
         // Within a list, indexes as shown before the move: post-flow (5) to after set-uui (before 7).

@@ -1,6 +1,9 @@
 #include "ScriptedDialogs.h"
 #include "common/Clock.h"
 #include "crypto/Certificate.h"
+#include "flow/FlowPage.h"
+#include "flow/FlowScene.h"
+#include "flow/SimulationPanel.h"
 #include "jwt/Jwt.h"
 #include "pages/OrgPage.h"
 #include "project/ProjectFile.h"
@@ -176,6 +179,36 @@ private Q_SLOTS:
         QCOMPARE(message->palette().color(QPalette::Window), dark.color(QPalette::Window));
         QApplication::setPalette(original);
         QTRY_COMPARE(lightness(), onLight);
+    }
+
+    // The Flow page's simulation view draws on the canvas: after a run the call's path is marked, and stepping marks
+    // the current action, the one the panel names.
+    void theSimulationMarksTheCanvas() {
+        Studio s;
+        QVERIFY(s.window.projects()->load(QStringLiteral(HANDOFF_SOURCE_DIR) + u"/resources/samples/sample.handoff"_s));
+        QVERIFY(s.window.showPage(u"flow"_s));
+        auto* page = qobject_cast<handoff::flow::FlowPage*>(s.window.page(u"flow"_s));
+        auto* panel = s.window.findChild<handoff::flow::SimulationPanel*>();
+        QVERIFY(page && panel);
+        QVERIFY(panel->runCall());
+        QVERIFY(panel->trace().has_value());
+        panel->stepForward();
+        panel->stepForward();
+        const QString current = panel->currentActionId();
+        QVERIFY(!current.isEmpty());
+        handoff::flow::ActionItem* item = page->scene()->actionItem(current);
+        QVERIFY(item);
+        QVERIFY(item->marks().current);
+        QVERIFY(item->marks().onPath);
+        int onPath = 0;
+        for (const auto& step : panel->trace()->steps) {
+            if (auto* i = page->scene()->actionItem(step.actionId); i && i->marks().onPath) {
+                ++onPath;
+            }
+        }
+        QVERIFY(onPath >= 2);
+        panel->stepForward();
+        QVERIFY(!item->marks().current || panel->currentActionId() == current);
     }
 
     void pagesAreReachableFromTheKeyboard() {
