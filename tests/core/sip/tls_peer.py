@@ -55,15 +55,18 @@ def server(portfile, cert, key, outfile):
             raw.settimeout(TIMEOUT)
             try:
                 conn = context.wrap_socket(raw, server_side=True)
-            except (ssl.SSLError, OSError):
+            except (ssl.SSLError, OSError) as e:
+                sys.stderr.write("a connection without a handshake: %r\n" % e)
                 raw.close()
                 continue
             with conn:
                 try:
                     invite, _ = read_message(conn)
-                except (socket.timeout, ssl.SSLError, OSError):
+                except (socket.timeout, ssl.SSLError, OSError) as e:
+                    sys.stderr.write("a connection without an INVITE: %r\n" % e)
                     continue
                 if not invite:
+                    sys.stderr.write("a connection closed without an INVITE\n")
                     continue
                 with open(outfile, "wb") as f:
                     f.write(invite)
