@@ -195,6 +195,19 @@ private:
                  QVERIFY(readFile(yaml).contains("inboundCall:"));
              },
              {}},
+            // The runbook runs the go-live check with the private key: what it writes must still hold none of it.
+            {u"export runbook (Markdown and HTML, checks run with --key)"_s,
+             [this] {
+                 const QString project = exportProject();
+                 for (const QString& format : {u"md"_s, u"html"_s}) {
+                     const QString out = QDir(m_work).filePath(u"runbook."_s + format);
+                     QVERIFY(cli(u"export-runbook-"_s + format,
+                                 {u"export"_s, u"runbook"_s, project, u"--format"_s, format, u"--key"_s, m_keyFile,
+                                  u"--out"_s, out, u"--force"_s}) <= 1);
+                     QVERIFY(readFile(out).contains("voiceCalls"));
+                 }
+             },
+             {}},
             {u"app: project save, autosave, settings, logs, test call"_s, [this] { appWriters(); }, {}},
         };
     }
