@@ -434,35 +434,6 @@ public:
         return a;
     }
 
-    static ActionProps defaultProps(ActionKind kind) {
-        switch (kind) {
-        case ActionKind::Transcription:
-            return TranscriptionProps{};
-        case ActionKind::EnableParticipantRecording:
-            return RecordingProps{};
-        case ActionKind::PlayAudio:
-            return PlayAudioProps{};
-        case ActionKind::CallData:
-            return CallDataProps{};
-        case ActionKind::Decision:
-            return DecisionProps{};
-        case ActionKind::UpdateData:
-            return UpdateDataProps{};
-        case ActionKind::SetUuiData:
-            return SetUuiDataProps{};
-        case ActionKind::TransferToNumber:
-            return TransferProps{};
-        case ActionKind::SetPostFlow:
-            return SetPostFlowProps{};
-        case ActionKind::Jump:
-            return JumpProps{};
-        case ActionKind::Disconnect:
-        case ActionKind::Opaque:
-            break;
-        }
-        return DisconnectProps{};
-    }
-
     void readOutputs(const YAML::Node& outs, const QString& what, Action& a) {
         if (!expectMap(outs, what + u".outputs"_s)) {
             return;

@@ -118,7 +118,4 @@ private:
     bool m_refreshingVariables = false;
 };
 
-// The properties an action of `kind` starts with in the designer (Architect's defaults).
-ActionProps defaultProps(ActionKind kind);
-
 } // namespace handoff::flow
