@@ -7166,6 +7166,14 @@ für die callId der UUI: %2</translation>
         <source>Simulation</source>
         <translation>Simulation</translation>
     </message>
+    <message>
+        <source>S&amp;tart Screen…</source>
+        <translation>S&amp;tartbildschirm…</translation>
+    </message>
+    <message>
+        <source>Open the sample, create a project from the article&apos;s template, open a recent project or start the training</source>
+        <translation>Das Beispiel öffnen, ein Projekt aus der Vorlage des Artikels anlegen, ein zuletzt geöffnetes Projekt öffnen oder das Training beginnen</translation>
+    </message>
 </context>
 <context>
     <name>handoff::shell::PreferencesDialog</name>

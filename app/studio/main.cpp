@@ -94,14 +94,7 @@ int main(int argc, char** argv) {
         }
         // No project: the start screen (sample, new from the template, recent, training), unless turned off.
         if (handoff::training::StartDialog::showAtStart()) {
-            auto* start = new handoff::training::StartDialog(window.workspace(), window.projects(), &window);
-            start->setAttribute(Qt::WA_DeleteOnClose);
-            QObject::connect(start, &QDialog::finished, &window, [&window, start] {
-                if (start->choice() == handoff::training::StartDialog::Choice::Training) {
-                    window.showPage(u"training"_s);
-                }
-            });
-            start->open();
+            window.showStartScreen();
         }
     });
     return QApplication::exec();

@@ -18,6 +18,7 @@
 #include "shell/StateColours.h"
 #include "shell/Workspace.h"
 #include "training/HelpDocs.h"
+#include "training/StartDialog.h"
 #include "training/TrainingPage.h"
 #include "uui/TrunkUuiProfile.h"
 
@@ -319,6 +320,22 @@ Page* MainWindow::currentPage() const {
     return row >= 0 && row < m_pages.size() ? m_pages.at(row) : nullptr;
 }
 
+void MainWindow::showStartScreen() {
+    if (auto* open = findChild<training::StartDialog*>(); open && open->isVisible()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto* start = new training::StartDialog(m_workspace, m_projects, this);
+    start->setAttribute(Qt::WA_DeleteOnClose);
+    connect(start, &QDialog::finished, this, [this, start] {
+        if (start->choice() == training::StartDialog::Choice::Training) {
+            showPage(u"training"_s);
+        }
+    });
+    start->open();
+}
+
 bool MainWindow::showPage(const QString& pageId) {
     for (int i = 0; i < m_pages.size(); ++i) {
         if (m_pages.at(i)->pageId() == pageId) {
@@ -389,6 +406,10 @@ void MainWindow::createActions() {
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
     connect(m_saveAsAction, &QAction::triggered, m_projects, &ProjectController::saveAs);
 
+    m_startScreenAction = new QAction(QIcon::fromTheme(u"go-home"_s), QString(), this);
+    m_startScreenAction->setObjectName(u"startScreenAction"_s);
+    connect(m_startScreenAction, &QAction::triggered, this, &MainWindow::showStartScreen);
+
     m_quitAction = new QAction(QIcon::fromTheme(u"application-exit"_s), QString(), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -441,6 +462,7 @@ void MainWindow::createMenus() {
     m_fileMenu->addAction(m_newAction);
     m_fileMenu->addAction(m_openAction);
     m_recentMenu = m_fileMenu->addMenu(QString());
+    m_fileMenu->addAction(m_startScreenAction);
     m_recentMenu->setObjectName(u"recentFilesMenu"_s);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_saveAction);
@@ -488,6 +510,10 @@ void MainWindow::retranslate() {
         tr("Save the project (%1)").arg(m_saveAction->shortcut().toString(QKeySequence::NativeText)));
     m_saveAsAction->setText(tr("Save &As\u2026"));
     m_quitAction->setText(tr("&Quit"));
+    m_startScreenAction->setText(tr("S&tart Screen\u2026"));
+    m_startScreenAction->setToolTip(
+        tr("Open the sample, create a project from the article's template, open a recent project or start the "
+           "training"));
     m_preferencesAction->setText(tr("&Preferences\u2026"));
     m_aboutAction->setText(tr("&About Handoff Studio"));
     m_aboutQtAction->setText(tr("About &Qt"));

@@ -44,6 +44,9 @@ public:
     Page* page(const QString& pageId) const;
     Page* currentPage() const;
     bool showPage(const QString& pageId);
+    // The start screen (sample, new from the template, recent, training): at start-up with no project, and from
+    // File > Start Screen. Opens window-modal and returns at once.
+    void showStartScreen();
 
     // Takes the admin to the field a diagnostic is about: switches page, focuses and highlights the editor.
     // False when no page shows that field.
@@ -111,6 +114,7 @@ private:
     QAction* m_saveAction = nullptr;
     QAction* m_saveAsAction = nullptr;
     QAction* m_quitAction = nullptr;
+    QAction* m_startScreenAction = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_preferencesAction = nullptr;

@@ -229,6 +229,10 @@ bool StartDialog::openSample() {
     if (!loaded) {
         return false;
     }
+    // Opened again from the File menu, the screen may replace a project with unsaved changes: ask first.
+    if (m_projects && !m_projects->maybeSave()) {
+        return false;
+    }
     // No file path: the sample is read-only; Save asks where to keep the admin's copy.
     m_workspace.resetProject(loaded->project, QString());
     finish(Choice::Sample);
@@ -242,6 +246,9 @@ bool StartDialog::createProject() {
     project::NewProjectForm f = form();
     if (f.name.trimmed().isEmpty()) {
         f.name = f.callCenterApiName.trimmed().isEmpty() ? tr("New project") : f.callCenterApiName.trimmed();
+    }
+    if (m_projects && !m_projects->maybeSave()) {
+        return false;
     }
     m_workspace.resetProject(project::projectFromTemplate(f), QString(), true);
     finish(Choice::NewProject);

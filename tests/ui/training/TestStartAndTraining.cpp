@@ -172,6 +172,40 @@ private Q_SLOTS:
         QCOMPARE(dialog.choice(), StartDialog::Choice::Training);
     }
 
+    // File > Start Screen opens it again at any time; a choice that replaces the project asks about unsaved changes
+    // first, and Cancel keeps the project and the screen.
+    void startScreenFromTheFileMenu() {
+        Studio s;
+        QCOMPARE(s.window.findChildren<StartDialog*>().size(), 0);
+        project::Project edited = project::Project::defaults();
+        edited.name = u"Unsaved work"_s;
+        s.workspace.resetProject(edited, QString(), true);
+        QVERIFY(s.workspace.isDirty());
+        auto* action = s.find<QAction>(u"startScreenAction"_s);
+        QVERIFY(action);
+        QVERIFY(action->text().contains(u'&'));
+        action->trigger();
+        auto dialogs = s.window.findChildren<StartDialog*>();
+        QCOMPARE(dialogs.size(), 1);
+        StartDialog* dialog = dialogs.constFirst();
+        QVERIFY(dialog->isVisible());
+        action->trigger(); // a second time: the same screen, not another
+        QCOMPARE(s.window.findChildren<StartDialog*>().size(), 1);
+
+        QTest::mouseClick(child<QPushButton>(*dialog, "openSamplePushButton"), Qt::LeftButton); // Cancel
+        QCOMPARE(s.dialogs.unexpected, QStringList{u"save changes?"_s}); // asked; no answer scripted: Cancel
+        s.dialogs.unexpected.clear();
+        QCOMPARE(dialog->choice(), StartDialog::Choice::None);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(s.workspace.project().name, u"Unsaved work"_s);
+
+        s.dialogs.saveChoices.enqueue(shell::Dialogs::SaveChoice::Discard);
+        QTest::mouseClick(child<QPushButton>(*dialog, "openSamplePushButton"), Qt::LeftButton);
+        QCOMPARE(dialog->choice(), StartDialog::Choice::Sample);
+        QVERIFY(s.workspace.project().name != u"Unsaved work"_s);
+        QVERIFY(s.dialogs.unexpected.isEmpty());
+    }
+
     // Every control of the start screen is reachable with Tab, and the buttons have mnemonics.
     void startScreenIsKeyboardReachable() {
         Studio s;
