@@ -10,10 +10,12 @@
 #include "sip/SipTransferBackend.h"
 
 #include <QFile>
+#include <QHostAddress>
 #include <QProcess>
 #include <QSslError>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
@@ -313,8 +315,16 @@ private:
         peer.python.start(m_python, {QStringLiteral(HANDOFF_SIP_TEST_DIR "/tls_peer.py"), u"server"_s, portFile,
                                      certificate, key, peer.received});
         QVERIFY(peer.python.waitForStarted(5000));
-        QTRY_VERIFY_WITH_TIMEOUT(!readAll(portFile).isEmpty(), 10000);
-        peer.port = QString::fromLatin1(readAll(portFile));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(portFile), 10000);
+        peer.port = QString::fromLatin1(readAll(portFile)).trimmed();
+        // The peer takes connections before the test goes on (a plain connection it skips): a refusal later is then
+        // the sender's, not a peer that was not there yet.
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, peer.port.toUShort());
+        QVERIFY2(probe.waitForConnected(10000),
+                 qPrintable(u"the TLS peer on port %1 takes no connection: %2; its stderr: %3"_s.arg(
+                     peer.port, probe.errorString(), QString::fromUtf8(peer.python.readAllStandardError()))));
+        probe.disconnectFromHost();
     }
     void loopbackIdentity(QString& certificate, QString& key) {
         const SystemClock now;
@@ -675,6 +685,9 @@ private Q_SLOTS:
         loopbackIdentity(certificate, key);
         TlsPeer peer;
         startTlsPeer(peer, certificate, key);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
         sip::SendOptions options;
         options.to = u"sips:agentforce@127.0.0.1:%1"_s.arg(peer.port);
         options.caFile = certificate;
@@ -712,6 +725,9 @@ private Q_SLOTS:
         }
         TlsPeer peer;
         startTlsPeer(peer, certificate, key);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
         sip::SendOptions options;
         options.to = u"sips:agentforce@127.0.0.1:%1"_s.arg(peer.port);
         options.timeoutMs = 10000;
@@ -723,7 +739,8 @@ private Q_SLOTS:
         QCOMPARE(refused.error().code, u"RSIP007"_s);
         // Refused for the certificate, not for a slow handshake.
         QVERIFY2(refused.error().message.contains(QSslError(reason).errorString()),
-                 qPrintable(refused.error().message));
+                 qPrintable(refused.error().message + u"; the peer's stderr: "_s +
+                            QString::fromUtf8(peer.python.readAllStandardError())));
         QVERIFY(refused.error().message.contains(u"--ca FILE"_s));
         QVERIFY(refused.error().message.contains(u"--insecure"_s));
         QVERIFY(readAll(peer.received).isEmpty()); // nothing was sent
@@ -734,6 +751,9 @@ private Q_SLOTS:
         peer.python.waitForFinished(5000);
         TlsPeer second;
         startTlsPeer(second, certificate, key);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
         options.to = u"sips:agentforce@127.0.0.1:%1"_s.arg(second.port);
         options.caFile.clear();
         options.insecure = true;

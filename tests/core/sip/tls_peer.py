@@ -7,6 +7,7 @@ server PORTFILE CERT KEY OUTFILE: listen on 127.0.0.1 (free port written to PORT
 client PORT INFILE: connect to 127.0.0.1:PORT (certificate not verified: the stand-in's is self-signed), send the
     INVITE in INFILE, print the status line of the final response, ACK a 2xx, exit.
 """
+import os
 import re
 import socket
 import ssl
@@ -46,11 +47,14 @@ def server(portfile, cert, key, outfile):
         s.bind(("127.0.0.1", 0))
         s.listen(4)
         s.settimeout(TIMEOUT)
-        with open(portfile, "w") as f:
+        # Written whole and renamed into place: the test reads the port the moment the file exists.
+        with open(portfile + ".part", "w") as f:
             f.write(str(s.getsockname()[1]))
-        # A sender that verifies the certificate first makes a handshake of its own and closes it: accept again
-        # until a connection brings an INVITE (at most a few, each bounded in time).
-        for _ in range(4):
+        os.replace(portfile + ".part", portfile)
+        # A sender that verifies the certificate first makes a handshake of its own and closes it, and the test
+        # checks that the port takes connections: accept again until a connection brings an INVITE (at most a few,
+        # each bounded in time).
+        for _ in range(6):
             raw, _ = s.accept()
             raw.settimeout(TIMEOUT)
             try:
