@@ -4092,6 +4092,54 @@
         <source>For a flow that reuses a pasted UUI token (supplied by the project): when it was minted. Clear it to pick the time (UTC), e.g. yesterday morning.</source>
         <translation>Für einen Flow, der ein eingefügtes UUI-Token wiederverwendet (vom Projekt geliefert): wann es ausgestellt wurde. Abwählen, um die Zeit (UTC) zu wählen, z. B. gestern früh.</translation>
     </message>
+    <message>
+        <source>Re&amp;hearse on this computer</source>
+        <translation>Auf diesem Rechner &amp;proben</translation>
+    </message>
+    <message>
+        <source>The rehearsal could not start: %1 (%2)</source>
+        <translation>Die Probe konnte nicht beginnen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>voiceCalls emulator at %1, SIP stand-in at %2</source>
+        <translation>voiceCalls-Emulator unter %1, SIP-Stellvertreter unter %2</translation>
+    </message>
+    <message>
+        <source>The rehearsal signs the API and UUI tokens with the project&apos;s private key: load it on Org &amp; credentials first.</source>
+        <translation>Die Probe signiert die API- und UUI-Token mit dem privaten Schlüssel des Projekts: Laden Sie ihn zuerst unter Org und Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>Run the call against the built-in voiceCalls emulator and send the INVITE over real SIP to its Agentforce Voice stand-in on 127.0.0.1 (as &apos;handoff flow simulate --live-emulator&apos;): the trace shows what the stand-in answered and why. The scripted data action and transfer answers do not apply.</source>
+        <translation>Den Anruf gegen den eingebauten voiceCalls-Emulator laufen lassen und das INVITE über echtes SIP an dessen Agentforce-Voice-Stellvertreter auf 127.0.0.1 senden (wie &apos;handoff flow simulate --live-emulator&apos;): Der Ablauf zeigt, was der Stellvertreter geantwortet hat und warum. Die vorgegebenen Antworten für Datenaktion und Transfer gelten dabei nicht.</translation>
+    </message>
+    <message>
+        <source>   Far end over SIP: %1 %2</source>
+        <translation>   Gegenseite über SIP: %1 %2</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Sent at step %1 (%2) over SIP to the stand-in; the bytes that went out are below the UUI:</source>
+        <translation>In Schritt %1 (%2) über SIP an den Stellvertreter gesendet; die gesendeten Bytes stehen unter der UUI:</translation>
+    </message>
+    <message>
+        <source>The INVITE as sent over SIP (%1 bytes):</source>
+        <translation>Das INVITE, wie es über SIP gesendet wurde (%1 Bytes):</translation>
+    </message>
+    <message>
+        <source>The stand-in&apos;s final response:</source>
+        <translation>Die endgültige Antwort des Stellvertreters:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Rehearsed on this computer: %1.</source>
+        <translation>Auf diesem Rechner geprobt: %1.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::flow::TokenWindowChart</name>
@@ -7646,6 +7694,34 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     <message>
         <source>No temporary directory for the TLS peer&apos;s CAs.</source>
         <translation>Kein temporäres Verzeichnis für die CAs der TLS-Gegenstelle.</translation>
+    </message>
+    <message>
+        <source>Stand-in: no INVITE arrived.</source>
+        <translation>Stellvertreter: Kein INVITE ist angekommen.</translation>
+    </message>
+    <message>
+        <source>Stand-in: INVITE received over %1 from %2, answered %3 %4.</source>
+        <translation>Stellvertreter: INVITE über %1 von %2 empfangen, beantwortet mit %3 %4.</translation>
+    </message>
+    <message>
+        <source>Stand-in: no User-to-User header.</source>
+        <translation>Stellvertreter: kein User-to-User-Header.</translation>
+    </message>
+    <message>
+        <source>Stand-in: read %1 (%2).</source>
+        <translation>Stellvertreter: %1 gelesen (%2).</translation>
+    </message>
+    <message>
+        <source>Stand-in: the token verified against the registered key; VoiceCall %1 found (created by the emulator for this call).</source>
+        <translation>Stellvertreter: Das Token wurde mit dem registrierten Schlüssel geprüft; VoiceCall %1 gefunden (vom Emulator für diesen Anruf angelegt).</translation>
+    </message>
+    <message>
+        <source>Stand-in: %1 %2: %3</source>
+        <translation>Stellvertreter: %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>The project&apos;s org cannot be registered with the emulator: %1</source>
+        <translation>Die Org des Projekts kann beim Emulator nicht registriert werden: %1</translation>
     </message>
 </context>
 <context>

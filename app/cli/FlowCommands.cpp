@@ -1,7 +1,6 @@
 #include "ArchyCommands.h"
 #include "CliContext.h"
 #include "FlowEditCommands.h"
-#include "LiveRehearsal.h"
 #include "ProjectLoading.h"
 #include "common/SaveFile.h"
 #include "crypto/PrivateKey.h"
@@ -15,6 +14,7 @@
 #include "flow/Simulator.h"
 #include "project/ProjectFile.h"
 #include "project/SimulationSetup.h"
+#include "sip/LiveRehearsal.h"
 #include "telephony/ApiTokenSource.h"
 #include "telephony/Endpoint.h"
 #include "telephony/VoiceCallsClient.h"
@@ -413,18 +413,21 @@ int runSimulate(Context& context, const QStringList& args) {
     }
 
     std::unique_ptr<telephony::VoiceCallsClient> client;
-    std::unique_ptr<LiveRehearsal> rehearsal;
+    std::unique_ptr<sip::LiveRehearsal> rehearsal;
     telephony::VoiceCallsBackend* backend = nullptr;
     if (parser.isSet(live)) {
         auto key = context.loadPrivateKey(parser.value(keyFile));
         if (!key) {
             return context.reportError(key.error(), Failure);
         }
-        auto started = LiveRehearsal::start(context, lp.project, *key);
-        if (const int* code = std::get_if<int>(&started)) {
-            return *code;
+        auto created = sip::LiveRehearsal::create(lp.project, *key, context.clock());
+        if (!created) {
+            return context.reportError(created.error(), Problems);
         }
-        rehearsal = std::move(std::get<std::unique_ptr<LiveRehearsal>>(started));
+        if (auto listening = (*created)->listen(); !listening) {
+            return context.reportError(listening.error(), Failure);
+        }
+        rehearsal = std::move(*created);
         backend = rehearsal->backend();
     } else if (parser.isSet(baseUrl)) {
         const telephony::Endpoint endpoint = telephony::resolveEndpoint(parser.value(baseUrl));

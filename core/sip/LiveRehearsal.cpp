@@ -1,4 +1,4 @@
-#include "LiveRehearsal.h"
+#include "sip/LiveRehearsal.h"
 
 #include "jwt/Jwt.h"
 #include "jwt/JwtClaims.h"
@@ -12,11 +12,11 @@
 
 using namespace Qt::StringLiterals;
 
-namespace handoff::cli {
+namespace handoff::sip {
 
 namespace {
 QString tr(const char* text) {
-    return QCoreApplication::translate("handoff::cli", text);
+    return QCoreApplication::translate("handoff::sip", text);
 }
 } // namespace
 
@@ -24,7 +24,7 @@ QString tr(const char* text) {
 // read the UUI, its verdict and why, and the VoiceCall the UUI's callId named.
 class LiveRehearsal::StandInTransfer final : public flow::TransferBackend {
 public:
-    StandInTransfer(sip::SendOptions options, sip::SipEndpoint& standIn)
+    StandInTransfer(SendOptions options, SipEndpoint& standIn)
         : m_sender(std::move(options))
         , m_standIn(standIn) {}
 
@@ -37,11 +37,11 @@ public:
                 callId = h.mid(8).trimmed();
             }
         }
-        std::optional<sip::ReceivedRequest> found;
+        std::optional<ReceivedRequest> found;
         const QDeadlineTimer deadline(2000);
         while (!found && answer.sipStatus != 0) {
-            const QList<sip::ReceivedRequest> received = m_standIn.received();
-            for (const sip::ReceivedRequest& r : received) {
+            const QList<ReceivedRequest> received = m_standIn.received();
+            for (const ReceivedRequest& r : received) {
                 if (r.method == u"INVITE"_s && r.callId == callId) {
                     found = r;
                 }
@@ -51,37 +51,38 @@ public:
             }
             QThread::msleep(10);
         }
-        const sip::ReceivedRequest* seen = found ? &*found : nullptr;
+        const ReceivedRequest* seen = found ? &*found : nullptr;
         if (!seen) {
-            answer.notes.append(tr("Stand-in: no INVITE arrived."));
+            answer.notes.append(handoff::sip::tr("Stand-in: no INVITE arrived."));
             return answer;
         }
-        answer.notes.append(tr("Stand-in: INVITE received over %1 from %2, answered %3 %4.")
+        answer.notes.append(handoff::sip::tr("Stand-in: INVITE received over %1 from %2, answered %3 %4.")
                                 .arg(seen->transport, seen->peer)
                                 .arg(seen->status)
                                 .arg(seen->reason));
         if (seen->uuiHeaderName.isEmpty()) {
-            answer.notes.append(tr("Stand-in: no User-to-User header."));
+            answer.notes.append(handoff::sip::tr("Stand-in: no User-to-User header."));
         } else {
-            answer.notes.append(tr("Stand-in: read %1 (%2).").arg(seen->uuiHeaderName, seen->uuiForm));
+            answer.notes.append(handoff::sip::tr("Stand-in: read %1 (%2).").arg(seen->uuiHeaderName, seen->uuiForm));
         }
         const QString uuiCallId = QJsonDocument::fromJson(seen->uuiJson).object().value(u"callId"_s).toString();
         if (seen->status >= 200 && seen->status < 300 && !uuiCallId.isEmpty()) {
             answer.notes.append(
-                tr("Stand-in: the token verified against the registered key; VoiceCall %1 found (created by the "
-                   "emulator for this call).")
+                handoff::sip::tr(
+                    "Stand-in: the token verified against the registered key; VoiceCall %1 found (created by the "
+                    "emulator for this call).")
                     .arg(uuiCallId));
         }
         for (const diagnostics::Diagnostic& d : seen->diagnostics) {
             answer.notes.append(
-                tr("Stand-in: %1 %2: %3").arg(diagnostics::severityName(d.severity), d.code, d.message));
+                handoff::sip::tr("Stand-in: %1 %2: %3").arg(diagnostics::severityName(d.severity), d.code, d.message));
         }
         return answer;
     }
 
 private:
-    sip::SipTransferBackend m_sender;
-    sip::SipEndpoint& m_standIn;
+    SipTransferBackend m_sender;
+    SipEndpoint& m_standIn;
 };
 
 LiveRehearsal::~LiveRehearsal() {
@@ -93,57 +94,68 @@ LiveRehearsal::~LiveRehearsal() {
     }
 }
 
-std::variant<std::unique_ptr<LiveRehearsal>, int>
-LiveRehearsal::start(Context& context, const project::Project& project, const crypto::PrivateKey& key) {
+Result<std::unique_ptr<LiveRehearsal>> LiveRehearsal::create(const project::Project& project,
+                                                             const crypto::PrivateKey& key, const Clock& clock) {
     std::unique_ptr<LiveRehearsal> live(new LiveRehearsal);
+    live->m_project = project;
     live->m_key = key;
-    live->m_clock = &context.clock();
+    live->m_clock = &clock;
     const QString orgId = project.org.orgId.trimmed();
     const QString callCenter = project.org.callCenterApiName.trimmed();
-    const salesforce::CustomerType type = project.org.customerType;
     const QStringList centers = callCenter.isEmpty() ? QStringList() : QStringList{callCenter};
 
     // The emulator, with the key's public half registered for the project's org (what uploading its certificate
     // to Salesforce does).
-    live->m_emulator = std::make_unique<emulator::VoiceCallsEmulator>(context.clock());
-    if (auto registered = live->m_emulator->registerPublicKey(orgId, key.publicKey(), centers, type); !registered) {
-        return context.reportError(
-            {registered.error().code,
-             tr("The project's org cannot be registered with the emulator: %1").arg(registered.error().message)},
-            Problems);
+    live->m_emulator = std::make_unique<emulator::VoiceCallsEmulator>(clock);
+    if (auto registered =
+            live->m_emulator->registerPublicKey(orgId, key.publicKey(), centers, project.org.customerType);
+        !registered) {
+        return fail(registered.error().code,
+                    handoff::sip::tr("The project's org cannot be registered with the emulator: %1")
+                        .arg(registered.error().message));
     }
-    if (auto listening = live->m_emulator->listen(0); !listening) {
-        return context.reportError(listening.error(), Failure);
-    }
-
-    // The SIP stand-in, judging against the emulator's registrations and the VoiceCalls it creates, with the
-    // project's trunk profile.
-    sip::JudgeContext judge;
-    judge.trunk = project.trunk;
-    for (const emulator::Registration& r : live->m_emulator->registrations()) {
-        judge.orgs.append({r.orgId, r.keys, r.callCenters, r.customerType});
-    }
-    judge.clockSkewSecs = live->m_emulator->assumptions().clockSkewSecs;
-    live->m_standIn = std::make_unique<sip::SipEndpoint>(context.clock());
-    live->m_standIn->setContext(judge);
-    if (auto listening = live->m_standIn->listen(0); !listening) {
-        return context.reportError(listening.error(), Failure);
-    }
-    sip::SipEndpoint* standIn = live->m_standIn.get();
-    QObject::connect(live->m_emulator.get(), &emulator::VoiceCallsEmulator::callCreated, standIn,
-                     [standIn](const emulator::CreatedCall& call) { standIn->addVoiceCall(call.voiceCallId); });
-
-    // The Call Data Action's request, signed like the function's API token.
-    auto tokens = std::make_shared<telephony::JwtApiTokenSource>(key, orgId, callCenter, type, context.clock());
-    live->m_client = std::make_unique<telephony::VoiceCallsClient>(live->m_emulator->voiceCallsUrl(), std::move(tokens),
-                                                                   context.clock());
-    sip::SendOptions options;
-    options.to = live->sipUri();
-    live->m_transfer = std::make_unique<StandInTransfer>(options, *standIn);
     return live;
 }
 
+Result<void> LiveRehearsal::listen() {
+    if (m_standIn) {
+        return {};
+    }
+    if (auto listening = m_emulator->listen(0); !listening) {
+        return tl::unexpected(listening.error());
+    }
+    // The SIP stand-in, judging against the emulator's registrations and the VoiceCalls it creates, with the
+    // project's trunk profile.
+    JudgeContext judge;
+    judge.trunk = m_project.trunk;
+    for (const emulator::Registration& r : m_emulator->registrations()) {
+        judge.orgs.append({r.orgId, r.keys, r.callCenters, r.customerType});
+    }
+    judge.clockSkewSecs = m_emulator->assumptions().clockSkewSecs;
+    auto standIn = std::make_unique<SipEndpoint>(*m_clock);
+    standIn->setContext(judge);
+    if (auto listening = standIn->listen(0); !listening) {
+        m_emulator->close();
+        return tl::unexpected(listening.error());
+    }
+    m_standIn = std::move(standIn);
+    SipEndpoint* endpoint = m_standIn.get();
+    QObject::connect(m_emulator.get(), &emulator::VoiceCallsEmulator::callCreated, endpoint,
+                     [endpoint](const emulator::CreatedCall& call) { endpoint->addVoiceCall(call.voiceCallId); });
+
+    // The Call Data Action's request, signed like the function's API token.
+    const salesforce::OrgProfile& org = m_project.org;
+    auto tokens = std::make_shared<telephony::JwtApiTokenSource>(
+        m_key, org.orgId.trimmed(), org.callCenterApiName.trimmed(), org.customerType, *m_clock);
+    m_client = std::make_unique<telephony::VoiceCallsClient>(m_emulator->voiceCallsUrl(), std::move(tokens), *m_clock);
+    SendOptions options;
+    options.to = sipUri();
+    m_transfer = std::make_unique<StandInTransfer>(options, *endpoint);
+    return {};
+}
+
 void LiveRehearsal::attach(flow::Simulator& simulator) {
+    Q_ASSERT(m_transfer); // after listen()
     simulator.setTransferBackend(m_transfer.get());
     const crypto::PrivateKey key = m_key;
     const Clock* clock = m_clock;
@@ -165,11 +177,11 @@ telephony::VoiceCallsBackend* LiveRehearsal::backend() const {
 }
 
 QString LiveRehearsal::voiceCallsUrl() const {
-    return m_emulator->voiceCallsUrl().toString();
+    return m_standIn ? m_emulator->voiceCallsUrl().toString() : QString();
 }
 
 QString LiveRehearsal::sipUri() const {
-    return u"sip:agentforce@127.0.0.1:%1"_s.arg(m_standIn->port());
+    return m_standIn ? u"sip:agentforce@127.0.0.1:%1"_s.arg(m_standIn->port()) : QString();
 }
 
-} // namespace handoff::cli
+} // namespace handoff::sip

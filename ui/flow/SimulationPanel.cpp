@@ -72,6 +72,8 @@ SimulationPanel::SimulationPanel(shell::Workspace* workspace, QWidget* parent)
     connect(m_workspace, &shell::Workspace::projectChanged, this, &SimulationPanel::onProjectChanged);
     connect(m_workspace, &shell::Workspace::projectReset, this, &SimulationPanel::onProjectReset);
     connect(m_workspace, &shell::Workspace::keyChanged, this, &SimulationPanel::onProjectChanged);
+    connect(m_workspace, &shell::Workspace::keyChanged, this, &SimulationPanel::updateRehearsal);
+    updateRehearsal();
     updateStatus();
     updateStepButtons();
 }
@@ -188,6 +190,9 @@ QWidget* SimulationPanel::buildCallTab() {
     m_tokenIssued->setEnabled(false);
     connect(m_tokenAtStart, &QCheckBox::toggled, m_tokenIssued,
             [this](bool atStart) { m_tokenIssued->setEnabled(!atStart); });
+    m_rehearse = new QCheckBox(tr("Re&hearse on this computer"), tab);
+    m_rehearse->setObjectName(u"rehearseCheckBox"_s);
+    connect(m_rehearse, &QCheckBox::toggled, this, &SimulationPanel::updateRehearsal);
 
     form->addWidget(m_scenarioLabel, 0, 0);
     form->addWidget(m_scenario, 0, 1);
@@ -201,6 +206,7 @@ QWidget* SimulationPanel::buildCallTab() {
     form->addWidget(m_dialled, 2, 1);
     form->addWidget(m_startNow, 2, 2);
     form->addWidget(m_start, 2, 3);
+    form->addWidget(m_rehearse, 3, 0, 1, 2);
     form->addWidget(m_tokenAtStart, 3, 2);
     form->addWidget(m_tokenIssued, 3, 3);
     form->setColumnStretch(1, 3);
@@ -593,7 +599,27 @@ bool SimulationPanel::runCall() {
     if (!m_tokenAtStart->isChecked()) {
         c.tokens.issuedAt = m_tokenIssued->dateTime().toUTC(); // `flow simulate --token-issued-at`
     }
-    m_trace = runScenarioCall(project, formCall(), c, m_workspace->clock());
+    m_rehearsedAt.clear();
+    if (isRehearsal()) {
+        QString why;
+        if (!canRehearse(&why)) {
+            m_statusLabel->setText(why);
+            return false;
+        }
+        QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+        auto rehearsed = rehearseCall(project, formCall(), c, m_workspace->clock(), m_workspace->key());
+        QGuiApplication::restoreOverrideCursor();
+        if (!rehearsed) {
+            m_statusLabel->setText(
+                tr("The rehearsal could not start: %1 (%2)").arg(rehearsed.error().message, rehearsed.error().code));
+            return false;
+        }
+        m_trace = std::move(rehearsed->trace);
+        m_rehearsedAt =
+            tr("voiceCalls emulator at %1, SIP stand-in at %2").arg(rehearsed->voiceCallsUrl, rehearsed->sipUri);
+    } else {
+        m_trace = runScenarioCall(project, formCall(), c, m_workspace->clock());
+    }
     m_traceFlow = project.flow; // the watch reads the variables of the flow that ran, even after an edit
     m_stale = false;
     showTrace();
@@ -601,6 +627,42 @@ bool SimulationPanel::runCall() {
     setCurrentStep(m_trace->steps.isEmpty() ? -1 : 0);
     updateStatus();
     return true;
+}
+
+void SimulationPanel::setRehearsal(bool live) {
+    m_rehearse->setChecked(live);
+}
+
+bool SimulationPanel::isRehearsal() const {
+    return m_rehearse->isChecked();
+}
+
+bool SimulationPanel::canRehearse(QString* why) const {
+    if (!m_workspace->hasKey()) {
+        if (why) {
+            *why = tr("The rehearsal signs the API and UUI tokens with the project's private key: load it on Org & "
+                      "credentials first.");
+        }
+        return false;
+    }
+    return true;
+}
+
+// The rehearsal answers the data action and the transfer itself: the form's scripted answers do not apply.
+void SimulationPanel::updateRehearsal() {
+    QString why;
+    const bool can = canRehearse(&why);
+    m_rehearse->setToolTip(
+        can ? tr("Run the call against the built-in voiceCalls emulator and send the INVITE over real SIP to its "
+                 "Agentforce Voice stand-in on 127.0.0.1 (as 'handoff flow simulate --live-emulator'): the trace "
+                 "shows what the stand-in answered and why. The scripted data action and transfer answers do not "
+                 "apply.")
+            : why);
+    const bool live = m_rehearse->isChecked();
+    m_outcome->setEnabled(!live);
+    m_outcomeLabel->setEnabled(!live);
+    m_transfer->setEnabled(!live);
+    m_transferLabel->setEnabled(!live);
 }
 
 bool SimulationPanel::runMatrix() {
@@ -847,6 +909,14 @@ void SimulationPanel::showStep() {
                      .arg(uui::limitAppliesToName(s.uui->budget.limitAppliesTo),
                           s.uui->budget.fits() ? tr("fits") : tr("over by %1").arg(-s.uui->budget.remaining));
     }
+    if (s.answer) {
+        lines << tr("   Far end over SIP: %1 %2")
+                     .arg(s.answer->sipStatus ? QString::number(s.answer->sipStatus) : tr("no answer"),
+                          s.answer->reason);
+        for (const QString& note : s.answer->notes) {
+            lines << u"     "_s + note;
+        }
+    }
     for (const diagnostics::Diagnostic& d : s.diagnostics) {
         lines << u"   %1 %2: %3"_s.arg(diagnostics::severityName(d.severity), d.code, d.message);
     }
@@ -905,6 +975,10 @@ void SimulationPanel::showInvite() {
         lines << tr("Not sent yet at the current step: the call sends it at step %1 (%2).")
                      .arg(step.number)
                      .arg(step.actionId);
+    } else if (step.answer && !step.answer->sent.isEmpty()) {
+        lines << tr("Sent at step %1 (%2) over SIP to the stand-in; the bytes that went out are below the UUI:")
+                     .arg(step.number)
+                     .arg(step.actionId);
     } else {
         lines << tr("Sent at step %1 (%2), as the trunk writes it (the SDP body left out):")
                      .arg(step.number)
@@ -929,8 +1003,17 @@ void SimulationPanel::showInvite() {
         }
     }
     // The decoded UUI first (what Salesforce reads), then the request as on the wire.
-    lines << QString() << tr("The INVITE:") << invite.requestLine;
-    lines << invite.headers;
+    if (step.answer && !step.answer->sent.isEmpty() && m_step >= at) {
+        // Rehearsed: the bytes that went out (with the SDP) and the stand-in's final response.
+        lines << QString() << tr("The INVITE as sent over SIP (%1 bytes):").arg(step.answer->sent.size());
+        lines << QString::fromUtf8(step.answer->sent).remove(u'\r').trimmed();
+        lines << QString() << tr("The stand-in's final response:");
+        lines << (step.answer->received.isEmpty() ? tr("(none)")
+                                                  : QString::fromUtf8(step.answer->received).remove(u'\r').trimmed());
+    } else {
+        lines << QString() << tr("The INVITE:") << invite.requestLine;
+        lines << invite.headers;
+    }
     m_invite->setPlainText(lines.join(u'\n'));
 }
 
@@ -995,6 +1078,9 @@ void SimulationPanel::updateStatus() {
             text = tr("The call ran into the limit of %1 actions.").arg(Flow::kActionLimit);
             break;
         }
+        if (!m_rehearsedAt.isEmpty()) {
+            text += u' ' + tr("Rehearsed on this computer: %1.").arg(m_rehearsedAt);
+        }
     } else if (m_tabs->currentIndex() == int(Tab::Matrix) && m_matrix) {
         text = m_matrix->ok() ? tr("The matrix found no problem.") : tr("The matrix found problems: see the verdicts.");
     } else if (m_tabs->currentIndex() == int(Tab::Window) && m_window) {
@@ -1016,6 +1102,7 @@ void SimulationPanel::onProjectChanged() {
 
 void SimulationPanel::onProjectReset() {
     m_adHoc = false;
+    m_rehearsedAt.clear();
     m_scenarios.clear();
     refreshScenarios();
     m_trace.reset();

@@ -59,8 +59,14 @@ public:
     // The call the form describes: the selected scenario, or an ad-hoc call when the admin changed a field.
     Scenario formCall() const;
     bool isAdHoc() const;
-    // Runs the form's call; false (the reason shown) when there is no flow to run.
+    // Runs the form's call; false (the reason shown) when there is no flow to run, or the rehearsal could not start.
+    // With setRehearsal(true): rehearsed on this computer (rehearseCall): the emulator answers the data action and
+    // the INVITE goes over real SIP to the stand-in; needs the private key.
     bool runCall();
+    void setRehearsal(bool live);
+    bool isRehearsal() const;
+    // Whether the rehearsal can run now (a key is loaded); otherwise why not.
+    bool canRehearse(QString* why = nullptr) const;
     const std::optional<Trace>& trace() const { return m_trace; }
 
     // ---- stepping (0-based index into trace()->steps; -1 before the first step)
@@ -110,6 +116,7 @@ private:
     void updateStatus();
     void updateStepButtons();
     void emitCurrentAction();
+    void updateRehearsal();
     SimulationContext context() const;
 
     shell::Workspace* m_workspace = nullptr;
@@ -144,6 +151,8 @@ private:
     QLabel* m_transferLabel = nullptr;
     QComboBox* m_transfer = nullptr;
     QCheckBox* m_startNow = nullptr;
+    QCheckBox* m_rehearse = nullptr;
+    QString m_rehearsedAt; // "voiceCalls emulator at ..., SIP stand-in at ..." of the shown trace; empty: simulated
     QDateTimeEdit* m_start = nullptr;
     QCheckBox* m_tokenAtStart = nullptr;
     QDateTimeEdit* m_tokenIssued = nullptr;

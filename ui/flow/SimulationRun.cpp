@@ -4,6 +4,7 @@
 #include "jwt/Jwt.h"
 #include "jwt/JwtClaims.h"
 #include "project/SimulationSetup.h"
+#include "sip/LiveRehearsal.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,6 +31,27 @@ Trace runScenarioCall(const project::Project& project, const Scenario& scenario,
     }
     Simulator simulator(project.flow, context, clock);
     return simulator.run(scenario.call, script);
+}
+
+Result<RehearsedCall> rehearseCall(const project::Project& project, const Scenario& scenario,
+                                   const SimulationContext& context, const Clock& clock,
+                                   const crypto::PrivateKey& key) {
+    auto live = sip::LiveRehearsal::create(project, key, clock);
+    if (!live) {
+        return tl::unexpected(live.error());
+    }
+    if (auto listening = (*live)->listen(); !listening) {
+        return tl::unexpected(listening.error());
+    }
+    CallScript script = scenario.script();
+    script.dataAction.reset(); // answered by the emulator
+    Simulator simulator(project.flow, context, clock);
+    (*live)->attach(simulator);
+    RehearsedCall call;
+    call.trace = simulator.run(scenario.call, script, (*live)->backend());
+    call.voiceCallsUrl = (*live)->voiceCallsUrl();
+    call.sipUri = (*live)->sipUri();
+    return call;
 }
 
 QList<WatchEntry> watchAt(const Flow& flow, const Trace& trace, int stepIndex) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "common/Error.h"
 #include "flow/Scenario.h"
 #include "flow/Simulator.h"
 #include "project/Project.h"
@@ -31,6 +32,19 @@ SimulationContext panelContext(const project::Project& project, const crypto::Pr
 // is scripted to succeed (the panel talks to no backend).
 Trace runScenarioCall(const project::Project& project, const Scenario& scenario, const SimulationContext& context,
                       const Clock& clock);
+
+// One call rehearsed on this computer, as `handoff flow simulate --live-emulator` runs it (sip::LiveRehearsal): the
+// built-in voiceCalls emulator answers the Call Data Action (the scenario's scripted outcome is not used), the UUI
+// token is signed with `key`, and the INVITE goes over real SIP to the emulator's Agentforce Voice stand-in, whose
+// answer and verdict are the transfer step's `answer`. Blocks until the call ends (the emulator answers through a
+// local event loop; the SIP transaction waits at most a few seconds on the loopback).
+struct RehearsedCall {
+    Trace trace;
+    QString voiceCallsUrl; // where the emulator listened
+    QString sipUri;        // where the stand-in listened
+};
+Result<RehearsedCall> rehearseCall(const project::Project& project, const Scenario& scenario,
+                                   const SimulationContext& context, const Clock& clock, const crypto::PrivateKey& key);
 
 // One variable in the watch at a step.
 struct WatchEntry {

@@ -5,6 +5,7 @@
 #include "crypto/PrivateKey.h"
 #include "flow/FlowTemplates.h"
 #include "flow/SimulationPanel.h"
+#include "flow/SimulationRun.h"
 #include "project/ProjectFile.h"
 #include "project/SecretStore.h"
 #include "shell/Workspace.h"
@@ -68,8 +69,14 @@ int main(int argc, char** argv) {
         panel.runWindow();
     } else {
         panel.selectScenario(u"happy-path"_s);
-        panel.runCall();
-        panel.setCurrentStep(3);
+        if (mode == u"rehearse"_s) { // the rehearsal on this computer, at its transfer
+            panel.setRehearsal(true);
+            panel.runCall();
+            panel.setCurrentStep(panel.trace() ? flow::inviteStepIndex(*panel.trace()) : 3);
+        } else {
+            panel.runCall();
+            panel.setCurrentStep(3);
+        }
     }
     panel.show();
     return QApplication::exec();

@@ -583,6 +583,68 @@ private Q_SLOTS:
     }
 
     // Alt+letter is unambiguous on every tab: the letters of the visible labels, buttons and tabs differ.
+    // The rehearsal from the app (`flow simulate --live-emulator`): the emulator creates the VoiceCall, the UUI token
+    // is signed with the loaded key, the INVITE goes over real SIP to the stand-in, and the panel shows its answer,
+    // its verdict and the bytes sent. The scripted answers are greyed out while it is on.
+    void rehearsalOnThisComputer() {
+        auto* rehearse = child<QCheckBox>(u"rehearseCheckBox"_s);
+        QVERIFY(rehearse);
+        QVERIFY(m_panel->canRehearse());
+        QVERIFY(child<QComboBox>(u"outcomeComboBox"_s)->isEnabled());
+        m_panel->setRehearsal(true);
+        QVERIFY(!child<QComboBox>(u"outcomeComboBox"_s)->isEnabled());
+        QVERIFY(!child<QComboBox>(u"transferComboBox"_s)->isEnabled());
+        QVERIFY(m_panel->selectScenario(u"happy-path"_s));
+        QVERIFY2(m_panel->runCall(), qPrintable(child<QLabel>(u"simulationStatusLabel"_s)->text()));
+        const flow::Trace& t = *m_panel->trace();
+        QCOMPARE(t.end, flow::EndState::Transferred);
+        const int at = flow::inviteStepIndex(t);
+        QVERIFY(at >= 0);
+        const flow::TraceStep& transfer = t.steps.at(at);
+        QVERIFY(transfer.answer);
+        QCOMPARE(transfer.answer->sipStatus, 200);
+        QString voiceCallId;
+        for (const flow::TraceStep& s : t.steps) {
+            for (const auto& [name, value] : s.outputs) {
+                if (name == u"voiceCallId"_s) {
+                    voiceCallId = value.toText().value_or(QString());
+                }
+            }
+        }
+        QCOMPARE(voiceCallId.size(), 18); // created by the emulator, converted by the function
+        QVERIFY(
+            child<QLabel>(u"simulationStatusLabel"_s)->text().contains(u"SIP stand-in at sip:agentforce@127.0.0.1:"_s));
+
+        m_panel->setCurrentStep(at);
+        const QString step = child<QPlainTextEdit>(u"stepDetailsPlainTextEdit"_s)->toPlainText();
+        QVERIFY2(step.contains(u"Far end over SIP: 200"_s), qPrintable(step));
+        QVERIFY2(step.contains(u"VoiceCall %1 found"_s.arg(voiceCallId)), qPrintable(step));
+        const QString invite = child<QPlainTextEdit>(u"invitePlainTextEdit"_s)->toPlainText();
+        QVERIFY2(invite.contains(u"The INVITE as sent over SIP"_s), qPrintable(invite));
+        QVERIFY(invite.contains(u"application/sdp"_s)); // the bytes sent, with the SDP body
+        QVERIFY(invite.contains(u"SIP/2.0 200 "_s));    // the stand-in's answer
+
+        // Off again: the scripted simulation, no answer from a far end.
+        m_panel->setRehearsal(false);
+        QVERIFY(child<QComboBox>(u"outcomeComboBox"_s)->isEnabled());
+        QVERIFY(m_panel->runCall());
+        QVERIFY(!m_panel->trace()->steps.at(flow::inviteStepIndex(*m_panel->trace())).answer);
+        QVERIFY(!child<QLabel>(u"simulationStatusLabel"_s)->text().contains(u"stand-in"_s));
+    }
+
+    // Without a key the rehearsal cannot sign its tokens: it says so and runs nothing.
+    void rehearsalNeedsTheKey() {
+        m_workspace->clearKey();
+        QString why;
+        QVERIFY(!m_panel->canRehearse(&why));
+        QVERIFY(why.contains(u"Org & credentials"_s));
+        QCOMPARE(child<QCheckBox>(u"rehearseCheckBox"_s)->toolTip(), why);
+        m_panel->setRehearsal(true);
+        QVERIFY(!m_panel->runCall());
+        QVERIFY(!m_panel->trace());
+        QCOMPARE(child<QLabel>(u"simulationStatusLabel"_s)->text(), why);
+    }
+
     void mnemonicsAreUnique() {
         showActive();
         auto* tabs = child<QTabWidget>(u"simulationTabWidget"_s);
