@@ -1179,10 +1179,6 @@
         <translation>Zugangsprobe: eine Antwort, die weder das Token ablehnt noch ein Feld des Bodys nennt; die Meldung erklärt sie.</translation>
     </message>
     <message>
-        <source>A call reaches the agent with no Set Post-Flow (Target: Caller) before the transfer.</source>
-        <translation>Ein Anruf erreicht den Agenten ohne Set Post-Flow (Target: Caller) vor dem Transfer.</translation>
-    </message>
-    <message>
         <source>There is no training exercise with this id.</source>
         <translation>Es gibt keine Schulungsübung mit dieser ID.</translation>
     </message>
@@ -1225,6 +1221,10 @@
     <message>
         <source>The folder for the exercise&apos;s project cannot be made.</source>
         <translation>Der Ordner für das Projekt der Übung kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>A call reaches the Agentforce agent with no Set Post-Flow (Target: Caller) before the transfer: an escalation drops the caller.</source>
+        <translation>Ein Anruf erreicht den Agentforce-Agenten ohne Set Post-Flow (Target: Caller) vor dem Transfer: Eine Eskalation trennt den Anrufer.</translation>
     </message>
 </context>
 <context>
@@ -6815,6 +6815,10 @@ für die callId der UUI: %2</translation>
         <source>must be &quot;success&quot; or &quot;failure&quot;, not &quot;%1&quot;.</source>
         <translation>muss &quot;success&quot; oder &quot;failure&quot; sein, nicht &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>The call reaches the Agentforce agent with no Set Post-Flow before the transfer: when the agent hangs up to escalate, the caller is disconnected instead of reaching a rep. Add Set Post-Flow (Target: Caller, the escalation flow) before Transfer to Number.</source>
+        <translation>Der Anruf erreicht den Agentforce-Agenten ohne Set Post-Flow vor dem Transfer: Wenn der Agent zur Eskalation auflegt, wird der Anrufer getrennt, statt einen Mitarbeiter zu erreichen. Fügen Sie Set Post-Flow (Target: Caller, der Eskalations-Flow) vor Transfer to Number ein.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::salesforce</name>
@@ -8127,10 +8131,6 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     <message>
         <source>There is no exercise &quot;%1&quot;. The exercises are: %2.</source>
         <translation>Es gibt keine Übung „%1“. Die Übungen sind: %2.</translation>
-    </message>
-    <message>
-        <source>The call reaches the Agentforce agent with no Set Post-Flow before the transfer: when the agent hangs up to escalate, the caller is disconnected instead of reaching a rep. Add Set Post-Flow (Target: Caller, the escalation flow) before Transfer to Number.</source>
-        <translation>Der Anruf erreicht den Agentforce-Agenten ohne Set Post-Flow vor dem Transfer: Wenn der Agent zur Eskalation auflegt, wird der Anrufer getrennt, statt einen Mitarbeiter zu erreichen. Fügen Sie Set Post-Flow (Target: Caller, der Eskalations-Flow) vor Transfer to Number ein.</translation>
     </message>
     <message>
         <source>Passed: %1</source>

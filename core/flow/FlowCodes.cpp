@@ -71,6 +71,11 @@ constexpr CodeInfo kCodes[] = {
     {"FLW040", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics",
                        "A simulated call stopped in an error: Architect's error handling takes it.")},
+    {"FLW050", Severity::Warning,
+     QT_TRANSLATE_NOOP(
+         "handoff::diagnostics",
+         "A call reaches the Agentforce agent with no Set Post-Flow (Target: Caller) before the transfer: "
+         "an escalation drops the caller.")},
     {"FLW041", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics",
                        "The UUI does not fit the SIP header limit, so the transfer is taken to fail.")},

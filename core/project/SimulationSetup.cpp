@@ -1,11 +1,20 @@
 #include "SimulationSetup.h"
 
+#include "diagnostics/Catalog.h"
 #include "flow/FlowValidator.h"
 #include "jwt/OrgClaims.h"
+
+#include <QCoreApplication>
 
 #include <algorithm>
 
 namespace handoff::project {
+
+namespace {
+QString tr(const char* text) {
+    return QCoreApplication::translate("handoff::project", text);
+}
+} // namespace
 
 flow::SimulationContext simulationContext(const Project& project) {
     flow::SimulationContext c;
@@ -40,6 +49,23 @@ diagnostics::Diagnostics validateFlow(const Project& project, const Clock& clock
         if (!seen) {
             out.append(d);
         }
+    }
+    // The help article's last step: when the Agentforce agent hangs up to escalate, Set Post-Flow (Target: Caller)
+    // sends the caller on to a rep. Without one before the transfer, Genesys disconnects the caller instead. Architect
+    // publishes such a flow, so a warning, located at the transfer.
+    if (trace.end == flow::EndState::Transferred && !trace.postFlow) {
+        diagnostics::Location where;
+        where.actionId = trace.endActionId;
+        if (const auto place = project.flow.placeOf(trace.endActionId)) {
+            where.taskId = place->taskId;
+        }
+        out.append(diagnostics::make(
+            "FLW050",
+            handoff::project::tr("The call reaches the Agentforce agent with no Set Post-Flow before the transfer: "
+                                 "when the agent hangs up to escalate, the caller is disconnected instead of reaching "
+                                 "a rep. Add Set Post-Flow (Target: Caller, the escalation flow) before Transfer to "
+                                 "Number."),
+            where));
     }
     return out;
 }

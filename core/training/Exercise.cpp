@@ -281,7 +281,7 @@ const QList<Entry>& entries() {
                                                    "escalation flow."),
                              handoff::training::tr("Without Set Post-Flow (Target: Caller) before the transfer, an "
                                                    "escalation drops the caller. Add it before Transfer to Number."),
-                             {u"TRN001"_s}};
+                             {u"FLW050"_s}};
          },
          breakNoPostFlow},
         {[] {
@@ -362,36 +362,9 @@ Result<project::Project> brokenProject(QStringView id, const Clock& clock) {
     return p;
 }
 
-diagnostics::Diagnostics checkPostFlow(const project::Project& project, const Clock& clock) {
-    diagnostics::Diagnostics out;
-    if (project.flow.isEmpty()) {
-        return out;
-    }
-    flow::Simulator simulator(project.flow, project::simulationContext(project), clock);
-    simulator.setRecordSteps(false);
-    const flow::Trace trace =
-        simulator.run(flow::SimulatedCall{}, flow::CallScript{telephony::CallOutcome::Success, true});
-    if (trace.end != flow::EndState::Transferred || trace.postFlow) {
-        return out;
-    }
-    diagnostics::Location where;
-    where.actionId = trace.endActionId;
-    if (const auto place = project.flow.placeOf(trace.endActionId)) {
-        where.taskId = place->taskId;
-    }
-    out.append(diagnostics::make(
-        "TRN001",
-        handoff::training::tr("The call reaches the Agentforce agent with no Set Post-Flow before the transfer: when "
-                              "the agent hangs up to escalate, the caller is disconnected instead of reaching a rep. "
-                              "Add Set Post-Flow (Target: Caller, the escalation flow) before Transfer to Number."),
-        where));
-    return out;
-}
-
 diagnostics::Diagnostics projectProblems(const project::Project& project, const Clock& clock) {
     diagnostics::Diagnostics out = project::compose(project, nullptr, clock).diagnostics;
     out.append(project::validateFlow(project, clock));
-    out.append(checkPostFlow(project, clock));
     return out;
 }
 

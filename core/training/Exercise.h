@@ -32,14 +32,9 @@ std::optional<Exercise> findExercise(QStringView id);
 // TRN010 for an unknown id.
 Result<project::Project> brokenProject(QStringView id, const Clock& clock);
 
-// Every problem of a project the checks look at: the live composition without a key (project::compose), the
-// flow checked in its project (project::validateFlow) and the training rules of this module (TRN0xx).
+// Every problem of a project the checks look at: the live composition without a key (project::compose) and the
+// flow checked in its project (project::validateFlow, which also has the no-Set-Post-Flow rule, FLW050).
 diagnostics::Diagnostics projectProblems(const project::Project& project, const Clock& clock);
-
-// The training module's own rule: a call that reaches the Agentforce agent on the all-success path must have a
-// Set Post-Flow (Target: Caller) behind it, or the caller is dropped when the agent hangs up (TRN001, located at
-// the transfer).
-diagnostics::Diagnostics checkPostFlow(const project::Project& project, const Clock& clock);
 
 struct CheckResult {
     bool passed = false;

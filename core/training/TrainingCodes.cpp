@@ -7,9 +7,6 @@ namespace handoff::diagnostics {
 namespace {
 // Codes of core/training. Keep each one stable once released; document it in docs/diagnostics.md.
 constexpr CodeInfo kCodes[] = {
-    {"TRN001", Severity::Error,
-     QT_TRANSLATE_NOOP("handoff::diagnostics",
-                       "A call reaches the agent with no Set Post-Flow (Target: Caller) before the transfer.")},
     {"TRN010", Severity::Error,
      QT_TRANSLATE_NOOP("handoff::diagnostics", "There is no training exercise with this id.")},
     {"TRN011", Severity::Error,

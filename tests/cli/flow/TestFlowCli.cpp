@@ -166,6 +166,33 @@ private Q_SLOTS:
         QCOMPARE(first.value(u"property"_s).toString(), u"props.target"_s);
     }
 
+    // Without Set Post-Flow an escalation drops the caller: a warning (Architect publishes such a flow), located at
+    // the transfer, that does not change the exit code; putting one back clears it.
+    void missingPostFlowIsAWarningAtTheTransfer() {
+        const QString path = newProject(u"nopost.handoff"_s);
+        CliRun run = runHandoff({u"flow"_s, u"edit"_s, path, u"remove"_s, u"post-flow"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = runHandoff({u"flow"_s, u"validate"_s, path, u"--json"_s});
+        QCOMPARE(run.exitCode, 0);
+        QJsonObject found;
+        for (const QJsonValue d : jsonOf(run.out).value(u"diagnostics"_s).toArray()) {
+            if (d.toObject().value(u"code"_s).toString() == u"FLW050"_s) {
+                found = d.toObject();
+            }
+        }
+        QVERIFY2(!found.isEmpty(), run.out.constData());
+        QCOMPARE(found.value(u"severity"_s).toString(), u"warning"_s);
+        QCOMPARE(found.value(u"action"_s).toString(), u"transfer"_s);
+        QCOMPARE(found.value(u"task"_s).toString(), u"main"_s);
+        QVERIFY(found.value(u"line"_s).toInt() > 0);
+
+        run = runHandoff({u"flow"_s, u"edit"_s, path, u"insert"_s, u"setPostFlow"_s, u"--task"_s, u"main"_s,
+                          u"--index"_s, u"0"_s, u"--id"_s, u"post-flow"_s});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = runHandoff({u"flow"_s, u"validate"_s, path});
+        QVERIFY2(!run.err.contains("FLW050"), run.err.constData());
+    }
+
     void malformedProjectsGiveLocatedErrors_data() {
         QTest::addColumn<QByteArray>("from");
         QTest::addColumn<QByteArray>("to");
