@@ -8158,6 +8158,18 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
         <source>%1 exists already and was left as it is. Check it, or choose another folder to start the exercise again.</source>
         <translation>%1 existiert bereits und wurde so belassen. Prüfen Sie es, oder wählen Sie einen anderen Ordner, um die Übung neu zu beginnen.</translation>
     </message>
+    <message>
+        <source>An expired UUI token</source>
+        <translation>Ein abgelaufenes UUI-Token</translation>
+    </message>
+    <message>
+        <source>The UUI token is still valid when the call is transferred.</source>
+        <translation>Das UUI-Token ist beim Transfer des Anrufs noch gültig.</translation>
+    </message>
+    <message>
+        <source>The token pasted into Flow.uuiToken expired yesterday, so Salesforce refuses every transfer. Mint a fresh one on the Token page and paste it, or let the project mint it (the variable&apos;s supplier).</source>
+        <translation>Das in Flow.uuiToken eingefügte Token ist gestern abgelaufen, daher lehnt Salesforce jeden Transfer ab. Stellen Sie auf der Seite Token ein neues aus und fügen Sie es ein, oder lassen Sie das Projekt es ausstellen (der Lieferant der Variablen).</translation>
+    </message>
 </context>
 <context>
     <name>handoff::training::HelpDocs</name>

@@ -90,20 +90,16 @@ Result<void> breakCallId15(project::Project& p, const Clock&) {
     return {};
 }
 
-// A pasted UUI token with `sub` for an org whose customer type leaves it out.
-Result<void> breakSubForOther(project::Project& p, const Clock& clock) {
-    p.org.customerType = salesforce::CustomerType::Other;
-    // The flow reads the UUI token from Flow.uuiToken, pasted into the flow (the article's way).
+// Pastes a UUI token into Flow.uuiToken (the article's way: a token pasted into the flow, not one the function mints
+// per call) and has Set UUI Data read it.
+Result<void> pasteToken(project::Project& p, const flow::TokenSupply& supply, qint64 iat, qint64 exp,
+                        const char* what) {
     flow::Variable token;
     token.name = u"Flow.uuiToken"_s;
     token.type = flow::ValueType::String;
     token.description = handoff::training::tr("The UUI token, pasted into the flow.");
-    flow::TokenSupply supply;
-    supply.iss = p.org.orgId;
-    supply.sub = p.org.callCenterApiName; // wrong for this customer type
-    const qint64 now = clock.now().toSecsSinceEpoch();
-    token.initial = flow::Value::string(QString::fromLatin1(flow::standInToken(now, now + 24 * 60 * 60, supply, 7)));
-    if (auto r = must(flow::edit::addVariable(p.flow, token), "sub token"); !r) {
+    token.initial = flow::Value::string(QString::fromLatin1(flow::standInToken(iat, exp, supply, 7)));
+    if (auto r = must(flow::edit::addVariable(p.flow, token), what); !r) {
         return r;
     }
     flow::Action* uui = p.flow.find(u"set-uui");
@@ -112,7 +108,27 @@ Result<void> breakSubForOther(project::Project& p, const Clock& clock) {
     }
     flow::SetUuiDataProps props = *uui->as<flow::SetUuiDataProps>();
     props.tokenVariable = token.name;
-    return must(flow::edit::setAction(p.flow, uui->id, uui->name, props), "sub token");
+    return must(flow::edit::setAction(p.flow, uui->id, uui->name, props), what);
+}
+
+// A pasted UUI token with `sub` for an org whose customer type leaves it out.
+Result<void> breakSubForOther(project::Project& p, const Clock& clock) {
+    p.org.customerType = salesforce::CustomerType::Other;
+    flow::TokenSupply supply;
+    supply.iss = p.org.orgId;
+    supply.sub = p.org.callCenterApiName; // wrong for this customer type
+    const qint64 now = clock.now().toSecsSinceEpoch();
+    return pasteToken(p, supply, now, now + 24 * 60 * 60, "sub token");
+}
+
+// A pasted UUI token that expired yesterday: valid for 24 hours from the day before, so every call fails.
+Result<void> breakExpiredToken(project::Project& p, const Clock& clock) {
+    flow::TokenSupply supply;
+    supply.iss = p.org.orgId;
+    supply.sub = p.org.callCenterApiName; // right for the template's customer type (SCV)
+    const qint64 now = clock.now().toSecsSinceEpoch();
+    const qint64 issued = now - 2 * 24 * 60 * 60;
+    return pasteToken(p, supply, issued, issued + 24 * 60 * 60, "expired token");
 }
 
 // A UUI token policy over Salesforce's 24-hour maximum.
@@ -244,6 +260,17 @@ const QList<Entry>& entries() {
          },
          breakTokenOver24h},
         {[] {
+             return Exercise{u"expired-token"_s,
+                             handoff::training::tr("An expired UUI token"),
+                             handoff::training::tr("The UUI token is still valid when the call is transferred."),
+                             handoff::training::tr("The token pasted into Flow.uuiToken expired yesterday, so "
+                                                   "Salesforce refuses every transfer. Mint a fresh one on the Token "
+                                                   "page and paste it, or let the project mint it (the variable's "
+                                                   "supplier)."),
+                             {u"FLW042"_s}};
+         },
+         breakExpiredToken},
+        {[] {
              return Exercise{u"header-over-limit"_s,
                              handoff::training::tr("A UUI header over the limit"),
                              handoff::training::tr("The UUI fits the trunk's limit of 1,024."),
@@ -346,7 +373,7 @@ Result<project::Project> brokenProject(QStringView id, const Clock& clock) {
     }
     const Exercise exercise = entry->describe();
     project::Project p = project::projectFromTemplate(trainingForm(exercise.title));
-    if (id == u"sub-non-scv") {
+    if (id == u"sub-non-scv" || id == u"expired-token") {
         // The article's way: a token pasted into the flow rather than one the function mints per call.
         flow::TemplateOptions options;
         options.callCenterApiName = p.org.callCenterApiName;

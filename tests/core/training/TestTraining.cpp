@@ -62,10 +62,13 @@ void fixCallId(project::Project& p) {
     p.uui.callId = id->id18();
 }
 
-void fixSub(project::Project& p) {
-    // Mint the pasted token again without sub (the stand-in has the real claims), as the Token page would.
+// Pastes a token minted now into Flow.uuiToken, as the Token page would, with or without sub.
+void repasteToken(project::Project& p, bool withSub) {
     flow::TokenSupply supply;
     supply.iss = p.org.orgId;
+    if (withSub) {
+        supply.sub = p.org.callCenterApiName;
+    }
     const qint64 now = testClock().now().toSecsSinceEpoch();
     bool replaced = false;
     for (flow::Variable& v : p.flow.variables) {
@@ -75,6 +78,14 @@ void fixSub(project::Project& p) {
         }
     }
     QVERIFY(replaced);
+}
+
+void fixSub(project::Project& p) {
+    repasteToken(p, false); // without sub: the customer type leaves it out
+}
+
+void fixExpiredToken(project::Project& p) {
+    repasteToken(p, true); // a fresh one, with the SCV org's claims
 }
 
 void fixTtl(project::Project& p) {
@@ -166,6 +177,7 @@ private Q_SLOTS:
         QTest::newRow("callid-15") << u"callid-15"_s << reinterpret_cast<void*>(&fixCallId);
         QTest::newRow("sub-non-scv") << u"sub-non-scv"_s << reinterpret_cast<void*>(&fixSub);
         QTest::newRow("token-over-24h") << u"token-over-24h"_s << reinterpret_cast<void*>(&fixTtl);
+        QTest::newRow("expired-token") << u"expired-token"_s << reinterpret_cast<void*>(&fixExpiredToken);
         QTest::newRow("header-over-limit") << u"header-over-limit"_s << reinterpret_cast<void*>(&fixHeader);
         QTest::newRow("reserved-input-orgid")
             << u"reserved-input-orgid"_s << reinterpret_cast<void*>(&fixReservedInput);
