@@ -3078,10 +3078,6 @@
         <translation>Flow-Variablen</translation>
     </message>
     <message>
-        <source>Edit a name to rename the variable everywhere it is used; edit the initial value and the description in place.</source>
-        <translation>Ändern Sie einen Namen, um die Variable überall umzubenennen, wo sie verwendet wird; Anfangswert und Beschreibung ändern Sie direkt in der Tabelle.</translation>
-    </message>
-    <message>
         <source>Change variable %1</source>
         <translation>Variable %1 ändern</translation>
     </message>
@@ -3216,6 +3212,18 @@
     <message>
         <source>Add variable %1</source>
         <translation>Variable %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit a name to rename the variable everywhere it is used; pick another type, and edit the initial value and the description in place.</source>
+        <translation>Einen Namen bearbeiten, um die Variable überall umzubenennen, wo sie verwendet wird; einen anderen Typ wählen, und den Anfangswert und die Beschreibung direkt bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The initial value &quot;%1&quot; of %2 is not a %3: change or clear it first, then the type.</source>
+        <translation>Der Anfangswert &quot;%1&quot; von %2 ist kein %3: Ändern oder leeren Sie ihn zuerst, dann den Typ.</translation>
+    </message>
+    <message>
+        <source>Change the type of %1</source>
+        <translation>Typ von %1 ändern</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -21,6 +22,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QToolButton>
@@ -115,6 +117,27 @@ QString initialValueText(const Value& value) {
     }
     return value.type() == ValueType::String ? value.asString() : value.toDisplay();
 }
+
+// The variables table's Type column: a combo box of the types a flow variable can have, by Architect's names.
+class VariableTypeDelegate final : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex&) const override {
+        auto* box = new QComboBox(parent);
+        box->setObjectName(u"variableTypeComboBox"_s);
+        for (const ValueType t : {ValueType::String, ValueType::Integer, ValueType::Decimal, ValueType::Boolean}) {
+            box->addItem(valueTypeName(t));
+        }
+        return box;
+    }
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override {
+        static_cast<QComboBox*>(editor)->setCurrentText(index.data().toString());
+    }
+    void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override {
+        model->setData(index, static_cast<QComboBox*>(editor)->currentText());
+    }
+};
 
 // Makes every nested list of `flow` its own. A copied flow shares its actions' outputs (QList) with the original,
 // and the edit API writes through pointers into them (Flow::find), which would change the workspace's flow and the
@@ -255,10 +278,15 @@ void FlowPage::buildUi() {
     m_variables->horizontalHeader()->setStretchLastSection(true);
     m_variables->verticalHeader()->hide();
     m_variables->setAccessibleName(tr("Flow variables"));
-    m_variables->setToolTip(tr("Edit a name to rename the variable everywhere it is used; edit the initial value "
-                               "and the description in place."));
+    m_variables->setToolTip(tr("Edit a name to rename the variable everywhere it is used; pick another type, and "
+                               "edit the initial value and the description in place."));
+    m_variables->setItemDelegateForColumn(1, new VariableTypeDelegate(m_variables));
     connect(m_variables, &QTableWidget::cellChanged, this, [this](int row, int column) {
         if (m_refreshingVariables || row >= flow().variables.size()) {
+            return;
+        }
+        if (column == 1) {
+            changeVariableType(row, m_variables->item(row, 1)->text());
             return;
         }
         if (column == 2 || column == 3) {
@@ -414,11 +442,39 @@ void FlowPage::refreshVariables() {
                 m_variables->setItem(row, col, item);
             }
             item->setText(cells.at(col));
-            item->setFlags(col == 1 ? Qt::ItemIsEnabled | Qt::ItemIsSelectable
-                                    : Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable);
         }
     }
     m_refreshingVariables = false;
+}
+
+bool FlowPage::changeVariableType(int row, const QString& typeName) {
+    if (row < 0 || row >= flow().variables.size()) {
+        return false;
+    }
+    Variable v = flow().variables.at(row);
+    const std::optional<ValueType> type = valueTypeFromName(typeName);
+    if (!type || *type == ValueType::NotSet || *type == v.type) {
+        refreshVariables();
+        return false;
+    }
+    // The initial value goes along when it reads as the new type; otherwise the change is refused (nothing is
+    // dropped): the admin changes or clears the value first.
+    const QString initialText = initialValueText(v.initial);
+    const Value converted = initialValueFromText(*type, initialText);
+    if (converted.isSet() && converted.type() != *type) {
+        showMessage(tr("The initial value \"%1\" of %2 is not a %3: change or clear it first, then the type.")
+                        .arg(initialText, v.name, valueTypeName(*type)));
+        refreshVariables();
+        return false;
+    }
+    v.type = *type;
+    v.initial = converted;
+    if (!applyEdit(tr("Change the type of %1").arg(v.name), [v](Flow& f) { return edit::setVariable(f, v.name, v); })) {
+        refreshVariables();
+        return false;
+    }
+    return true;
 }
 
 bool FlowPage::applyEdit(const QString& text, const std::function<Result<void>(Flow&)>& change, const QString& merge) {

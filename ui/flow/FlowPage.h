@@ -79,6 +79,9 @@ public:
     bool duplicateSelection();
     bool addTask();
     bool addVariable();
+    // The Type column's edit: the variable gets `typeName` (String, Integer, Decimal or Boolean) with its initial
+    // value read as that type; refused, with the reason shown, when the value does not read as it.
+    bool changeVariableType(int row, const QString& typeName);
     // Moves the selection along the flow: +1 / -1 in reading order, or to the neighbouring task.
     void step(int delta);
     void stepTask(int delta);

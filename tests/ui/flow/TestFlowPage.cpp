@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
@@ -459,6 +460,29 @@ private Q_SLOTS:
         table->item(row, 0)->setText(u"callId"_s);
         QVERIFY(p.page->message().contains(u"FLW061"_s));
         QCOMPARE(table->item(row, 0)->text(), u"Task.callId"_s);
+
+        // The type: the initial value goes along when it reads as the new type, else the change is refused.
+        const int last = table->rowCount() - 1; // Flow.greetingText, "Hello"
+        QVERIFY(table->item(last, 1)->flags() & Qt::ItemIsEditable);
+        table->item(last, 1)->setText(u"Integer"_s);
+        QCOMPARE(p.flow().variables.constLast().type, ValueType::String);
+        QVERIFY(p.page->message().contains(u"\"Hello\""_s));
+        QCOMPARE(table->item(last, 1)->text(), u"String"_s);
+        table->item(last, 2)->setText(u"42"_s);
+        table->item(last, 1)->setText(u"Integer"_s);
+        QCOMPARE(p.flow().variables.constLast().type, ValueType::Integer);
+        QCOMPARE(p.flow().variables.constLast().initial, Value::integer(42));
+        QVERIFY(p.ws().undoStack()->canUndo());
+        p.ws().undoStack()->undo();
+        QCOMPARE(p.flow().variables.constLast().type, ValueType::String);
+        QCOMPARE(table->item(last, 1)->text(), u"String"_s);
+        // The editor is a combo box of Architect's type names.
+        table->setCurrentCell(last, 1);
+        table->editItem(table->item(last, 1));
+        auto* box = table->findChild<QComboBox*>(u"variableTypeComboBox"_s);
+        QVERIFY(box);
+        QCOMPARE(box->count(), 4);
+        QCOMPARE(box->currentText(), u"String"_s);
     }
 
     void zoomCollapseAndMinimap() {
