@@ -118,9 +118,7 @@ TokenPage::TokenPage(shell::Workspace& workspace, QWidget* parent)
 TokenPage::~TokenPage() = default;
 
 void TokenPage::resizeEvent(QResizeEvent* event) {
-    // Side by side where there is room; one above the other in a narrow window (or at a large scale factor).
-    const int sideBySide = fontMetrics().averageCharWidth() * 150;
-    m_splitter->setOrientation(width() < sideBySide ? Qt::Vertical : Qt::Horizontal);
+    orientSplitter(m_splitter);
     Page::resizeEvent(event);
 }
 

@@ -126,9 +126,7 @@ UuiPage::UuiPage(shell::Workspace& workspace, QWidget* parent)
 UuiPage::~UuiPage() = default;
 
 void UuiPage::resizeEvent(QResizeEvent* event) {
-    // Side by side where there is room; one above the other in a narrow window (or at a large scale factor).
-    const int sideBySide = fontMetrics().averageCharWidth() * 150;
-    m_splitter->setOrientation(width() < sideBySide ? Qt::Vertical : Qt::Horizontal);
+    orientSplitter(m_splitter);
     Page::resizeEvent(event);
 }
 

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QPropertyAnimation>
 #include <QScrollArea>
+#include <QSplitter>
 
 using namespace Qt::StringLiterals;
 
@@ -113,6 +114,11 @@ void Page::flash(QWidget* widget) {
         }
     });
     fade->start();
+}
+
+void Page::orientSplitter(QSplitter* splitter) const {
+    const int sideBySide = fontMetrics().averageCharWidth() * 150;
+    splitter->setOrientation(width() < sideBySide ? Qt::Vertical : Qt::Horizontal);
 }
 
 QLabel* Page::makeHeading(const QString& text, QWidget* parent) {

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QLabel;
+class QSplitter;
 
 namespace handoff::shell {
 
@@ -64,6 +65,10 @@ Q_SIGNALS:
     void problemActivated(const handoff::diagnostics::Diagnostic& diagnostic);
 
 protected:
+    // For a page whose two halves sit in `splitter`: side by side where the page has room for about 150 average
+    // characters, one above the other in a narrow window (or at a large scale factor). Call from resizeEvent().
+    void orientSplitter(QSplitter* splitter) const;
+
     // Registers the editor that shows a model field. Several fields may share one widget. A field ending in '.'
     // registers a prefix: every field below it is shown by that widget.
     void registerField(const QString& field, QWidget* widget);
