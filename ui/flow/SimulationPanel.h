@@ -117,6 +117,7 @@ private:
     void updateStepButtons();
     void emitCurrentAction();
     void updateRehearsal();
+    static QDateTimeEdit* makeTimeEdit(QWidget* parent, const QString& objectName);
     SimulationContext context() const;
 
     shell::Workspace* m_workspace = nullptr;
