@@ -326,6 +326,14 @@ private:
                      peer.port, probe.errorString(), QString::fromUtf8(peer.python.readAllStandardError()))));
         probe.disconnectFromHost();
     }
+    // For a failure message: whether the peer still runs, or how it ended, and what it wrote to stderr (QProcess
+    // reads its pipes only when asked or in an event loop, so wait briefly for it first).
+    static QString peerState(TlsPeer& peer) {
+        const bool ended = peer.python.state() != QProcess::Running || peer.python.waitForFinished(500);
+        const QString err = QString::fromUtf8(peer.python.readAllStandardError()).trimmed();
+        return (ended ? u"ended, exit code %1"_s.arg(peer.python.exitCode()) : u"still running"_s) + u"; stderr: "_s +
+               (err.isEmpty() ? u"(none)"_s : err);
+    }
     void loopbackIdentity(QString& certificate, QString& key) {
         const SystemClock now;
         const auto identity = emulator::LoopbackCertificate::generate(now);
@@ -723,49 +731,76 @@ private Q_SLOTS:
         if (loopbackCertificate) {
             loopbackIdentity(certificate, key);
         }
-        TlsPeer peer;
-        startTlsPeer(peer, certificate, key);
+        auto peer = std::make_unique<TlsPeer>();
+        startTlsPeer(*peer, certificate, key);
         if (QTest::currentTestFailed()) {
             return;
         }
         sip::SendOptions options;
-        options.to = u"sips:agentforce@127.0.0.1:%1"_s.arg(peer.port);
+        options.to = u"sips:agentforce@127.0.0.1:%1"_s.arg(peer->port);
         options.timeoutMs = 10000;
         if (giveCa) {
             options.caFile = certificate;
         }
         auto refused = sip::sendInvite(simulatedInvite(m_clock), options);
+        // Under the parallel sanitizer suite (and once in CI) the peer's port refused the sender's check right after
+        // the test's own connection to it had been taken; not seen when this test runs alone, even on a loaded
+        // machine. A refused connection is not what this test is about: say so, and try again with a new peer.
+        for (int attempt = 2; attempt <= 3 && !refused && refused.error().message.contains(u"Connection refused"_s);
+             ++attempt) {
+            qWarning("the TLS peer on port %s refused the connection (%s); attempt %d with a new peer",
+                     qPrintable(peer->port), qPrintable(peerState(*peer)), attempt);
+            peer = std::make_unique<TlsPeer>();
+            startTlsPeer(*peer, certificate, key);
+            if (QTest::currentTestFailed()) {
+                return;
+            }
+            options.to = u"sips:agentforce@127.0.0.1:%1"_s.arg(peer->port);
+            refused = sip::sendInvite(simulatedInvite(m_clock), options);
+        }
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, u"RSIP007"_s);
         // Refused for the certificate, not for a slow handshake.
-        QVERIFY2(refused.error().message.contains(QSslError(reason).errorString()),
-                 qPrintable(refused.error().message + u"; the peer's stderr: "_s +
-                            QString::fromUtf8(peer.python.readAllStandardError())));
+        if (!refused.error().message.contains(QSslError(reason).errorString())) {
+            QFAIL(qPrintable(refused.error().message + u"; the peer: "_s + peerState(*peer)));
+        }
         QVERIFY(refused.error().message.contains(u"--ca FILE"_s));
         QVERIFY(refused.error().message.contains(u"--insecure"_s));
-        QVERIFY(readAll(peer.received).isEmpty()); // nothing was sent
+        QVERIFY(readAll(peer->received).isEmpty()); // nothing was sent
 
         // --insecure sends anyway, and says so. A peer of its own, so that how the first one took the refused
         // handshake cannot decide this half.
-        peer.python.kill();
-        peer.python.waitForFinished(5000);
-        TlsPeer second;
-        startTlsPeer(second, certificate, key);
+        peer->python.kill();
+        peer->python.waitForFinished(5000);
+        auto second = std::make_unique<TlsPeer>();
+        startTlsPeer(*second, certificate, key);
         if (QTest::currentTestFailed()) {
             return;
         }
-        options.to = u"sips:agentforce@127.0.0.1:%1"_s.arg(second.port);
+        options.to = u"sips:agentforce@127.0.0.1:%1"_s.arg(second->port);
         options.caFile.clear();
         options.insecure = true;
         auto sent = sip::sendInvite(simulatedInvite(m_clock), options);
+        // The same for the stack's own connection: its transport failure is a 503 of the stack, not the peer's answer.
+        for (int attempt = 2; attempt <= 3 && sent && !sent->answered && sent->final.status == 503; ++attempt) {
+            qWarning("the TLS peer on port %s took no connection (%s); attempt %d with a new peer",
+                     qPrintable(second->port), qPrintable(peerState(*second)), attempt);
+            second = std::make_unique<TlsPeer>();
+            startTlsPeer(*second, certificate, key);
+            if (QTest::currentTestFailed()) {
+                return;
+            }
+            options.to = u"sips:agentforce@127.0.0.1:%1"_s.arg(second->port);
+            sent = sip::sendInvite(simulatedInvite(m_clock), options);
+        }
         QVERIFY2(sent.has_value(), sent ? "" : qPrintable(sent.error().message));
-        QVERIFY2(sent->final.status == 486,
-                 qPrintable(u"%1 %2; notes: %3; peer: %4"_s.arg(sent->final.status)
-                                .arg(sent->final.reason, sent->notes.join(u" | "_s),
-                                     QString::fromUtf8(second.python.readAllStandardError()))));
+        if (sent->final.status != 486) {
+            QFAIL(qPrintable(u"%1 %2; notes: %3; peer: %4"_s.arg(sent->final.status)
+                                 .arg(sent->final.reason, sent->notes.join(u" | "_s), peerState(*second))));
+        }
         QVERIFY(sent->notes.constFirst().contains(u"NOT verified"_s));
-        QVERIFY(second.python.waitForFinished(kProcessMs));
-        QCOMPARE(readAll(second.received), sent->sent);
+        QVERIFY(second->python.waitForFinished(kProcessMs));
+        QCOMPARE(readAll(second->received), sent->sent);
     }
 
     void senderRefusesAnUnreadableCaFile() {
