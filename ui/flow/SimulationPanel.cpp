@@ -466,29 +466,45 @@ bool SimulationPanel::runCall() {
     if (!m_tokenAtStart->isChecked()) {
         c.tokens.issuedAt = m_tokenIssued->dateTime().toUTC(); // `flow simulate --token-issued-at`
     }
-    m_rehearsedAt.clear();
     if (isRehearsal()) {
         QString why;
         if (!canRehearse(&why)) {
             m_statusLabel->setText(why);
             return false;
         }
+        if (m_rehearsing) {
+            return false; // a second F5 while the emulator answers in its local event loop
+        }
+        // The emulator answers in a local event loop, where input and edits are still delivered: run what the
+        // project is now, and let a change made meanwhile mark the result out of date.
+        const project::Project ran = project;
+        m_rehearsing = true;
+        m_run->setEnabled(false);
+        m_runAction->setEnabled(false);
+        m_stale = false;
         QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-        auto rehearsed = rehearseCall(project, formCall(), c, m_workspace->clock(), m_workspace->key());
+        auto rehearsed = rehearseCall(ran, formCall(), c, m_workspace->clock(), m_workspace->key());
         QGuiApplication::restoreOverrideCursor();
+        m_run->setEnabled(true);
+        m_runAction->setEnabled(true);
+        m_rehearsing = false;
         if (!rehearsed) {
             m_statusLabel->setText(
                 tr("The rehearsal could not start: %1 (%2)").arg(rehearsed.error().message, rehearsed.error().code));
             return false;
         }
+        const bool changedMeanwhile = m_stale;
         m_trace = std::move(rehearsed->trace);
         m_rehearsedAt =
             tr("voiceCalls emulator at %1, SIP stand-in at %2").arg(rehearsed->voiceCallsUrl, rehearsed->sipUri);
+        m_traceFlow = ran.flow;
+        m_stale = changedMeanwhile;
     } else {
         m_trace = runScenarioCall(project, formCall(), c, m_workspace->clock());
+        m_rehearsedAt.clear();
+        m_traceFlow = project.flow; // the watch reads the variables of the flow that ran, even after an edit
+        m_stale = false;
     }
-    m_traceFlow = project.flow; // the watch reads the variables of the flow that ran, even after an edit
-    m_stale = false;
     showTrace();
     Q_EMIT pathChanged(pathOf(*m_trace));
     setCurrentStep(m_trace->steps.isEmpty() ? -1 : 0);
@@ -830,6 +846,7 @@ void SimulationPanel::onProjectChanged() {
 void SimulationPanel::onProjectReset() {
     m_adHoc = false;
     m_rehearsedAt.clear();
+    setRehearsal(false); // another project: the admin chooses again (its key may not be loaded)
     m_scenarios.clear();
     refreshScenarios();
     m_trace.reset();

@@ -153,6 +153,7 @@ private:
     QComboBox* m_transfer = nullptr;
     QCheckBox* m_startNow = nullptr;
     QCheckBox* m_rehearse = nullptr;
+    bool m_rehearsing = false;
     QString m_rehearsedAt; // "voiceCalls emulator at ..., SIP stand-in at ..." of the shown trace; empty: simulated
     QDateTimeEdit* m_start = nullptr;
     QCheckBox* m_tokenAtStart = nullptr;

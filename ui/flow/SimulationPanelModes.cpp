@@ -193,7 +193,9 @@ bool SimulationPanel::runMatrixRowCall(int row) {
         return false;
     }
     const MatrixRow& r = m_matrix->rows.at(row);
-    // The row's combination as an ad-hoc call: the matrix's calls are the default call at the form's start time.
+    // The row's combination as an ad-hoc call: the matrix's calls are the default call at the form's start time,
+    // scripted (a rehearsal would have the emulator and the stand-in answer, not the row's outcomes).
+    setRehearsal(false);
     const Scenario defaults;
     m_filling = true;
     m_ani->setText(defaults.call.ani);

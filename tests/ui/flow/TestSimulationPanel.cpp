@@ -582,7 +582,6 @@ private Q_SLOTS:
         }
     }
 
-    // Alt+letter is unambiguous on every tab: the letters of the visible labels, buttons and tabs differ.
     // The rehearsal from the app (`flow simulate --live-emulator`): the emulator creates the VoiceCall, the UUI token
     // is signed with the loaded key, the INVITE goes over real SIP to the stand-in, and the panel shows its answer,
     // its verdict and the bytes sent. The scripted answers are greyed out while it is on.
@@ -624,6 +623,28 @@ private Q_SLOTS:
         QVERIFY(invite.contains(u"application/sdp"_s)); // the bytes sent, with the SDP body
         QVERIFY(invite.contains(u"SIP/2.0 200 "_s));    // the stand-in's answer
 
+        // A matrix row runs its own scripted outcomes, so it turns the rehearsal off.
+        QVERIFY(m_panel->runMatrix());
+        int refusedRow = -1;
+        for (int i = 0; i < m_panel->matrix()->rows.size(); ++i) {
+            if (!m_panel->matrix()->rows.at(i).transferAccepted) {
+                refusedRow = i;
+            }
+        }
+        QVERIFY(refusedRow >= 0);
+        m_panel->setRehearsal(true);
+        QVERIFY(m_panel->runMatrixRowCall(refusedRow));
+        QVERIFY(!m_panel->isRehearsal());
+        for (const flow::TraceStep& s : m_panel->trace()->steps) {
+            QVERIFY(!s.answer); // scripted: no far end answered
+        }
+        QVERIFY(m_panel->trace()->end != flow::EndState::Transferred); // the row's refused transfer
+
+        // Another project: the box is off again.
+        m_panel->setRehearsal(true);
+        m_workspace->resetProject(sampleProject());
+        QVERIFY(!m_panel->isRehearsal());
+
         // Off again: the scripted simulation, no answer from a far end.
         m_panel->setRehearsal(false);
         QVERIFY(child<QComboBox>(u"outcomeComboBox"_s)->isEnabled());
@@ -645,6 +666,7 @@ private Q_SLOTS:
         QCOMPARE(child<QLabel>(u"simulationStatusLabel"_s)->text(), why);
     }
 
+    // Alt+letter is unambiguous on every tab: the letters of the visible labels, buttons and tabs differ.
     void mnemonicsAreUnique() {
         showActive();
         auto* tabs = child<QTabWidget>(u"simulationTabWidget"_s);
