@@ -2052,6 +2052,10 @@
         <source>(the token is not bound to a flow variable, so the expression would hold the token itself: bind it on the Export page; a runbook never carries a token)</source>
         <translation>(das Token ist an keine Flow-Variable gebunden, daher enthielte der Ausdruck das Token selbst: Binden Sie es auf der Seite Export; ein Runbook enthält nie ein Token)</translation>
     </message>
+    <message>
+        <source>inboundCall.%1 must be a name, such as %2.</source>
+        <translation>inboundCall.%1 muss ein Name sein, zum Beispiel %2.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::flow</name>

@@ -715,6 +715,23 @@ public:
         }
         // What the export writes for a flow that has none of these is not kept: an export imported again must give
         // the same flow (a finding of fuzz_archy_yaml: a file without `division` came back with `division: Home`).
+        // `division` and `defaultLanguage` are names: an empty one (`division:`, or a comment after the colon) is
+        // the same as none; any other value that is not text is refused, since Architect has no such division or
+        // language and the export could only write its default instead (a finding of fuzz_archy_yaml).
+        for (const QString& key : {u"division"_s, u"defaultLanguage"_s}) {
+            if (!top.contains(key)) {
+                continue;
+            }
+            if (top.value(key).isNull()) {
+                top.remove(key);
+            } else if (!top.value(key).isString()) {
+                report("EXP042",
+                       handoff::exports::tr("inboundCall.%1 must be a name, such as %2.")
+                           .arg(key, key == u"division"_s ? u"Home"_s : u"en-us"_s),
+                       ic[key.toStdString()], u"inboundCall."_s + key);
+                top.remove(key);
+            }
+        }
         if (top.value(u"division"_s) == QJsonValue(u"Home"_s)) {
             top.remove(u"division"_s);
         }

@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace handoff::project {
@@ -496,17 +498,19 @@ Result<Loaded> parse(const QByteArray& data) {
     }
     const QJsonValue versionValue = root.value(u"version"_s);
     const double versionNumber = versionValue.toDouble(-1);
-    if (!versionValue.isDouble() || versionNumber < 1 || versionNumber != static_cast<int>(versionNumber)) {
+    if (!versionValue.isDouble() || versionNumber < 1 || versionNumber != std::floor(versionNumber)) {
         return fail(u"PRJ003"_s, handoff::project::tr("\"version\" must be a whole number of 1 or more."));
     }
-    const int version = static_cast<int>(versionNumber);
-    if (version > kCurrentVersion) {
+    // Compared as a double first: a version too large for an int is newer too, and casting it would be undefined
+    // (a finding of fuzz_project_file).
+    if (versionNumber > kCurrentVersion) {
         return fail(u"PRJ002"_s, handoff::project::tr(
                                      "The project file has version %1, but this Handoff Studio reads up to version %2. "
                                      "Open it with a newer Handoff Studio; the file was not changed.")
-                                     .arg(version)
+                                     .arg(QString::number(versionNumber, 'g', 20))
                                      .arg(kCurrentVersion));
     }
+    const int version = static_cast<int>(versionNumber);
     diagnostics::Diagnostics notices;
     for (int v = version; v < kCurrentVersion; ++v) {
         if (auto step = migrateStep(root, v, &notices); !step) {

@@ -136,6 +136,27 @@ private Q_SLOTS:
         }
         QVERIFY(found);
     }
+
+    // A fifth finding (2026-12-02, the long run): `division: #ome` is an empty division. The import kept it as null,
+    // the export wrote its default (Home), and that was not kept on the way back: the flow changed. An empty
+    // division or language is the same as none; one that is not a name is refused (EXP042, at the value).
+    void anEmptyDivisionIsNone() {
+        const exports::ArchyImportResult imported = exports::importArchy(finding(u"empty-division.yaml"_s));
+        QVERIFY(imported.ok());
+        QVERIFY(!imported.flow.extra.contains(u"archy"_s));
+        const auto yaml = exports::exportArchy(imported.flow);
+        QVERIFY(yaml.has_value());
+        QVERIFY(yaml->contains("division: Home"));
+        QVERIFY(exports::importArchy(*yaml).flow == imported.flow);
+    }
+    void aDivisionThatIsNotANameIsRefused() {
+        const exports::ArchyImportResult imported = exports::importArchy(finding(u"division-not-a-name.yaml"_s));
+        QVERIFY(!imported.ok());
+        const diagnostics::Diagnostic& d = imported.diagnostics.constFirst();
+        QCOMPARE(d.code, u"EXP042"_s);
+        QCOMPARE(d.where.field, u"inboundCall.division"_s);
+        QCOMPARE(d.where.line, 3);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestArchyFuzzFindings)

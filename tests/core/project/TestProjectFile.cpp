@@ -160,6 +160,19 @@ private Q_SLOTS:
         QVERIFY(loaded.error().message.contains(QString::number(ProjectFile::kCurrentVersion + 1)));
     }
 
+    // A finding of fuzz_project_file: a version too large for an int was cast to one (undefined behaviour); it is
+    // newer than this build, so PRJ002, with the number as written.
+    void aVersionBeyondIntIsNewer() {
+        QFile file(QStringLiteral(HANDOFF_TEST_DATA "/fuzz/project_file/version-beyond-int.handoff"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto loaded = ProjectFile::parse(file.readAll());
+        QVERIFY(!loaded.has_value());
+        QCOMPARE(loaded.error().code, u"PRJ002"_s);
+        QVERIFY2(loaded.error().message.contains(u"5.55555"_s), qPrintable(loaded.error().message));
+        QCOMPARE(ProjectFile::parse(withChange({}, u"version"_s, 2147483648.0)).error().code, u"PRJ002"_s);
+        QCOMPARE(ProjectFile::parse(withChange({}, u"version"_s, 1.5)).error().code, u"PRJ003"_s);
+    }
+
     void wrongTypes_data() {
         QTest::addColumn<QByteArray>("data");
         QTest::addColumn<QString>("mentions");
