@@ -5,6 +5,7 @@
 #include "SetUuiDataExport.h"
 #include "common/TextPosition.h"
 #include "diagnostics/Catalog.h"
+#include "flow/FlowEdit.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -147,36 +147,6 @@ std::span<const BuiltInVariable> builtInVariables() {
     return kBuiltIns;
 }
 
-ActionProps defaultProps(ActionKind kind) {
-    switch (kind) {
-    case ActionKind::Transcription:
-        return TranscriptionProps{};
-    case ActionKind::EnableParticipantRecording:
-        return RecordingProps{};
-    case ActionKind::PlayAudio:
-        return PlayAudioProps{};
-    case ActionKind::CallData:
-        return CallDataProps{};
-    case ActionKind::Decision:
-        return DecisionProps{};
-    case ActionKind::UpdateData:
-        return UpdateDataProps{};
-    case ActionKind::SetUuiData:
-        return SetUuiDataProps{};
-    case ActionKind::TransferToNumber:
-        return TransferProps{};
-    case ActionKind::SetPostFlow:
-        return SetPostFlowProps{};
-    case ActionKind::Disconnect:
-        return DisconnectProps{};
-    case ActionKind::Jump:
-        return JumpProps{};
-    case ActionKind::Opaque:
-        return OpaqueProps{};
-    }
-    return DisconnectProps{};
-}
-
 bool isBuiltIn(QStringView name) {
     for (const BuiltInVariable& v : kBuiltIns) {
         if (name == QLatin1StringView(v.name)) {

@@ -163,10 +163,6 @@ using ActionProps =
     std::variant<TranscriptionProps, RecordingProps, PlayAudioProps, CallDataProps, DecisionProps, UpdateDataProps,
                  SetUuiDataProps, TransferProps, SetPostFlowProps, DisconnectProps, JumpProps, OpaqueProps>;
 
-// The properties an action of `kind` starts with: Architect's defaults for a new action (the designer's toolbox and
-// the Archy import start from these).
-ActionProps defaultProps(ActionKind kind);
-
 struct Action;
 // std::vector, not QList: the standard containers are the ones that allow the element type to be incomplete here,
 // and an action nests lists of actions.

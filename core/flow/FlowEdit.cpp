@@ -20,6 +20,36 @@ QString tr(const char* text) {
 }
 } // namespace
 
+ActionProps defaultProps(ActionKind kind) {
+    switch (kind) {
+    case ActionKind::Transcription:
+        return TranscriptionProps{};
+    case ActionKind::EnableParticipantRecording:
+        return RecordingProps{};
+    case ActionKind::PlayAudio:
+        return PlayAudioProps{};
+    case ActionKind::CallData:
+        return CallDataProps{};
+    case ActionKind::Decision:
+        return DecisionProps{};
+    case ActionKind::UpdateData:
+        return UpdateDataProps{};
+    case ActionKind::SetUuiData:
+        return SetUuiDataProps{};
+    case ActionKind::TransferToNumber:
+        return TransferProps{};
+    case ActionKind::SetPostFlow:
+        return SetPostFlowProps{};
+    case ActionKind::Disconnect:
+        return DisconnectProps{};
+    case ActionKind::Jump:
+        return JumpProps{};
+    case ActionKind::Opaque:
+        return OpaqueProps{};
+    }
+    return DisconnectProps{};
+}
+
 namespace edit {
 
 namespace {

@@ -7,6 +7,14 @@
 #include <QString>
 #include <QStringList>
 
+namespace handoff::flow {
+
+// The properties an action of `kind` starts with: Architect's defaults for a new action (the designer's toolbox and
+// the Archy import start from these).
+ActionProps defaultProps(ActionKind kind);
+
+} // namespace handoff::flow
+
 namespace handoff::flow::edit {
 
 // The edit API: every change to a flow, from `handoff flow edit` or the designer, is one of these calls. Each
