@@ -1226,6 +1226,30 @@
         <source>A call reaches the Agentforce agent with no Set Post-Flow (Target: Caller) before the transfer: an escalation drops the caller.</source>
         <translation>Ein Anruf erreicht den Agentforce-Agenten ohne Set Post-Flow (Target: Caller) vor dem Transfer: Eine Eskalation trennt den Anrufer.</translation>
     </message>
+    <message>
+        <source>Opening an older project put its org settings, key and trunk into one environment; the notice names it.</source>
+        <translation>Beim Öffnen eines älteren Projekts wurden Org-Einstellungen, Schlüssel und Trunk in eine Umgebung übernommen; der Hinweis nennt sie.</translation>
+    </message>
+    <message>
+        <source>An environment&apos;s SIP address is not in E.164 form (+ and 1 to 15 digits).</source>
+        <translation>Die SIP-Adresse einer Umgebung ist nicht im E.164-Format (+ und 1 bis 15 Ziffern).</translation>
+    </message>
+    <message>
+        <source>Not a valid environment name (1 to 40 letters, digits, - or _, starting with a letter or digit).</source>
+        <translation>Kein gültiger Umgebungsname (1 bis 40 Buchstaben, Ziffern, - oder _, beginnend mit einem Buchstaben oder einer Ziffer).</translation>
+    </message>
+    <message>
+        <source>The project already has an environment of that name.</source>
+        <translation>Das Projekt hat bereits eine Umgebung mit diesem Namen.</translation>
+    </message>
+    <message>
+        <source>The project has no environment of that name; the message lists those it has.</source>
+        <translation>Das Projekt hat keine Umgebung mit diesem Namen; die Meldung nennt die vorhandenen.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s only environment cannot be removed.</source>
+        <translation>Die einzige Umgebung des Projekts kann nicht entfernt werden.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::emulator</name>
@@ -2055,6 +2079,26 @@
     <message>
         <source>inboundCall.%1 must be a name, such as %2.</source>
         <translation>inboundCall.%1 muss ein Name sein, zum Beispiel %2.</translation>
+    </message>
+    <message>
+        <source>Go-live runbook: %1, environment %2</source>
+        <translation>Go-live-Runbook: %1, Umgebung %2</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>%1 (of %2)</source>
+        <translation>%1 (von %2)</translation>
+    </message>
+    <message>
+        <source>Agentforce Voice SIP address</source>
+        <translation>SIP-Adresse von Agentforce Voice</translation>
+    </message>
+    <message>
+        <source>(the flow&apos;s Transfer to Number)</source>
+        <translation>(die von Transfer to Number im Flow)</translation>
     </message>
 </context>
 <context>
@@ -5414,6 +5458,93 @@ Basis-URL für voiceCalls: %2%3</translation>
         <source>For example acme_cc 00D5g000004XyZ1</source>
         <translation>Zum Beispiel acme_cc 00D5g000004XyZ1</translation>
     </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Envi&amp;ronment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add an environment (a sandbox, production) as a copy of this one</source>
+        <translation>Eine Umgebung (Sandbox, Produktion) als Kopie dieser hinzufügen</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Empty: the number in the flow&apos;s Transfer to Number</source>
+        <translation>Leer: die Nummer in Transfer to Number des Flows</translation>
+    </message>
+    <message>
+        <source>The SIP address of this environment&apos;s Agentforce Voice channel, in E.164 form (+ and digits). It replaces a transfer number written as text in the flow.</source>
+        <translation>Die SIP-Adresse des Agentforce-Voice-Kanals dieser Umgebung im E.164-Format (+ und Ziffern). Sie ersetzt eine im Flow als Text geschriebene Transfernummer.</translation>
+    </message>
+    <message>
+        <source>Agentforce channe&amp;l&apos;s SIP address:</source>
+        <translation>SIP-Adresse des Agentforce-Kana&amp;ls:</translation>
+    </message>
+    <message>
+        <source>Edit SIP address</source>
+        <translation>SIP-Adresse bearbeiten</translation>
+    </message>
+    <message>
+        <source>One environment, “%1”. Add another (a sandbox, production) to keep its org, key, trunk and SIP address apart; the help article has one Set UUI Data per environment.</source>
+        <translation>Eine Umgebung, „%1“. Fügen Sie eine weitere hinzu (Sandbox, Produktion), um Org, Schlüssel, Trunk und SIP-Adresse getrennt zu halten; der Hilfeartikel sieht ein Set UUI Data pro Umgebung vor.</translation>
+    </message>
+    <message>
+        <source>Add Environment</source>
+        <translation>Umgebung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name of the new environment (a copy of “%1”&apos;s settings; letters, digits, - and _):</source>
+        <translation>Name der neuen Umgebung (eine Kopie der Einstellungen von „%1“; Buchstaben, Ziffern, - und _):</translation>
+    </message>
+    <message>
+        <source>Add environment %1</source>
+        <translation>Umgebung %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Rename Environment</source>
+        <translation>Umgebung umbenennen</translation>
+    </message>
+    <message>
+        <source>New name of “%1”:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <source>Rename environment %1</source>
+        <translation>Umgebung %1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Remove Environment</source>
+        <translation>Umgebung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the environment “%1” and its org, trunk and SIP address settings? Its key stays in the keychain. Undo brings the environment back.</source>
+        <translation>Die Umgebung „%1“ mit ihren Einstellungen für Org, Trunk und SIP-Adresse entfernen? Ihr Schlüssel bleibt im Schlüsselbund. Rückgängig holt die Umgebung zurück.</translation>
+    </message>
+    <message>
+        <source>Remove environment %1</source>
+        <translation>Umgebung %1 entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>This project hands calls to %n environment(s). The org, key, trunk and SIP address below belong to “%1”; the exports, the go-live check and the runbook are for it, and the Archy export adds one Set UUI Data per environment.</source>
+        <translation>
+            <numerusform>Dieses Projekt übergibt Anrufe an %n Umgebung. Org, Schlüssel, Trunk und SIP-Adresse unten gehören zu „%1“; Exporte, Go-live-Prüfung und Runbook gelten für sie, und der Archy-Export fügt ein Set UUI Data pro Umgebung hinzu.</numerusform>
+            <numerusform>Dieses Projekt übergibt Anrufe an %n Umgebungen. Org, Schlüssel, Trunk und SIP-Adresse unten gehören zu „%1“; Exporte, Go-live-Prüfung und Runbook gelten für sie, und der Archy-Export fügt ein Set UUI Data pro Umgebung hinzu.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>handoff::pages::PastedUuiCheck</name>
@@ -6831,6 +6962,58 @@ für die callId der UUI: %2</translation>
         <source>The call reaches the Agentforce agent with no Set Post-Flow before the transfer: when the agent hangs up to escalate, the caller is disconnected instead of reaching a rep. Add Set Post-Flow (Target: Caller, the escalation flow) before Transfer to Number.</source>
         <translation>Der Anruf erreicht den Agentforce-Agenten ohne Set Post-Flow vor dem Transfer: Wenn der Agent zur Eskalation auflegt, wird der Anrufer getrennt, statt einen Mitarbeiter zu erreichen. Fügen Sie Set Post-Flow (Target: Caller, der Eskalations-Flow) vor Transfer to Number ein.</translation>
     </message>
+    <message>
+        <source>The project has no environment &quot;%1&quot;; it has: %2.</source>
+        <translation>Das Projekt hat keine Umgebung „%1“; es hat: %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot name an environment: use 1 to 40 letters, digits, - or _, starting with a letter or digit (for example &quot;sandbox&quot; or &quot;production&quot;).</source>
+        <translation>„%1“ kann keine Umgebung benennen: Verwenden Sie 1 bis 40 Buchstaben, Ziffern, - oder _, beginnend mit einem Buchstaben oder einer Ziffer (zum Beispiel „sandbox“ oder „production“).</translation>
+    </message>
+    <message>
+        <source>The project already has an environment &quot;%1&quot;; choose another name.</source>
+        <translation>Das Projekt hat bereits eine Umgebung „%1“; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the project&apos;s only environment and cannot be removed; add another one first.</source>
+        <translation>„%1“ ist die einzige Umgebung des Projekts und kann nicht entfernt werden; fügen Sie zuerst eine weitere hinzu.</translation>
+    </message>
+    <message>
+        <source>The SIP address of the environment &quot;%1&quot; is &quot;%2&quot;, not E.164: write it as + and 1 to 15 digits, the number of the Agentforce Voice channel.</source>
+        <translation>Die SIP-Adresse der Umgebung „%1“ ist „%2“, nicht E.164: Schreiben Sie sie als + und 1 bis 15 Ziffern, die Nummer des Agentforce-Voice-Kanals.</translation>
+    </message>
+    <message>
+        <source>Environment %1?</source>
+        <translation>Umgebung %1?</translation>
+    </message>
+    <message>
+        <source>Environment settings</source>
+        <translation>Umgebungseinstellungen</translation>
+    </message>
+    <message>
+        <source>The Salesforce environment this flow hands calls to (%1). Handoff Studio exported the flow for &quot;%2&quot;; set the initial value to another environment&apos;s name to switch.</source>
+        <translation>Die Salesforce-Umgebung, an die dieser Flow Anrufe übergibt (%1). Handoff Studio hat den Flow für „%2“ exportiert; setzen Sie den Anfangswert auf den Namen einer anderen Umgebung, um zu wechseln.</translation>
+    </message>
+    <message>
+        <source>This project was written by an older version, which had one org per project. Its org settings, key and trunk are now the environment &quot;%1&quot;; add others (a sandbox, production) on the Org &amp; credentials page or with `handoff env add`.</source>
+        <translation>Dieses Projekt wurde von einer älteren Version geschrieben, die eine Org pro Projekt kannte. Seine Org-Einstellungen, sein Schlüssel und sein Trunk sind jetzt die Umgebung „%1“; weitere (Sandbox, Produktion) fügen Sie auf der Seite Org und Zugangsdaten oder mit `handoff env add` hinzu.</translation>
+    </message>
+    <message>
+        <source>must list at least one environment, such as {&quot;name&quot;: &quot;production&quot;, &quot;org&quot;: {...}}.</source>
+        <translation>muss mindestens eine Umgebung enthalten, etwa {&quot;name&quot;: &quot;production&quot;, &quot;org&quot;: {...}}.</translation>
+    </message>
+    <message>
+        <source>must be an object with a name, org, key and trunk.</source>
+        <translation>muss ein Objekt mit name, org, key und trunk sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names two environments; rename one.</source>
+        <translation>„%1“ benennt zwei Umgebungen; benennen Sie eine um.</translation>
+    </message>
+    <message>
+        <source>names no environment of the file (&quot;%1&quot;); it has: %2.</source>
+        <translation>nennt keine Umgebung der Datei („%1“); sie hat: %2.</translation>
+    </message>
 </context>
 <context>
     <name>handoff::salesforce</name>
@@ -7238,6 +7421,14 @@ für die callId der UUI: %2</translation>
         <source>Open the sample, create a project from the article&apos;s template, open a recent project or start the training</source>
         <translation>Das Beispiel öffnen, ein Projekt aus der Vorlage des Artikels anlegen, ein zuletzt geöffnetes Projekt öffnen oder das Training beginnen</translation>
     </message>
+    <message>
+        <source>Environment: </source>
+        <translation>Umgebung: </translation>
+    </message>
+    <message>
+        <source>The environment (org, key, trunk, SIP address) every page works on; add and rename them on Org &amp; credentials</source>
+        <translation>Die Umgebung (Org, Schlüssel, Trunk, SIP-Adresse), mit der alle Seiten arbeiten; hinzufügen und umbenennen auf Org und Zugangsdaten</translation>
+    </message>
 </context>
 <context>
     <name>handoff::shell::PreferencesDialog</name>
@@ -7583,6 +7774,10 @@ Wiederherstellen? Andernfalls werden sie verworfen.</translation>
     <message>
         <source>The key file %1 was not opened: %2 Import it on the Org &amp; credentials page.</source>
         <translation>Die Schlüsseldatei %1 wurde nicht geöffnet: %2 Importieren Sie sie auf der Seite „Org und Zugangsdaten“.</translation>
+    </message>
+    <message>
+        <source>Switch to environment %1</source>
+        <translation>Zur Umgebung %1 wechseln</translation>
     </message>
 </context>
 <context>

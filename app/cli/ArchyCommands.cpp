@@ -30,6 +30,7 @@ int runExportArchy(Context& context, const QStringList& args) {
     parser.setApplicationDescription(
         tr("Write the project's flow as an Archy inboundCall YAML document (for 'archy publish'). Writes to standard "
            "output, or atomically to --out. A flow with errors is refused unless --allow-problems."));
+    parser.addOption(environmentOption());
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project, or - for standard input."));
     const QCommandLineOption out(u"out"_s, tr("Write the YAML to this file (atomically)."), u"file"_s);
     const QCommandLineOption force(u"force"_s, tr("Replace --out if it exists."));
@@ -46,7 +47,7 @@ int runExportArchy(Context& context, const QStringList& args) {
     LoadedProject& lp = std::get<LoadedProject>(loaded);
     diagnostics::Diagnostics list = lp.diagnostics;
     list.append(flow::validate(lp.project.flow));
-    locate(list, lp.text, lp.project.flow);
+    locate(list, lp.text, lp.project);
     const bool problems = diagnostics::hasErrors(list);
     if (!list.isEmpty()) {
         context.printDiagnostics(list, lp.path);

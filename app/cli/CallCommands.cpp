@@ -1,4 +1,5 @@
 #include "CliContext.h"
+#include "ProjectLoading.h"
 #include "crypto/Certificate.h"
 #include "crypto/PrivateKey.h"
 #include "crypto/SecureBytes.h"
@@ -82,6 +83,7 @@ struct CallOptions {
         parser.addOptions({baseUrl,       key,        org,    callCenter, customerType, to,     from,
                            vendorCallKey, initiation, parent, origin,     subtype,      queue,  attribute,
                            attributes,    provider,   region, pin,        caCert,       project});
+        parser.addOption(environmentOption());
     }
 };
 
@@ -131,6 +133,9 @@ std::variant<CallSetup, int> readSetup(Context& context, const QCommandLineParse
             return context.reportError(loaded.error(), Failure);
         }
         loadedProject = loaded->project;
+        if (!applyEnvironmentArgument(context, *loadedProject, parser)) {
+            return Usage;
+        }
         setup.apiTokenPolicy = std::pair(loadedProject->apiToken.ttlSeconds, loadedProject->apiToken.jti);
     }
     const telephony::TestCallSettings testCall =

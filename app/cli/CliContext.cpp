@@ -169,8 +169,9 @@ int dispatchSubcommands(Context& context, const QString& groupName, const QStrin
 }
 
 QList<CommandGroup> allCommandGroups() {
-    return {idCommands(),   keysCommands(),   jwtCommands(), uuiCommands(),       callCommands(),    emulatorCommands(),
-            flowCommands(), exportCommands(), sipCommands(), preflightCommands(), trainingCommands()};
+    return {idCommands(),   keysCommands(),      jwtCommands(),      uuiCommands(),
+            callCommands(), emulatorCommands(),  flowCommands(),     exportCommands(),
+            sipCommands(),  preflightCommands(), trainingCommands(), envCommands()};
 }
 
 int runCli(Context& context, const QStringList& arguments) {

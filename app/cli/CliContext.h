@@ -99,6 +99,7 @@ CommandGroup exportCommands();
 CommandGroup sipCommands();
 CommandGroup preflightCommands();
 CommandGroup trainingCommands();
+CommandGroup envCommands();
 
 QList<CommandGroup> allCommandGroups();
 int runCli(Context& context, const QStringList& arguments);

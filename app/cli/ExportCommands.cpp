@@ -3,6 +3,7 @@
 #include "ArchyCommands.h"
 #include "CliContext.h"
 #include "PreflightCommands.h"
+#include "ProjectLoading.h"
 #include "common/SaveFile.h"
 #include "exports/DataActionContracts.h"
 #include "exports/FunctionPackage.h"
@@ -26,7 +27,7 @@ QString tr(const char* text) {
 }
 
 // Loads the PROJECT argument; prints the problem and returns the exit code on failure.
-std::variant<project::Project, int> loadProjectArgument(Context& context, const QCommandLineParser& parser) {
+std::variant<project::Project, int> loadExportProject(Context& context, const QCommandLineParser& parser) {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
         return context.usageError(tr("Give one project file."));
@@ -42,6 +43,9 @@ std::variant<project::Project, int> loadProjectArgument(Context& context, const 
                                  path);
         return Failure;
     }
+    if (!applyEnvironmentArgument(context, loaded->project, parser)) {
+        return Usage;
+    }
     return std::move(loaded->project);
 }
 
@@ -52,6 +56,7 @@ int runFunction(Context& context, const QStringList& args) {
            "Node 18 APIs only, no npm dependencies), package.json and README.md. Upload it to the Function Data "
            "Action; its runtime and timeout are the project's functionDataAction settings (default nodejs20.x, "
            "15 s). The zip is written atomically; an existing file is refused unless --force is given."));
+    parser.addOption(environmentOption());
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project."));
     const QCommandLineOption out(u"out"_s, tr("The zip to write (letters, digits and + - _ . ' ( ) in its name)."),
                                  u"file.zip"_s);
@@ -64,7 +69,7 @@ int runFunction(Context& context, const QStringList& args) {
     if (!parser.isSet(out)) {
         return context.usageError(tr("--out FILE.zip is required."));
     }
-    auto loaded = loadProjectArgument(context, parser);
+    auto loaded = loadExportProject(context, parser);
     if (const int* code = std::get_if<int>(&loaded)) {
         return *code;
     }
@@ -115,6 +120,7 @@ int runContracts(Context& context, const QStringList& args) {
            "output-contract.json, request-template.vm (every value through $esc.jsonString; the private key from "
            "the integration's credentials) and configuration.json. Each contract passes the Genesys rule check "
            "before it is written. Existing files are refused unless --force is given."));
+    parser.addOption(environmentOption());
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project."));
     const QCommandLineOption outDir(u"out-dir"_s, tr("The folder to write into (default: the current folder)."),
                                     u"dir"_s, u"."_s);
@@ -123,7 +129,7 @@ int runContracts(Context& context, const QStringList& args) {
     if (auto code = parseCommandLine(parser, args, context)) {
         return *code;
     }
-    auto loaded = loadProjectArgument(context, parser);
+    auto loaded = loadExportProject(context, parser);
     if (const int* code = std::get_if<int>(&loaded)) {
         return *code;
     }

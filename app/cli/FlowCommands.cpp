@@ -260,6 +260,7 @@ int runValidate(Context& context, const QStringList& args) {
         tr("Check a project's flow against the SIP handoff rules (FLW0xx), and what a call along the all-success "
            "path meets under the project's settings: the UUI rules and header budget of `handoff uui compose` and "
            "the transfer's checks."));
+    parser.addOption(environmentOption());
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project, or - for standard input."));
     const QCommandLineOption json(u"json"_s, tr("Print the result as JSON."));
     parser.addOption(json);
@@ -273,7 +274,7 @@ int runValidate(Context& context, const QStringList& args) {
     LoadedProject& lp = std::get<LoadedProject>(loaded);
     diagnostics::Diagnostics list = lp.diagnostics;
     list.append(project::validateFlow(lp.project, context.clock()));
-    locate(list, lp.text, lp.project.flow);
+    locate(list, lp.text, lp.project);
     if (parser.isSet(json)) {
         context.printJson(QJsonObject{{u"project"_s, lp.path},
                                       {u"actions"_s, lp.project.flow.actionCount()},
@@ -297,6 +298,7 @@ int runSimulate(Context& context, const QStringList& args) {
     parser.setApplicationDescription(
         tr("Run one simulated call through the project's flow and print the trace: each action, its inputs, outputs "
            "and variable changes, the UUI with its budget, the SIP INVITE, and the end state."));
+    parser.addOption(environmentOption());
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project, or - for standard input."));
     const QCommandLineOption scenario(u"scenario"_s, tr("Start from this named scenario of the project."), u"name"_s);
     const QCommandLineOption ani(u"ani"_s, tr("The caller's number, Call.Ani (default tel:+14155550100)."),
@@ -452,7 +454,7 @@ int runSimulate(Context& context, const QStringList& args) {
     }
     const flow::Trace trace = simulator.run(s.call, s.script(), backend);
     diagnostics::Diagnostics list = trace.diagnostics;
-    locate(list, lp.text, lp.project.flow);
+    locate(list, lp.text, lp.project);
     if (parser.isSet(common.json)) {
         QJsonObject root = flow::toJson(trace);
         root.insert(u"diagnostics"_s, Context::diagnosticsToJson(list));
@@ -480,6 +482,7 @@ int runMatrix(Context& context, const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Run every combination of data-action outcome (success, failure, timeout) "
                                         "and transfer outcome (ok, fail); report each path's end and the bad ones."));
+    parser.addOption(environmentOption());
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project, or - for standard input."));
     const QCommandLineOption at(u"at"_s, tr("The calls' start time (default now)."), u"time"_s);
     SimulationOptions common;
@@ -507,7 +510,7 @@ int runMatrix(Context& context, const QStringList& args) {
     }
     const flow::MatrixReport report = flow::runMatrix(lp.project.flow, c, context.clock(), call);
     diagnostics::Diagnostics list = report.diagnostics;
-    locate(list, lp.text, lp.project.flow);
+    locate(list, lp.text, lp.project);
     if (parser.isSet(common.json)) {
         QJsonObject root = flow::toJson(report);
         root.insert(u"diagnostics"_s, Context::diagnosticsToJson(list));
@@ -534,6 +537,7 @@ int runWindow(Context& context, const QStringList& args) {
     parser.setApplicationDescription(
         tr("Spread scripted calls over a period with the project's UUI token policy and report when transfers start "
            "failing (a reused token that expires, a single-use token used twice)."));
+    parser.addOption(environmentOption());
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project, or - for standard input."));
     const QCommandLineOption hours(u"hours"_s, tr("How many hours (default 48)."), u"N"_s);
     const QCommandLineOption perHour(u"calls-per-hour"_s, tr("Calls per hour, spread evenly (default 10)."), u"M"_s);
@@ -599,7 +603,7 @@ int runWindow(Context& context, const QStringList& args) {
     }
     const flow::WindowReport report = flow::runWindow(lp.project.flow, c, context.clock(), options);
     diagnostics::Diagnostics list = report.diagnostics;
-    locate(list, lp.text, lp.project.flow);
+    locate(list, lp.text, lp.project);
     if (parser.isSet(common.json)) {
         QJsonObject root = flow::toJson(report);
         root.insert(u"diagnostics"_s, Context::diagnosticsToJson(list));

@@ -332,6 +332,7 @@ int runShow(Context& context, const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("List the flow's tasks and their actions, nested by output, with the ids the edit commands take."));
+    parser.addOption(environmentOption());
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project, or - for standard input."));
     const QCommandLineOption json(u"json"_s, tr("Print the structure as JSON."));
     parser.addOption(json);
@@ -383,6 +384,7 @@ int runEdit(Context& context, const QStringList& args) {
         "  var-add NAME [--type T] [--initial JSON] [--description TEXT] | var-rename NAME NEW | var-remove NAME\n"
         "Ids come from 'handoff flow show'. Exit codes: 0 applied, 1 refused (the code says why), 2 usage, 3 the "
         "file could not be read or written."));
+    parser.addOption(environmentOption());
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project (- reads standard input and writes the "
                                                   "result to standard output)."));
     parser.addPositionalArgument(u"operation"_s, tr("What to do (see above), then its arguments."));
@@ -395,7 +397,7 @@ int runEdit(Context& context, const QStringList& args) {
     if (positional.size() < 2) {
         return context.usageError(tr("Give the project file and an operation; see --help."));
     }
-    auto loaded = loadProject(context, positional[0]);
+    auto loaded = loadProject(context, positional[0], environmentArgument(parser));
     if (const int* code = std::get_if<int>(&loaded)) {
         return *code;
     }

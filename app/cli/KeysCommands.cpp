@@ -71,7 +71,7 @@ int runGenerate(Context& context, const QStringList& args) {
     const QCommandLineOption json(u"json"_s, tr("Print what was made as JSON."));
     const QCommandLineOption at(u"at"_s, tr("Start the validity at this time (seconds since 1970) instead of now."),
                                 u"epoch"_s);
-    parser.addOptions({outKey, outCert, bits, days, cn, projectFile, encrypt, json, at});
+    parser.addOptions({outKey, outCert, bits, days, cn, projectFile, encrypt, json, at, environmentOption()});
     if (auto done = parseCommandLine(parser, args, context)) {
         return *done;
     }
@@ -88,7 +88,7 @@ int runGenerate(Context& context, const QStringList& args) {
     options.days = parser.value(days).toInt(&daysOk);
     options.commonName = parser.value(cn);
     if (parser.isSet(projectFile) && !parser.isSet(cn)) {
-        auto loaded = loadProject(context, parser.value(projectFile));
+        auto loaded = loadProject(context, parser.value(projectFile), environmentArgument(parser));
         if (const int* code = std::get_if<int>(&loaded)) {
             return *code;
         }

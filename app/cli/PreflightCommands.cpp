@@ -91,6 +91,7 @@ int runPreflight(Context& context, const QStringList& args) {
            "voiceCalls request signed with the project's key whose body is deliberately incomplete, so no record is "
            "created (it proves the API token's path only, not the UUI token's). Exit 0 only when no check fails; 1 "
            "when one fails; 3 when the project cannot be read or the probe got no answer."));
+    parser.addOption(environmentOption());
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project, or - for standard input."));
     const QCommandLineOption keyOption(u"key"_s, tr("The private key (PEM); default: the project's key file."),
                                        u"file"_s);
@@ -211,6 +212,7 @@ int runPreflight(Context& context, const QStringList& args) {
     if (parser.isSet(json)) {
         QJsonObject root = project::toJson(report);
         root.insert(u"project"_s, lp.path);
+        root.insert(u"environment"_s, p.environment);
         if (material.inputs.probe) {
             const telephony::ProbeResult& probe = *material.inputs.probe;
             root.insert(u"probe"_s, QJsonObject{{u"verdict"_s, telephony::probeVerdictKey(probe.verdict)},
@@ -245,7 +247,7 @@ int runPreflight(Context& context, const QStringList& args) {
                 }
             }
         }
-        locate(problems, lp.text, p.flow);
+        locate(problems, lp.text, p);
         context.printDiagnostics(problems, lp.path);
     }
     if (probeUnanswered) {

@@ -18,11 +18,29 @@ QString tr(const char* text) {
 } // namespace
 
 void locate(diagnostics::Diagnostics& list, const QByteArray& text, const flow::Flow& flow) {
+    locate(list, text, flow, -1);
+}
+
+void locate(diagnostics::Diagnostics& list, const QByteArray& text, const project::Project& project) {
+    locate(list, text, project.flow, project.environmentIndex);
+}
+
+void locate(diagnostics::Diagnostics& list, const QByteArray& text, const flow::Flow& flow,
+            qsizetype environmentIndex) {
     for (diagnostics::Diagnostic& d : list) {
         if (d.where.line > 0) {
             continue;
         }
-        const QString path = d.where.isInFlow() ? flow::jsonPathOf(flow, d.where) : d.where.field;
+        QString path = d.where.isInFlow() ? flow::jsonPathOf(flow, d.where) : d.where.field;
+        // The selected environment's settings are named as the project's ("org.orgId"); in the file they sit in
+        // its entry of "environments".
+        static const QString kEnvironmentFields[] = {u"org"_s, u"key"_s, u"trunk"_s, u"sipAddress"_s};
+        for (const QString& part : kEnvironmentFields) {
+            if (environmentIndex >= 0 && (path == part || path.startsWith(part + u'.'))) {
+                path = u"environments[%1]."_s.arg(environmentIndex) + path;
+                break;
+            }
+        }
         if (path.isEmpty()) {
             continue;
         }
@@ -33,7 +51,31 @@ void locate(diagnostics::Diagnostics& list, const QByteArray& text, const flow::
     }
 }
 
-std::variant<LoadedProject, int> loadProject(Context& context, const QString& path) {
+QCommandLineOption environmentOption() {
+    return QCommandLineOption(u"env"_s,
+                              QCoreApplication::translate("handoff::cli",
+                                                          "Work on this environment of the project (its org, key, "
+                                                          "trunk and SIP address); default: the one the file names."),
+                              u"name"_s);
+}
+
+QString environmentArgument(const QCommandLineParser& parser) {
+    return parser.optionNames().contains(u"env"_s) ? parser.value(u"env"_s) : QString();
+}
+
+bool applyEnvironmentArgument(Context& context, project::Project& project, const QCommandLineParser& parser) {
+    const QString name = environmentArgument(parser);
+    if (name.isEmpty()) {
+        return true;
+    }
+    if (auto selected = project.selectEnvironment(name); !selected) {
+        context.reportError(selected.error(), Usage);
+        return false;
+    }
+    return true;
+}
+
+std::variant<LoadedProject, int> loadProject(Context& context, const QString& path, const QString& environment) {
     auto data = context.readInput(path);
     if (!data) {
         return context.reportError(data.error(), Failure);
@@ -59,7 +101,13 @@ std::variant<LoadedProject, int> loadProject(Context& context, const QString& pa
         return Failure;
     }
     LoadedProject out{path, std::move(loaded->project), *data, loaded->diagnostics};
-    locate(out.diagnostics, out.text, out.project.flow);
+    if (!environment.isEmpty()) {
+        if (auto selected = out.project.selectEnvironment(environment); !selected) {
+            context.reportError(selected.error(), Usage);
+            return Usage;
+        }
+    }
+    locate(out.diagnostics, out.text, out.project);
     return out;
 }
 
@@ -68,7 +116,7 @@ std::variant<LoadedProject, int> loadProjectArgument(Context& context, const QCo
     if (positional.size() != 1) {
         return context.usageError(tr("Give one project file."));
     }
-    return loadProject(context, positional.constFirst());
+    return loadProject(context, positional.constFirst(), environmentArgument(parser));
 }
 
 } // namespace handoff::cli

@@ -30,6 +30,7 @@ int runExportRunbook(Context& context, const QStringList& args) {
            "centre, certificate, token policy, trunk UUI settings), the help article's steps in order with this "
            "project's values and its deviations, and the go-live check's results now. Markdown or self-contained "
            "HTML, to standard output or atomically to --out (an existing file only with --force)."));
+    parser.addOption(environmentOption());
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project, or - for standard input."));
     const QCommandLineOption format(u"format"_s, tr("md or html."), u"format"_s);
     const QCommandLineOption out(u"out"_s, tr("The file to write (default: standard output)."), u"file"_s);

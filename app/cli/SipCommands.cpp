@@ -1,4 +1,5 @@
 #include "CliContext.h"
+#include "ProjectLoading.h"
 #include "SipStandIn.h"
 #include "common/SaveFile.h"
 #include "emulator/LoopbackCertificate.h"
@@ -81,6 +82,7 @@ int runSend(Context& context, const QStringList& args) {
            "User-to-User header exactly as the trunk writes it, and an SDP offer) to one SIP address, and report the "
            "answer: provisional and final responses, ACK and BYE after a 2xx, CANCEL on timeout. Only the host in "
            "--to is contacted. See docs/sip.md."));
+    parser.addOption(environmentOption());
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project, or - for standard input."));
     const QCommandLineOption to(u"to"_s, tr("The SIP address: sip:USER@HOST[:PORT] (sips: for TLS)."), u"uri"_s);
     const QCommandLineOption transport(
@@ -153,6 +155,9 @@ int runSend(Context& context, const QStringList& args) {
     auto loaded = project::ProjectFile::parse(*data);
     if (!loaded) {
         return context.reportError(loaded.error(), Failure);
+    }
+    if (!applyEnvironmentArgument(context, loaded->project, parser)) {
+        return Usage;
     }
     const project::Project& p = loaded->project;
     flow::Scenario s;

@@ -113,6 +113,7 @@ int runCheck(Context& context, const QStringList& args) {
         tr("Check a project against an exercise. Exit 0: passed; 1: not yet (the problems are listed); 2: usage "
            "(an unknown exercise); 3: the project cannot be read."));
     parser.addPositionalArgument(u"id"_s, tr("The exercise (see 'handoff training list')."));
+    parser.addOption(environmentOption());
     parser.addPositionalArgument(u"project"_s, tr("The .handoff project, or - for standard input."));
     const QCommandLineOption json(u"json"_s, tr("Print the result as JSON."));
     parser.addOption(json);
@@ -127,7 +128,7 @@ int runCheck(Context& context, const QStringList& args) {
         return *code;
     }
     const training::Exercise& e = std::get<training::Exercise>(chosen);
-    auto loaded = loadProject(context, parser.positionalArguments().at(1));
+    auto loaded = loadProject(context, parser.positionalArguments().at(1), environmentArgument(parser));
     if (const int* code = std::get_if<int>(&loaded)) {
         return *code;
     }
@@ -138,8 +139,8 @@ int runCheck(Context& context, const QStringList& args) {
     }
     diagnostics::Diagnostics remaining = result->remaining;
     diagnostics::Diagnostics newErrors = result->newErrors;
-    locate(remaining, lp.text, lp.project.flow);
-    locate(newErrors, lp.text, lp.project.flow);
+    locate(remaining, lp.text, lp.project);
+    locate(newErrors, lp.text, lp.project);
     if (parser.isSet(json)) {
         context.printJson(QJsonObject{{u"exercise"_s, e.id},
                                       {u"project"_s, lp.path},

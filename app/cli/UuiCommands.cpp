@@ -1,4 +1,5 @@
 #include "CliContext.h"
+#include "ProjectLoading.h"
 #include "crypto/PrivateKey.h"
 #include "crypto/SecureBytes.h"
 #include "exports/SetUuiDataExport.h"
@@ -207,21 +208,25 @@ void printBudget(QTextStream& out, const uui::SipBudget& b, bool estimated) {
 
 // Loads the project and, unless a token is given, the key it names (its passphrase from the environment or a
 // prompt). Returns the exit code on failure.
-struct LoadedProject {
+struct ProjectWithPath {
     project::Project project;
     QString path;
 };
 
-std::variant<LoadedProject, int> loadProject(Context& context, const QString& path) {
+std::variant<ProjectWithPath, int> loadUuiProject(Context& context, const QString& path,
+                                                  const QCommandLineParser& parser) {
     auto loaded = project::ProjectFile::load(path);
     if (!loaded) {
         return context.reportError(loaded.error(), loaded.error().code.startsWith(u"IO"_s) ? Failure : Problems);
     }
+    if (!applyEnvironmentArgument(context, loaded->project, parser)) {
+        return Usage;
+    }
     context.printDiagnostics(loaded->diagnostics, path);
-    return LoadedProject{loaded->project, path};
+    return ProjectWithPath{loaded->project, path};
 }
 
-std::variant<crypto::PrivateKey, int> loadKey(Context& context, const LoadedProject& p) {
+std::variant<crypto::PrivateKey, int> loadKey(Context& context, const ProjectWithPath& p) {
     QString keyFile = p.project.key.keyFile;
     if (keyFile.isEmpty()) {
         return context.reportError(
@@ -274,6 +279,7 @@ int compose(Context& context, const QStringList& args) {
                                    u"key=value"_s);
     const QCommandLineOption json(u"json"_s, tr("Print the result as JSON."));
     TrunkOptions trunk;
+    parser.addOption(environmentOption());
     parser.addOptions({projectOpt, orgId, noOrgId, domain, token, callId, transactionId, param, json});
     trunk.addTo(parser);
     if (auto code = parseCommandLine(parser, args, context)) {
@@ -286,11 +292,11 @@ int compose(Context& context, const QStringList& args) {
     project::Project proj;
     QString projectPath;
     if (parser.isSet(projectOpt)) {
-        auto loaded = loadProject(context, parser.value(projectOpt));
+        auto loaded = loadUuiProject(context, parser.value(projectOpt), parser);
         if (auto* code = std::get_if<int>(&loaded)) {
             return *code;
         }
-        proj = std::get<LoadedProject>(loaded).project;
+        proj = std::get<ProjectWithPath>(loaded).project;
         projectPath = parser.value(projectOpt);
     } else {
         if (!parser.isSet(domain) || !parser.isSet(token)) {
@@ -344,7 +350,7 @@ int compose(Context& context, const QStringList& args) {
         // The key is in the desktop app's keychain: show the budget with a stand-in token of a 2048-bit key's size.
         c = project::compose(proj, nullptr, context.clock());
     } else {
-        auto key = loadKey(context, LoadedProject{proj, projectPath});
+        auto key = loadKey(context, ProjectWithPath{proj, projectPath});
         if (auto* code = std::get_if<int>(&key)) {
             return *code;
         }
@@ -465,6 +471,7 @@ int exportCommand(Context& context, const QStringList& args) {
                                       "signed with the project's key file)."),
                                    u"jwt|-"_s);
     const QCommandLineOption json(u"json"_s, tr("Print both forms and the diagnostics as JSON."));
+    parser.addOption(environmentOption());
     parser.addOptions({projectOpt, format, tokenVar, callIdVar, token, json});
     if (auto code = parseCommandLine(parser, args, context)) {
         return *code;
@@ -476,11 +483,11 @@ int exportCommand(Context& context, const QStringList& args) {
     if (fmt != u"expression"_s && fmt != u"json"_s) {
         return context.usageError(tr("--format must be expression or json."));
     }
-    auto loaded = loadProject(context, parser.value(projectOpt));
+    auto loaded = loadUuiProject(context, parser.value(projectOpt), parser);
     if (auto* code = std::get_if<int>(&loaded)) {
         return *code;
     }
-    LoadedProject lp = std::get<LoadedProject>(loaded);
+    ProjectWithPath lp = std::get<ProjectWithPath>(loaded);
     if (parser.isSet(tokenVar)) {
         lp.project.exports.tokenVariable = parser.value(tokenVar);
     }

@@ -1,6 +1,7 @@
 #include "Runbook.h"
 
 #include "crypto/Certificate.h"
+#include "exports/ArchyExport.h"
 #include "exports/FunctionPackage.h"
 #include "jwt/OrgClaims.h"
 #include "salesforce/SalesforceId.h"
@@ -81,8 +82,10 @@ QString markdownEscape(QString text) {
 Runbook buildRunbook(const project::Project& p, const project::GoLiveReport& report,
                      const crypto::Certificate* certificate, const QString& setUuiDataExpression, const Clock& clock) {
     Runbook rb;
-    rb.title =
-        handoff::exports::tr("Go-live runbook: %1").arg(p.name.isEmpty() ? handoff::exports::tr("Untitled") : p.name);
+    const QString projectName = p.name.isEmpty() ? handoff::exports::tr("Untitled") : p.name;
+    rb.title = p.otherEnvironments.isEmpty()
+                   ? handoff::exports::tr("Go-live runbook: %1").arg(projectName)
+                   : handoff::exports::tr("Go-live runbook: %1, environment %2").arg(projectName, p.environment);
     rb.generatedAt = clock.now().toUTC().toString(Qt::ISODate);
     rb.checks = report;
 
@@ -90,12 +93,18 @@ Runbook buildRunbook(const project::Project& p, const project::GoLiveReport& rep
     const auto id = salesforce::SalesforceId::parse(p.org.orgId.trimmed());
     const salesforce::Scrt2Address scrt2 = p.org.scrt2();
     rb.projectValues = {
+        {handoff::exports::tr("Environment"),
+         p.otherEnvironments.isEmpty()
+             ? p.environment
+             : handoff::exports::tr("%1 (of %2)").arg(p.environment, p.environmentNames().join(u", "_s))},
         {handoff::exports::tr("Org id (15 characters)"), id ? id->id15() : orNone(p.org.orgId)},
         {handoff::exports::tr("Org id (18 characters)"), id ? id->id18() : handoff::exports::tr("(not a valid id)")},
         {handoff::exports::tr("SCRT2 domain"), orNone(scrt2.domain.isEmpty() ? p.org.scrt2Domain : scrt2.domain)},
         {handoff::exports::tr("voiceCalls base URL"), orNone(scrt2.baseUrl)},
         {handoff::exports::tr("Call Center API name"), orNone(p.org.callCenterApiName)},
         {handoff::exports::tr("Customer type"), salesforce::customerTypeName(p.org.customerType)},
+        {handoff::exports::tr("Agentforce Voice SIP address"),
+         p.sipAddress.isEmpty() ? handoff::exports::tr("(the flow's Transfer to Number)") : p.sipAddress},
     };
     if (certificate && !certificate->isNull()) {
         rb.projectValues.append({handoff::exports::tr("Certificate SHA-256"),
@@ -124,7 +133,8 @@ Runbook buildRunbook(const project::Project& p, const project::GoLiveReport& rep
     QString transferNumber;
     for (const flow::Action* a : actionsOf(p.flow, flow::ActionKind::TransferToNumber)) {
         if (const auto* t = a->as<flow::TransferProps>()) {
-            transferNumber = t->number;
+            // The environment's SIP address stands in for a number written as a literal (project/Environment).
+            transferNumber = !p.sipAddress.isEmpty() && parseStringLiteral(t->number) ? p.sipAddress : t->number;
             break;
         }
     }

@@ -216,7 +216,13 @@ struct Simulator::Impl {
             initialScope.append({QString::fromLatin1(v.name), Value::notSet()});
         }
         for (const Variable& v : flow.variables) {
-            initialScope.append({v.name, v.initial});
+            Value initial = v.initial;
+            for (const auto& [name, value] : c.initialValues) {
+                if (name == v.name) {
+                    initial = value;
+                }
+            }
+            initialScope.append({v.name, initial});
         }
         actions.resize(static_cast<size_t>(graph.size()));
         for (int i = 0; i < graph.size(); ++i) {
@@ -655,7 +661,15 @@ struct Simulator::Impl {
         if (run.failed) {
             return {};
         }
-        const QString target = number.toText().value_or(QString());
+        QString target = number.toText().value_or(QString());
+        // The environment's SIP address stands in for a number written as a string literal (project/Environment).
+        if (!context.transferAddress.isEmpty() && !c.expressions.isEmpty() && c.expressions.constFirst().expression &&
+            c.expressions.constFirst().expression->asLiteral()) {
+            target = context.transferAddress;
+            if (run.record) {
+                step.inputs.append({u"environmentSipAddress"_s, Value::string(target)});
+            }
+        }
         SipInvite invite = detail::renderInvite(context, flow.sipHost, run.trace.call, run.callNumber,
                                                 run.uuiForTransfer ? &*run.uuiForTransfer : nullptr, target,
                                                 run.record || needsInviteText());

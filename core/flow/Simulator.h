@@ -91,6 +91,12 @@ struct SimulationContext {
     int actionLimit = Flow::kActionLimit;
     QString edgeHost = QStringLiteral("genesys-edge.invalid"); // the INVITE's sending side [open]
     salesforce::OrgProfile org; // the UUI token's claims are checked against it, as `handoff uui compose` does
+    // The selected environment's SIP address: a Transfer to Number whose number is a string literal sends the
+    // INVITE here instead (empty: to the number as written).
+    QString transferAddress;
+    // Initial values that replace those the flow declares, for the variables named (the environment's org values,
+    // project::simulationContext); a name the flow does not declare is ignored.
+    QList<std::pair<QString, Value>> initialValues;
 };
 
 // The scripted answers for one call. The data action's outcome, when given, answers every Call Data Action of

@@ -1,6 +1,10 @@
 #include "Project.h"
 
+#include "diagnostics/Catalog.h"
+#include "flow/FlowValidator.h"
 #include "salesforce/SalesforceId.h"
+
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +32,15 @@ diagnostics::Diagnostics Project::validate() const {
     list.append(trunk.validate());
     list.append(exports.validate());
     list.append(functionDataAction.validate());
+    if (!sipAddress.isEmpty() && !flow::isE164(sipAddress)) {
+        list.append(diagnostics::make(
+            "PRJ009",
+            QCoreApplication::translate("handoff::project",
+                                        "The SIP address of the environment \"%1\" is \"%2\", not E.164: write it as "
+                                        "+ and 1 to 15 digits, the number of the Agentforce Voice channel.")
+                .arg(environment, sipAddress),
+            diagnostics::Location{u"sipAddress"_s}));
+    }
     return list;
 }
 

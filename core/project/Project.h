@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Error.h"
 #include "diagnostics/Diagnostic.h"
 #include "exports/FunctionSettings.h"
 #include "exports/SetUuiDataExport.h"
@@ -11,9 +12,11 @@
 #include "uui/UuiModel.h"
 
 #include <QDate>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -63,6 +66,25 @@ struct RealTransferRecord {
     friend bool operator==(const RealTransferRecord&, const RealTransferRecord&) = default;
 };
 
+// One Salesforce org the flow hands calls to (a sandbox, production): its org settings, the key reference its
+// tokens are signed with, the trunk's UUI profile and the Agentforce Voice SIP address. A project holds one or more
+// (docs/environments.md); the project's `org`, `key`, `trunk` and `sipAddress` are the selected one's.
+struct Environment {
+    QString name; // "production", "sandbox": letters, digits, - and _, at most 40, unique regardless of case
+    salesforce::OrgProfile org;
+    KeyReference key;
+    uui::TrunkUuiProfile trunk;
+    // The Agentforce Voice SIP address of this environment's messaging channel, in E.164 form. Empty: every Transfer
+    // to Number sends to the number written in the flow. Set: a Transfer to Number whose number is a string literal
+    // sends to this address instead, in the simulation and in the exports.
+    QString sipAddress;
+    // Keys this version does not know, per object of the environment ("" = the environment itself, "org", "key",
+    // "trunk"), kept for saving.
+    QHash<QString, QJsonObject> unknown;
+
+    friend bool operator==(const Environment&, const Environment&) = default;
+};
+
 // A .handoff project: everything about one handoff setup except secrets.
 //
 // Sections owned by other modules (hs/calls' "testCall", hs/flow's "flow" and "scenarios" from version 2) are
@@ -70,11 +92,22 @@ struct RealTransferRecord {
 // in `unknown` and written back on save.
 struct Project {
     QString name;
+    // ---- the selected environment (see Environment); its name is `environment`
     salesforce::OrgProfile org;
     KeyReference key;
     TokenPolicy uuiToken = TokenPolicy::uuiTokenPreset();
     TokenPolicy apiToken = TokenPolicy::apiTokenPreset();
     uui::TrunkUuiProfile trunk;
+    QString sipAddress;
+    QString environment = QStringLiteral("production");
+    // The environment the file opens on (file key "environment"). The CLI's --env selects another for one command
+    // without changing it; the app's switcher changes both.
+    QString defaultEnvironment = QStringLiteral("production");
+    // The other environments, in the file's order with the selected one's place kept by `environmentIndex`. Read
+    // them through environments(), which has the selected one's current values.
+    QList<Environment> otherEnvironments;
+    qsizetype environmentIndex = 0; // the selected environment's place among all of them
+
     UuiTemplate uui;
     exports::ExportBindings exports;
     // The Function Data Action's runtime and timeout (hs/exports; file key "functionDataAction", written only when
@@ -103,6 +136,26 @@ struct Project {
 
     // A new project with the defaults an admin starts from.
     static Project defaults();
+
+    // ---- environments (Environments.cpp). Each operation returns a Result with a stable code and leaves the
+    // project unchanged on error: PRJ010 a name that is not valid, PRJ011 a name in use, PRJ012 no such
+    // environment, PRJ013 the last environment cannot be removed.
+    QList<Environment> environments() const; // all of them in file order, the selected one with its current values
+    QStringList environmentNames() const;
+    Environment currentEnvironment() const;
+    bool hasEnvironment(const QString& environmentName) const;
+    // Makes `name` the selected one: its org, key, trunk and SIP address become the project's.
+    Result<void> selectEnvironment(const QString& name);
+    // Adds an environment after the others, a copy of `copyOf`'s settings (the selected one when empty) under a new
+    // name; the selection stays where it is.
+    Result<void> addEnvironment(const QString& name, const QString& copyOf = {});
+    Result<void> renameEnvironment(const QString& name, const QString& newName);
+    // Removing the selected one selects the first remaining; removing the default makes the selected one default.
+    Result<void> removeEnvironment(const QString& name);
+    // Replaces every environment (at least one); selects `selected` (the first when not among them).
+    void setEnvironments(const QList<Environment>& list, const QString& selected);
+    // PRJ010 when `name` cannot be an environment's name; the message says what can.
+    static Result<void> checkEnvironmentName(const QString& name);
 };
 
 } // namespace handoff::project

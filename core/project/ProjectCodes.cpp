@@ -25,6 +25,23 @@ constexpr CodeInfo kCodes[] = {
     {"PRJ007", Severity::Info,
      QT_TRANSLATE_NOOP("handoff::diagnostics",
                        "Opening an older project changed a setting to the new default; the notice says which.")},
+    {"PRJ008", Severity::Info,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "Opening an older project put its org settings, key and trunk into one "
+                                               "environment; the notice names it.")},
+    {"PRJ009", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics",
+                       "An environment's SIP address is not in E.164 form (+ and 1 to 15 digits).")},
+    {"PRJ010", Severity::Error,
+     QT_TRANSLATE_NOOP(
+         "handoff::diagnostics",
+         "Not a valid environment name (1 to 40 letters, digits, - or _, starting with a letter or digit).")},
+    {"PRJ011", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "The project already has an environment of that name.")},
+    {"PRJ012", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "The project has no environment of that name; the message lists those "
+                                               "it has.")},
+    {"PRJ013", Severity::Error,
+     QT_TRANSLATE_NOOP("handoff::diagnostics", "The project's only environment cannot be removed.")},
     // The go-live check (GoLiveCheck.h): GOL001-GOL013 are the check ids, each also the code of its failure when no
     // other problem explains it; GOL040-GOL044 are the credential probe's verdicts (telephony/CredentialProbe.h).
     {"GOL001", Severity::Error,

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -375,6 +376,41 @@ QJsonObject policyJson(const TokenPolicy& policy) {
     return QJsonObject{{u"ttlSeconds"_s, policy.ttlSeconds}, {u"jti"_s, policy.jti}};
 }
 
+QJsonObject withUnknown(const Environment& e, const QString& part, const QJsonObject& known) {
+    QJsonObject out = e.unknown.value(part);
+    for (auto it = known.begin(); it != known.end(); ++it) {
+        out.insert(it.key(), it.value());
+    }
+    return out;
+}
+
+QJsonObject environmentJson(const Environment& e) {
+    QJsonObject out = withUnknown(e, QString(), {{u"name"_s, e.name}});
+    out.insert(u"org"_s, withUnknown(e, u"org"_s,
+                                     {{u"orgId"_s, e.org.orgId},
+                                      {u"scrt2Domain"_s, e.org.scrt2Domain},
+                                      {u"callCenterApiName"_s, e.org.callCenterApiName},
+                                      {u"customerType"_s, salesforce::customerTypeKey(e.org.customerType)}}));
+    out.insert(u"key"_s, withUnknown(e, u"key"_s,
+                                     {{u"keychainId"_s, e.key.keychainId},
+                                      {u"keyFile"_s, e.key.keyFile},
+                                      {u"certificateFile"_s, e.key.certificateFile}}));
+    out.insert(u"trunk"_s, withUnknown(e, u"trunk"_s,
+                                       {{u"headerName"_s, e.trunk.headerName},
+                                        {u"encoding"_s, uui::encodingKey(e.trunk.encoding)},
+                                        {u"pdMode"_s, uui::pdModeKey(e.trunk.pdMode)},
+                                        {u"protocolDiscriminator"_s,
+                                         QString::number(e.trunk.protocolDiscriminator, 16).rightJustified(2, u'0')},
+                                        {u"encodingParameter"_s, e.trunk.encodingParameter},
+                                        {u"parameters"_s, QJsonArray::fromStringList(e.trunk.parameters)},
+                                        {u"limit"_s, e.trunk.limit},
+                                        {u"limitAppliesTo"_s, uui::limitAppliesToKey(e.trunk.limitAppliesTo)}}));
+    if (!e.sipAddress.isEmpty()) {
+        out.insert(u"sipAddress"_s, e.sipAddress);
+    }
+    return out;
+}
+
 } // namespace
 
 namespace ProjectFile {
@@ -427,6 +463,35 @@ Result<void> migrateStep(QJsonObject& root, int fromVersion, diagnostics::Diagno
         root.insert(u"version"_s, 3);
         return {};
     }
+    case 3: {
+        // 3 -> 4: environments. The org settings, the key reference and the trunk become the project's one
+        // environment, named "sandbox" when the SCRT2 domain is a sandbox's and "production" otherwise; the flow's
+        // Transfer to Number keeps its number (the environment gets no SIP address of its own).
+        const QString domain = root.value(u"org"_s).toObject().value(u"scrt2Domain"_s).toString();
+        const QString name = domain.contains(u".sandbox."_s, Qt::CaseInsensitive) ? u"sandbox"_s : u"production"_s;
+        QJsonObject environment{{u"name"_s, name}};
+        for (const QString& part : {u"org"_s, u"key"_s, u"trunk"_s}) {
+            if (root.contains(part)) {
+                environment.insert(part, root.take(part));
+            }
+        }
+        if (!root.contains(u"environments"_s)) {
+            root.insert(u"environments"_s, QJsonArray{environment});
+            root.insert(u"environment"_s, name);
+            if (notices) {
+                notices->append(diagnostics::make(
+                    "PRJ008",
+                    handoff::project::tr(
+                        "This project was written by an older version, which had one org per project. Its org "
+                        "settings, key and trunk are now the environment \"%1\"; add others (a sandbox, production) "
+                        "on the Org & credentials page or with `handoff env add`.")
+                        .arg(name),
+                    diagnostics::Location{u"environment"_s}));
+            }
+        }
+        root.insert(u"version"_s, 4);
+        return {};
+    }
     default:
         break;
     }
@@ -466,6 +531,74 @@ void readRealTransfers(Section& top, ReadState& state) {
         top.adoptError(s);
         state.project->realTransfers.append(r);
     }
+}
+
+// "environments": [{"name": "production", "org": {...}, "key": {...}, "trunk": {...}, "sipAddress": "+1..."}],
+// "environment": "production" (the one the file opens on). Each environment is read with the readers of the
+// version 3 sections into a scratch project, so that its problems and unknown keys name their real path.
+void readEnvironments(Section& top, ReadState& state) {
+    const QString selected = top.string(u"environment"_s);
+    const QJsonArray list = top.array(u"environments"_s);
+    if (list.isEmpty() && !top.error()) {
+        top.invalid(u"environments"_s, handoff::project::tr("must list at least one environment, such as {\"name\": "
+                                                            "\"production\", \"org\": {...}}."));
+        return;
+    }
+    QList<Environment> environments;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString path = u"environments[%1]"_s.arg(i);
+        if (!list.at(i).isObject()) {
+            top.invalid(path, handoff::project::tr("must be an object with a name, org, key and trunk."));
+            return;
+        }
+        Section s(list.at(i).toObject(), path);
+        Project scratch;
+        ReadState inner{&scratch, state.diagnostics};
+        Environment e;
+        e.name = s.string(u"name"_s);
+        if (auto ok = Project::checkEnvironmentName(e.name); !ok) {
+            s.invalid(u"name"_s, ok.error().message);
+        }
+        for (const Environment& other : std::as_const(environments)) {
+            if (other.name.compare(e.name, Qt::CaseInsensitive) == 0) {
+                s.invalid(u"name"_s, handoff::project::tr("\"%1\" names two environments; rename one.").arg(e.name));
+            }
+        }
+        readOrg(s.object(u"org"_s), inner, s);
+        readKey(s.object(u"key"_s), inner, s);
+        readTrunk(s.object(u"trunk"_s), inner, s);
+        e.sipAddress = s.string(u"sipAddress"_s);
+        keepUnknown(s, inner);
+        top.adoptError(s);
+        e.org = scratch.org;
+        e.key = scratch.key;
+        e.trunk = scratch.trunk;
+        for (auto it = scratch.unknown.begin(); it != scratch.unknown.end(); ++it) {
+            QString part = it.key().mid(path.size());
+            if (part.startsWith(u'.')) {
+                part.remove(0, 1);
+            }
+            e.unknown.insert(part, it.value());
+        }
+        environments.append(e);
+    }
+    if (top.error()) {
+        return;
+    }
+    const bool known = std::any_of(environments.cbegin(), environments.cend(), [&selected](const Environment& e) {
+        return e.name.compare(selected, Qt::CaseInsensitive) == 0;
+    });
+    if (!selected.isEmpty() && !known) {
+        QStringList names;
+        for (const Environment& e : std::as_const(environments)) {
+            names.append(e.name);
+        }
+        top.invalid(u"environment"_s, handoff::project::tr("names no environment of the file (\"%1\"); it has: %2.")
+                                          .arg(selected, names.join(u", "_s)));
+        return;
+    }
+    state.project->setEnvironments(environments, selected);
+    state.project->defaultEnvironment = state.project->environment;
 }
 
 } // namespace
@@ -526,10 +659,8 @@ Result<Loaded> parse(const QByteArray& data) {
     top.string(u"format"_s);
     top.integer(u"version"_s, kCurrentVersion);
     loaded.project.name = top.string(u"name"_s);
-    readOrg(top.object(u"org"_s), state, top);
-    readKey(top.object(u"key"_s), state, top);
+    readEnvironments(top, state);
     readTokens(top.object(u"tokens"_s), state, top);
-    readTrunk(top.object(u"trunk"_s), state, top);
     readUui(top.object(u"uui"_s), state, top);
     readExports(top.object(u"exports"_s), state, top);
     readFunctionDataAction(top.object(u"functionDataAction"_s), state, top);
@@ -575,28 +706,15 @@ QByteArray serialize(const Project& p) {
     root.insert(u"format"_s, QLatin1StringView(kFormat));
     root.insert(u"version"_s, kCurrentVersion);
     root.insert(u"name"_s, p.name);
-    root.insert(u"org"_s, merged(p, u"org"_s,
-                                 {{u"orgId"_s, p.org.orgId},
-                                  {u"scrt2Domain"_s, p.org.scrt2Domain},
-                                  {u"callCenterApiName"_s, p.org.callCenterApiName},
-                                  {u"customerType"_s, salesforce::customerTypeKey(p.org.customerType)}}));
-    root.insert(u"key"_s, merged(p, u"key"_s,
-                                 {{u"keychainId"_s, p.key.keychainId},
-                                  {u"keyFile"_s, p.key.keyFile},
-                                  {u"certificateFile"_s, p.key.certificateFile}}));
+    root.insert(u"environment"_s, p.defaultEnvironment);
+    QJsonArray environments;
+    for (const Environment& e : p.environments()) {
+        environments.append(environmentJson(e));
+    }
+    root.insert(u"environments"_s, environments);
     root.insert(u"tokens"_s, merged(p, u"tokens"_s,
                                     {{u"uui"_s, merged(p, u"tokens.uui"_s, policyJson(p.uuiToken))},
                                      {u"api"_s, merged(p, u"tokens.api"_s, policyJson(p.apiToken))}}));
-    root.insert(u"trunk"_s, merged(p, u"trunk"_s,
-                                   {{u"headerName"_s, p.trunk.headerName},
-                                    {u"encoding"_s, uui::encodingKey(p.trunk.encoding)},
-                                    {u"pdMode"_s, uui::pdModeKey(p.trunk.pdMode)},
-                                    {u"protocolDiscriminator"_s,
-                                     QString::number(p.trunk.protocolDiscriminator, 16).rightJustified(2, u'0')},
-                                    {u"encodingParameter"_s, p.trunk.encodingParameter},
-                                    {u"parameters"_s, QJsonArray::fromStringList(p.trunk.parameters)},
-                                    {u"limit"_s, p.trunk.limit},
-                                    {u"limitAppliesTo"_s, uui::limitAppliesToKey(p.trunk.limitAppliesTo)}}));
     QJsonArray params;
     for (const uui::CustomParam& param : p.uui.customParams) {
         params.append(QJsonObject{{u"key"_s, param.key}, {u"value"_s, param.value}});

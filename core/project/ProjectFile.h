@@ -18,7 +18,7 @@ namespace handoff::project {
 namespace ProjectFile {
 
 inline constexpr const char* kFormat = "handoff-studio-project";
-inline constexpr int kCurrentVersion = 3;         // 2: the flow and scenarios; 3: the flow as Architect tasks
+inline constexpr int kCurrentVersion = 4; // 2: the flow and scenarios; 3: the flow as Architect tasks; 4: environments
 inline constexpr const char* kSuffix = "handoff"; // file name suffix, without the dot
 
 struct Loaded {

@@ -3,10 +3,13 @@
 #include "diagnostics/Catalog.h"
 #include "flow/FlowValidator.h"
 #include "jwt/OrgClaims.h"
+#include "salesforce/SalesforceId.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace handoff::project {
 
@@ -16,6 +19,16 @@ QString tr(const char* text) {
 }
 } // namespace
 
+QList<std::pair<QString, QString>> environmentVariables(const Environment& e) {
+    const salesforce::Scrt2Address scrt2 = e.org.scrt2();
+    const auto id = salesforce::SalesforceId::parse(e.org.orgId.trimmed());
+    return {
+        {u"Flow.salesforceOrgId"_s, id ? id->id15() : e.org.orgId.trimmed()},
+        {u"Flow.scrtBaseUrl"_s, scrt2.isValid() ? scrt2.baseUrl : e.org.scrt2Domain.trimmed()},
+        {u"Flow.callCenterApiName"_s, e.org.callCenterApiName.trimmed()},
+    };
+}
+
 flow::SimulationContext simulationContext(const Project& project) {
     flow::SimulationContext c;
     c.uuiTemplate = project.uuiModel(QString());
@@ -23,6 +36,12 @@ flow::SimulationContext simulationContext(const Project& project) {
     c.includeCallId = project.uui.includeCallId;
     c.trunk = project.trunk;
     c.org = project.org;
+    c.transferAddress = project.sipAddress;
+    if (project.otherEnvironments.size() > 0) {
+        for (const auto& [name, value] : environmentVariables(project.currentEnvironment())) {
+            c.initialValues.append({name, flow::Value::string(value)});
+        }
+    }
     c.tokens.ttlSeconds = project.uuiToken.ttlSeconds;
     c.tokens.jti = project.uuiToken.jti;
     c.tokens.iss = jwt::tokenIssuer(project.org);

@@ -10,7 +10,13 @@ namespace handoff::project {
 // id, sub from the Call Center API name for Salesforce Voice customers). Stand-in tokens are 2048-bit sized unless
 // the caller says otherwise (the project refers to a key but does not hold it). Here rather than in core/flow, so
 // that the flow module does not depend on projects (a project holds a flow).
+// In a project with more than one environment, the selected one's org values are the initial values of the
+// template's org variables (environmentVariables) and its SIP address replaces a literal transfer number.
 flow::SimulationContext simulationContext(const Project& project);
+
+// The flow variables of the article's template (flow::sipTransferTemplate) that carry an environment's org values,
+// with that environment's values: Flow.salesforceOrgId (15 characters), Flow.scrtBaseUrl, Flow.callCenterApiName.
+QList<std::pair<QString, QString>> environmentVariables(const Environment& environment);
 
 // The project's flow checked in its project: the flow's own rules (flow::validate), and what one call along the
 // all-success path meets at Set UUI Data and Transfer to Number under the project's org, UUI template, trunk and

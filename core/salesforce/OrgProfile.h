@@ -51,6 +51,7 @@ struct OrgProfile {
     Scrt2Address scrt2() const { return parseScrt2(scrt2Domain); }
     // Every problem of the profile, with field locations "org.orgId", "org.scrt2Domain", "org.callCenterApiName".
     diagnostics::Diagnostics validate() const;
+    friend bool operator==(const OrgProfile&, const OrgProfile&) = default;
 };
 
 } // namespace handoff::salesforce

@@ -26,6 +26,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QResizeEvent>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -178,6 +179,35 @@ void OrgPage::buildUi() {
                              this);
     intro->setWordWrap(true);
 
+    // ---- Environments: one org, key, trunk and SIP address each (docs/environments.md)
+    auto* environmentGroup = new QGroupBox(tr("Environment"), this);
+    environmentGroup->setObjectName(u"environmentGroupBox"_s);
+    auto* environmentLayout = new QVBoxLayout(environmentGroup);
+    m_environment = new QComboBox(environmentGroup);
+    m_environment->setObjectName(u"environmentComboBox"_s);
+    m_environment->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto* environmentLabel = new QLabel(tr("Envi&ronment:"), environmentGroup);
+    environmentLabel->setBuddy(m_environment);
+    m_addEnvironment = new QPushButton(tr("&Add\u2026"), environmentGroup);
+    m_addEnvironment->setObjectName(u"environmentAddButton"_s);
+    m_addEnvironment->setToolTip(tr("Add an environment (a sandbox, production) as a copy of this one"));
+    m_renameEnvironment = new QPushButton(tr("Rename\u2026"), environmentGroup);
+    m_renameEnvironment->setObjectName(u"environmentRenameButton"_s);
+    m_removeEnvironment = new QPushButton(tr("Remove"), environmentGroup);
+    m_removeEnvironment->setObjectName(u"environmentRemoveButton"_s);
+    auto* environmentRow = new QHBoxLayout;
+    environmentRow->addWidget(environmentLabel);
+    environmentRow->addWidget(m_environment);
+    environmentRow->addWidget(m_addEnvironment);
+    environmentRow->addWidget(m_renameEnvironment);
+    environmentRow->addWidget(m_removeEnvironment);
+    environmentRow->addStretch();
+    environmentLayout->addLayout(environmentRow);
+    m_environmentNote = new QLabel(environmentGroup);
+    m_environmentNote->setObjectName(u"environmentNoteLabel"_s);
+    m_environmentNote->setWordWrap(true);
+    environmentLayout->addWidget(m_environmentNote);
+
     // ---- Salesforce org
     auto* orgGroup = new QGroupBox(tr("Salesforce org"), this);
     orgGroup->setObjectName(u"orgGroupBox"_s);
@@ -240,6 +270,17 @@ void OrgPage::buildUi() {
     orgForm->addRow(tr("&Call Center API name:"), m_callCenter);
     m_callCenterMessage = new FieldMessage(u"callCenterMessage"_s, orgGroup);
     orgForm->addRow(static_cast<QWidget*>(nullptr), m_callCenterMessage);
+
+    m_sipAddress = new QLineEdit(orgGroup);
+    m_sipAddress->setObjectName(u"sipAddressLineEdit"_s);
+    m_sipAddress->setPlaceholderText(tr("Empty: the number in the flow's Transfer to Number"));
+    m_sipAddress->setToolTip(tr("The SIP address of this environment's Agentforce Voice channel, in E.164 form "
+                                "(+ and digits). It replaces a transfer number written as text in the flow."));
+    auto* sipLabel = new QLabel(tr("Agentforce channe&l's SIP address:"), orgGroup);
+    sipLabel->setBuddy(m_sipAddress);
+    orgForm->addRow(sipLabel, m_sipAddress);
+    m_sipAddressMessage = new FieldMessage(u"sipAddressMessage"_s, orgGroup);
+    orgForm->addRow(static_cast<QWidget*>(nullptr), m_sipAddressMessage);
 
     // ---- Key and certificate
     auto* keyGroup = new QGroupBox(tr("Private key and certificate"), this);
@@ -329,6 +370,7 @@ void OrgPage::buildUi() {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(heading);
     layout->addWidget(intro);
+    layout->addWidget(environmentGroup);
     layout->addWidget(orgGroup);
     layout->addWidget(keyGroup);
     layout->addWidget(generateGroup);
@@ -343,6 +385,8 @@ void OrgPage::buildUi() {
     registerField(u"org.customerType"_s, m_customerType);
     registerField(u"org.callCenterApiName"_s, m_callCenter);
     registerField(u"org."_s, m_orgId);
+    registerField(u"sipAddress"_s, m_sipAddress);
+    registerField(u"environment"_s, m_environment);
     registerField(u"key"_s, m_importKey);
     registerField(u"key."_s, m_importKey);
     registerField(u"certificate"_s, m_importCertificate);
@@ -374,6 +418,19 @@ void OrgPage::buildUi() {
         }
         workspace().edit(tr("Change customer type"), [type](project::Project& p) { p.org.customerType = *type; });
     });
+    connect(m_sipAddress, &QLineEdit::textEdited, this, [this](const QString& text) {
+        workspace().edit(
+            tr("Edit SIP address"), [text](project::Project& p) { p.sipAddress = text.trimmed(); }, u"sipAddress"_s);
+    });
+    connect(m_environment, &QComboBox::activated, this, [this](int index) {
+        const QString name = m_environment->itemData(index).toString();
+        if (name != workspace().project().environment) {
+            workspace().switchEnvironment(name);
+        }
+    });
+    connect(m_addEnvironment, &QPushButton::clicked, this, &OrgPage::addEnvironment);
+    connect(m_renameEnvironment, &QPushButton::clicked, this, &OrgPage::renameEnvironment);
+    connect(m_removeEnvironment, &QPushButton::clicked, this, &OrgPage::removeEnvironment);
     connect(m_convertOrgId, &QPushButton::clicked, this, &OrgPage::convertOrgId);
     connect(m_useDomain, &QPushButton::clicked, this, &OrgPage::useScrt2Domain);
     connect(m_importKey, &QPushButton::clicked, this, &OrgPage::onImportKey);
@@ -397,6 +454,8 @@ void OrgPage::refreshFromProject() {
     if (!m_commonName->isModified()) {
         sync(m_commonName, project::defaultCommonName(p));
     }
+    refreshEnvironments();
+    sync(m_sipAddress, p.sipAddress);
     sync(m_orgId, p.org.orgId);
     sync(m_scrt2, p.org.scrt2Domain);
     sync(m_callCenter, p.org.callCenterApiName);
@@ -461,6 +520,87 @@ void OrgPage::refreshDiagnostics() {
                     p.org.subRequired() ? QString()
                                         : tr("Not used: tokens for this customer type carry no sub claim."));
     setFieldMessage(m_keyMessage, {u"key"_s, u"certificate"_s});
+    setFieldMessage(m_sipAddressMessage, {u"sipAddress"_s});
+}
+
+void OrgPage::refreshEnvironments() {
+    const project::Project& p = workspace().project();
+    const QStringList names = p.environmentNames();
+    showEnvironments(m_environment, p);
+    m_removeEnvironment->setEnabled(names.size() > 1);
+    m_environmentNote->setText(
+        names.size() > 1
+            ? tr("This project hands calls to %n environment(s). The org, key, trunk and SIP address below belong "
+                 "to \u201c%1\u201d; the exports, the go-live check and the runbook are for it, and the Archy export "
+                 "adds one Set UUI Data per environment.",
+                 nullptr, static_cast<int>(names.size()))
+                  .arg(p.environment)
+            : tr("One environment, \u201c%1\u201d. Add another (a sandbox, production) to keep its org, key, trunk "
+                 "and SIP address apart; the help article has one Set UUI Data per environment.")
+                  .arg(p.environment));
+}
+
+void OrgPage::addEnvironment() {
+    const project::Project& p = workspace().project();
+    const QString suggestion = p.hasEnvironment(u"sandbox"_s) ? QString() : u"sandbox"_s;
+    const auto name = dialogs().lineOfText(this, tr("Add Environment"),
+                                           tr("Name of the new environment (a copy of \u201c%1\u201d's settings; "
+                                              "letters, digits, - and _):")
+                                               .arg(p.environment),
+                                           suggestion);
+    if (!name) {
+        return;
+    }
+    const QString trimmed = name->trimmed();
+    project::Project check = p;
+    if (auto added = check.addEnvironment(trimmed); !added) {
+        dialogs().warning(this, tr("Add Environment"), added.error().message);
+        return;
+    }
+    workspace().edit(tr("Add environment %1").arg(trimmed), [trimmed](project::Project& x) {
+        (void)x.addEnvironment(trimmed);
+        (void)x.selectEnvironment(trimmed);
+        x.defaultEnvironment = x.environment;
+    });
+}
+
+void OrgPage::renameEnvironment() {
+    const project::Project& p = workspace().project();
+    const QString old = p.environment;
+    const auto name =
+        dialogs().lineOfText(this, tr("Rename Environment"), tr("New name of \u201c%1\u201d:").arg(old), old);
+    if (!name || name->trimmed() == old) {
+        return;
+    }
+    const QString trimmed = name->trimmed();
+    project::Project check = p;
+    if (auto renamed = check.renameEnvironment(old, trimmed); !renamed) {
+        dialogs().warning(this, tr("Rename Environment"), renamed.error().message);
+        return;
+    }
+    workspace().edit(tr("Rename environment %1").arg(old),
+                     [old, trimmed](project::Project& x) { (void)x.renameEnvironment(old, trimmed); });
+}
+
+void OrgPage::removeEnvironment() {
+    const project::Project& p = workspace().project();
+    const QString name = p.environment;
+    if (!dialogs().confirm(this, tr("Remove Environment"),
+                           tr("Remove the environment \u201c%1\u201d and its org, trunk and SIP address settings? Its "
+                              "key stays in the keychain. Undo brings the environment back.")
+                               .arg(name),
+                           tr("Remove"))) {
+        return;
+    }
+    project::Project check = p;
+    if (auto removed = check.removeEnvironment(name); !removed) {
+        dialogs().warning(this, tr("Remove Environment"), removed.error().message);
+        return;
+    }
+    workspace().edit(tr("Remove environment %1").arg(name), [name](project::Project& x) {
+        (void)x.removeEnvironment(name);
+        x.defaultEnvironment = x.environment;
+    });
 }
 
 void OrgPage::refreshKeyFacts() {

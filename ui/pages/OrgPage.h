@@ -61,6 +61,18 @@ private:
     // Asks for the passphrase of an encrypted key until it opens or the admin gives up.
     std::optional<crypto::PrivateKey> openKey(const QByteArray& pem, const QString& source);
 
+    void refreshEnvironments();
+    void addEnvironment();
+    void renameEnvironment();
+    void removeEnvironment();
+
+    QComboBox* m_environment = nullptr;
+    QPushButton* m_addEnvironment = nullptr;
+    QPushButton* m_renameEnvironment = nullptr;
+    QPushButton* m_removeEnvironment = nullptr;
+    QLabel* m_environmentNote = nullptr;
+    QLineEdit* m_sipAddress = nullptr;
+    FieldMessage* m_sipAddressMessage = nullptr;
     QLineEdit* m_name = nullptr;
     QLineEdit* m_orgId = nullptr;
     QPushButton* m_convertOrgId = nullptr;

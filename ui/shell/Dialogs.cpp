@@ -21,6 +21,16 @@ bool Dialogs::openUrl(QWidget* parent, const QUrl& url) {
     return QDesktopServices::openUrl(url);
 }
 
+std::optional<QString> Dialogs::lineOfText(QWidget* parent, const QString& title, const QString& label,
+                                           const QString& initial) {
+    bool ok = false;
+    const QString text = QInputDialog::getText(parent, title, label, QLineEdit::Normal, initial, &ok);
+    if (!ok) {
+        return std::nullopt;
+    }
+    return text;
+}
+
 Dialogs& Dialogs::standard() {
     static WidgetDialogs instance;
     return instance;

@@ -51,6 +51,9 @@ public:
     // Opens a document or web page with the desktop's handler (the Help menu's shipped docs). The default calls
     // QDesktopServices::openUrl; test seams record the URL instead. False when nothing could open it.
     virtual bool openUrl(QWidget* parent, const QUrl& url);
+    // One line of text (a new environment's name); std::nullopt when cancelled. The default shows QInputDialog.
+    virtual std::optional<QString> lineOfText(QWidget* parent, const QString& title, const QString& label,
+                                              const QString& initial);
 
     // The implementation that shows real dialogs; used until a test replaces it.
     static Dialogs& standard();

@@ -26,6 +26,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QFrame>
@@ -41,6 +42,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -455,6 +457,27 @@ void MainWindow::createActions() {
     toolBar->addSeparator();
     toolBar->addAction(m_undoAction);
     toolBar->addAction(m_redoAction);
+    toolBar->addSeparator();
+    // Which environment (org, key, trunk, SIP address) every page works on; Org & credentials manages them.
+    m_environmentLabel = new QLabel(toolBar);
+    m_environment = new QComboBox(toolBar);
+    m_environment->setObjectName(u"toolbarEnvironmentComboBox"_s);
+    m_environment->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_environmentLabel->setBuddy(m_environment);
+    toolBar->addWidget(m_environmentLabel);
+    toolBar->addWidget(m_environment);
+    connect(m_environment, &QComboBox::activated, this, [this](int index) {
+        const QString name = m_environment->itemData(index).toString();
+        if (name != m_workspace.project().environment) {
+            m_workspace.switchEnvironment(name);
+        }
+    });
+    connect(&m_workspace, &Workspace::projectChanged, this, &MainWindow::updateEnvironments);
+    updateEnvironments();
+}
+
+void MainWindow::updateEnvironments() {
+    Page::showEnvironments(m_environment, m_workspace.project());
 }
 
 void MainWindow::createMenus() {
@@ -494,6 +517,9 @@ void MainWindow::createMenus() {
 }
 
 void MainWindow::retranslate() {
+    m_environmentLabel->setText(tr("Environment: "));
+    m_environment->setToolTip(tr("The environment (org, key, trunk, SIP address) every page works on; add and "
+                                 "rename them on Org & credentials"));
     m_fileMenu->setTitle(tr("&File"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_editMenu->setTitle(tr("&Edit"));

@@ -7,6 +7,7 @@
 
 class QAction;
 class QFrame;
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -103,6 +104,9 @@ private:
     QLabel* m_budgetIcon = nullptr;
     QLabel* m_budgetLabel = nullptr;
     QLabel* m_keyStatus = nullptr;
+    QLabel* m_environmentLabel = nullptr;
+    QComboBox* m_environment = nullptr; // the toolbar's switcher
+    void updateEnvironments();
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_recentMenu = nullptr;

@@ -2,11 +2,13 @@
 
 #include "shell/Dialogs.h"
 
+#include <QComboBox>
 #include <QGraphicsColorizeEffect>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPropertyAnimation>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSplitter>
 
 using namespace Qt::StringLiterals;
@@ -130,6 +132,22 @@ QLabel* Page::makeHeading(const QString& text, QWidget* parent) {
     heading->setFont(font);
     heading->setAccessibleName(text);
     return heading;
+}
+
+void Page::showEnvironments(QComboBox* combo, const project::Project& project) {
+    const QStringList names = project.environmentNames();
+    QStringList shown;
+    for (int i = 0; i < combo->count(); ++i) {
+        shown.append(combo->itemData(i).toString());
+    }
+    if (shown != names) {
+        const QSignalBlocker block(combo);
+        combo->clear();
+        for (const QString& name : names) {
+            combo->addItem(name, name);
+        }
+    }
+    combo->setCurrentIndex(combo->findData(project.environment));
 }
 
 } // namespace handoff::shell

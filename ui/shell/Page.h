@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostics/Diagnostic.h"
+#include "project/Project.h"
 
 #include <QHash>
 #include <QIcon>
@@ -10,6 +11,8 @@
 
 class QLabel;
 class QSplitter;
+
+class QComboBox;
 
 namespace handoff::shell {
 
@@ -58,6 +61,9 @@ public:
     static void flash(QWidget* widget);
     // The page heading (the title, large and bold, like the Org & credentials page has), for the top of a page.
     static QLabel* makeHeading(const QString& text, QWidget* parent = nullptr);
+    // Fills a switcher with the project's environment names (item data: the name), when they changed, and selects
+    // the selected one, without emitting activated (the Org page's and the main window's toolbar's).
+    static void showEnvironments(QComboBox* combo, const project::Project& project);
 
 Q_SIGNALS:
     // The page asks the window to take the admin to where `diagnostic` is shown (maybe on another page); MainWindow

@@ -111,6 +111,7 @@ void Workspace::resetProject(project::Project project, const QString& filePath, 
     }
     loadKeyFromStore();
     Q_EMIT projectReset();
+    Q_EMIT environmentChanged();
     Q_EMIT projectChanged();
     m_probe.reset();
     Q_EMIT keyChanged();
@@ -162,8 +163,34 @@ void Workspace::markSaved() {
     }
 }
 
+bool Workspace::switchEnvironment(const QString& name) {
+    if (!m_project.hasEnvironment(name)) {
+        return false;
+    }
+    edit(tr("Switch to environment %1").arg(name), [name](project::Project& p) {
+        (void)p.selectEnvironment(name);
+        p.defaultEnvironment = p.environment;
+    });
+    return true;
+}
+
 void Workspace::applyProject(const project::Project& project) {
+    const bool otherEnvironment = project.environment != m_project.environment;
+    const bool otherKey = otherEnvironment && project.key != m_project.key;
     m_project = project;
+    if (otherKey) {
+        // The environment signs with a key of its own: forget this one, and find that one.
+        ++m_keyRequest;
+        m_key = {};
+        m_certificate = {};
+        m_probe.reset();
+        setKeyStoreMessage({});
+        loadKeyFromStore();
+        Q_EMIT keyChanged();
+    }
+    if (otherEnvironment) {
+        Q_EMIT environmentChanged();
+    }
     Q_EMIT projectChanged();
     const bool dirty = isDirty();
     if (dirty != m_lastDirty) {

@@ -60,6 +60,9 @@ public:
     // whole file form, which for a flow of a thousand actions costs more than the edit itself.
     void editFlow(const QString& text, flow::Flow flow, const QString& mergeKey = {});
     QUndoStack* undoStack() const { return m_undoStack; }
+    // Works on another of the project's environments from now on (and opens on it next time): one undoable step.
+    // Its key is loaded from the store when its key reference differs. False (nothing changed) for an unknown name.
+    bool switchEnvironment(const QString& name);
 
     bool isDirty() const;
     // After a successful save: the current state is the saved one.
@@ -131,7 +134,8 @@ public:
 
 Q_SIGNALS:
     void projectChanged();
-    void projectReset(); // after resetProject(): pages may reset view state
+    void projectReset();       // after resetProject(): pages may reset view state
+    void environmentChanged(); // another environment is selected (switch, undo of one, reset)
     void filePathChanged(const QString& path);
     void dirtyChanged(bool dirty);
     void keyChanged();

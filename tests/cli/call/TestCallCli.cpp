@@ -141,12 +141,16 @@ private Q_SLOTS:
         QFile sample(QStringLiteral(HANDOFF_SOURCE_DIR "/resources/samples/sample.handoff"));
         QVERIFY(sample.open(QIODevice::ReadOnly));
         QJsonObject root = QJsonDocument::fromJson(sample.readAll()).object();
-        QJsonObject org = root.value(u"org"_s).toObject();
+        QJsonArray environments = root.value(u"environments"_s).toArray();
+        QJsonObject environment = environments.at(0).toObject();
+        QJsonObject org = environment.value(u"org"_s).toObject();
         org.insert(u"orgId"_s, kOrg);
         org.insert(u"callCenterApiName"_s, u"scv4cc1"_s);
-        root.insert(u"org"_s, org);
+        environment.insert(u"org"_s, org);
         // A project whose key the desktop app keeps in the OS keychain.
-        root.insert(u"key"_s, QJsonObject{{u"keychainId"_s, u"handoff-studio/test-entry"_s}});
+        environment.insert(u"key"_s, QJsonObject{{u"keychainId"_s, u"handoff-studio/test-entry"_s}});
+        environments.replace(0, environment);
+        root.insert(u"environments"_s, environments);
         root.insert(u"testCall"_s,
                     QJsonObject{{u"to"_s, u"+442071838750"_s},
                                 {u"from"_s, u"+14155550123"_s},

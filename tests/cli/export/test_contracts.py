@@ -90,7 +90,7 @@ class ContractsTest(unittest.TestCase):
         cls.dir.cleanup()
 
     def sample_inputs(self):
-        org = self.sample['org']
+        org = self.sample['environments'][0]['org']
         return {
             'to': '+18005550100',
             'from': 'tel:+14155550199',

@@ -96,7 +96,7 @@ private Q_SLOTS:
     // VoiceCall is created; a certificate of another key gives "refused" (exit 1).
     void probeAgainstAnOrg() {
         const QJsonObject project = sampleProject();
-        const QJsonObject org = project.value(u"org"_s).toObject();
+        const QJsonObject org = project.value(u"environments"_s).toArray().at(0).toObject().value(u"org"_s).toObject();
         const QString orgId = org.value(u"orgId"_s).toString();
         const QString callCenter = org.value(u"callCenterApiName"_s).toString();
         {
@@ -204,7 +204,15 @@ private Q_SLOTS:
     void runbook() {
         const CliRun md = runHandoff({u"export"_s, u"runbook"_s, kSample, u"--format"_s, u"md"_s, u"--key"_s, kKey});
         QCOMPARE(md.exitCode, 0);
-        const QString orgId = sampleProject().value(u"org"_s).toObject().value(u"orgId"_s).toString();
+        const QString orgId = sampleProject()
+                                  .value(u"environments"_s)
+                                  .toArray()
+                                  .at(0)
+                                  .toObject()
+                                  .value(u"org"_s)
+                                  .toObject()
+                                  .value(u"orgId"_s)
+                                  .toString();
         const auto id = handoff::salesforce::SalesforceId::parse(orgId);
         QVERIFY(id);
         QVERIFY(md.out.contains(orgId.toUtf8()));

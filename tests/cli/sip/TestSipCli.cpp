@@ -98,9 +98,13 @@ private Q_SLOTS:
         m_project = m_dir.filePath(u"p.handoff"_s);
         m_projectNoCallId = m_dir.filePath(u"nocallid.handoff"_s);
         auto decoded = [](QJsonObject& root) {
-            QJsonObject trunk = root.value(u"trunk"_s).toObject();
+            QJsonArray environments = root.value(u"environments"_s).toArray();
+            QJsonObject environment = environments.at(0).toObject();
+            QJsonObject trunk = environment.value(u"trunk"_s).toObject();
             trunk.insert(u"limitAppliesTo"_s, u"decodedData"_s);
-            root.insert(u"trunk"_s, trunk);
+            environment.insert(u"trunk"_s, trunk);
+            environments.replace(0, environment);
+            root.insert(u"environments"_s, environments);
         };
         QVERIFY(rewrite(made, m_project, decoded));
         QVERIFY(rewrite(made, m_projectNoCallId, [&](QJsonObject& root) {

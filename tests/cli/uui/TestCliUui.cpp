@@ -62,9 +62,13 @@ QString projectWithKey(const QTemporaryDir& dir, const QString& keyFile) {
         return {};
     }
     QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
-    QJsonObject key = root.value(u"key"_s).toObject();
+    QJsonArray environments = root.value(u"environments"_s).toArray();
+    QJsonObject environment = environments.at(0).toObject();
+    QJsonObject key = environment.value(u"key"_s).toObject();
     key.insert(u"keyFile"_s, keyFile);
-    root.insert(u"key"_s, key);
+    environment.insert(u"key"_s, key);
+    environments.replace(0, environment);
+    root.insert(u"environments"_s, environments);
     const QString path = dir.filePath(u"p.handoff"_s);
     QFile out(path);
     if (!out.open(QIODevice::WriteOnly)) {

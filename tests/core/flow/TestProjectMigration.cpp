@@ -55,7 +55,7 @@ class TestProjectMigration final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void currentVersionIsThree() { QCOMPARE(ProjectFile::kCurrentVersion, 3); }
+    void currentVersionIsFour() { QCOMPARE(ProjectFile::kCurrentVersion, 4); }
 
     // A version 1 file loads; it gets an empty flow (never an invented one) and no scenarios.
     void versionOneMigrates() {
@@ -72,12 +72,12 @@ private Q_SLOTS:
 
         // Saved again, it is a current file with both sections, and it reads back the same.
         const QJsonObject saved = QJsonDocument::fromJson(ProjectFile::serialize(loaded->project)).object();
-        QCOMPARE(saved.value(u"version"_s).toInt(), 3);
+        QCOMPARE(saved.value(u"version"_s).toInt(), 4);
         QVERIFY(saved.value(u"flow"_s).isObject());
         QVERIFY(saved.value(u"scenarios"_s).isArray());
         const auto again = ProjectFile::parse(QJsonDocument(saved).toJson());
         QVERIFY(again.has_value());
-        QCOMPARE(again->fileVersion, 3);
+        QCOMPARE(again->fileVersion, 4);
         QCOMPARE(again->project.org.orgId, loaded->project.org.orgId);
         // An empty flow tells the admin how to start one.
         const auto problems = flow::validate(again->project.flow);
@@ -177,7 +177,7 @@ private Q_SLOTS:
 
     void newerVersionIsRefused() {
         QJsonObject root = QJsonDocument::fromJson(versionTwoSample()).object();
-        root.insert(u"version"_s, 4);
+        root.insert(u"version"_s, ProjectFile::kCurrentVersion + 1);
         const auto loaded = ProjectFile::parse(QJsonDocument(root).toJson());
         QVERIFY(!loaded.has_value());
         QCOMPARE(loaded.error().code, u"PRJ002"_s);
@@ -196,7 +196,7 @@ private Q_SLOTS:
         QVERIFY(ProjectFile::save(p, path).has_value());
         const auto loaded = ProjectFile::load(path);
         QVERIFY2(loaded.has_value(), qPrintable(loaded ? QString() : loaded.error().message));
-        QCOMPARE(loaded->fileVersion, 3);
+        QCOMPARE(loaded->fileVersion, 4);
         QVERIFY(loaded->diagnostics.isEmpty());
         QVERIFY(loaded->project.flow == p.flow);
         QCOMPARE(loaded->project.scenarios.size(), 3);

@@ -26,9 +26,23 @@ QJsonObject sampleObject() {
     return QJsonDocument::fromJson(sample()).object();
 }
 
+// The org, key and trunk sections are the environment's (version 4): a change to them goes to the first one.
 QByteArray withChange(const QString& section, const QString& key, const QJsonValue& value) {
     QJsonObject root = sampleObject();
-    if (section.isEmpty()) {
+    const QStringList environmentSections{u"org"_s, u"key"_s, u"trunk"_s};
+    if (environmentSections.contains(section) || (section.isEmpty() && environmentSections.contains(key))) {
+        QJsonArray environments = root.value(u"environments"_s).toArray();
+        QJsonObject environment = environments.at(0).toObject();
+        if (section.isEmpty()) {
+            environment.insert(key, value);
+        } else {
+            QJsonObject s = environment.value(section).toObject();
+            s.insert(key, value);
+            environment.insert(section, s);
+        }
+        environments.replace(0, environment);
+        root.insert(u"environments"_s, environments);
+    } else if (section.isEmpty()) {
         root.insert(key, value);
     } else {
         QJsonObject s = root.value(section).toObject();
@@ -124,26 +138,36 @@ private Q_SLOTS:
     void unknownKeysAreKept() {
         QJsonObject root = sampleObject();
         root.insert(u"futureSection"_s, QJsonObject{{u"ani"_s, u"+15555550100"_s}});
-        QJsonObject trunk = root.value(u"trunk"_s).toObject();
+        // The trunk is an environment's (version 4): its unknown key is kept inside that environment.
+        QJsonArray environments = root.value(u"environments"_s).toArray();
+        QJsonObject environment = environments.at(0).toObject();
+        QJsonObject trunk = environment.value(u"trunk"_s).toObject();
         trunk.insert(u"futureSetting"_s, 7);
-        root.insert(u"trunk"_s, trunk);
+        environment.insert(u"trunk"_s, trunk);
+        environment.insert(u"futureEnvironmentKey"_s, true);
+        environments.replace(0, environment);
+        root.insert(u"environments"_s, environments);
         const auto loaded = ProjectFile::parse(QJsonDocument(root).toJson());
         QVERIFY(loaded.has_value());
-        QCOMPARE(loaded->diagnostics.size(), 2);
+        QCOMPARE(loaded->diagnostics.size(), 3);
         QStringList fields;
         for (const auto& d : loaded->diagnostics) {
             QCOMPARE(d.code, u"PRJ004"_s);
             fields.append(d.where.field);
         }
         fields.sort();
-        QCOMPARE(fields, (QStringList{u"futureSection"_s, u"trunk.futureSetting"_s}));
+        QCOMPARE(fields, (QStringList{u"environments[0].futureEnvironmentKey"_s,
+                                      u"environments[0].trunk.futureSetting"_s, u"futureSection"_s}));
 
         Project p = loaded->project;
         p.trunk.limit = 800; // a change, then save
         const QJsonObject saved = QJsonDocument::fromJson(ProjectFile::serialize(p)).object();
         QCOMPARE(saved.value(u"futureSection"_s).toObject().value(u"ani"_s).toString(), u"+15555550100"_s);
-        QCOMPARE(saved.value(u"trunk"_s).toObject().value(u"futureSetting"_s).toInt(), 7);
-        QCOMPARE(saved.value(u"trunk"_s).toObject().value(u"limit"_s).toInt(), 800);
+        const QJsonObject savedEnvironment = saved.value(u"environments"_s).toArray().at(0).toObject();
+        QCOMPARE(savedEnvironment.value(u"trunk"_s).toObject().value(u"futureSetting"_s).toInt(), 7);
+        QCOMPARE(savedEnvironment.value(u"trunk"_s).toObject().value(u"limit"_s).toInt(), 800);
+        QCOMPARE(savedEnvironment.value(u"futureEnvironmentKey"_s).toBool(), true);
+        QVERIFY(!saved.contains(u"trunk"_s));
     }
 
     void invalidJsonHasLineAndColumn() {

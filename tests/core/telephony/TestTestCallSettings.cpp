@@ -87,8 +87,13 @@ private Q_SLOTS:
     void unknownKeysAreKept() {
         const auto loaded = project::ProjectFile::parse(withTestCall(QJsonObject{{u"future"_s, 42}}));
         QVERIFY(loaded);
-        QCOMPARE(loaded->diagnostics.size(), 1);
-        QCOMPARE(loaded->diagnostics.constFirst().code, u"PRJ004"_s);
+        // The unknown key (PRJ004); the sample may be of an older version, whose notices (PRJ007, PRJ008) are not
+        // this test's business.
+        qsizetype unknown = 0;
+        for (const auto& d : loaded->diagnostics) {
+            unknown += d.code == u"PRJ004"_s ? 1 : 0;
+        }
+        QCOMPARE(unknown, 1);
         const QJsonObject saved = QJsonDocument::fromJson(project::ProjectFile::serialize(loaded->project)).object();
         QCOMPARE(saved.value(u"testCall"_s).toObject().value(u"future"_s).toInt(), 42);
     }

@@ -74,6 +74,14 @@ public:
         asked << title;
         return std::nullopt;
     }
+    QStringList textAnswers; // lineOfText answers, first first; none left = cancelled
+    std::optional<QString> lineOfText(QWidget*, const QString& title, const QString&, const QString&) override {
+        asked << title;
+        if (textAnswers.isEmpty()) {
+            return std::nullopt;
+        }
+        return textAnswers.takeFirst();
+    }
 };
 
 struct Fixture {
