@@ -33,6 +33,9 @@ Project projectFromTemplate(const NewProjectForm& form) {
     Project project = Project::defaults();
     project.name = form.name.trimmed();
     project.org = orgProfileOf(form);
+    if (project.org.scrt2().sandbox) {
+        (void)project.renameEnvironment(project.environment, u"sandbox"_s); // as the version 4 migration names it
+    }
 
     flow::TemplateOptions options;
     options.callCenterApiName = project.org.callCenterApiName;

@@ -29,7 +29,9 @@ namespace {
 bool sameFlowCheckInputs(const project::Project& a, const project::Project& b) {
     return a.flow == b.flow && a.org.orgId == b.org.orgId && a.org.scrt2Domain == b.org.scrt2Domain &&
            a.org.callCenterApiName == b.org.callCenterApiName && a.org.customerType == b.org.customerType &&
-           a.uui == b.uui && a.trunk == b.trunk && a.uuiToken == b.uuiToken;
+           a.uui == b.uui && a.trunk == b.trunk && a.uuiToken == b.uuiToken && a.sipAddress == b.sipAddress &&
+           // with other environments, the selected one's org values become the flow's org variables
+           a.otherEnvironments.isEmpty() == b.otherEnvironments.isEmpty();
 }
 
 } // namespace
@@ -189,6 +191,7 @@ void Workspace::applyProject(const project::Project& project) {
         Q_EMIT keyChanged();
     }
     if (otherEnvironment) {
+        m_goLiveFlowChecksValid = false; // the flow's simulations ran in the other environment
         Q_EMIT environmentChanged();
     }
     Q_EMIT projectChanged();

@@ -114,7 +114,8 @@ public:
     quint64 signatures() const { return m_tokens.signatures(); }
 
     // The last check of the project's flow (project::validateFlow) and what it read: the flow, the org profile, the
-    // UUI template, the trunk, the UUI token policy and the clock's second. A recompute where none of them changed
+    // UUI template, the trunk, the UUI token policy, the SIP address, whether there are other environments and the
+    // clock's second. A recompute where none of them changed
     // (a keystroke on another page) reuses it instead of checking the flow again.
     struct FlowCheckCache {
         bool valid = false;

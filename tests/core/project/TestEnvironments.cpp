@@ -3,6 +3,7 @@
 #include "flow/FlowTemplates.h"
 #include "flow/FlowValidator.h"
 #include "flow/Simulator.h"
+#include "project/NewProject.h"
 #include "project/ProjectExports.h"
 #include "project/ProjectFile.h"
 #include "project/SimulationSetup.h"
@@ -160,6 +161,19 @@ private Q_SLOTS:
         const QJsonObject savedProduction = saved.value(u"environments"_s).toArray().at(0).toObject();
         QVERIFY(!savedProduction.contains(u"futureKey"_s));
         QVERIFY(!savedProduction.value(u"org"_s).toObject().contains(u"futureOrgKey"_s));
+    }
+
+    // A project made from the template for a sandbox org starts with the environment "sandbox", as a migrated file.
+    void aNewSandboxProjectNamesItSandbox() {
+        NewProjectForm form;
+        form.name = u"UAT"_s;
+        form.orgId = u"00DSB0000000001"_s;
+        form.callCenterApiName = u"acme_uat"_s;
+        form.scrt2Domain = u"acme--uat.sandbox.my.salesforce-scrt.com"_s;
+        QCOMPARE(projectFromTemplate(form).environmentNames(), QStringList{u"sandbox"_s});
+        QCOMPARE(projectFromTemplate(form).defaultEnvironment, u"sandbox"_s);
+        form.scrt2Domain = u"acme.my.salesforce-scrt.com"_s;
+        QCOMPARE(projectFromTemplate(form).environmentNames(), QStringList{u"production"_s});
     }
 
     void operations() {
