@@ -28,7 +28,8 @@
 # --deb FILE: instead of the README's commands, installs the Debian package FILE with apt into the fresh root (apt
 # resolves its dependencies from the archive: the proof that shlibdeps named them all), then runs `handoff
 # --version`, `handoff preflight` of the installed sample (or `handoff flow validate` of it while there is no
-# preflight command; the step says which), and the app on QT_QPA_PLATFORM=offscreen for FRESH_ROOT_APP_SECONDS
+# preflight command; the step says which), then with a key the installed `handoff keys generate` made, `handoff
+# preflight --emulator` of it, which must say ready (exit 0), and the app on QT_QPA_PLATFORM=offscreen for FRESH_ROOT_APP_SECONDS
 # (killed then, which counts as started). scripts/deb-fresh-root-check.sh builds the package and calls this mode.
 # Timeouts (seconds): FRESH_ROOT_TIMEOUT_BOOTSTRAP (1800), FRESH_ROOT_TIMEOUT_FIRST (10800),
 # FRESH_ROOT_TIMEOUT_SECOND (14400).
@@ -302,6 +303,24 @@ if [ -n "$deb" ]; then
         [ "$rc" -le 1 ]
     }
     try_step "check the installed sample (preflight, else flow validate)" "$logs/6-sample.log" -- check_sample || true
+    ready_with_key() {
+        # The installed tools end to end: a key made by the installed `handoff keys generate`, then the go-live
+        # check of the installed sample with that key and the credential probe against the built-in emulator. Exit
+        # 0 (ready) is required: the sample's only failure without a key is the missing key.
+        in_root /bin/sh -c 'rm -rf /tmp/handoff-deb-key && mkdir -m 700 /tmp/handoff-deb-key'
+        in_root /usr/bin/handoff keys generate --project "$sample" --out-key /tmp/handoff-deb-key/key.pem \
+            --out-cert /tmp/handoff-deb-key/cert.pem
+        echo "handoff preflight $sample --key /tmp/handoff-deb-key/key.pem --emulator"
+        local rc=0
+        in_root /usr/bin/handoff preflight "$sample" --key /tmp/handoff-deb-key/key.pem --emulator || rc=$?
+        in_root /bin/rm -rf /tmp/handoff-deb-key
+        echo "exit $rc"
+        [ "$rc" -eq 0 ]
+    }
+    if in_root /usr/bin/handoff preflight --help >/dev/null 2>&1; then
+        try_step "the installed sample is ready with a generated key (preflight --emulator, exit 0)" \
+            "$logs/6b-ready.log" -- ready_with_key || true
+    fi
     run_app() {
         local rc=0
         in_root /usr/bin/env QT_QPA_PLATFORM=offscreen timeout -s TERM "$app_seconds" /usr/bin/handoff-studio || rc=$?
@@ -318,7 +337,7 @@ if [ -n "$deb" ]; then
     }
     try_step "files the package installed (excerpt)" "$logs/8-files.log" -- list_files || true
     summary
-    for f in "$logs"/5-version.log "$logs"/6-sample.log "$logs"/7-app.log "$logs"/8-files.log; do
+    for f in "$logs"/5-version.log "$logs"/6-sample.log "$logs"/6b-ready.log "$logs"/7-app.log "$logs"/8-files.log; do
         [ -f "$f" ] && { echo "---- $(basename "$f")"; cat "$f"; }
     done
     [ ${#failed_logs[@]} -eq 0 ]
