@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <utility>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -59,16 +61,433 @@ struct ExpressionField {
     bool optional = false; // an empty text is fine
 };
 
+// What the flow-wide rules (reachability, data flow, paths, loops) read of one action besides the flow's shape: when
+// an edit leaves this and the shape unchanged, their findings cannot change (IncrementalValidator).
+// The action's name is not part of it: the flow-wide messages name an action by actionLabel() only, and only the
+// action they are located at, so a new name is put into them in place.
+struct ActionSummary {
+    ActionKind kind = ActionKind::Disconnect;
+    int uuiMode = -1;
+    QString jumpTask;
+    QStringList writes; // Update Data's variables, a transfer's error variables
+    QList<Binding> successOutputs;
+    QList<std::pair<QString, QString>> reads; // (variable, field), in the order the action reads them
+    friend bool operator==(const ActionSummary&, const ActionSummary&) = default;
+};
+
+// The findings of the rules that read one action and the flow's declarations only (tasks, variables, the variables
+// bound to a voiceCallId output), with the expressions parsed on the way and the action's summary.
+struct ActionChecks {
+    diagnostics::Diagnostics jumps;
+    diagnostics::Diagnostics expressions;
+    diagnostics::Diagnostics properties;
+    std::vector<std::pair<QString, Expression>> parsed; // field -> parsed expression, in field order
+    ActionSummary summary;
+
+    const Expression* parsedAt(QStringView field) const {
+        for (const auto& [name, expression] : parsed) {
+            if (name == field) {
+                return &expression;
+            }
+        }
+        return nullptr;
+    }
+};
+
+QString labelOf(const QString& id, const QString& name) {
+    return name.isEmpty() ? u"'%1'"_s.arg(id) : u"'%1' (%2)"_s.arg(name, id);
+}
+
+// How every message names an action.
+QString actionLabel(const Action& a) {
+    return labelOf(a.id, a.name);
+}
+
+// The variables bound to a Call Data Action's voiceCallId output: where a callId may come from.
+QSet<QString> voiceCallIdOutputs(const Flow& flow) {
+    QSet<QString> outputs;
+    flow.forEachAction([&outputs](const Task&, const Action& a) {
+        if (const CallDataProps* p = a.as<CallDataProps>()) {
+            for (const Binding& b : p->successOutputs) {
+                if (b.name == u"voiceCallId"_s) {
+                    outputs.insert(b.value);
+                }
+            }
+        }
+    });
+    return outputs;
+}
+
+// The rules about one action: its jump, its expressions and variable names, its properties. The full validation
+// runs them for every action; IncrementalValidator runs them again for the actions an edit changed.
+class ActionRules {
+public:
+    ActionRules(const Flow& flow, const QSet<QString>& callIdOutputs)
+        : m_flow(flow)
+        , m_callIdOutputs(callIdOutputs) {}
+
+    ActionChecks check(const QString& taskId, const Action& a) {
+        ActionChecks node;
+        m_taskId = &taskId;
+        m_sink = &node.jumps;
+        checkJump(a);
+        m_sink = &node.expressions;
+        checkExpressions(a, node);
+        m_sink = &node.properties;
+        checkProperties(a, node);
+        m_sink = nullptr;
+        node.summary = summaryOf(a, node);
+        return node;
+    }
+
+private:
+    QString label(const Action& a) const { return actionLabel(a); }
+
+    diagnostics::Location at(const Action& a, const QString& property = {}) const {
+        return actionLocation(*m_taskId, a.id, property);
+    }
+
+    void report(const char* code, const diagnostics::Location& where, const QString& message, qsizetype offset = -1,
+                qsizetype length = 0) {
+        diagnostics::Location located = where;
+        located.offset = offset;
+        located.length = length;
+        m_sink->append(diagnostics::make(code, message, located));
+    }
+
+    static ActionSummary summaryOf(const Action& a, const ActionChecks& node) {
+        ActionSummary s;
+        s.kind = a.kind();
+        if (const SetUuiDataProps* uui = a.as<SetUuiDataProps>()) {
+            s.uuiMode = static_cast<int>(uui->mode);
+        } else if (const JumpProps* jump = a.as<JumpProps>()) {
+            s.jumpTask = jump->task;
+        } else if (const UpdateDataProps* update = a.as<UpdateDataProps>()) {
+            for (const Binding& b : update->assignments) {
+                s.writes.append(b.name);
+            }
+        } else if (const CallDataProps* callData = a.as<CallDataProps>()) {
+            s.successOutputs = callData->successOutputs;
+        } else if (const TransferProps* transfer = a.as<TransferProps>()) {
+            s.writes.append(transfer->errorTypeVariable);
+            s.writes.append(transfer->errorMessageVariable);
+        }
+        // The variables the action reads, from its expressions and its variable-valued settings, in order.
+        for (const auto& [field, expression] : node.parsed) {
+            for (const VariableReference& ref : expression.variables()) {
+                s.reads.append({ref.name, field});
+            }
+        }
+        if (const SetUuiDataProps* uui = a.as<SetUuiDataProps>(); uui && uui->source == UuiSource::ProjectTemplate) {
+            if (!uui->tokenVariable.isEmpty()) {
+                s.reads.append({uui->tokenVariable, u"props.tokenVariable"_s});
+            }
+            if (!uui->callIdVariable.isEmpty()) {
+                s.reads.append({uui->callIdVariable, u"props.callIdVariable"_s});
+            }
+        }
+        return s;
+    }
+
+    void checkJump(const Action& a) {
+        if (const JumpProps* jump = a.as<JumpProps>()) {
+            if (jump->task.isEmpty()) {
+                report("FLW023", at(a, u"props.task"_s),
+                       handoff::flow::tr("%1 jumps nowhere; choose the reusable task it continues in.").arg(label(a)));
+            } else if (m_flow.taskIndex(jump->task) < 0) {
+                report("FLW023", at(a, u"props.task"_s),
+                       handoff::flow::tr("%1 jumps to the task '%2', which does not exist. Choose an existing "
+                                         "task or add it.")
+                           .arg(label(a), jump->task));
+            }
+        }
+    }
+
+    QList<ExpressionField> expressionsOf(const Action& a) const {
+        QList<ExpressionField> list;
+        auto audio = [&list](const Audio& audioValue, const QString& field) {
+            if (!audioValue.tts.isEmpty()) {
+                list.append({field + u".tts"_s, audioValue.tts, true});
+            }
+        };
+        std::visit(
+            [&](const auto& p) {
+                using T = std::decay_t<decltype(p)>;
+                if constexpr (std::is_same_v<T, PlayAudioProps>) {
+                    audio(p.audio, u"props.audio"_s);
+                } else if constexpr (std::is_same_v<T, CallDataProps>) {
+                    for (qsizetype k = 0; k < p.inputs.size(); ++k) {
+                        list.append({u"props.inputs[%1].expression"_s.arg(k), p.inputs[k].value, false});
+                    }
+                } else if constexpr (std::is_same_v<T, DecisionProps>) {
+                    list.append({u"props.condition"_s, p.condition, false});
+                } else if constexpr (std::is_same_v<T, UpdateDataProps>) {
+                    for (qsizetype k = 0; k < p.assignments.size(); ++k) {
+                        list.append({u"props.assignments[%1].expression"_s.arg(k), p.assignments[k].value, false});
+                    }
+                } else if constexpr (std::is_same_v<T, SetUuiDataProps>) {
+                    if (p.source == UuiSource::Expression) {
+                        list.append({u"props.expression"_s, p.expression, false});
+                    }
+                } else if constexpr (std::is_same_v<T, TransferProps>) {
+                    list.append({u"props.number"_s, p.number, false});
+                    audio(p.preTransferAudio, u"props.preTransferAudio"_s);
+                    audio(p.failedTransferAudio, u"props.failedTransferAudio"_s);
+                } else if constexpr (std::is_same_v<T, SetPostFlowProps>) {
+                    list.append({u"props.invocationData"_s, p.invocationData, true});
+                }
+            },
+            a.props);
+        return list;
+    }
+
+    void checkVariableName(const QString& name, const diagnostics::Location& field, bool written) {
+        if (name.isEmpty()) {
+            return;
+        }
+        if (!m_flow.hasVariable(name)) {
+            report("FLW004", field,
+                   handoff::flow::tr(
+                       "There is no variable %1. Declare it in the flow's variables (with its scope, e.g. Flow.%2), or "
+                       "fix the spelling.")
+                       .arg(name, name.section(u'.', -1)));
+            return;
+        }
+        if (written && isBuiltIn(name)) {
+            report("FLW024", field,
+                   handoff::flow::tr("%1 is a read-only built-in variable; write to a Flow. or Task. variable "
+                                     "instead.")
+                       .arg(name));
+        }
+    }
+
+    void checkExpressions(const Action& a, ActionChecks& out) {
+        for (const ExpressionField& f : expressionsOf(a)) {
+            const diagnostics::Location field = at(a, f.field);
+            if (f.text.trimmed().isEmpty()) {
+                if (!f.optional) {
+                    report("FLW001", field,
+                           handoff::flow::tr("%1: this expression is empty. Write a value (\"\" for empty text).")
+                               .arg(label(a)));
+                }
+                continue;
+            }
+            auto parsed = Expression::parse(f.text);
+            if (!parsed) {
+                const ExpressionError& e = parsed.error();
+                report(e.code.toLatin1().constData(), field,
+                       handoff::flow::tr("%1, column %2 of the expression: %3")
+                           .arg(label(a))
+                           .arg(e.where.column)
+                           .arg(e.message),
+                       e.where.offset, e.where.length);
+                continue;
+            }
+            for (const VariableReference& ref : parsed->unsupported()) {
+                report("FLW002", field,
+                       handoff::flow::tr(
+                           "%1: %2 is valid Architect but not supported by the simulator; simulated calls stop "
+                           "there. Test this step in Architect.")
+                           .arg(label(a), ref.name));
+            }
+            for (const VariableReference& ref : parsed->variables()) {
+                checkVariableName(ref.name, field, false);
+            }
+            out.parsed.emplace_back(f.field, *parsed);
+        }
+        // Variable-valued settings.
+        if (const CallDataProps* p = a.as<CallDataProps>()) {
+            for (qsizetype k = 0; k < p->successOutputs.size(); ++k) {
+                checkVariableName(p->successOutputs[k].value, at(a, u"props.successOutputs[%1].variable"_s.arg(k)),
+                                  true);
+            }
+        } else if (const UpdateDataProps* u = a.as<UpdateDataProps>()) {
+            for (qsizetype k = 0; k < u->assignments.size(); ++k) {
+                const diagnostics::Location field = at(a, u"props.assignments[%1].variable"_s.arg(k));
+                if (u->assignments[k].name.isEmpty()) {
+                    report("FLW004", field,
+                           handoff::flow::tr("%1: an assignment has no variable; name the variable it sets.")
+                               .arg(label(a)));
+                }
+                checkVariableName(u->assignments[k].name, field, true);
+            }
+        } else if (const SetUuiDataProps* s = a.as<SetUuiDataProps>(); s && s->source == UuiSource::ProjectTemplate) {
+            checkVariableName(s->tokenVariable, at(a, u"props.tokenVariable"_s), false);
+            checkVariableName(s->callIdVariable, at(a, u"props.callIdVariable"_s), false);
+            if (s->tokenVariable.isEmpty()) {
+                report("FLW004", at(a, u"props.tokenVariable"_s),
+                       handoff::flow::tr("%1 needs the variable that holds the UUI token.").arg(label(a)));
+            }
+        } else if (const TransferProps* t = a.as<TransferProps>()) {
+            checkVariableName(t->errorTypeVariable, at(a, u"props.errorTypeVariable"_s), true);
+            checkVariableName(t->errorMessageVariable, at(a, u"props.errorMessageVariable"_s), true);
+        }
+    }
+
+    void checkProperties(const Action& a, const ActionChecks& node) {
+        static const QRegularExpression flatName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+        static const QStringList reserved{u"orgId"_s, u"integrationId"_s, u"rawRequest"_s};
+        if (const CallDataProps* p = a.as<CallDataProps>()) {
+            QSet<QString> names;
+            for (qsizetype k = 0; k < p->inputs.size(); ++k) {
+                const QString& name = p->inputs[k].name;
+                const diagnostics::Location field = at(a, u"props.inputs[%1].name"_s.arg(k));
+                if (!flatName.match(name).hasMatch()) {
+                    report("FLW021", field,
+                           handoff::flow::tr(
+                               "The input name '%1' of %2 is not flat: Genesys data action input contracts are "
+                               "flat objects, so use letters, digits and _ only (no dots, brackets or spaces).")
+                               .arg(name, label(a)));
+                } else if (names.contains(name)) {
+                    report("FLW021", field,
+                           handoff::flow::tr("The input '%1' of %2 is given twice; keep one.").arg(name, label(a)));
+                }
+                names.insert(name);
+                for (const QString& r : reserved) {
+                    if (name.compare(r, Qt::CaseInsensitive) == 0) {
+                        report("FLW022", field,
+                               handoff::flow::tr(
+                                   "'%1' is reserved by Genesys in data action contracts (the help article's "
+                                   "sample uses orgId all the same). Rename the input, e.g. to salesforce%2, in "
+                                   "the contract, the function and here.")
+                                   .arg(name, r.left(1).toUpper() + r.mid(1)));
+                    }
+                }
+            }
+        } else if (const OpaqueProps* opaque = a.as<OpaqueProps>()) {
+            report("FLW027", at(a),
+                   handoff::flow::tr("%1 is the Archy action %2, which Handoff Studio does not model: it is kept "
+                                     "and exported unchanged, but not checked or simulated. Test it in Architect.")
+                       .arg(label(a), opaque->archyKind));
+        } else if (a.kind() == ActionKind::TransferToNumber) {
+            checkNumber(a, node);
+        } else if (const SetPostFlowProps* post = a.as<SetPostFlowProps>()) {
+            if (post->target != PostFlowTarget::Caller) {
+                report("FLW016", at(a, u"props.target"_s),
+                       handoff::flow::tr(
+                           "%1 targets the Agent. To send the caller to the escalation flow when the Agentforce "
+                           "agent hangs up, set Target to Caller.")
+                           .arg(label(a)));
+            }
+        } else if (const SetUuiDataProps* uui = a.as<SetUuiDataProps>()) {
+            if (!uui->userToUser) {
+                report("FLW025", at(a, u"props.userToUser"_s),
+                       handoff::flow::tr("%1 does not use the User-to-User option; Salesforce reads the UUI from the "
+                                         "User-to-User header. Select it.")
+                           .arg(label(a)));
+            }
+            checkCallIdSource(a, *uui, node);
+        }
+    }
+
+    void checkNumber(const Action& a, const ActionChecks& node) {
+        const diagnostics::Location field = at(a, u"props.number"_s);
+        const Expression* e = node.parsedAt(u"props.number");
+        if (!e) {
+            return;
+        }
+        std::optional<QString> number;
+        if (const auto lit = e->asLiteral(); lit && lit->type() == ValueType::String) {
+            number = lit->asString();
+        } else if (const auto var = e->asSingleVariable()) {
+            if (const Variable* v = m_flow.variable(*var); v && v->initial.type() == ValueType::String) {
+                number = v->initial.asString();
+            }
+        }
+        if (number && !isE164(*number)) {
+            report("FLW015", field,
+                   handoff::flow::tr(
+                       "The transfer number '%1' of %2 is not in E.164 form. Write + and the country code and number, "
+                       "1 to 15 digits, no spaces or tel: prefix (for example +15550100100): the Agentforce Voice "
+                       "SIP address from the channel setup.")
+                       .arg(*number, label(a)));
+        }
+    }
+
+    void checkCallIdSource(const Action& a, const SetUuiDataProps& uui, const ActionChecks& node) {
+        if (uui.source == UuiSource::ProjectTemplate) {
+            if (!uui.callIdVariable.isEmpty() && !m_callIdOutputs.contains(uui.callIdVariable)) {
+                report("FLW012", at(a, u"props.callIdVariable"_s),
+                       handoff::flow::tr(
+                           "The UUI's callId comes from %1, which no Call Data Action sets. Bind the data action's "
+                           "voiceCallId output to a variable and use that variable here.")
+                           .arg(uui.callIdVariable));
+            }
+            return;
+        }
+        const diagnostics::Location field = at(a, u"props.expression"_s);
+        const Expression* e = node.parsedAt(u"props.expression");
+        if (!e || !uui.expression.contains(u"callId"_s, Qt::CaseInsensitive)) {
+            return;
+        }
+        for (const VariableReference& ref : e->variables()) {
+            if (m_callIdOutputs.contains(ref.name)) {
+                return;
+            }
+        }
+        report("FLW012", field,
+               handoff::flow::tr(
+                   "The UUI expression of %1 writes a callId, but not from the Call Data Action's output: it would "
+                   "send a fixed or wrong VoiceCall id. Use the variable bound to the voiceCallId output.")
+                   .arg(label(a)));
+    }
+
+    const Flow& m_flow;
+    const QSet<QString>& m_callIdOutputs;
+    const QString* m_taskId = nullptr;
+    diagnostics::Diagnostics* m_sink = nullptr;
+};
+
+// Everything validate() found, in its parts: the structure, each action's own findings, and the flow-wide rules.
+struct Findings {
+    diagnostics::Diagnostics structure;
+    std::vector<ActionChecks> actions; // in FlowGraph order
+    diagnostics::Diagnostics global;
+    QSet<QString> callIdOutputs;
+};
+
+// The list validate() returns: the parts in the order the rules run (structure, jumps, expressions, the flow-wide
+// rules, properties), errors first. `actions` gives each action's findings in FlowGraph order.
+template <typename Actions>
+diagnostics::Diagnostics assemble(const Findings& f, const Actions& actions) {
+    diagnostics::Diagnostics out = f.structure;
+    for (const auto& a : actions) {
+        out.append(checksOf(a).jumps);
+    }
+    for (const auto& a : actions) {
+        out.append(checksOf(a).expressions);
+    }
+    out.append(f.global);
+    for (const auto& a : actions) {
+        out.append(checksOf(a).properties);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return static_cast<int>(a.severity) > static_cast<int>(b.severity);
+    });
+    return out;
+}
+
+const ActionChecks& checksOf(const ActionChecks& checks) {
+    return checks;
+}
+
+// The whole flow's rules: the structure, each action's own rules (ActionRules), then the control-flow graph's.
 class Validator {
 public:
     explicit Validator(const Flow& flow)
         : m_flow(flow)
         , m_graph(flow) {}
 
-    diagnostics::Diagnostics run() {
+    Findings run() {
+        m_sink = &m_findings.structure;
         checkStructure();
-        buildGraph();
-        checkExpressions();
+        m_findings.callIdOutputs = voiceCallIdOutputs(m_flow);
+        ActionRules rules(m_flow, m_findings.callIdOutputs);
+        m_findings.actions.reserve(static_cast<size_t>(m_graph.size()));
+        for (int i = 0; i < m_graph.size(); ++i) {
+            m_findings.actions.push_back(rules.check(m_graph.node(i).taskId(m_flow), actionAt(i)));
+        }
+        m_sink = &m_findings.global;
         if (m_start >= 0) {
             computeReachability();
             computeFacts();
@@ -77,11 +496,8 @@ public:
             checkReads();
             checkCycles();
         }
-        checkProperties();
-        std::stable_sort(m_out.begin(), m_out.end(), [](const auto& a, const auto& b) {
-            return static_cast<int>(a.severity) > static_cast<int>(b.severity);
-        });
-        return m_out;
+        m_sink = nullptr;
+        return std::move(m_findings);
     }
 
 private:
@@ -92,29 +508,19 @@ private:
         return actionLocation(n.taskId(m_flow), n.id(), property);
     }
 
-    QString key(int i, const QString& property) const { return u"%1|%2"_s.arg(i).arg(property); }
-
-    QString label(int i) const {
-        const Action& a = actionAt(i);
-        return a.name.isEmpty() ? u"'%1'"_s.arg(a.id) : u"'%1' (%2)"_s.arg(a.name, a.id);
-    }
+    QString label(int i) const { return actionLabel(actionAt(i)); }
 
     QString taskLabel(int t) const {
         const Task& task = m_flow.tasks[t];
         return task.name.isEmpty() ? u"'%1'"_s.arg(task.id) : u"'%1' (%2)"_s.arg(task.name, task.id);
     }
 
-    void report(const char* code, const diagnostics::Location& where, const QString& message, qsizetype offset = -1,
-                qsizetype length = 0) {
-        diagnostics::Location located = where;
-        located.offset = offset;
-        located.length = length;
-        m_out.append(diagnostics::make(code, message, located));
+    void report(const char* code, const diagnostics::Location& where, const QString& message) {
+        m_sink->append(diagnostics::make(code, message, where));
     }
 
     const Expression* parsedAt(int i, const QString& property) const {
-        const auto it = m_parsed.constFind(key(i, property));
-        return it == m_parsed.cend() ? nullptr : &*it;
+        return m_findings.actions[static_cast<size_t>(i)].parsedAt(property);
     }
 
     // ---- structure -------------------------------------------------------------------------------------------
@@ -171,172 +577,6 @@ private:
                        .arg(taskLabel(m_graph.startTask())));
         } else {
             m_start = m_graph.start();
-        }
-    }
-
-    void buildGraph() {
-        for (int i = 0; i < m_graph.size(); ++i) {
-            if (const JumpProps* jump = actionAt(i).as<JumpProps>()) {
-                if (jump->task.isEmpty()) {
-                    report(
-                        "FLW023", at(i, u"props.task"_s),
-                        handoff::flow::tr("%1 jumps nowhere; choose the reusable task it continues in.").arg(label(i)));
-                } else if (m_flow.taskIndex(jump->task) < 0) {
-                    report("FLW023", at(i, u"props.task"_s),
-                           handoff::flow::tr("%1 jumps to the task '%2', which does not exist. Choose an existing "
-                                             "task or add it.")
-                               .arg(label(i), jump->task));
-                }
-            }
-        }
-    }
-
-    // ---- expressions ------------------------------------------------------------------------------------------
-
-    QList<ExpressionField> expressionsOf(const Action& a) const {
-        QList<ExpressionField> list;
-        auto audio = [&list](const Audio& audioValue, const QString& field) {
-            if (!audioValue.tts.isEmpty()) {
-                list.append({field + u".tts"_s, audioValue.tts, true});
-            }
-        };
-        std::visit(
-            [&](const auto& p) {
-                using T = std::decay_t<decltype(p)>;
-                if constexpr (std::is_same_v<T, PlayAudioProps>) {
-                    audio(p.audio, u"props.audio"_s);
-                } else if constexpr (std::is_same_v<T, CallDataProps>) {
-                    for (qsizetype k = 0; k < p.inputs.size(); ++k) {
-                        list.append({u"props.inputs[%1].expression"_s.arg(k), p.inputs[k].value, false});
-                    }
-                } else if constexpr (std::is_same_v<T, DecisionProps>) {
-                    list.append({u"props.condition"_s, p.condition, false});
-                } else if constexpr (std::is_same_v<T, UpdateDataProps>) {
-                    for (qsizetype k = 0; k < p.assignments.size(); ++k) {
-                        list.append({u"props.assignments[%1].expression"_s.arg(k), p.assignments[k].value, false});
-                    }
-                } else if constexpr (std::is_same_v<T, SetUuiDataProps>) {
-                    if (p.source == UuiSource::Expression) {
-                        list.append({u"props.expression"_s, p.expression, false});
-                    }
-                } else if constexpr (std::is_same_v<T, TransferProps>) {
-                    list.append({u"props.number"_s, p.number, false});
-                    audio(p.preTransferAudio, u"props.preTransferAudio"_s);
-                    audio(p.failedTransferAudio, u"props.failedTransferAudio"_s);
-                } else if constexpr (std::is_same_v<T, SetPostFlowProps>) {
-                    list.append({u"props.invocationData"_s, p.invocationData, true});
-                }
-            },
-            a.props);
-        return list;
-    }
-
-    // Variables an action reads (from its expressions and its variable-valued settings), in order.
-    QList<std::pair<QString, QString>> readsOf(int i) const {
-        QList<std::pair<QString, QString>> reads; // (variable, field)
-        const Action& a = actionAt(i);
-        for (const ExpressionField& f : expressionsOf(a)) {
-            if (const Expression* e = parsedAt(i, f.field)) {
-                for (const VariableReference& ref : e->variables()) {
-                    reads.append({ref.name, f.field});
-                }
-            }
-        }
-        if (const SetUuiDataProps* uui = a.as<SetUuiDataProps>(); uui && uui->source == UuiSource::ProjectTemplate) {
-            if (!uui->tokenVariable.isEmpty()) {
-                reads.append({uui->tokenVariable, u"props.tokenVariable"_s});
-            }
-            if (!uui->callIdVariable.isEmpty()) {
-                reads.append({uui->callIdVariable, u"props.callIdVariable"_s});
-            }
-        }
-        return reads;
-    }
-
-    void checkVariableName(const QString& name, const diagnostics::Location& field, bool written) {
-        if (name.isEmpty()) {
-            return;
-        }
-        if (!m_flow.hasVariable(name)) {
-            report("FLW004", field,
-                   handoff::flow::tr(
-                       "There is no variable %1. Declare it in the flow's variables (with its scope, e.g. Flow.%2), or "
-                       "fix the spelling.")
-                       .arg(name, name.section(u'.', -1)));
-            return;
-        }
-        if (written && isBuiltIn(name)) {
-            report("FLW024", field,
-                   handoff::flow::tr("%1 is a read-only built-in variable; write to a Flow. or Task. variable "
-                                     "instead.")
-                       .arg(name));
-        }
-    }
-
-    void checkExpressions() {
-        for (int i = 0; i < m_graph.size(); ++i) {
-            const Action& a = actionAt(i);
-            for (const ExpressionField& f : expressionsOf(a)) {
-                const diagnostics::Location field = at(i, f.field);
-                if (f.text.trimmed().isEmpty()) {
-                    if (!f.optional) {
-                        report("FLW001", field,
-                               handoff::flow::tr("%1: this expression is empty. Write a value (\"\" for empty text).")
-                                   .arg(label(i)));
-                    }
-                    continue;
-                }
-                auto parsed = Expression::parse(f.text);
-                if (!parsed) {
-                    const ExpressionError& e = parsed.error();
-                    report(e.code.toLatin1().constData(), field,
-                           handoff::flow::tr("%1, column %2 of the expression: %3")
-                               .arg(label(i))
-                               .arg(e.where.column)
-                               .arg(e.message),
-                           e.where.offset, e.where.length);
-                    continue;
-                }
-                for (const VariableReference& ref : parsed->unsupported()) {
-                    report("FLW002", field,
-                           handoff::flow::tr(
-                               "%1: %2 is valid Architect but not supported by the simulator; simulated calls stop "
-                               "there. Test this step in Architect.")
-                               .arg(label(i), ref.name));
-                }
-                for (const VariableReference& ref : parsed->variables()) {
-                    checkVariableName(ref.name, field, false);
-                }
-                m_parsed.insert(key(i, f.field), *parsed);
-            }
-            // Variable-valued settings.
-            if (const CallDataProps* p = a.as<CallDataProps>()) {
-                for (qsizetype k = 0; k < p->successOutputs.size(); ++k) {
-                    checkVariableName(p->successOutputs[k].value, at(i, u"props.successOutputs[%1].variable"_s.arg(k)),
-                                      true);
-                }
-            } else if (const UpdateDataProps* u = a.as<UpdateDataProps>()) {
-                for (qsizetype k = 0; k < u->assignments.size(); ++k) {
-                    const diagnostics::Location field = at(i, u"props.assignments[%1].variable"_s.arg(k));
-                    if (u->assignments[k].name.isEmpty()) {
-                        report("FLW004", field,
-                               handoff::flow::tr("%1: an assignment has no variable; name the variable it sets.")
-                                   .arg(label(i)));
-                    }
-                    checkVariableName(u->assignments[k].name, field, true);
-                }
-            } else if (const SetUuiDataProps* s = a.as<SetUuiDataProps>();
-                       s && s->source == UuiSource::ProjectTemplate) {
-                checkVariableName(s->tokenVariable, at(i, u"props.tokenVariable"_s), false);
-                checkVariableName(s->callIdVariable, at(i, u"props.callIdVariable"_s), false);
-                if (s->tokenVariable.isEmpty()) {
-                    report("FLW004", at(i, u"props.tokenVariable"_s),
-                           handoff::flow::tr("%1 needs the variable that holds the UUI token.").arg(label(i)));
-                }
-            } else if (const TransferProps* t = a.as<TransferProps>()) {
-                checkVariableName(t->errorTypeVariable, at(i, u"props.errorTypeVariable"_s), true);
-                checkVariableName(t->errorMessageVariable, at(i, u"props.errorMessageVariable"_s), true);
-            }
         }
     }
 
@@ -513,21 +753,6 @@ private:
         }
     }
 
-    // The variables bound to a Call Data Action's voiceCallId output: where a callId may come from.
-    QSet<QString> voiceCallIdOutputs() const {
-        QSet<QString> outputs;
-        m_flow.forEachAction([&outputs](const Task&, const Action& a) {
-            if (const CallDataProps* p = a.as<CallDataProps>()) {
-                for (const Binding& b : p->successOutputs) {
-                    if (b.name == u"voiceCallId"_s) {
-                        outputs.insert(b.value);
-                    }
-                }
-            }
-        });
-        return outputs;
-    }
-
     void checkReads() {
         for (int i = 0; i < m_graph.size(); ++i) {
             if (!m_reachable[i] || m_in[i].top) {
@@ -560,7 +785,7 @@ private:
                 }
                 continue;
             }
-            for (const auto& [name, field] : readsOf(i)) {
+            for (const auto& [name, field] : m_findings.actions[static_cast<size_t>(i)].summary.reads) {
                 check(name, field);
             }
         }
@@ -674,126 +899,13 @@ private:
         }
     }
 
-    void checkProperties() {
-        static const QRegularExpression flatName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
-        static const QStringList reserved{u"orgId"_s, u"integrationId"_s, u"rawRequest"_s};
-        const QSet<QString> outputs = voiceCallIdOutputs();
-        for (int i = 0; i < m_graph.size(); ++i) {
-            const Action& a = actionAt(i);
-            if (const CallDataProps* p = a.as<CallDataProps>()) {
-                QSet<QString> names;
-                for (qsizetype k = 0; k < p->inputs.size(); ++k) {
-                    const QString& name = p->inputs[k].name;
-                    const diagnostics::Location field = at(i, u"props.inputs[%1].name"_s.arg(k));
-                    if (!flatName.match(name).hasMatch()) {
-                        report("FLW021", field,
-                               handoff::flow::tr(
-                                   "The input name '%1' of %2 is not flat: Genesys data action input contracts are "
-                                   "flat objects, so use letters, digits and _ only (no dots, brackets or spaces).")
-                                   .arg(name, label(i)));
-                    } else if (names.contains(name)) {
-                        report("FLW021", field,
-                               handoff::flow::tr("The input '%1' of %2 is given twice; keep one.").arg(name, label(i)));
-                    }
-                    names.insert(name);
-                    for (const QString& r : reserved) {
-                        if (name.compare(r, Qt::CaseInsensitive) == 0) {
-                            report("FLW022", field,
-                                   handoff::flow::tr(
-                                       "'%1' is reserved by Genesys in data action contracts (the help article's "
-                                       "sample uses orgId all the same). Rename the input, e.g. to salesforce%2, in "
-                                       "the contract, the function and here.")
-                                       .arg(name, r.left(1).toUpper() + r.mid(1)));
-                        }
-                    }
-                }
-            } else if (const OpaqueProps* opaque = a.as<OpaqueProps>()) {
-                report("FLW027", at(i),
-                       handoff::flow::tr("%1 is the Archy action %2, which Handoff Studio does not model: it is kept "
-                                         "and exported unchanged, but not checked or simulated. Test it in Architect.")
-                           .arg(label(i), opaque->archyKind));
-            } else if (a.kind() == ActionKind::TransferToNumber) {
-                checkNumber(i);
-            } else if (const SetPostFlowProps* post = a.as<SetPostFlowProps>()) {
-                if (post->target != PostFlowTarget::Caller) {
-                    report("FLW016", at(i, u"props.target"_s),
-                           handoff::flow::tr(
-                               "%1 targets the Agent. To send the caller to the escalation flow when the Agentforce "
-                               "agent hangs up, set Target to Caller.")
-                               .arg(label(i)));
-                }
-            } else if (const SetUuiDataProps* uui = a.as<SetUuiDataProps>()) {
-                if (!uui->userToUser) {
-                    report(
-                        "FLW025", at(i, u"props.userToUser"_s),
-                        handoff::flow::tr("%1 does not use the User-to-User option; Salesforce reads the UUI from the "
-                                          "User-to-User header. Select it.")
-                            .arg(label(i)));
-                }
-                checkCallIdSource(i, *uui, outputs);
-            }
-        }
-    }
-
-    void checkNumber(int i) {
-        const diagnostics::Location field = at(i, u"props.number"_s);
-        const Expression* e = parsedAt(i, u"props.number"_s);
-        if (!e) {
-            return;
-        }
-        std::optional<QString> number;
-        if (const auto lit = e->asLiteral(); lit && lit->type() == ValueType::String) {
-            number = lit->asString();
-        } else if (const auto var = e->asSingleVariable()) {
-            if (const Variable* v = m_flow.variable(*var); v && v->initial.type() == ValueType::String) {
-                number = v->initial.asString();
-            }
-        }
-        if (number && !isE164(*number)) {
-            report("FLW015", field,
-                   handoff::flow::tr(
-                       "The transfer number '%1' of %2 is not in E.164 form. Write + and the country code and number, "
-                       "1 to 15 digits, no spaces or tel: prefix (for example +15550100100): the Agentforce Voice "
-                       "SIP address from the channel setup.")
-                       .arg(*number, label(i)));
-        }
-    }
-
-    void checkCallIdSource(int i, const SetUuiDataProps& uui, const QSet<QString>& outputs) {
-        if (uui.source == UuiSource::ProjectTemplate) {
-            if (!uui.callIdVariable.isEmpty() && !outputs.contains(uui.callIdVariable)) {
-                report("FLW012", at(i, u"props.callIdVariable"_s),
-                       handoff::flow::tr(
-                           "The UUI's callId comes from %1, which no Call Data Action sets. Bind the data action's "
-                           "voiceCallId output to a variable and use that variable here.")
-                           .arg(uui.callIdVariable));
-            }
-            return;
-        }
-        const diagnostics::Location field = at(i, u"props.expression"_s);
-        const Expression* e = parsedAt(i, u"props.expression"_s);
-        if (!e || !uui.expression.contains(u"callId"_s, Qt::CaseInsensitive)) {
-            return;
-        }
-        for (const VariableReference& ref : e->variables()) {
-            if (outputs.contains(ref.name)) {
-                return;
-            }
-        }
-        report("FLW012", field,
-               handoff::flow::tr(
-                   "The UUI expression of %1 writes a callId, but not from the Call Data Action's output: it would "
-                   "send a fixed or wrong VoiceCall id. Use the variable bound to the voiceCallId output.")
-                   .arg(label(i)));
-    }
-
     const Flow& m_flow;
     FlowGraph m_graph;
-    diagnostics::Diagnostics m_out;
+    Findings m_findings;
+    diagnostics::Diagnostics* m_sink = nullptr;
     int m_start = -1;
     std::vector<bool> m_reachable;
     std::vector<Facts> m_in;
-    QHash<QString, Expression> m_parsed; // field -> parsed expression
 };
 
 } // namespace
@@ -804,8 +916,201 @@ bool isE164(QStringView number) {
 }
 
 diagnostics::Diagnostics validate(const Flow& flow) {
-    Validator validator(flow);
-    return validator.run();
+    const Findings findings = Validator(flow).run();
+    return assemble(findings, findings.actions);
+}
+
+// ---- IncrementalValidator ------------------------------------------------------------------------------------
+
+namespace {
+
+// What the last validation saw of one action: its place (the flow's shape), its own content and its findings.
+struct ActionRecord {
+    QString id;
+    int task = -1;
+    QString parentId;
+    QString output;
+    size_t index = 0;
+    QStringList outputKeys;
+    QString name;
+    ActionProps props;
+    ActionChecks checks;
+};
+
+const ActionChecks& checksOf(const ActionRecord& record) {
+    return record.checks;
+}
+
+} // namespace
+
+struct IncrementalValidator::State {
+    QString startTaskId;
+    QList<Variable> variables;
+    QStringList taskIds;
+    QStringList taskNames;
+    std::vector<ActionRecord> actions;
+    Findings findings; // findings.actions is empty: each action's are in its record
+    diagnostics::Diagnostics result;
+};
+
+IncrementalValidator::IncrementalValidator() = default;
+IncrementalValidator::~IncrementalValidator() = default;
+IncrementalValidator::IncrementalValidator(IncrementalValidator&&) noexcept = default;
+IncrementalValidator& IncrementalValidator::operator=(IncrementalValidator&&) noexcept = default;
+
+namespace {
+
+void recordShape(const ActionList& list, int task, const QString& parentId, const QString& output,
+                 std::vector<ActionRecord>& out) {
+    for (size_t i = 0; i < list.size(); ++i) {
+        const Action& a = list[i];
+        ActionRecord r;
+        r.id = a.id;
+        r.task = task;
+        r.parentId = parentId;
+        r.output = output;
+        r.index = i;
+        for (const Output& o : a.outputs) {
+            r.outputKeys.append(o.key);
+        }
+        r.name = a.name;
+        r.props = a.props;
+        out.push_back(std::move(r));
+        for (const Output& o : a.outputs) {
+            recordShape(o.actions, task, a.id, o.key, out);
+        }
+    }
+}
+
+// Walks `list` in FlowGraph's order beside the records: false when the shape differs (an action added, removed,
+// moved, renamed, or its outputs changed); the actions whose own content differs are added to `changed`.
+bool sameShape(const ActionList& list, int task, const QString& parentId, const QString& output,
+               const std::vector<ActionRecord>& records, size_t& k,
+               std::vector<std::pair<size_t, const Action*>>& changed) {
+    for (size_t i = 0; i < list.size(); ++i) {
+        const Action& a = list[i];
+        if (k >= records.size()) {
+            return false;
+        }
+        const ActionRecord& r = records[k];
+        if (r.index != i || r.task != task || r.id != a.id || r.parentId != parentId || r.output != output ||
+            r.outputKeys.size() != a.outputs.size()) {
+            return false;
+        }
+        for (qsizetype o = 0; o < a.outputs.size(); ++o) {
+            if (r.outputKeys[o] != a.outputs[o].key) {
+                return false;
+            }
+        }
+        if (r.name != a.name || !(r.props == a.props)) {
+            changed.emplace_back(k, &a);
+        }
+        ++k;
+        for (const Output& o : a.outputs) {
+            if (!sameShape(o.actions, task, a.id, o.key, records, k, changed)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+diagnostics::Diagnostics IncrementalValidator::validate(const Flow& flow) {
+    m_last = {};
+    if (m_state && m_state->startTaskId == flow.startTaskId && m_state->taskIds.size() == flow.tasks.size() &&
+        m_state->variables == flow.variables) {
+        State& st = *m_state;
+        bool same = true;
+        for (qsizetype t = 0; same && t < flow.tasks.size(); ++t) {
+            same = st.taskIds[t] == flow.tasks[t].id && st.taskNames[t] == flow.tasks[t].name;
+        }
+        std::vector<std::pair<size_t, const Action*>> changed;
+        size_t k = 0;
+        for (int t = 0; same && t < flow.tasks.size(); ++t) {
+            same = sameShape(flow.tasks[t].actions, t, {}, {}, st.actions, k, changed);
+        }
+        same = same && k == st.actions.size();
+        // Rechecking more than a quarter of the actions one by one costs about what a full validation does.
+        if (same && changed.size() * 4 <= st.actions.size()) {
+            ActionRules rules(flow, st.findings.callIdOutputs);
+            std::vector<ActionChecks> fresh;
+            fresh.reserve(changed.size());
+            for (const auto& [index, action] : changed) {
+                fresh.push_back(rules.check(flow.tasks[st.actions[index].task].id, *action));
+                if (!(fresh.back().summary == st.actions[index].checks.summary)) {
+                    same = false; // the edit can change what the flow-wide rules find
+                    break;
+                }
+            }
+            // A new name: into the flow-wide messages located at the action, where its label appears once.
+            for (size_t c = 0; same && c < changed.size(); ++c) {
+                const ActionRecord& r = st.actions[changed[c].first];
+                const Action& a = *changed[c].second;
+                if (r.name == a.name) {
+                    continue;
+                }
+                const QString before = labelOf(r.id, r.name);
+                const QString after = actionLabel(a);
+                for (diagnostics::Diagnostic& d : st.findings.global) {
+                    if (d.where.actionId != r.id) {
+                        continue;
+                    }
+                    const qsizetype count = d.message.count(before);
+                    if (count > 1) {
+                        same = false; // the label is not the only place the old text appears: check it all
+                        break;
+                    }
+                    if (count == 1) {
+                        d.message.replace(before, after);
+                    }
+                }
+            }
+            if (same) {
+                for (size_t c = 0; c < changed.size(); ++c) {
+                    ActionRecord& r = st.actions[changed[c].first];
+                    r.name = changed[c].second->name;
+                    r.props = changed[c].second->props;
+                    r.checks = std::move(fresh[c]);
+                }
+                if (!changed.empty()) {
+                    st.result = assemble(st.findings, st.actions);
+                }
+                m_last.incremental = true;
+                m_last.recheckedActions = static_cast<int>(changed.size());
+                return st.result;
+            }
+        }
+    }
+    // A full validation, remembered for the next call.
+    auto st = std::make_unique<State>();
+    st->startTaskId = flow.startTaskId;
+    st->variables = flow.variables;
+    for (const Task& t : flow.tasks) {
+        st->taskIds.append(t.id);
+        st->taskNames.append(t.name);
+    }
+    for (int t = 0; t < flow.tasks.size(); ++t) {
+        recordShape(flow.tasks[t].actions, t, {}, {}, st->actions);
+    }
+    st->findings = Validator(flow).run();
+    st->result = assemble(st->findings, st->findings.actions);
+    for (size_t i = 0; i < st->actions.size() && i < st->findings.actions.size(); ++i) {
+        st->actions[i].checks = std::move(st->findings.actions[i]);
+    }
+    st->findings.actions.clear();
+    m_state = std::move(st);
+    m_last.recheckedActions = static_cast<int>(m_state->actions.size());
+    return m_state->result;
+}
+
+IncrementalValidator::Run IncrementalValidator::lastRun() const {
+    return m_last;
+}
+
+void IncrementalValidator::reset() {
+    m_state.reset();
 }
 
 } // namespace handoff::flow

@@ -3,6 +3,8 @@
 #include "diagnostics/Diagnostic.h"
 #include "flow/Flow.h"
 
+#include <memory>
+
 namespace handoff::flow {
 
 // Checks a flow against the rules of the handoff recipe (docs/flow.md). Every diagnostic is located by task and
@@ -26,6 +28,40 @@ namespace handoff::flow {
 //  FLW025  Set UUI Data without the User-to-User option
 //  FLW026  a task id that is empty, used twice or not refId-safe
 diagnostics::Diagnostics validate(const Flow& flow);
+
+// validate() again after an edit, rechecking only what the edit can change (docs/flow.md, "Incremental
+// validation"); the result is always the list validate() gives for the same flow, in the same order.
+// - The first call, and any call after an edit that changes the flow's shape (an action added, removed or moved, an
+//   id, a task or a variable changed, the start task), validates the whole flow and remembers its findings.
+// - After an edit that changes only actions' names and properties, it reruns the rules about those actions (their
+//   expressions, variable names and properties). The flow-wide rules (reachability, what is set where, paths,
+//   transfers, loops) read only the flow's shape and a summary of each action (its kind, name, what it reads and
+//   writes, its jump target, its UUI mode); when an edited action's summary is unchanged, their findings are too,
+//   and they are reused. Otherwise the whole flow is validated.
+// It keeps no reference to the flow it was given.
+class IncrementalValidator final {
+public:
+    IncrementalValidator();
+    ~IncrementalValidator();
+    IncrementalValidator(IncrementalValidator&&) noexcept;
+    IncrementalValidator& operator=(IncrementalValidator&&) noexcept;
+
+    diagnostics::Diagnostics validate(const Flow& flow);
+
+    // What the last validate() did: reuse (incremental) and how many actions' own rules it ran.
+    struct Run {
+        bool incremental = false;
+        int recheckedActions = 0;
+    };
+    Run lastRun() const;
+    // Forget the remembered findings: the next validate() is a full one.
+    void reset();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+    Run m_last;
+};
 
 // "+" and 1 to 15 digits, the E.164 form Architect and Salesforce expect for the Agentforce Voice SIP address.
 bool isE164(QStringView number);

@@ -49,8 +49,9 @@ flow::SimulationContext simulationContext(const Project& project) {
     return c;
 }
 
-diagnostics::Diagnostics validateFlow(const Project& project, const Clock& clock) {
-    diagnostics::Diagnostics out = flow::validate(project.flow);
+diagnostics::Diagnostics validateFlow(const Project& project, const Clock& clock,
+                                      flow::IncrementalValidator* validator) {
+    diagnostics::Diagnostics out = validator ? validator->validate(project.flow) : flow::validate(project.flow);
     if (diagnostics::hasErrors(out)) {
         return out; // a flow that does not hold together says so first; a call through it would only repeat it
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "flow/FlowValidator.h"
 #include "flow/Simulator.h"
 #include "project/Project.h"
 
@@ -21,7 +22,9 @@ QList<std::pair<QString, QString>> environmentVariables(const Environment& envir
 // The project's flow checked in its project: the flow's own rules (flow::validate), and what one call along the
 // all-success path meets at Set UUI Data and Transfer to Number under the project's org, UUI template, trunk and
 // token policy (the UUI rules of `handoff uui compose`, the header budget, FLW041-FLW049). `handoff flow validate`
-// and the success row of `flow matrix` so agree about what they both check.
-diagnostics::Diagnostics validateFlow(const Project& project, const Clock& clock);
+// and the success row of `flow matrix` so agree about what they both check. With `validator`, the flow's own rules
+// are rechecked only where the flow changed since its last use (flow::IncrementalValidator; the same result).
+diagnostics::Diagnostics validateFlow(const Project& project, const Clock& clock,
+                                      flow::IncrementalValidator* validator = nullptr);
 
 } // namespace handoff::project

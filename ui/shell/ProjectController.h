@@ -48,8 +48,6 @@ public:
     static QString recoveryDirectory();
     QString recoveryFile() const; // for the current project
     int autosaveInterval() const { return m_autosave.interval(); }
-    // For tests that write the recovery file themselves (test_crash_safe_save).
-    void setAutosaveInterval(int milliseconds) { m_autosave.setInterval(milliseconds); }
     // Writes the recovery file now (when there are unsaved changes); for tests and the autosave timer.
     bool writeRecovery();
     // Removes the recovery file of the current project (after a save, a discard or a clean close).

@@ -419,7 +419,7 @@ project::Composition Workspace::compute(const project::Project& project, const c
         } else {
             const qint64 at = clock.nowSecs();
             if (!flowChecks->valid || !sameFlowCheckInputs(flowChecks->inputs, project) || flowChecks->at != at) {
-                flowChecks->result = project::validateFlow(project, clock);
+                flowChecks->result = project::validateFlow(project, clock, &flowChecks->validator);
                 flowChecks->inputs = project;
                 flowChecks->at = at;
                 flowChecks->valid = true;

@@ -4,6 +4,7 @@
 #include "crypto/Certificate.h"
 #include "crypto/PrivateKey.h"
 #include "diagnostics/Diagnostic.h"
+#include "flow/FlowValidator.h"
 #include "project/Composition.h"
 #include "project/GoLiveCheck.h"
 #include "project/Project.h"
@@ -123,6 +124,8 @@ public:
         qint64 at = 0;
         diagnostics::Diagnostics result;
         quint64 checks = 0; // how many times the flow was checked through this cache
+        // The flow's own rules, rechecked only where an edit changed the flow (a designer edit of one action).
+        flow::IncrementalValidator validator;
     };
 
     // The pure computation behind recomputeNow(), for tests and benchmarks. With `tokens`, a token whose claims and

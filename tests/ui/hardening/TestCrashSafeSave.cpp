@@ -68,7 +68,7 @@ int runChild(const QString& mode, const QString& dir, int first) {
     shell::test::ScriptedDialogs dialogs;
     shell::Workspace workspace(clock, secrets);
     shell::ProjectController controller(workspace, dialogs, nullptr);
-    controller.setAutosaveInterval(24 * 3600 * 1000); // written below, not by the timer
+    // The child runs no event loop, so the autosave timer never writes: every write below is the loop's own.
     const QString path = QDir(dir).filePath(u"project.handoff"_s);
     say("ready", 0);
     for (int n = first;; ++n) {
