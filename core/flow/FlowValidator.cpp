@@ -949,7 +949,8 @@ struct IncrementalValidator::State {
     QStringList taskIds;
     QStringList taskNames;
     std::vector<ActionRecord> actions;
-    Findings findings; // findings.actions is empty: each action's are in its record
+    Findings findings;          // findings.actions is empty: each action's are in its record
+    QSet<QString> ambiguousIds; // empty or used by more than one action
     diagnostics::Diagnostics result;
 };
 
@@ -1051,6 +1052,10 @@ diagnostics::Diagnostics IncrementalValidator::validate(const Flow& flow) {
                 if (r.name == a.name) {
                     continue;
                 }
+                if (st.ambiguousIds.contains(r.id)) {
+                    same = false; // another action's messages are located at the same id: check it all
+                    break;
+                }
                 const QString before = labelOf(r.id, r.name);
                 const QString after = actionLabel(a);
                 for (diagnostics::Diagnostic& d : st.findings.global) {
@@ -1093,6 +1098,13 @@ diagnostics::Diagnostics IncrementalValidator::validate(const Flow& flow) {
     }
     for (int t = 0; t < flow.tasks.size(); ++t) {
         recordShape(flow.tasks[t].actions, t, {}, {}, st->actions);
+    }
+    QSet<QString> seen;
+    for (const ActionRecord& r : st->actions) {
+        if (r.id.isEmpty() || seen.contains(r.id)) {
+            st->ambiguousIds.insert(r.id);
+        }
+        seen.insert(r.id);
     }
     st->findings = Validator(flow).run();
     st->result = assemble(st->findings, st->findings.actions);

@@ -9,6 +9,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace handoff;
 using namespace handoff::flow;
@@ -165,6 +167,31 @@ private Q_SLOTS:
         ok(edit::renameTask(flow, u"failure-handling"_s, u"after-end"_s, u"Same"_s));
         v.validate(flow);
         ok(edit::setProperty(flow, u"after-end"_s, u"name"_s, QJsonValue(u"Other"_s)));
+        QCOMPARE(lines(v.validate(flow)), lines(validate(flow)));
+    }
+
+    // Two actions with one id (or none) and one name: their flow-wide messages are located at the same id and
+    // read alike, so a rename of one must not be patched into the other's.
+    void renameWhereIdsAreAmbiguous_data() {
+        QTest::addColumn<QString>("id");
+        QTest::newRow("duplicate id") << u"p"_s;
+        QTest::newRow("empty id") << QString();
+    }
+
+    void renameWhereIdsAreAmbiguous() {
+        QFETCH(QString, id);
+        Flow flow = sipTransferTemplate();
+        flow.variables.append(Variable{u"Flow.x"_s, ValueType::String, {}, {}, Supplier::None, {}});
+        Task* main = flow.task(u"main");
+        const auto hi = [&id] { return Action::make(id, u"Hi"_s, PlayAudioProps{Audio{u"Flow.x"_s, {}, {}}}); };
+        main->actions.insert(main->actions.begin(), hi());
+        main->actions.insert(main->actions.begin(), hi());
+        IncrementalValidator v;
+        const diagnostics::Diagnostics before = v.validate(flow);
+        QCOMPARE(std::count_if(before.cbegin(), before.cend(),
+                               [](const diagnostics::Diagnostic& d) { return d.code == u"FLW018"_s; }),
+                 2);
+        main->actions.front().name = u"Bye"_s; // the first of the two only
         QCOMPARE(lines(v.validate(flow)), lines(validate(flow)));
     }
 
