@@ -37,8 +37,15 @@ QStringList topLevelKeys(QByteArrayView json) {
                 end += json[end] == '\\' ? 2 : 1;
             }
             if (depth == 1 && expectKey && end < json.size()) {
-                const QByteArray quoted = '[' + json.sliced(i, end - i + 1).toByteArray() + ']';
-                const QString key = QJsonDocument::fromJson(quoted).array().first().toString();
+                // The text is valid JSON, so a key without a backslash is its UTF-8 bytes as they stand; one with an
+                // escape is read by the JSON parser.
+                const QByteArrayView inner = json.sliced(i + 1, end - i - 1);
+                const QString key = !inner.contains('\\')
+                                        ? QString::fromUtf8(inner)
+                                        : QJsonDocument::fromJson('[' + json.sliced(i, end - i + 1).toByteArray() + ']')
+                                              .array()
+                                              .first()
+                                              .toString();
                 if (!keys.contains(key)) {
                     keys << key;
                 }

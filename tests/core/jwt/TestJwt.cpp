@@ -1,6 +1,7 @@
 #include "jwt/Jwt.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -188,6 +189,59 @@ private Q_SLOTS:
         QVERIFY(!encoded.contains('+') && !encoded.contains('/') && !encoded.contains('='));
         QCOMPARE(jwt::base64UrlDecode(encoded), bytes);
         QVERIFY(!jwt::base64UrlDecode("ab*c"));
+    }
+
+    // decode keeps the last header and payload it read: a token with the same ones and another signature gets its
+    // own signature, and a token with another payload its own claims.
+    void decodeKeepsNothingOfTheLastTokenButWhatIsTheSame() {
+        const QByteArray header = jwt::base64UrlEncode(R"({"alg":"RS256","typ":"JWT"})");
+        const QByteArray payload = jwt::base64UrlEncode(R"({"iss":"00D000000000001","exp":100})");
+        const auto first = jwt::decode(QByteArray(header + '.' + payload + '.' + jwt::base64UrlEncode("first")));
+        const auto second = jwt::decode(QByteArray(header + '.' + payload + '.' + jwt::base64UrlEncode("second")));
+        QVERIFY(first && second);
+        QCOMPARE(first->signature, QByteArray("first"));
+        QCOMPARE(second->signature, QByteArray("second"));
+        QCOMPARE(second->rawSignature, jwt::base64UrlEncode("second"));
+        QCOMPARE(second->claims.stringClaim(u"iss"_s), u"00D000000000001"_s);
+        const auto other =
+            jwt::decode(QByteArray(header + '.' + jwt::base64UrlEncode(R"({"iss":"00D000000000002"})") + ".c2ln"));
+        QVERIFY(other);
+        QCOMPARE(other->claims.stringClaim(u"iss"_s), u"00D000000000002"_s);
+        QVERIFY(!other->claims.contains(u"exp"_s));
+        // A bad signature is refused even when the header and payload are the ones kept.
+        const auto bad = jwt::decode(QByteArray(header + '.' + payload + ".a*b"));
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code, u"JWT002"_s);
+    }
+
+    // base64UrlDecode takes a faster path for plain base64url text; Qt's decoder is the reference for every input:
+    // both alphabets, padding, stray characters, every length (including the 4n+1 no encoder writes).
+    void base64UrlDecodeAgreesWithQt() {
+        const QByteArray alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+        const QByteArray odd("+/=*. ");
+        QRandomGenerator random(515);
+        for (int round = 0; round < 4000; ++round) {
+            const int length = int(random.bounded(0, 42));
+            QByteArray text;
+            for (int i = 0; i < length; ++i) {
+                text += round % 4 == 0 && random.bounded(8) == 0 ? odd.at(random.bounded(int(odd.size())))
+                                                                 : alphabet.at(random.bounded(int(alphabet.size())));
+            }
+            const auto reference = QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding |
+                                                                            QByteArray::AbortOnBase64DecodingErrors);
+            const auto ours = jwt::base64UrlDecode(text);
+            QVERIFY2(ours.has_value() == (reference.decodingStatus == QByteArray::Base64DecodingStatus::Ok),
+                     text.constData());
+            if (ours) {
+                QCOMPARE(*ours, reference.decoded);
+            }
+        }
+        // Every byte value, through the encoder and back.
+        QByteArray bytes;
+        for (int b = 0; b < 256; ++b) {
+            bytes += char(b);
+            QCOMPARE(jwt::base64UrlDecode(jwt::base64UrlEncode(bytes)), bytes);
+        }
     }
 };
 
