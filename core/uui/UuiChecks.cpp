@@ -24,23 +24,61 @@ diagnostics::Diagnostics UuiCheck::all() const {
     return out;
 }
 
-UuiCheck checkUui(const UuiModel& model, const TrunkUuiProfile& trunk, const salesforce::OrgProfile& org,
-                  const Clock& clock, const UuiCheckOptions& options) {
-    UuiCheck c;
+namespace {
+
+// What checkUui finds, in the pieces UuiChecker reuses.
+struct Pieces {
+    UuiCheck check;
+    detail::FieldFindings fields;       // lintModel's field rules, each field's apart
+    diagnostics::Diagnostics scvCallId; // UUI032, or nothing
+};
+
+void assembleLint(Pieces& p) {
+    p.check.lint = p.check.composed.diagnostics;
+    for (const diagnostics::Diagnostics& field : p.fields) {
+        p.check.lint.append(field);
+    }
+    p.check.lint.append(p.scvCallId);
+}
+
+// The token's claims against the org (JWT0xx); the field rules report expiry (UUI022), with its place in the UUI.
+diagnostics::Diagnostics claimFindings(const jwt::DecodedJwt& decoded, const salesforce::OrgProfile& org,
+                                       const Clock& clock, const UuiCheckOptions& options) {
+    jwt::ClaimRuleOptions claimOptions;
+    claimOptions.reusable = options.reusableToken;
+    claimOptions.checkExpiry = false;
+    return jwt::checkToken(decoded, &org, clock, claimOptions);
+}
+
+// The token decoded once, for the field rules and the claim rules both: the caller's, or decoded into `own`.
+const jwt::DecodedJwt* decodedToken(const UuiModel& model, const UuiCheckOptions& options,
+                                    std::optional<jwt::DecodedJwt>& own) {
+    if (!options.checkTokenClaims || options.decodedToken) {
+        return options.decodedToken;
+    }
+    if (auto result = jwt::decode(model.token.toLatin1())) {
+        own = std::move(*result);
+        return &*own;
+    }
+    return nullptr;
+}
+
+Pieces checkPieces(const UuiModel& model, const TrunkUuiProfile& trunk, const salesforce::OrgProfile& org,
+                   const Clock& clock, const UuiCheckOptions& options) {
+    Pieces p;
+    UuiCheck& c = p.check;
     c.composed = compose(model);
-    c.lint = lintModel(model, c.composed, clock, QStringLiteral("uui."), options.checkTokenClaims);
-    if (options.checkTokenClaims) {
-        if (const auto decoded = jwt::decode(model.token.toLatin1())) {
-            jwt::ClaimRuleOptions claimOptions;
-            claimOptions.reusable = options.reusableToken;
-            claimOptions.checkExpiry = false; // the field rules report it (UUI022), with the token's place in the UUI
-            c.claims = jwt::checkToken(*decoded, &org, clock, claimOptions);
-        }
+    std::optional<jwt::DecodedJwt> own;
+    const jwt::DecodedJwt* decoded = decodedToken(model, options, own);
+    p.fields =
+        detail::lintModelFields(model, c.composed, clock, QStringLiteral("uui."), options.checkTokenClaims, decoded);
+    if (options.checkTokenClaims && decoded) {
+        c.claims = claimFindings(*decoded, org, clock, options);
     }
     if (model.callId && org.customerType == salesforce::CustomerType::VoiceWithTelephonyProviders) {
         // The help article contradicts itself here (docs/uui-budget.md); say so instead of choosing.
         const FieldSpan* span = c.composed.find(UuiField::CallId);
-        c.lint.append(diagnostics::make(
+        p.scvCallId.append(diagnostics::make(
             "UUI032",
             handoff::uui::tr(
                 "callId is in the UUI, and the customer type is Salesforce Voice with Telephony Providers. "
@@ -51,11 +89,121 @@ UuiCheck checkUui(const UuiModel& model, const TrunkUuiProfile& trunk, const sal
                                          static_cast<int>(span->valueOffset) + 1}
                  : diagnostics::Location{u"uui.callId"_s}));
     }
+    assembleLint(p);
     BudgetOptions budgetOptions;
     budgetOptions.computeWaysOut = options.computeWaysOut;
     budgetOptions.renderText = options.renderText;
     c.budget = budget(model, c.composed, trunk, budgetOptions);
-    return c;
+    return p;
+}
+
+bool sameOptions(const UuiCheckOptions& a, const UuiCheckOptions& b) {
+    return a.checkTokenClaims == b.checkTokenClaims && a.reusableToken == b.reusableToken &&
+           a.computeWaysOut == b.computeWaysOut && a.renderText == b.renderText;
+}
+
+// The value's JSON text between its quotes, as compose() writes it.
+QByteArray escapedValue(const QString& value) {
+    QByteArray quoted;
+    appendJsonString(quoted, value);
+    return quoted.sliced(1, quoted.size() - 2);
+}
+
+} // namespace
+
+UuiCheck checkUui(const UuiModel& model, const TrunkUuiProfile& trunk, const salesforce::OrgProfile& org,
+                  const Clock& clock, const UuiCheckOptions& options) {
+    return checkPieces(model, trunk, org, clock, options).check;
+}
+
+struct UuiChecker::State {
+    UuiModel model;
+    TrunkUuiProfile trunk;
+    salesforce::OrgProfile org;
+    UuiCheckOptions options;
+    qint64 checkedAt = 0;        // the clock's second at the last check
+    qsizetype signingInput = -1; // detail::signingInputLength of the last token
+    Pieces pieces;
+};
+
+UuiChecker::UuiChecker() = default;
+UuiChecker::~UuiChecker() = default;
+
+void UuiChecker::reset() {
+    m_state.reset();
+    m_lastReused = false;
+}
+
+UuiCheck UuiChecker::check(const UuiModel& model, const TrunkUuiProfile& trunk, const salesforce::OrgProfile& org,
+                           const Clock& clock, const UuiCheckOptions& options) {
+    m_lastReused = false;
+    State* last = m_state.get();
+    // The header text, and an ascii trunk's checks of each byte, read the bytes themselves: those are checked in
+    // full. So is anything but the token and the callId changed.
+    const bool candidate =
+        last && !options.renderText && trunk.encoding == UuiEncoding::Hex && sameOptions(options, last->options) &&
+        model.orgId == last->model.orgId && model.scrt2Domain == last->model.scrt2Domain &&
+        model.transactionId == last->model.transactionId && model.customParams == last->model.customParams &&
+        model.callId.has_value() == last->model.callId.has_value() && trunk == last->trunk && org == last->org;
+    if (candidate) {
+        ComposedUui& composed = last->pieces.check.composed;
+        const FieldSpan* tokenSpan = composed.find(UuiField::Token);
+        const FieldSpan* callIdSpan = model.callId ? composed.find(UuiField::CallId) : nullptr;
+        // A well-formed token is base64url and dots, which JSON writes as they are.
+        const qsizetype cut = detail::signingInputLength(model.token);
+        const QByteArray token = cut > 0 ? model.token.toLatin1() : escapedValue(model.token);
+        const QByteArray callId = model.callId ? escapedValue(*model.callId) : QByteArray();
+        if (tokenSpan && token.size() == tokenSpan->valueLength &&
+            (!model.callId || (callIdSpan && callId.size() == callIdSpan->valueLength))) {
+            // The same layout: the new values' bytes go where the old ones were.
+            composed.json.replace(tokenSpan->valueOffset, token.size(), token);
+            if (callIdSpan) {
+                composed.json.replace(callIdSpan->valueOffset, callId.size(), callId);
+            }
+            Pieces& p = last->pieces;
+            // The token's findings depend on the orgId (unchanged here), the clock's second and, for a well-formed
+            // token, on its header and payload only (its signature, of a length that decodes, is not read): a token
+            // reused from call to call, or one minted per call in the same second, is checked again only when those
+            // change.
+            const qint64 now = clock.nowSecs();
+            const bool sameClaims = model.token == last->model.token ||
+                                    (cut > 0 && cut == last->signingInput && (model.token.size() - cut - 1) % 4 != 1 &&
+                                     QStringView(model.token).first(cut) == QStringView(last->model.token).first(cut));
+            const bool tokenChanged = !sameClaims || now != last->checkedAt;
+            std::optional<jwt::DecodedJwt> own;
+            const jwt::DecodedJwt* decoded = tokenChanged ? decodedToken(model, options, own) : nullptr;
+            const unsigned mask =
+                detail::fieldBit(UuiField::CallId) | (tokenChanged ? detail::fieldBit(UuiField::Token) : 0U);
+            detail::FieldFindings changed = detail::lintModelFields(model, composed, clock, QStringLiteral("uui."),
+                                                                    options.checkTokenClaims, decoded, mask);
+            if (tokenChanged) {
+                p.fields[static_cast<int>(UuiField::Token)] = std::move(changed[static_cast<int>(UuiField::Token)]);
+                p.check.claims = options.checkTokenClaims && decoded ? claimFindings(*decoded, org, clock, options)
+                                                                     : diagnostics::Diagnostics();
+            }
+            p.fields[static_cast<int>(UuiField::CallId)] = std::move(changed[static_cast<int>(UuiField::CallId)]);
+            assembleLint(p);
+            p.check.budget.json = composed.json;
+            last->model.token = model.token;
+            last->model.callId = model.callId;
+            last->checkedAt = now;
+            last->signingInput = cut;
+            m_lastReused = true;
+            return p.check;
+        }
+    }
+    if (!m_state) {
+        m_state = std::make_unique<State>();
+    }
+    m_state->model = model;
+    m_state->trunk = trunk;
+    m_state->org = org;
+    m_state->options = options;
+    m_state->options.decodedToken = nullptr;
+    m_state->checkedAt = clock.nowSecs();
+    m_state->signingInput = detail::signingInputLength(model.token);
+    m_state->pieces = checkPieces(model, trunk, org, clock, options);
+    return m_state->pieces.check;
 }
 
 } // namespace handoff::uui

@@ -2,6 +2,7 @@
 
 #include "common/TextPosition.h"
 #include "diagnostics/Catalog.h"
+#include "jwt/Jwt.h"
 #include "salesforce/SalesforceId.h"
 #include "uui/SipHeaderBudget.h"
 
@@ -192,6 +193,7 @@ struct FieldValue {
 struct Fields {
     FieldValue orgId, scrt2Domain, token, callId, transactionId;
     bool checkTokenClaims = true;
+    const jwt::DecodedJwt* decodedToken = nullptr; // jwt::decode of token.value, when the caller has it
 };
 
 int levenshtein(const QString& a, const QString& b) {
@@ -225,11 +227,24 @@ Location within(const FieldValue& f, qsizetype from, qsizetype count) {
     return where;
 }
 
-bool isBase64UrlChar(QChar c) {
+constexpr bool isBase64UrlChar(QChar c) {
     return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-' || c == u'_';
 }
 
-std::optional<QJsonObject> decodeJwtPart(const QString& part) {
+// What a UTF-16 unit is in a compact JWT, by table (a token is hundreds of units, checked on every simulated call):
+// 1 base64url, 2 the dot, 0 anything else.
+int tokenUnitClass(char16_t unit) {
+    static constexpr auto kTable = [] {
+        std::array<char, 128> table{};
+        for (int c = 0; c < 128; ++c) {
+            table[c] = isBase64UrlChar(QChar(c)) ? 1 : c == '.' ? 2 : 0;
+        }
+        return table;
+    }();
+    return unit < 128 ? kTable[unit] : 0;
+}
+
+std::optional<QJsonObject> decodeJwtPart(QStringView part) {
     const auto decoded = QByteArray::fromBase64Encoding(part.toLatin1(), QByteArray::Base64UrlEncoding |
                                                                              QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded) {
@@ -336,6 +351,9 @@ void checkScrt2Domain(const Fields& f, Diagnostics& out) {
         f.scrt2Domain.where));
 }
 
+void checkTokenClaims(const Fields& f, const Clock& clock, QStringView header64, QStringView payload64,
+                      Diagnostics& out);
+
 void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
     if (!f.token.present || f.token.value.isEmpty()) {
         out.append(diagnostics::make("UUI017", handoff::uui::tr("token is missing; add the signed JWT (RS256)."),
@@ -343,9 +361,15 @@ void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
         return;
     }
     const QString& v = f.token.value;
+    // The usual case, a well-formed token, is found in one pass over the text and needs no pattern matching at all;
+    // anything else is taken apart below, to say what is wrong.
+    if (const qsizetype cut = detail::signingInputLength(v); cut > 0) {
+        const qsizetype dot = v.indexOf(u'.');
+        checkTokenClaims(f, clock, QStringView(v).first(dot), QStringView(v).sliced(dot + 1, cut - dot - 1), out);
+        return;
+    }
+    const bool plain = std::all_of(v.cbegin(), v.cend(), [](QChar c) { return tokenUnitClass(c.unicode()) != 0; });
     bool shapeOk = true;
-    // The usual case, a well-formed token, needs no pattern matching at all.
-    const bool plain = std::all_of(v.cbegin(), v.cend(), [](QChar c) { return c == u'.' || isBase64UrlChar(c); });
     static const QRegularExpression space(u"\\s+"_s);
     if (const auto m = plain ? QRegularExpressionMatch() : space.match(v); m.hasMatch()) {
         const qsizetype count = std::count_if(v.cbegin(), v.cend(), [](QChar c) { return c.isSpace(); });
@@ -393,20 +417,34 @@ void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
         }
         from += part.size() + 1;
     }
+    checkTokenClaims(f, clock, parts.at(0), parts.at(1), out);
+}
+
+// The rules on a well-formed token's claims: its iss against orgId (UUI021), its expiry (UUI022).
+void checkTokenClaims(const Fields& f, const Clock& clock, QStringView header64, QStringView payload64,
+                      Diagnostics& out) {
     if (!f.checkTokenClaims) {
         return;
     }
-    const auto header = decodeJwtPart(parts.at(0));
-    const auto payload = decodeJwtPart(parts.at(1));
-    if (!header || !payload) {
-        out.append(diagnostics::make(
-            "UUI020",
-            handoff::uui::tr("The token's %1 does not decode to a JSON object; this is not a JWT.")
-                .arg(!header ? handoff::uui::tr("header") : handoff::uui::tr("payload")),
-            within(f.token, !header ? 0 : parts.at(0).size() + 1, (!header ? parts.at(0) : parts.at(1)).size())));
-        return;
+    // A token the caller decoded already (jwt::decode succeeded, so header and payload are JSON objects) is not
+    // decoded again: the same objects, from the same bytes.
+    std::optional<QJsonObject> payload;
+    if (!f.decodedToken) {
+        const auto header = decodeJwtPart(header64);
+        payload = decodeJwtPart(payload64);
+        if (!header || !payload) {
+            out.append(diagnostics::make(
+                "UUI020",
+                handoff::uui::tr("The token's %1 does not decode to a JSON object; this is not a JWT.")
+                    .arg(!header ? handoff::uui::tr("header") : handoff::uui::tr("payload")),
+                within(f.token, !header ? 0 : header64.size() + 1, (!header ? header64 : payload64).size())));
+            return;
+        }
     }
-    const QString iss = payload->value(u"iss"_s).toString();
+    const auto claim = [&](const QString& name) {
+        return f.decodedToken ? f.decodedToken->claims.value(name) : payload->value(name);
+    };
+    const QString iss = claim(u"iss"_s).toString();
     if (f.orgId.present && !f.orgId.value.isEmpty() && !iss.isEmpty() && !salesforce::sameId(iss, f.orgId.value)) {
         out.append(diagnostics::make(
             "UUI021",
@@ -416,7 +454,7 @@ void checkToken(const Fields& f, const Clock& clock, Diagnostics& out) {
                 .arg(iss, f.orgId.value),
             f.orgId.where));
     }
-    const QJsonValue exp = payload->value(u"exp"_s);
+    const QJsonValue exp = claim(u"exp"_s);
     if (exp.isDouble()) {
         const auto expiry = static_cast<qint64>(exp.toDouble());
         const qint64 now = clock.nowSecs();
@@ -472,22 +510,32 @@ void checkTransactionId(const Fields& f, Diagnostics& out) {
     }
 }
 
+// Each standard field's rules, in UuiField order; only the fields in `mask` (bits of detail::fieldBit) are checked.
+detail::FieldFindings checkFieldsApart(const Fields& f, const Clock& clock, unsigned mask = detail::kAllFields) {
+    detail::FieldFindings out;
+    const auto wanted = [mask](UuiField field) { return (mask & detail::fieldBit(field)) != 0; };
+    if (wanted(UuiField::OrgId) && !f.orgId.wrongType) {
+        checkOrgId(f, out[0]);
+    }
+    if (wanted(UuiField::Scrt2Domain) && !f.scrt2Domain.wrongType) {
+        checkScrt2Domain(f, out[1]);
+    }
+    if (wanted(UuiField::Token) && !f.token.wrongType) {
+        checkToken(f, clock, out[2]);
+    }
+    if (wanted(UuiField::CallId) && !f.callId.wrongType) {
+        checkCallId(f, out[3]);
+    }
+    if (wanted(UuiField::TransactionId) && !f.transactionId.wrongType) {
+        checkTransactionId(f, out[4]);
+    }
+    return out;
+}
+
 Diagnostics checkFields(const Fields& f, const Clock& clock) {
     Diagnostics out;
-    if (!f.orgId.wrongType) {
-        checkOrgId(f, out);
-    }
-    if (!f.scrt2Domain.wrongType) {
-        checkScrt2Domain(f, out);
-    }
-    if (!f.token.wrongType) {
-        checkToken(f, clock, out);
-    }
-    if (!f.callId.wrongType) {
-        checkCallId(f, out);
-    }
-    if (!f.transactionId.wrongType) {
-        checkTransactionId(f, out);
+    for (const Diagnostics& field : checkFieldsApart(f, clock)) {
+        out.append(field);
     }
     return out;
 }
@@ -760,8 +808,31 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
     return result;
 }
 
-Diagnostics lintModel(const UuiModel& model, const ComposedUui& composed, const Clock& clock,
-                      const QString& fieldPrefix, bool checkTokenClaims) {
+namespace detail {
+
+qsizetype signingInputLength(QStringView token) {
+    qsizetype dots[2] = {-1, -1};
+    int dotCount = 0;
+    const auto* units = reinterpret_cast<const char16_t*>(token.data());
+    for (qsizetype i = 0; i < token.size(); ++i) {
+        const int unitClass = tokenUnitClass(units[i]);
+        if (unitClass == 0) {
+            return -1;
+        }
+        if (unitClass == 2) {
+            if (dotCount == 2) {
+                return -1;
+            }
+            dots[dotCount++] = i;
+        }
+    }
+    const bool threeParts = dotCount == 2 && dots[0] > 0 && dots[1] > dots[0] + 1 && dots[1] + 1 < token.size();
+    return threeParts ? dots[1] : -1;
+}
+
+FieldFindings lintModelFields(const UuiModel& model, const ComposedUui& composed, const Clock& clock,
+                              const QString& fieldPrefix, bool checkTokenClaims, const jwt::DecodedJwt* decodedToken,
+                              unsigned mask) {
     Fields fields;
     auto fill = [&](FieldValue& f, UuiField field, const std::optional<QString>& value) {
         f.where.field = fieldPrefix + fieldKey(field);
@@ -773,9 +844,9 @@ Diagnostics lintModel(const UuiModel& model, const ComposedUui& composed, const 
         if (const FieldSpan* span = composed.find(field)) {
             f.where.offset = span->valueOffset;
             f.where.length = span->valueLength;
-            const handoff::text::TextPosition at = handoff::text::positionAt(composed.json, span->valueOffset);
-            f.where.line = at.line;
-            f.where.column = at.column;
+            // compose() writes one line of ASCII (every other character escaped), so a byte is a column.
+            f.where.line = 1;
+            f.where.column = static_cast<int>(span->valueOffset) + 1;
         }
     };
     fill(fields.orgId, UuiField::OrgId, model.orgId);
@@ -784,8 +855,19 @@ Diagnostics lintModel(const UuiModel& model, const ComposedUui& composed, const 
     fill(fields.callId, UuiField::CallId, model.callId);
     fill(fields.transactionId, UuiField::TransactionId, model.transactionId);
     fields.checkTokenClaims = checkTokenClaims;
+    fields.decodedToken = decodedToken;
+    return checkFieldsApart(fields, clock, mask);
+}
+
+} // namespace detail
+
+Diagnostics lintModel(const UuiModel& model, const ComposedUui& composed, const Clock& clock,
+                      const QString& fieldPrefix, bool checkTokenClaims, const jwt::DecodedJwt* decodedToken) {
     Diagnostics out = composed.diagnostics;
-    out.append(checkFields(fields, clock));
+    for (const Diagnostics& field :
+         detail::lintModelFields(model, composed, clock, fieldPrefix, checkTokenClaims, decodedToken)) {
+        out.append(field);
+    }
     return out;
 }
 

@@ -10,7 +10,12 @@
 #include <QByteArray>
 #include <QString>
 
+#include <array>
 #include <optional>
+
+namespace handoff::jwt {
+struct DecodedJwt;
+}
 
 namespace handoff::uui {
 
@@ -38,8 +43,30 @@ LintResult lint(const QByteArray& text, const Clock& clock, const LintOptions& o
 // Checks a model the product composes itself (field rules, token shape and claims). Locations are fields
 // ("uui.orgId") with byte ranges into `composed.json` (line 1, since the JSON is compact).
 // `checkTokenClaims` false skips decoding the token's claims (iss against orgId, expiry): for a token the caller has
-// just signed from claims it checked itself.
+// just signed from claims it checked itself. `decodedToken`, when given, is jwt::decode of `model.token` (a
+// successful one), which the claim checks then read instead of decoding the token again.
 diagnostics::Diagnostics lintModel(const UuiModel& model, const ComposedUui& composed, const Clock& clock,
-                                   const QString& fieldPrefix = QStringLiteral("uui."), bool checkTokenClaims = true);
+                                   const QString& fieldPrefix = QStringLiteral("uui."), bool checkTokenClaims = true,
+                                   const jwt::DecodedJwt* decodedToken = nullptr);
+
+namespace detail {
+
+// lintModel's field rules, each standard field's apart, in UuiField order (orgId, scrt2Domain, token, callId,
+// transactionId): lintModel gives composed.diagnostics followed by these five lists. `mask` (bits of fieldBit)
+// picks the fields to check; the others' lists stay empty. For UuiChecker, which re-runs only the rules of the fields
+// that changed since its last check.
+using FieldFindings = std::array<diagnostics::Diagnostics, 5>;
+// For a token of three non-empty base64url parts, the length of its signing input (header.payload, up to the second
+// dot), which is all its rules read besides the orgId and the clock; -1 for any other text.
+qsizetype signingInputLength(QStringView token);
+constexpr unsigned fieldBit(UuiField field) {
+    return 1U << static_cast<unsigned>(field);
+}
+constexpr unsigned kAllFields = 0x1F;
+FieldFindings lintModelFields(const UuiModel& model, const ComposedUui& composed, const Clock& clock,
+                              const QString& fieldPrefix, bool checkTokenClaims, const jwt::DecodedJwt* decodedToken,
+                              unsigned mask = kAllFields);
+
+} // namespace detail
 
 } // namespace handoff::uui
