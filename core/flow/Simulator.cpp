@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -192,11 +193,13 @@ struct Simulator::Impl {
         std::optional<QString> callId;
         bool withWaysOut = false;
         bool withText = true; // the budget holds the header text (else its lengths only)
+        qint64 atSecs = 0;    // the call's time, which the token's expiry is checked at
         uui::SipBudget budget;
         diagnostics::Diagnostics diagnostics;
     };
     std::optional<CheckedUui> lastUui;
-    VariableList initialScope; // built-in and declared variables before the call's own values
+    uui::UuiChecker uuiChecker; // each call's UUI differs from the last in its token and callId only
+    VariableList initialScope;  // built-in and declared variables before the call's own values
     QString lastAttributes;
     telephony::ParsedCallAttributes lastParsedAttributes;
     QByteArray claimsFor;
@@ -423,11 +426,16 @@ struct Simulator::Impl {
         if (run.failed) {
             return {};
         }
-        std::unique_ptr<telephony::VoiceCallsReply> reply(run.backend->createVoiceCall(request));
-        if (!reply->isFinished() && !reply->waitForFinished(p.timeoutSeconds * 1000)) {
-            reply->abort();
+        telephony::VoiceCallResult result;
+        if (auto answer = run.backend->answerAtOnce(request)) {
+            result = std::move(*answer); // the scripted backend: no reply object, no event per call
+        } else {
+            std::unique_ptr<telephony::VoiceCallsReply> reply(run.backend->createVoiceCall(request));
+            if (!reply->isFinished() && !reply->waitForFinished(p.timeoutSeconds * 1000)) {
+                reply->abort();
+            }
+            result = reply->result();
         }
-        telephony::VoiceCallResult result = reply->result();
         if (result.outcome == telephony::CallOutcome::Success && result.latencyMs > p.timeoutSeconds * 1000) {
             result.outcome = telephony::CallOutcome::Timeout; // answered after Genesys gave up
         }
@@ -445,8 +453,12 @@ struct Simulator::Impl {
         case telephony::CallOutcome::Success: {
             // The Function Data Action answers for the API (docs/flow.md): the 18-character id and a UUI token
             // minted for this call.
+            // The stand-in token is made only when the output contract reads it; a signer signs for every call, as
+            // the function would (and may fail, FLW093).
+            const bool readsToken = std::any_of(p.successOutputs.cbegin(), p.successOutputs.cend(),
+                                                [](const Binding& b) { return b.name == u"uuiToken"_s; });
             FunctionOutputs out = dataActionFunction(result, inputs, context.tokens, run.now.toSecsSinceEpoch(),
-                                                     context.seed ^ (run.callNumber << 24));
+                                                     context.seed ^ (run.callNumber << 24), readsToken && !minter);
             if (minter) {
                 // The function signs the token with the project's key (a rehearsal against a verifying peer).
                 const qint64 now = run.now.toSecsSinceEpoch();
@@ -545,12 +557,14 @@ struct Simulator::Impl {
     }
 
     // The checks `handoff uui compose` runs on a composed UUI (uui::checkUui: field rules, the token's claims
-    // against the org, the header budget), at the call's time.
+    // against the org, the header budget), at the call's time. A uui::UuiChecker gives the same result, re-checking
+    // only the token and callId when nothing else changed since the last call.
     // Without a trace and without a real transfer, nothing reads the header's text: the budget's lengths come by
     // arithmetic (uui::BudgetOptions::renderText), with the same numbers and diagnostics.
-    CheckedUui checkTemplateUui(const uui::UuiModel& model, const QDateTime& at, bool withWaysOut,
-                                bool withText) const {
+    CheckedUui checkTemplateUui(const uui::UuiModel& model, const QDateTime& at, bool withWaysOut, bool withText,
+                                const jwt::DecodedJwt* decodedToken) {
         CheckedUui checked;
+        checked.atSecs = at.toSecsSinceEpoch();
         checked.token = model.token;
         checked.callId = model.callId;
         checked.withWaysOut = withWaysOut;
@@ -559,7 +573,8 @@ struct Simulator::Impl {
         options.reusableToken = !context.tokens.jti;
         options.computeWaysOut = withWaysOut;
         options.renderText = withText;
-        const uui::UuiCheck check = uui::checkUui(model, context.trunk, context.org, FixedClock(at), options);
+        options.decodedToken = decodedToken;
+        const uui::UuiCheck check = uuiChecker.check(model, context.trunk, context.org, FixedClock(at), options);
         checked.budget = check.budget;
         checked.diagnostics = check.all();
         return checked;
@@ -614,14 +629,16 @@ struct Simulator::Impl {
             }
             const bool withText = run.record || needsInviteText();
             const bool same = lastUui && lastUui->token == model.token && lastUui->callId == model.callId &&
-                              (lastUui->withWaysOut || !run.record) && (lastUui->withText || !withText);
+                              lastUui->atSecs == run.now.toSecsSinceEpoch() && (lastUui->withWaysOut || !run.record) &&
+                              (lastUui->withText || !withText);
+            uuiToken = model.token == tokenText ? token : model.token.toLatin1();
             if (!same) {
-                lastUui = checkTemplateUui(model, run.now, run.record, withText);
+                // Decoded once: the same decode serves the transfer's expiry and replay checks (claimsOf).
+                lastUui = checkTemplateUui(model, run.now, run.record, withText, claimsOf(uuiToken));
             }
             snapshot.budget = lastUui->budget;
             found = lastUui->diagnostics;
             snapshot.json = snapshot.budget.json;
-            uuiToken = model.token == tokenText ? token : model.token.toLatin1();
         }
         for (const diagnostics::Diagnostic& d : found) {
             addDiagnostic(run, run.record ? &step : nullptr, atAction(d, c));

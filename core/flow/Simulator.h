@@ -74,8 +74,9 @@ struct FunctionOutputs {
     QString warning; // the API's `errors` when it was a string (created, but some fields failed); else empty
 };
 // The simulator's stand-in signs nothing: the token has the real claims and a signature of the key's length.
+// `mintToken` false leaves uuiToken empty, for a flow whose output contract does not read it.
 FunctionOutputs dataActionFunction(const telephony::VoiceCallResult& result, const FunctionInputs& inputs,
-                                   const TokenSupply& supply, qint64 now, quint64 seed);
+                                   const TokenSupply& supply, qint64 now, quint64 seed, bool mintToken = true);
 // The claims the function signs for this call: the project's policy with the org and call center the flow passed.
 TokenSupply functionTokenClaims(const TokenSupply& supply, const FunctionInputs& inputs);
 
@@ -274,7 +275,7 @@ struct WindowReport {
     int transferred = 0;
     std::optional<QDateTime> firstFailure; // the start time of the first call that did not reach the agent
     std::optional<int> firstFailingHour;   // its hour, 0-based
-    QString firstFailureCode;              // why (FLW042 expired token, FLW043 replayed jti, ...)
+    QString firstFailureCode; // why: the call's first error (UUI022 expired token, FLW043 replayed jti, ...)
     diagnostics::Diagnostics diagnostics;
     bool ok() const { return !diagnostics::hasErrors(diagnostics); }
 };

@@ -50,7 +50,7 @@ TokenSupply functionTokenClaims(const TokenSupply& supply, const FunctionInputs&
 }
 
 FunctionOutputs dataActionFunction(const telephony::VoiceCallResult& result, const FunctionInputs& inputs,
-                                   const TokenSupply& supply, qint64 now, quint64 seed) {
+                                   const TokenSupply& supply, qint64 now, quint64 seed, bool mintToken) {
     FunctionOutputs out;
     out.voiceCallId = result.voiceCallId18;
     if (out.voiceCallId.isEmpty()) {
@@ -61,8 +61,10 @@ FunctionOutputs dataActionFunction(const telephony::VoiceCallResult& result, con
             out.voiceCallId = result.voiceCallId;
         }
     }
-    const TokenSupply signer = functionTokenClaims(supply, inputs);
-    out.uuiToken = QString::fromLatin1(standInToken(now, now + supply.ttlSeconds, signer, seed));
+    if (mintToken) {
+        const TokenSupply signer = functionTokenClaims(supply, inputs);
+        out.uuiToken = QString::fromLatin1(standInToken(now, now + supply.ttlSeconds, signer, seed));
+    }
     if (result.errorsWasString) {
         out.warning = result.errors.join(u"; "_s);
     }

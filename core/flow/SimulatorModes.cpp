@@ -125,7 +125,7 @@ WindowReport runWindow(const Flow& flow, const SimulationContext& context, const
         // The advice follows the first reason: an expired or replayed token needs a fresher one, anything else
         // (an over-long UUI, a missing VoiceCall) is fixed where its own diagnostic says.
         QString advice;
-        if (report.firstFailureCode == u"FLW042"_s) {
+        if (report.firstFailureCode == u"UUI022"_s || report.firstFailureCode == u"FLW042"_s) {
             advice = handoff::flow::tr(
                 "The reused UUI token expired: mint a new one before it expires (at most 24 h apart).");
         } else if (report.firstFailureCode == u"FLW043"_s) {

@@ -71,6 +71,12 @@ QString ScriptedBackend::describe() const {
 }
 
 VoiceCallsReply* ScriptedBackend::createVoiceCall(const VoiceCallRequest& request, QObject* parent) {
+    auto* reply = new ScriptedReply(parent);
+    reply->complete(*answerAtOnce(request));
+    return reply;
+}
+
+std::optional<VoiceCallResult> ScriptedBackend::answerAtOnce(const VoiceCallRequest& request) {
     m_requests.append(request);
     const Step step = m_script.isEmpty() ? Step::success() : m_script.takeFirst();
 
@@ -105,10 +111,7 @@ VoiceCallsReply* ScriptedBackend::createVoiceCall(const VoiceCallRequest& reques
         explainHttpAnswer(step.httpStatus, body, &result);
         result.latencyMs = step.latencyMs;
     }
-
-    auto* reply = new ScriptedReply(parent);
-    reply->complete(std::move(result));
-    return reply;
+    return result;
 }
 
 } // namespace handoff::telephony

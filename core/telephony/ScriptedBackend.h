@@ -37,6 +37,7 @@ public:
     const QList<VoiceCallRequest>& requests() const { return m_requests; }
 
     VoiceCallsReply* createVoiceCall(const VoiceCallRequest& request, QObject* parent = nullptr) override;
+    std::optional<VoiceCallResult> answerAtOnce(const VoiceCallRequest& request) override; // always has one
     QString describe() const override;
 
     // The id the n-th generated success gets (n from 1): "0LQ" + zero-padded number, 15 characters.

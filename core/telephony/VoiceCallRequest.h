@@ -50,4 +50,6 @@ struct VoiceCallRequest {
 
 } // namespace handoff::telephony
 
+// Every member is a Qt implicitly shared type or a plain value: QList may move it with memmove as it grows.
+Q_DECLARE_TYPEINFO(handoff::telephony::VoiceCallRequest, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(handoff::telephony::VoiceCallRequest)

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace handoff::telephony {
 
 // The three ways a Genesys Call Data Action can end (docs/flow.md), plus a cancel by the caller.
@@ -80,6 +82,14 @@ public:
     // Starts creating one VoiceCall. The backend adds what is not in the body (token, headers, base URL) from its
     // own configuration. Never returns null; the caller owns the reply (parented to `parent` when given).
     virtual VoiceCallsReply* createVoiceCall(const VoiceCallRequest& request, QObject* parent = nullptr) = 0;
+
+    // The answer at once, for a backend that has it without waiting (the scripted one): what the reply of
+    // createVoiceCall() would hold, with no reply object and no event. std::nullopt for a backend that must wait for
+    // its answer; the caller then uses createVoiceCall(). The flow simulator asks this first on every call.
+    virtual std::optional<VoiceCallResult> answerAtOnce(const VoiceCallRequest& request) {
+        Q_UNUSED(request);
+        return std::nullopt;
+    }
 
     // A short, person-readable description of where calls go ("scripted", "https://x.my.salesforce-scrt.com").
     virtual QString describe() const = 0;

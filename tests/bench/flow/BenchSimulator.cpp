@@ -134,12 +134,12 @@ void BM_ScriptedCall(benchmark::State& state) {
     state.counters["ratio_vs_compose"] = benchmark::Counter(perCall / baseline);
 }
 
-// The same, with a backend shared by all calls: every call gets a new VoiceCall id, so every UUI differs and is
-// composed and measured again (no reuse of the previous call's composition).
-void BM_ScriptedCallDistinctIds(benchmark::State& state) {
+// Scripted calls through `flow` with a backend shared by all calls: every call gets a new VoiceCall id, so every
+// UUI differs and is composed and measured again (no reuse of the previous call's composition).
+void runDistinctIdCalls(benchmark::State& state, const Flow& flow) {
     const SimulationContext c = context();
     const FixedClock clock(kStart);
-    Simulator simulator(sipTransferTemplate(), c, clock);
+    Simulator simulator(flow, c, clock);
     simulator.setRecordSteps(false);
     telephony::ScriptedBackend backend;
     SimulatedCall call;
@@ -161,6 +161,19 @@ void BM_ScriptedCallDistinctIds(benchmark::State& state) {
     state.counters["ratio_vs_compose"] = benchmark::Counter(perCall / baseline);
 }
 
+// The template's way: the function mints a UUI token for each call, so the token differs on every call too.
+void BM_ScriptedCallDistinctIds(benchmark::State& state) {
+    runDistinctIdCalls(state, sipTransferTemplate());
+}
+
+// The article's way: one UUI token pasted into the flow (Flow.uuiToken) and reused by every call, while each call
+// still gets its own VoiceCall id, so every UUI differs in its callId (the workload the goal was set on).
+void BM_ScriptedCallDistinctIdsReusedToken(benchmark::State& state) {
+    TemplateOptions options;
+    options.tokenFromFunction = false;
+    runDistinctIdCalls(state, sipTransferTemplate(options));
+}
+
 } // namespace
 
 BENCHMARK(BM_BaselineComposeAndBudget);
@@ -170,6 +183,7 @@ BENCHMARK(BM_BudgetForData);
 BENCHMARK(BM_ScriptedCall)->Arg(0)->ArgName("trace");
 BENCHMARK(BM_ScriptedCall)->Arg(1)->ArgName("trace");
 BENCHMARK(BM_ScriptedCallDistinctIds);
+BENCHMARK(BM_ScriptedCallDistinctIdsReusedToken);
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);

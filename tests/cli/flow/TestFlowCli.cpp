@@ -373,7 +373,7 @@ private Q_SLOTS:
         QCOMPARE(report.value(u"transferred"_s).toInt(), 72);
         QCOMPARE(report.value(u"firstFailingHour"_s).toInt(), 24);
         QCOMPARE(report.value(u"firstFailure"_s).toString(), u"2026-03-03T00:00:00Z"_s);
-        QCOMPARE(report.value(u"firstFailureCode"_s).toString(), u"FLW042"_s);
+        QCOMPARE(report.value(u"firstFailureCode"_s).toString(), u"UUI022"_s);
         // Minted again every 12 hours, or per call: no failures.
         for (const QStringList& extra : {QStringList{u"--refresh-hours"_s, u"12"_s}, QStringList{u"--per-call"_s}}) {
             run = runHandoff(

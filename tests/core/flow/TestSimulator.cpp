@@ -575,7 +575,9 @@ private Q_SLOTS:
         QVERIFY(report.firstFailingHour.has_value());
         QCOMPARE(*report.firstFailingHour, 24);
         QCOMPARE(*report.firstFailure, kStart.addSecs(24 * 3600));
-        QCOMPARE(report.firstFailureCode, u"FLW042"_s);
+        // The call's first error: the UUI rule `uui compose` reports for an expired token, at Set UUI Data (the
+        // transfer then fails with FLW042).
+        QCOMPARE(report.firstFailureCode, u"UUI022"_s);
         QCOMPARE(report.transferred, 24 * 4);
         for (const WindowHour& hour : report.hours) {
             QCOMPARE(hour.transferred, hour.hour < 24 ? 4 : 0);

@@ -38,6 +38,35 @@ private Q_SLOTS:
         QCOMPARE(backend.requests().at(1).vendorCallKey, u"b"_s);
     }
 
+    // answerAtOnce gives what a reply would hold, uses the same script and ids, and is recorded like a request.
+    void answerAtOnceIsTheReplysResult() {
+        const QList<ScriptedBackend::Step> script{
+            ScriptedBackend::Step::success(), ScriptedBackend::Step::failure(401, {u"invalid token"_s}),
+            ScriptedBackend::Step::timeout(), ScriptedBackend::Step::partial(u"x"_s)};
+        ScriptedBackend viaReplies;
+        ScriptedBackend atOnce;
+        viaReplies.setScript(script);
+        atOnce.setScript(script);
+        for (int i = 0; i < script.size() + 1; ++i) { // the last one past the script: a default success
+            std::unique_ptr<VoiceCallsReply> reply(viaReplies.createVoiceCall(request(QString::number(i))));
+            const std::optional<VoiceCallResult> answer = atOnce.answerAtOnce(request(QString::number(i)));
+            QVERIFY(answer);
+            QCOMPARE(answer->outcome, reply->result().outcome);
+            QCOMPARE(answer->httpStatus, reply->result().httpStatus);
+            QCOMPARE(answer->voiceCallId, reply->result().voiceCallId);
+            QCOMPARE(answer->voiceCallId18, reply->result().voiceCallId18);
+            QCOMPARE(answer->errors, reply->result().errors);
+            QCOMPARE(answer->latencyMs, reply->result().latencyMs);
+            QCOMPARE(answer->diagnostics.size(), reply->result().diagnostics.size());
+            for (qsizetype d = 0; d < answer->diagnostics.size(); ++d) {
+                QCOMPARE(answer->diagnostics.at(d).code, reply->result().diagnostics.at(d).code);
+                QCOMPARE(answer->diagnostics.at(d).message, reply->result().diagnostics.at(d).message);
+            }
+        }
+        QCOMPARE(atOnce.requests(), viaReplies.requests());
+        QCOMPARE(atOnce.pending(), 0);
+    }
+
     void stepsAreUsedInOrder_data() {
         QTest::addColumn<int>("index");
         QTest::addColumn<CallOutcome>("outcome");
