@@ -34,7 +34,12 @@ struct Pieces {
 };
 
 void assembleLint(Pieces& p) {
+    qsizetype count = p.check.composed.diagnostics.size() + p.scvCallId.size();
+    for (const diagnostics::Diagnostics& field : p.fields) {
+        count += field.size();
+    }
     p.check.lint = p.check.composed.diagnostics;
+    p.check.lint.reserve(count);
     for (const diagnostics::Diagnostics& field : p.fields) {
         p.check.lint.append(field);
     }
@@ -149,14 +154,20 @@ UuiCheck UuiChecker::check(const UuiModel& model, const TrunkUuiProfile& trunk, 
         ComposedUui& composed = last->pieces.check.composed;
         const FieldSpan* tokenSpan = composed.find(UuiField::Token);
         const FieldSpan* callIdSpan = model.callId ? composed.find(UuiField::CallId) : nullptr;
-        // A well-formed token is base64url and dots, which JSON writes as they are.
-        const qsizetype cut = detail::signingInputLength(model.token);
-        const QByteArray token = cut > 0 ? model.token.toLatin1() : escapedValue(model.token);
+        // The same token (a reused one) is in the JSON already; a well-formed one is base64url and dots, which JSON
+        // writes as they are.
+        const bool sameToken = model.token == last->model.token;
+        const qsizetype cut = sameToken ? last->signingInput : detail::signingInputLength(model.token);
+        const QByteArray token = sameToken ? QByteArray()
+                                 : cut > 0 ? model.token.toLatin1()
+                                           : escapedValue(model.token);
         const QByteArray callId = model.callId ? escapedValue(*model.callId) : QByteArray();
-        if (tokenSpan && token.size() == tokenSpan->valueLength &&
+        if (tokenSpan && (sameToken || token.size() == tokenSpan->valueLength) &&
             (!model.callId || (callIdSpan && callId.size() == callIdSpan->valueLength))) {
             // The same layout: the new values' bytes go where the old ones were.
-            composed.json.replace(tokenSpan->valueOffset, token.size(), token);
+            if (!sameToken) {
+                composed.json.replace(tokenSpan->valueOffset, token.size(), token);
+            }
             if (callIdSpan) {
                 composed.json.replace(callIdSpan->valueOffset, callId.size(), callId);
             }
@@ -166,9 +177,9 @@ UuiCheck UuiChecker::check(const UuiModel& model, const TrunkUuiProfile& trunk, 
             // reused from call to call, or one minted per call in the same second, is checked again only when those
             // change.
             const qint64 now = clock.nowSecs();
-            const bool sameClaims = model.token == last->model.token ||
-                                    (cut > 0 && cut == last->signingInput && (model.token.size() - cut - 1) % 4 != 1 &&
-                                     QStringView(model.token).first(cut) == QStringView(last->model.token).first(cut));
+            const bool sameClaims =
+                sameToken || (cut > 0 && cut == last->signingInput && (model.token.size() - cut - 1) % 4 != 1 &&
+                              QStringView(model.token).first(cut) == QStringView(last->model.token).first(cut));
             const bool tokenChanged = !sameClaims || now != last->checkedAt;
             std::optional<jwt::DecodedJwt> own;
             const jwt::DecodedJwt* decoded = tokenChanged ? decodedToken(model, options, own) : nullptr;
