@@ -8,6 +8,7 @@
 #include "flow/FlowEdit.h"
 #include "flow/FlowTemplates.h"
 #include "flow/FlowValidator.h"
+#include "support/GeneratedFlow.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>
@@ -32,41 +33,9 @@ double threadCpuNanos() {
     return double(ts.tv_sec) * 1e9 + double(ts.tv_nsec);
 }
 
-// The sip-transfer template with blocks put in front of its starting task until the flow has `target` actions: each
-// block is an Update Data, a Decision on what it wrote (yes: Play Audio; no: Update Data) and a Play Audio, the
-// mix of expressions, branches and merges a real flow has.
-Flow generatedFlow(int target) {
-    Flow flow = sipTransferTemplate();
-    flow.variables.append(Variable{u"Flow.note"_s, ValueType::String, Value::string(u""_s), {}, Supplier::None, {}});
-    Task* start = flow.task(flow.startTaskId);
-    if (!start) {
-        std::fprintf(stderr, "bench_flow_validate: the template has no starting task\n");
-        std::exit(1);
-    }
-    ActionList blocks;
-    int n = 0;
-    while (flow.actionCount() + static_cast<qsizetype>(blocks.size()) + 2 * n < target) {
-        const QString k = QString::number(n);
-        blocks.push_back(Action::make(u"note-"_s + k, u"Note "_s + k,
-                                      UpdateDataProps{{Binding{u"Flow.note"_s, u"Append(Flow.note, \"x\")"_s, {}}}}));
-        Action decision = Action::make(u"decide-"_s + k, u"Decide "_s + k, DecisionProps{u"Flow.note == \"xxx\""_s});
-        decision.output(u"yes")->push_back(
-            Action::make(u"yes-"_s + k, u"Yes "_s + k, PlayAudioProps{Audio{u"\"Three.\""_s, {}, {}}}));
-        decision.output(u"no")->push_back(Action::make(
-            u"no-"_s + k, u"No "_s + k, UpdateDataProps{{Binding{u"Flow.note"_s, u"ToString(Flow.note)"_s, {}}}}));
-        blocks.push_back(std::move(decision));
-        blocks.push_back(
-            Action::make(u"hold-"_s + k, u"Hold "_s + k, PlayAudioProps{Audio{u"\"Please hold.\""_s, {}, {}}}));
-        ++n;
-    }
-    start->actions.insert(start->actions.begin(), std::make_move_iterator(blocks.begin()),
-                          std::make_move_iterator(blocks.end()));
-    return flow;
-}
-
 const Flow& largeFlow() {
     static const Flow flow = [] {
-        Flow f = generatedFlow(1000);
+        Flow f = testsupport::generatedFlow(testsupport::blocksFor(1000));
         if (f.actionCount() < 1000) {
             std::fprintf(stderr, "bench_flow_validate: the generated flow has %lld actions\n",
                          static_cast<long long>(f.actionCount()));

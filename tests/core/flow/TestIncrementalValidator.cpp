@@ -4,6 +4,7 @@
 #include "flow/FlowEdit.h"
 #include "flow/FlowTemplates.h"
 #include "flow/FlowValidator.h"
+#include "support/GeneratedFlow.h"
 
 #include <QJsonValue>
 #include <QRandomGenerator>
@@ -16,6 +17,8 @@ using namespace handoff;
 using namespace handoff::flow;
 
 namespace {
+
+using testsupport::generatedFlow;
 
 // Every part of each diagnostic, one line each, so that a difference shows as a readable QCOMPARE failure.
 QStringList lines(const diagnostics::Diagnostics& list) {
@@ -42,31 +45,6 @@ bool hasCode(const diagnostics::Diagnostics& list, const QString& code, const QS
 
 void ok(const Result<void>& r) {
     QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().code + u' ' + r.error().message));
-}
-
-// The template with `blocks` generated blocks before it (Update Data, a Decision with both outputs, Play Audio), as
-// the validation benchmark builds it.
-Flow generatedFlow(int blocks) {
-    Flow flow = sipTransferTemplate();
-    flow.variables.append(Variable{u"Flow.note"_s, ValueType::String, Value::string(u""_s), {}, Supplier::None, {}});
-    ActionList list;
-    for (int n = 0; n < blocks; ++n) {
-        const QString k = QString::number(n);
-        list.push_back(Action::make(u"note-"_s + k, u"Note "_s + k,
-                                    UpdateDataProps{{Binding{u"Flow.note"_s, u"Append(Flow.note, \"x\")"_s, {}}}}));
-        Action decision = Action::make(u"decide-"_s + k, u"Decide "_s + k, DecisionProps{u"Flow.note == \"xx\""_s});
-        decision.output(u"yes")->push_back(
-            Action::make(u"yes-"_s + k, u"Yes "_s + k, PlayAudioProps{Audio{u"\"Three.\""_s, {}, {}}}));
-        decision.output(u"no")->push_back(Action::make(
-            u"no-"_s + k, u"No "_s + k, UpdateDataProps{{Binding{u"Flow.note"_s, u"ToString(Flow.note)"_s, {}}}}));
-        list.push_back(std::move(decision));
-        list.push_back(
-            Action::make(u"hold-"_s + k, u"Hold "_s + k, PlayAudioProps{Audio{u"\"Please hold.\""_s, {}, {}}}));
-    }
-    Task* start = flow.task(flow.startTaskId);
-    start->actions.insert(start->actions.begin(), std::make_move_iterator(list.begin()),
-                          std::make_move_iterator(list.end()));
-    return flow;
 }
 
 } // namespace
