@@ -212,7 +212,7 @@ bool hasErrorsIn(const CheckResult& c) {
     return c.status == CheckStatus::Fail;
 }
 
-CheckResult checkFlow(const Project& p, const Clock& clock) {
+CheckResult checkFlow(const Project& p, const GoLiveInputs& in, const Clock& clock) {
     CheckResult c = make(checks::kFlow, handoff::project::tr("Flow validation"), u"flow"_s, u"flow"_s);
     if (p.flow.tasks.isEmpty()) {
         c.status = CheckStatus::Fail;
@@ -220,7 +220,7 @@ CheckResult checkFlow(const Project& p, const Clock& clock) {
                                         "--template sip-transfer) or in the flow designer.");
         return c;
     }
-    c.diagnostics = validateFlow(p, clock);
+    c.diagnostics = in.flowDiagnostics ? *in.flowDiagnostics : validateFlow(p, clock);
     settle(c, handoff::project::tr("The flow holds together and its success path reaches the agent."));
     return c;
 }
@@ -505,7 +505,7 @@ GoLiveReport goLiveCheck(const Project& project, const GoLiveInputs& inputs, con
     if (inputs.flowChecks && inputs.flowChecks->size() == 3) {
         report.checks.append(*inputs.flowChecks);
     } else {
-        const CheckResult flowCheck = checkFlow(project, clock);
+        const CheckResult flowCheck = checkFlow(project, inputs, clock);
         report.checks.append(flowCheck);
         report.checks.append(checkMatrix(project, clock, flowCheck));
         report.checks.append(checkWindow(project, inputs, clock, flowCheck));

@@ -81,6 +81,11 @@ struct GoLiveInputs {
     const Composition* composition = nullptr;
     // The credential probe's result, when one was run (`--emulator`, `--org`, the Go-live page's buttons).
     std::optional<telephony::ProbeResult> probe;
+    // The flow's problems as project::validateFlow gives them for this project and clock, when the caller already
+    // has them (the desktop app's Workspace checks the flow as it recomputes, only where an edit changed it): GOL007
+    // is made from them instead of validating the flow again. The caller vouches that they are current; null:
+    // validated here.
+    const diagnostics::Diagnostics* flowDiagnostics = nullptr;
     // GOL007-GOL009 (the flow's validation and its simulations, the costly part) from an earlier run of the same
     // flow, taken as they are instead of running them again. The desktop app reuses them while the admin types and
     // runs them again after a pause (shell::Workspace); null: run here.

@@ -345,6 +345,13 @@ void Workspace::runGoLiveCheck(bool whole) {
     inputs.certificate = m_certificate.isNull() ? nullptr : &m_certificate;
     inputs.composition = &m_derived;
     inputs.probe = m_probe;
+    // GOL007 is made from the flow's problems the recompute found (with the incremental validator) while they are
+    // this project's at this second; a check the pause timer runs while an edit waits for its recompute, or a second
+    // later, validates the flow itself.
+    if (m_flowChecks.valid && m_flowChecks.at == m_clock.nowSecs() &&
+        sameFlowCheckInputs(m_flowChecks.inputs, m_project)) {
+        inputs.flowDiagnostics = &m_flowChecks.result;
+    }
     if (!whole) {
         inputs.flowChecks = &m_goLiveFlowChecks;
     }

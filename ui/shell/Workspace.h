@@ -117,7 +117,8 @@ public:
     // The last check of the project's flow (project::validateFlow) and what it read: the flow, the org profile, the
     // UUI template, the trunk, the UUI token policy, the SIP address, whether there are other environments and the
     // clock's second. A recompute where none of them changed
-    // (a keystroke on another page) reuses it instead of checking the flow again.
+    // (a keystroke on another page) reuses it instead of checking the flow again, and the go-live check's flow
+    // validation (GOL007) takes its result while it is current.
     struct FlowCheckCache {
         bool valid = false;
         project::Project inputs; // only the parts named above are compared

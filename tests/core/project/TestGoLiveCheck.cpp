@@ -1,8 +1,11 @@
 #include "crypto/Certificate.h"
 #include "crypto/PrivateKey.h"
+#include "diagnostics/Catalog.h"
+#include "flow/FlowEdit.h"
 #include "project/Composition.h"
 #include "project/GoLiveCheck.h"
 #include "project/ProjectFile.h"
+#include "project/SimulationSetup.h"
 #include "telephony/CredentialProbe.h"
 
 #include <QCryptographicHash>
@@ -271,6 +274,32 @@ private Q_SLOTS:
         QCOMPARE(reused.checks.size(), 13);
         QCOMPARE(reused.find(u"GOL008"_s)->reason, u"from before"_s);
         QCOMPARE(statusOf(reused, project::checks::kMatrix), CheckStatus::Fail);
+    }
+
+    // GOL007 made from the flow's problems the caller already has (the desktop app's) reads exactly as validating the
+    // flow here, for a flow that passes and one that fails; they are taken as they are, not validated again.
+    void takesTheFlowsProblemsFromTheCaller() {
+        Project broken = sampleProject();
+        QVERIFY(flow::edit::setProperty(broken.flow, u"transfer"_s, u"number"_s, u"\"not a number\""_s));
+        for (const Project& p : {sampleProject(), broken}) {
+            const diagnostics::Diagnostics flowProblems = project::validateFlow(p, kClock);
+            GoLiveInputs in;
+            in.flowDiagnostics = &flowProblems;
+            QCOMPARE(project::toJson(project::goLiveCheck(p, in, kClock)),
+                     project::toJson(project::goLiveCheck(p, {}, kClock)));
+        }
+        QCOMPARE(statusOf(project::goLiveCheck(broken, {}, kClock), project::checks::kFlow), CheckStatus::Fail);
+
+        const Project p = sampleProject();
+        diagnostics::Diagnostics given = project::validateFlow(p, kClock);
+        given.append(diagnostics::make("FLW015", u"given by the caller"_s, flow::actionLocation(u"main"_s, u"x"_s)));
+        GoLiveInputs in;
+        in.flowDiagnostics = &given;
+        const GoLiveReport r = project::goLiveCheck(p, in, kClock);
+        QCOMPARE(statusOf(r, project::checks::kFlow), CheckStatus::Fail);
+        QVERIFY(r.find(u"GOL007"_s)->reason.contains(u"given by the caller"_s));
+        QCOMPARE(statusOf(r, project::checks::kMatrix), CheckStatus::NotRun);
+        QCOMPARE(statusOf(r, project::checks::kWindow), CheckStatus::NotRun);
     }
 
     // The JSON form carries every check with its stable status key.

@@ -1,5 +1,7 @@
 #include "common/Clock.h"
 #include "crypto/PrivateKey.h"
+#include "flow/FlowEdit.h"
+#include "project/GoLiveCheck.h"
 #include "project/ProjectFile.h"
 #include "project/SecretStore.h"
 #include "shell/Workspace.h"
@@ -17,6 +19,19 @@ class TestWorkspace final : public QObject {
     Q_OBJECT
 
 private:
+    static Project sampleProject() {
+        const auto loaded = handoff::project::ProjectFile::load(QStringLiteral(HANDOFF_SOURCE_DIR) +
+                                                                u"/resources/samples/sample.handoff"_s);
+        return loaded ? loaded->project : Project();
+    }
+
+    // The go-live check of the workspace's project run from scratch (the flow validated again), in its JSON form.
+    static QJsonObject goLiveFromScratch(const Workspace& workspace) {
+        handoff::project::GoLiveInputs inputs;
+        inputs.composition = &workspace.derived();
+        return handoff::project::toJson(handoff::project::goLiveCheck(workspace.project(), inputs, workspace.clock()));
+    }
+
     static handoff::crypto::PrivateKey testKey() {
         auto key =
             handoff::crypto::PrivateKey::load(QStringLiteral(HANDOFF_TEST_DATA) + u"/rsa2048-pkcs8-test-only.pem"_s);
@@ -121,6 +136,41 @@ private Q_SLOTS:
         const QByteArray body = QByteArray(pem->data(), pem->size()).split('\n').value(3);
         QVERIFY(body.size() > 40);
         QVERIFY(!file.contains(body));
+    }
+
+    // The go-live check's flow validation (GOL007) takes the flow's problems from the recompute and reads as the
+    // check run from scratch, for a flow that passes and one that fails. Between an edit and its recompute those
+    // problems are another project's: a check run then validates the flow itself.
+    void goLiveCheckTakesTheFlowProblemsOfTheRecompute() {
+        FixedClock clock = FixedClock::atSecs(1'795'000'000);
+        handoff::project::MemorySecretStore secrets;
+        Workspace workspace(clock, secrets);
+        workspace.resetProject(sampleProject());
+        workspace.recomputeNow();
+        const auto gol007 = [&workspace] { return workspace.goLive().find(u"GOL007"_s)->status; };
+        QCOMPARE(gol007(), handoff::project::CheckStatus::Pass);
+        QCOMPARE(handoff::project::toJson(workspace.goLive()), goLiveFromScratch(workspace));
+
+        handoff::flow::Flow broken = workspace.project().flow;
+        QVERIFY(handoff::flow::edit::setProperty(broken, u"transfer"_s, u"number"_s, u"\"not a number\""_s));
+        workspace.editFlow(u"number"_s, broken);
+        workspace.recomputeNow();
+        QCOMPARE(gol007(), handoff::project::CheckStatus::Fail);
+        QCOMPARE(handoff::project::toJson(workspace.goLive()), goLiveFromScratch(workspace));
+
+        // Undone, not yet recomputed: the recompute's problems are the broken flow's.
+        workspace.undoStack()->undo();
+        QVERIFY(workspace.isRecomputePending());
+        workspace.checkGoLiveNow();
+        QCOMPARE(gol007(), handoff::project::CheckStatus::Pass);
+        // Another org than the flow's (an input of the flow's check, not the flow), not yet recomputed.
+        workspace.recomputeNow();
+        workspace.edit(u"org"_s, [](Project& p) { p.org.orgId = u"00DRM000000TEST"_s; });
+        QVERIFY(workspace.isRecomputePending());
+        workspace.checkGoLiveNow();
+        QCOMPARE(gol007(), handoff::project::CheckStatus::Fail);
+        workspace.recomputeNow();
+        QCOMPARE(handoff::project::toJson(workspace.goLive()), goLiveFromScratch(workspace));
     }
 
     void resetLoadsTheKeyFromTheStore() {
