@@ -6,10 +6,6 @@ using namespace Qt::StringLiterals;
 
 namespace handoff::flow {
 
-QString ConnectorPlace::key() const {
-    return taskId + u'|' + parentId + u'|' + output + u'|' + QString::number(index);
-}
-
 QString taskKey(const QString& taskId) {
     return u"#task/"_s + taskId;
 }
@@ -117,6 +113,26 @@ private:
     const LayoutMetrics& m_m;
 };
 
+bool sameListLayout(const ActionList& a, const ActionList& b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (size_t i = 0; i < a.size(); ++i) {
+        const Action& x = a[i];
+        const Action& y = b[i];
+        if (x.id != y.id || isTerminating(x.kind()) != isTerminating(y.kind()) ||
+            x.outputs.size() != y.outputs.size()) {
+            return false;
+        }
+        for (qsizetype o = 0; o < x.outputs.size(); ++o) {
+            if (x.outputs[o].key != y.outputs[o].key || !sameListLayout(x.outputs[o].actions, y.outputs[o].actions)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 // How deep a list nests (0: no outputs with actions).
 int depthOf(const ActionList& list) {
     int d = 0;
@@ -151,6 +167,18 @@ FlowLayout layoutFlow(const Flow& flow, const CollapseState& collapsed, const La
     }
     out.bounds = QRectF(0, 0, x - metrics.columnGap + metrics.margin, bottom + metrics.margin);
     return out;
+}
+
+bool sameLayout(const Flow& a, const Flow& b) {
+    if (a.startTaskId != b.startTaskId || a.tasks.size() != b.tasks.size()) {
+        return false;
+    }
+    for (qsizetype i = 0; i < a.tasks.size(); ++i) {
+        if (a.tasks[i].id != b.tasks[i].id || !sameListLayout(a.tasks[i].actions, b.tasks[i].actions)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace handoff::flow

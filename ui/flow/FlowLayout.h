@@ -35,7 +35,7 @@ struct ConnectorPlace {
     int index = 0;
     // False after a terminating action (Disconnect, Jump): Architect allows no action there.
     bool allowed = true;
-    QString key() const; // stable: "task|parent|output|index"
+    friend bool operator==(const ConnectorPlace&, const ConnectorPlace&) = default;
 };
 
 struct ActionBox {
@@ -44,6 +44,7 @@ struct ActionBox {
     QRectF rect;
     int depth = 0;
     int hiddenCount = 0; // the action is collapsed: how many nested actions are hidden
+    friend bool operator==(const ActionBox&, const ActionBox&) = default;
 };
 
 struct OutputBox {
@@ -56,6 +57,7 @@ struct OutputBox {
     bool collapsed = false;
     QString key() const { return outputKey(actionId, output); }
     static QString outputKey(const QString& actionId, const QString& output) { return actionId + u'/' + output; }
+    friend bool operator==(const OutputBox&, const OutputBox&) = default;
 };
 
 struct TaskBox {
@@ -63,11 +65,13 @@ struct TaskBox {
     QRectF header;
     QRectF column; // the whole column, header included
     bool starting = false;
+    friend bool operator==(const TaskBox&, const TaskBox&) = default;
 };
 
 struct ConnectorBox {
     ConnectorPlace place;
     QRectF rect;
+    friend bool operator==(const ConnectorBox&, const ConnectorBox&) = default;
 };
 
 // The collapsed parts: actions (all their outputs hidden) and outputs ("actionId/output").
@@ -89,12 +93,18 @@ struct FlowLayout {
     // What keyboard navigation walks: action ids and output keys in reading order, task by task (task ids first).
     QStringList order;
     QRectF bounds;
+    friend bool operator==(const FlowLayout&, const FlowLayout&) = default;
 };
 
 // The tasks in the order the canvas shows them: the starting task first, then the others in flow order.
 QList<const Task*> taskColumns(const Flow& flow);
 
 FlowLayout layoutFlow(const Flow& flow, const CollapseState& collapsed = {}, const LayoutMetrics& metrics = {});
+
+// Whether layoutFlow gives two flows the same boxes under any collapse state: the same start task and tasks in the
+// same order, and in every list the same action ids, each with the same output keys and ending its list or not
+// alike. A rename or a property change keeps the layout; an insert, a removal or a move does not.
+bool sameLayout(const Flow& a, const Flow& b);
 
 // How many actions a list holds at any depth.
 int countActions(const ActionList& list);

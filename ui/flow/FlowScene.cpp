@@ -191,10 +191,13 @@ void ActionItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
 OutputItem::OutputItem(const OutputBox& box)
     : m_box(box) {
     setFlags(ItemIsSelectable);
-    setBox(box);
+    setPos(box.rect.topLeft());
 }
 
 void OutputItem::setBox(const OutputBox& box) {
+    if (box == m_box) {
+        return; // a relayout moves only what is below a change: the rest need not be drawn again
+    }
     if (box.rect.size() != m_box.rect.size()) {
         prepareGeometryChange();
     }
@@ -301,10 +304,13 @@ void TaskItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
 ConnectorItem::ConnectorItem(const ConnectorBox& box)
     : m_box(box) {
     setZValue(-0.5);
-    setBox(box);
+    setPos(box.rect.topLeft());
 }
 
 void ConnectorItem::setBox(const ConnectorBox& box) {
+    if (box == m_box) {
+        return;
+    }
     if (box.rect.size() != m_box.rect.size()) {
         prepareGeometryChange();
     }
@@ -389,6 +395,9 @@ void FlowScene::setFlow(const Flow& next) {
         return;
     }
     const edit::Diff d = edit::diff(m_flow, next);
+    // A rename or a property change leaves every box where it was: only the changed cards are drawn again. A task's
+    // change (its name is on its column) is laid out like any other.
+    const bool sameBoxes = !d.isEmpty() && d.changedTasks.isEmpty() && sameLayout(m_flow, next);
     m_flow = next;
     if (d.isEmpty()) {
         return;
@@ -414,12 +423,16 @@ void FlowScene::setFlow(const Flow& next) {
             m_actions.value(id)->setAction(*a);
         }
     }
+    if (sameBoxes) {
+        return; // no item was added, so none lacks its marks
+    }
     relayout();
     applyMarks();
 }
 
 void FlowScene::relayout() {
     m_layout = layoutFlow(m_flow, m_collapse);
+    ++m_layouts;
 
     for (auto it = m_actions.begin(); it != m_actions.end(); ++it) {
         const auto box = m_layout.actions.constFind(it.key());
@@ -436,27 +449,24 @@ void FlowScene::relayout() {
         item->setVisible(true);
     }
 
-    QSet<QString> seen;
+    // The outputs still shown keep their items; what is left over in the old table is gone.
+    QHash<QString, OutputItem*> outputs;
+    outputs.reserve(m_layout.outputs.size());
     for (const OutputBox& ob : std::as_const(m_layout.outputs)) {
-        seen.insert(ob.key());
-        if (OutputItem* item = m_outputs.value(ob.key())) {
+        QString key = ob.key();
+        OutputItem* item = m_outputs.take(key);
+        if (item) {
             item->setBox(ob);
         } else {
-            auto* created = new OutputItem(ob);
-            addItem(created);
-            m_outputs.insert(ob.key(), created);
+            item = new OutputItem(ob);
+            addItem(item);
         }
+        outputs.insert(std::move(key), item);
     }
-    for (auto it = m_outputs.begin(); it != m_outputs.end();) {
-        if (!seen.contains(it.key())) {
-            delete it.value();
-            it = m_outputs.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    qDeleteAll(m_outputs);
+    m_outputs = std::move(outputs);
 
-    seen.clear();
+    QSet<QString> seen;
     for (const TaskBox& tb : std::as_const(m_layout.tasks)) {
         seen.insert(tb.id);
         const Task* t = m_flow.task(tb.id);
@@ -478,25 +488,21 @@ void FlowScene::relayout() {
         }
     }
 
-    // Connectors are keyed by their place; a list that grows by one reuses all but the last.
-    seen.clear();
-    for (const ConnectorBox& cb : std::as_const(m_layout.connectors)) {
-        const QString key = cb.place.key();
-        seen.insert(key);
-        if (ConnectorItem* item = m_connectors.value(key)) {
-            item->setBox(cb);
+    // Connectors hold nothing but their box (and the drag's state, which updateDrag sets on all of them), so they are
+    // reused by position in the layout, with no key to build for each: those above a change keep their box and are
+    // not touched, those below it take their new one, and only the difference in number is created or deleted.
+    const qsizetype connectors = m_layout.connectors.size();
+    while (m_connectors.size() > connectors) {
+        delete m_connectors.takeLast();
+    }
+    for (qsizetype i = 0; i < connectors; ++i) {
+        const ConnectorBox& cb = m_layout.connectors.at(i);
+        if (i < m_connectors.size()) {
+            m_connectors.at(i)->setBox(cb);
         } else {
             auto* created = new ConnectorItem(cb);
             addItem(created);
-            m_connectors.insert(key, created);
-        }
-    }
-    for (auto it = m_connectors.begin(); it != m_connectors.end();) {
-        if (!seen.contains(it.key())) {
-            delete it.value();
-            it = m_connectors.erase(it);
-        } else {
-            ++it;
+            m_connectors.append(created);
         }
     }
     setSceneRect(m_layout.bounds);

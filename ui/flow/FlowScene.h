@@ -109,8 +109,9 @@ private:
 };
 
 // The designer's scene. It never owns the flow: setFlow() is given each new state of the project's flow and
-// updates the items the core's diff names (added, removed, changed), then moves items to the new layout. Items are
-// keyed by action id, output key ("id/output") and task key ("#task/id").
+// updates the items the core's diff names (added, removed, changed), then moves items to the new layout unless the
+// edit keeps it (sameLayout: a rename, a property). Items are keyed by action id, output key ("id/output") and task
+// key ("#task/id"); connectors by their position in the layout.
 class FlowScene final : public QGraphicsScene {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FlowScene)
@@ -139,7 +140,8 @@ public:
     ActionItem* actionItem(const QString& id) const { return m_actions.value(id); }
     OutputItem* outputItem(const QString& key) const { return m_outputs.value(key); }
     TaskItem* taskItem(const QString& id) const { return m_tasks.value(id); }
-    QList<ConnectorItem*> connectors() const { return m_connectors.values(); }
+    // In the layout's order (FlowLayout::connectors).
+    const QList<ConnectorItem*>& connectors() const { return m_connectors; }
     // The rectangle of an item by key, in scene coordinates (empty when none is shown).
     QRectF rectOf(const QString& key) const;
 
@@ -149,6 +151,8 @@ public:
 
     // How many action items were ever created (tests: an edit does not rebuild the scene).
     int actionItemsCreated() const { return m_actionItemsCreated; }
+    // How many times the flow was laid out (tests: an edit that moves nothing lays nothing out).
+    int layouts() const { return m_layouts; }
 
 Q_SIGNALS:
     void selectedKeyChanged(const QString& key);
@@ -171,12 +175,13 @@ private:
     QHash<QString, ActionItem*> m_actions;
     QHash<QString, OutputItem*> m_outputs;
     QHash<QString, TaskItem*> m_tasks;
-    QHash<QString, ConnectorItem*> m_connectors;
+    QList<ConnectorItem*> m_connectors;       // one per FlowLayout::connectors entry, at the same index
     QHash<QString, ItemMarks> m_problemMarks; // by action id or task key
     QSet<QString> m_path;
     QString m_current;
     QString m_lastSelected;
     int m_actionItemsCreated = 0;
+    int m_layouts = 0;
 };
 
 QString outputName(const QString& outputKey); // "success" -> "Success" (translated)

@@ -1,3 +1,4 @@
+#include "flow/FlowEdit.h"
 #include "flow/FlowLayout.h"
 #include "flow/FlowTemplates.h"
 
@@ -5,6 +6,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace handoff::flow;
+
+Q_DECLARE_METATYPE(handoff::flow::Flow)
 
 // The canvas geometry of ui/flow, computed without a scene: Architect's task editor shape.
 class TestFlowLayout final : public QObject {
@@ -111,6 +114,61 @@ private Q_SLOTS:
             const ActionBox& b = l.actions[shownActions[i]];
             QVERIFY(a.taskId != b.taskId || a.rect.top() < b.rect.top());
         }
+    }
+
+    // Whether an edit keeps the layout is told from the flows alone and agrees with laying both out, with nothing
+    // collapsed and with an output and an action collapsed: a rename, a property, a task's name or another kind that
+    // ends its list alike keep every box; an insert, a move, a kind that ends its list where the other did not, another
+    // output key or another start task do not.
+    void sameLayoutAgreesWithLayingOut_data() {
+        QTest::addColumn<Flow>("edited");
+        QTest::addColumn<bool>("same");
+        const Flow f = sipTransferTemplate();
+        const auto edited = [&f](const std::function<void(Flow&)>& change) {
+            Flow g = f;
+            change(g);
+            return g;
+        };
+        QTest::newRow("unchanged") << f << true;
+        QTest::newRow("rename") << edited([](Flow& g) {
+            QVERIFY(edit::setProperty(g, u"greeting"_s, u"name"_s, u"Hello"_s));
+        }) << true;
+        QTest::newRow("property") << edited([](Flow& g) {
+            QVERIFY(edit::setProperty(g, u"transfer"_s, u"number"_s, u"\"+15550100199\""_s));
+        }) << true;
+        QTest::newRow("task name") << edited([](Flow& g) { g.tasks[1].name = u"Renamed"_s; }) << true;
+        QTest::newRow("kind, not ending")
+            << edited([](Flow& g) { g.find(u"greeting"_s)->props = UpdateDataProps{}; }) << true;
+        QTest::newRow("kind, ending") << edited([](Flow& g) { g.find(u"greeting"_s)->props = DisconnectProps{}; })
+                                      << false;
+        QTest::newRow("insert") << edited([](Flow& g) {
+            QVERIFY(edit::insertAction(g, edit::Place{u"main"_s, {}, {}, 1},
+                                       Action::make({}, u"Hold"_s, PlayAudioProps{})));
+        }) << false;
+        QTest::newRow("move") << edited([](Flow& g) {
+            QVERIFY(edit::moveActions(g, u"greeting"_s, 1, edit::Place{u"main"_s, {}, {}, 0}));
+        }) << false;
+        QTest::newRow("output key") << edited([](Flow& g) {
+            g.find(u"voicecall-created"_s)->outputs[0].key = u"other"_s;
+        }) << false;
+        QTest::newRow("start task") << edited([](Flow& g) { g.startTaskId = g.tasks[1].id; }) << false;
+    }
+
+    void sameLayoutAgreesWithLayingOut() {
+        QFETCH(Flow, edited);
+        QFETCH(bool, same);
+        const Flow f = sipTransferTemplate();
+        QCOMPARE(sameLayout(f, edited), same);
+        QCOMPARE(sameLayout(edited, f), same);
+        CollapseState collapsed;
+        collapsed.outputs.insert(OutputBox::outputKey(u"create-voicecall"_s, u"failure"_s));
+        collapsed.actions.insert(u"voicecall-created"_s);
+        // The same layout under every collapse state; another one under at least one of them.
+        bool differs = false;
+        for (const CollapseState& c : {CollapseState{}, collapsed}) {
+            differs = differs || !(layoutFlow(f, c) == layoutFlow(edited, c));
+        }
+        QCOMPARE(differs, !same);
     }
 
     void emptyFlowHasNoColumns() {

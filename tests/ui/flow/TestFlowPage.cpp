@@ -106,6 +106,83 @@ private Q_SLOTS:
         QCOMPARE(p.page->scene()->actionItem(u"transfer"_s), transfer);
     }
 
+    // A rename or a property change redraws the changed card only: nothing is laid out again and every item stays
+    // where it was. An insert lays the flow out again and every item goes where the new layout puts it; undo puts
+    // them back.
+    void editsThatMoveNothingLayNothingOut() {
+        PageFixture p;
+        FlowScene* scene = p.page->scene();
+        const auto positions = [scene] {
+            QStringList out;
+            for (const QString& key : scene->flowLayout().order) {
+                const QGraphicsItem* item = isTaskKey(key)
+                                                ? static_cast<QGraphicsItem*>(scene->taskItem(taskIdOfKey(key)))
+                                            : key.contains(u'/') ? static_cast<QGraphicsItem*>(scene->outputItem(key))
+                                                                 : scene->actionItem(key);
+                out << u"%1 %2,%3"_s.arg(key).arg(item->pos().x()).arg(item->pos().y());
+            }
+            for (const ConnectorItem* c : scene->connectors()) {
+                out << u"%1/%2 %3,%4"_s.arg(c->place().parentId)
+                           .arg(c->place().index)
+                           .arg(c->pos().x())
+                           .arg(c->pos().y());
+            }
+            return out;
+        };
+        // Every item where the scene's current layout puts it.
+        const auto followsTheLayout = [scene] {
+            const FlowLayout& l = scene->flowLayout();
+            if (scene->connectors().size() != l.connectors.size()) {
+                return false;
+            }
+            for (qsizetype i = 0; i < l.connectors.size(); ++i) {
+                const ConnectorItem* c = scene->connectors().at(i);
+                if (!(c->place() == l.connectors.at(i).place) || c->pos() != l.connectors.at(i).rect.topLeft()) {
+                    return false;
+                }
+            }
+            for (const OutputBox& o : l.outputs) {
+                if (scene->outputItem(o.key())->pos() != o.rect.topLeft()) {
+                    return false;
+                }
+            }
+            for (auto it = l.actions.cbegin(); it != l.actions.cend(); ++it) {
+                if (scene->actionItem(it.key())->pos() != it->rect.topLeft()) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        const int layouts = scene->layouts();
+        const QStringList before = positions();
+        QVERIFY(followsTheLayout());
+
+        QVERIFY(p.page->applyEdit(
+            u"rename"_s, [](Flow& f) { return edit::setProperty(f, u"greeting"_s, u"name"_s, u"Welcome"_s); }));
+        QVERIFY(p.page->applyEdit(u"number"_s, [](Flow& f) {
+            return edit::setProperty(f, u"transfer"_s, u"number"_s, u"\"+15550100199\""_s);
+        }));
+        p.settle();
+        QCOMPARE(scene->actionItem(u"greeting"_s)->name(), u"Welcome"_s);
+        QCOMPARE(scene->layouts(), layouts);
+        QCOMPARE(positions(), before);
+        p.ws().undoStack()->undo();
+        p.ws().undoStack()->undo();
+        QCOMPARE(scene->actionItem(u"greeting"_s)->name(), sampleFile().flow.find(u"greeting"_s)->name);
+        QCOMPARE(scene->layouts(), layouts);
+
+        const qreal transferAt = scene->actionItem(u"transfer"_s)->pos().y();
+        p.page->select(u"greeting"_s);
+        QVERIFY(p.page->insertKind(ActionKind::PlayAudio));
+        QCOMPARE(scene->layouts(), layouts + 1);
+        QVERIFY(followsTheLayout());
+        QVERIFY(scene->actionItem(u"transfer"_s)->pos().y() > transferAt); // below the new card
+        QVERIFY(positions() != before);
+        p.ws().undoStack()->undo();
+        QVERIFY(followsTheLayout());
+        QCOMPARE(positions(), before);
+    }
+
     void problemsColourTheCanvasAndUnreachableIsDimmed() {
         PageFixture p;
         QVERIFY(!p.page->scene()->actionItem(u"transfer"_s)->marks().severity.has_value());
