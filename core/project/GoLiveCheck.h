@@ -90,6 +90,10 @@ struct GoLiveInputs {
     // flow, taken as they are instead of running them again. The desktop app reuses them while the admin types and
     // runs them again after a pause (shell::Workspace); null: run here.
     const QList<CheckResult>* flowChecks = nullptr;
+    // GOL008-GOL009 (the flow's simulations) from an earlier run, taken as they are when GOL007 passes; when it fails
+    // they are not run, as always. The desktop app reuses them while the admin edits the flow and runs them again
+    // after a pause; null: run here.
+    const QList<CheckResult>* simulationChecks = nullptr;
     // Simulated calls per hour for the time window (GOL009), 48 hours from the clock's now. One an hour finds both an
     // expired reused token and a replayed single-use one (the second call replays the first one's token).
     int windowCallsPerHour = 1;

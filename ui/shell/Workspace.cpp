@@ -339,7 +339,7 @@ void Workspace::setKeyStoreMessage(const QString& message) {
     Q_EMIT keyStoreMessageChanged(message);
 }
 
-void Workspace::runGoLiveCheck(bool whole) {
+void Workspace::runGoLiveCheck(FlowChecks flowChecks) {
     project::GoLiveInputs inputs;
     inputs.key = m_key.isNull() ? nullptr : &m_key;
     inputs.certificate = m_certificate.isNull() ? nullptr : &m_certificate;
@@ -352,20 +352,31 @@ void Workspace::runGoLiveCheck(bool whole) {
         sameFlowCheckInputs(m_flowChecks.inputs, m_project)) {
         inputs.flowDiagnostics = &m_flowChecks.result;
     }
-    if (!whole) {
+    QList<project::CheckResult> simulations;
+    if (flowChecks == FlowChecks::Reuse) {
         inputs.flowChecks = &m_goLiveFlowChecks;
+    } else if (flowChecks == FlowChecks::ReuseSimulations) {
+        simulations = m_goLiveFlowChecks.mid(1);
+        inputs.simulationChecks = &simulations;
     }
     m_goLive = project::goLiveCheck(m_project, inputs, m_clock);
+    // A flow that does not validate now has no simulations to reuse: they are "not run", which is this flow's result.
+    const bool whole =
+        flowChecks == FlowChecks::Run ||
+        (flowChecks == FlowChecks::ReuseSimulations &&
+         m_goLive.find(QString::fromLatin1(project::checks::kFlow))->status == project::CheckStatus::Fail);
     if (whole) {
         m_goLiveTimer.stop();
         m_goLiveFlowChecks = project::flowChecksOf(m_goLive);
         m_goLiveFlowChecked = m_project.flow;
         m_goLiveFlowChecksValid = true;
+    } else {
+        m_goLiveTimer.start(); // the flow's checks again once the edits pause
     }
 }
 
 void Workspace::checkGoLiveNow() {
-    runGoLiveCheck(true);
+    runGoLiveCheck(FlowChecks::Run);
     Q_EMIT derivedChanged();
 }
 
@@ -399,11 +410,17 @@ void Workspace::recomputeNow() {
         return false;
     }();
     m_derived = std::move(next);
-    const bool reuse = m_goLiveFlowChecksValid && m_project.flow == m_goLiveFlowChecked;
-    runGoLiveCheck(!reuse);
-    if (reuse) {
-        m_goLiveTimer.start(); // the flow's simulations again once the edits pause
+    FlowChecks flowChecks = FlowChecks::Run;
+    if (m_goLiveFlowChecksValid && m_project.flow == m_goLiveFlowChecked) {
+        flowChecks = FlowChecks::Reuse;
+    } else if (m_goLiveFlowChecksValid && m_goLiveFlowChecks.size() == 3 &&
+               m_goLiveFlowChecks.constFirst().status != project::CheckStatus::Fail) {
+        // An edit of the flow: its validation now (the recompute's, incremental), its simulations, which take longer
+        // than a frame on a large flow, once the edits pause. Simulations that were not run before (the flow did not
+        // validate then) have nothing to show until then, so they run now.
+        flowChecks = FlowChecks::ReuseSimulations;
     }
+    runGoLiveCheck(flowChecks);
     Q_EMIT derivedChanged();
     if (diagnosticsDiffer) {
         Q_EMIT diagnosticsChanged();

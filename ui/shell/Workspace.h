@@ -100,9 +100,11 @@ public:
     // The project's one verdict: the go-live check's (project::goLiveCheck, recomputed with the derived state), what
     // the status bar, the Export page and the Go-live page show.
     const project::Readiness& readiness() const { return m_goLive.verdict; }
-    // The go-live check's results at the last recompute. While the flow is unchanged, a recompute reuses the flow's
-    // checks (GOL007-GOL009, its simulations) and runs them again once edits pause (isGoLiveCheckPending()); an edit
-    // of the flow itself runs them at once.
+    // The go-live check's results at the last recompute. The flow's checks (GOL007-GOL009) are the costly part: while
+    // the flow is unchanged, a recompute reuses them and runs them again once edits pause (isGoLiveCheckPending()).
+    // After an edit of the flow, its validation (GOL007) is checked at once and its simulations (GOL008, GOL009) are
+    // reused until the pause; they run at once when the last run had none (its flow did not validate), and are not
+    // run, at once, when the flow does not validate now.
     const project::GoLiveReport& goLive() const { return m_goLive; }
     // Runs the whole go-live check now, the flow's simulations included (the pause timer calls it; tests may).
     void checkGoLiveNow();
@@ -154,7 +156,10 @@ private:
     void loadKeyFromStore();
     bool loadKeyFile();
     void setKeyStoreMessage(const QString& message);
-    void runGoLiveCheck(bool whole);
+    // What the go-live check does with the flow's checks (GOL007-GOL009) of the last run that ran them all: runs them
+    // all, reuses them all (the flow is the one they checked), or reuses the simulations only (GOL008, GOL009).
+    enum class FlowChecks { Run, Reuse, ReuseSimulations };
+    void runGoLiveCheck(FlowChecks flowChecks);
 
     const Clock& m_clock;
     project::SecretStore& m_secrets;

@@ -302,6 +302,27 @@ private Q_SLOTS:
         QCOMPARE(statusOf(r, project::checks::kWindow), CheckStatus::NotRun);
     }
 
+    // Simulations from an earlier run are taken as they are while the flow validates; when it does not, they are not
+    // run, as without them.
+    void reusesEarlierSimulationsWhileTheFlowValidates() {
+        const Project p = sampleProject();
+        QList<project::CheckResult> earlier = project::flowChecksOf(project::goLiveCheck(p, {}, kClock)).mid(1);
+        QCOMPARE(earlier.at(0).id, u"GOL008"_s);
+        earlier[0].reason = u"from before"_s;
+        GoLiveInputs in;
+        in.simulationChecks = &earlier;
+        const GoLiveReport reused = project::goLiveCheck(p, in, kClock);
+        QCOMPARE(statusOf(reused, project::checks::kFlow), CheckStatus::Pass);
+        QCOMPARE(reused.find(u"GOL008"_s)->reason, u"from before"_s);
+        QCOMPARE(reused.checks.size(), 13);
+
+        Project broken = p;
+        QVERIFY(flow::edit::setProperty(broken.flow, u"transfer"_s, u"number"_s, u"\"not a number\""_s));
+        QCOMPARE(project::toJson(project::goLiveCheck(broken, in, kClock)),
+                 project::toJson(project::goLiveCheck(broken, {}, kClock)));
+        QCOMPARE(statusOf(project::goLiveCheck(broken, in, kClock), project::checks::kMatrix), CheckStatus::NotRun);
+    }
+
     // The JSON form carries every check with its stable status key.
     void jsonForm() {
         const GoLiveReport r = project::goLiveCheck(sampleProject(), {}, kClock);

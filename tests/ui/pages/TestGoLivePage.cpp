@@ -1,4 +1,5 @@
 #include "PageTestSupport.h"
+#include "flow/FlowEdit.h"
 #include "flow/FlowTemplates.h"
 #include "pages/GoLivePage.h"
 #include "salesforce/SalesforceId.h"
@@ -139,21 +140,63 @@ private Q_SLOTS:
         QCOMPARE(itemFor(tree, u"GOL013"_s)->data(1, Qt::UserRole).toString(), u"not-run"_s);
     }
 
-    // Typing reuses the flow's simulations and runs them again once the edits pause; an edit of the flow runs them
-    // at once, so the verdict never shows an old flow's checks.
+    // Typing reuses the flow's checks and runs them again once the edits pause. An edit of the flow checks its
+    // validation at once and reuses its simulations until the pause; they run at once when there were none, and are
+    // not run at once when the flow stops validating.
     void flowChecksFollowThePause() {
         Fixture f;
-        QCOMPARE(f.workspace->goLive().find(u"GOL007"_s)->status, project::CheckStatus::Fail); // no flow yet
-        addFlow(f); // a flow edit: checked at once
+        const auto status = [&f](const char* id) {
+            return f.workspace->goLive().find(QString::fromLatin1(id))->status;
+        };
+        const auto reason = [&f](const char* id) {
+            return f.workspace->goLive().find(QString::fromLatin1(id))->reason;
+        };
+        QCOMPARE(status("GOL007"), project::CheckStatus::Fail); // no flow yet
+        QCOMPARE(status("GOL008"), project::CheckStatus::NotRun);
+        addFlow(f); // the first flow that validates: its simulations run at once
         QVERIFY(!f.workspace->isGoLiveCheckPending());
-        QCOMPARE(f.workspace->goLive().find(u"GOL007"_s)->status, project::CheckStatus::Pass);
+        QCOMPARE(status("GOL007"), project::CheckStatus::Pass);
+        QCOMPARE(status("GOL008"), project::CheckStatus::Pass);
         f.workspace->edit(
             u"type"_s, [](project::Project& p) { p.uui.transactionId = u"order-1"_s; }, u"uui.transactionId"_s);
         f.workspace->recomputeNow();
         QVERIFY(f.workspace->isGoLiveCheckPending());
-        QCOMPARE(f.workspace->goLive().find(u"GOL007"_s)->status, project::CheckStatus::Pass);
+        QCOMPARE(status("GOL007"), project::CheckStatus::Pass);
         QTRY_VERIFY_WITH_TIMEOUT(!f.workspace->isGoLiveCheckPending(), 5000);
-        QCOMPARE(f.workspace->goLive().find(u"GOL007"_s)->status, project::CheckStatus::Pass);
+        QCOMPARE(status("GOL007"), project::CheckStatus::Pass);
+
+        // A rename in the flow: validated at once, simulated once the edits pause.
+        handoff::flow::Flow renamed = f.workspace->project().flow;
+        QVERIFY(handoff::flow::edit::setProperty(renamed, u"greeting"_s, u"name"_s, u"Welcome"_s));
+        f.workspace->editFlow(u"rename"_s, renamed);
+        f.workspace->recomputeNow();
+        QVERIFY(f.workspace->isGoLiveCheckPending());
+        QCOMPARE(status("GOL007"), project::CheckStatus::Pass);
+        QCOMPARE(status("GOL008"), project::CheckStatus::Pass);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.workspace->isGoLiveCheckPending(), 5000);
+        project::GoLiveInputs scratch; // the same check run from scratch
+        scratch.key = &f.workspace->key();
+        scratch.certificate = &f.workspace->certificate();
+        scratch.composition = &f.workspace->derived();
+        QVERIFY(f.workspace->hasKey() && !f.workspace->certificate().isNull());
+        QCOMPARE(project::toJson(f.workspace->goLive()),
+                 project::toJson(project::goLiveCheck(f.workspace->project(), scratch, f.workspace->clock())));
+
+        // A flow that stops validating: its simulations are not run, at once, and nothing waits for the pause.
+        handoff::flow::Flow broken = f.workspace->project().flow;
+        QVERIFY(handoff::flow::edit::setProperty(broken, u"transfer"_s, u"number"_s, u"\"not a number\""_s));
+        f.workspace->editFlow(u"number"_s, broken);
+        f.workspace->recomputeNow();
+        QVERIFY(!f.workspace->isGoLiveCheckPending());
+        QCOMPARE(status("GOL007"), project::CheckStatus::Fail);
+        QCOMPARE(status("GOL008"), project::CheckStatus::NotRun);
+        QVERIFY(reason("GOL009").contains(u"GOL007"_s));
+        // Fixed again: there are no simulations to reuse, so they run at once.
+        f.workspace->undoStack()->undo();
+        f.workspace->recomputeNow();
+        QVERIFY(!f.workspace->isGoLiveCheckPending());
+        QCOMPARE(status("GOL008"), project::CheckStatus::Pass);
+        QCOMPARE(status("GOL009"), project::CheckStatus::Pass);
     }
 
     // The runbook prints offscreen: to a PDF printer, and through "Save as PDF" (atomically, to the chosen file);
