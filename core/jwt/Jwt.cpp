@@ -8,6 +8,7 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -61,7 +62,7 @@ std::optional<QByteArray> base64UrlDecode(QByteArrayView text) {
     }();
     const qsizetype pad = (4 - text.size() % 4) % 4;
     QByteArray standard(text.size() + pad, '=');
-    bool plain = text.size() % 4 != 1;
+    bool plain = text.size() % 4 != 1 && text.size() <= std::numeric_limits<int>::max() - 3; // EVP takes an int
     char* mapped = standard.data();
     for (qsizetype i = 0; i < text.size() && plain; ++i) {
         mapped[i] = kStandard[static_cast<unsigned char>(text[i])];

@@ -128,6 +128,8 @@ struct UuiChecker::State {
     UuiCheckOptions options;
     qint64 checkedAt = 0;        // the clock's second at the last check
     qsizetype signingInput = -1; // detail::signingInputLength of the last token
+    qsizetype tokenLastDot = -1; // where its last dot is, and how many it has
+    qsizetype tokenDots = 0;
     Pieces pieces;
 };
 
@@ -162,8 +164,12 @@ UuiCheck UuiChecker::check(const UuiModel& model, const TrunkUuiProfile& trunk, 
                                  : cut > 0 ? model.token.toLatin1()
                                            : escapedValue(model.token);
         const QByteArray callId = model.callId ? escapedValue(*model.callId) : QByteArray();
-        if (tokenSpan && (sameToken || token.size() == tokenSpan->valueLength) &&
-            (!model.callId || (callIdSpan && callId.size() == callIdSpan->valueLength))) {
+        // The budget's ways out and SIP003 read the token's split (its dots, its signature's length), not only its
+        // length in the JSON: a token split otherwise is checked in full.
+        const qsizetype lastDot = sameToken ? last->tokenLastDot : model.token.lastIndexOf(u'.');
+        const qsizetype dots = sameToken ? last->tokenDots : model.token.count(u'.');
+        if (tokenSpan && (sameToken || token.size() == tokenSpan->valueLength) && lastDot == last->tokenLastDot &&
+            dots == last->tokenDots && (!model.callId || (callIdSpan && callId.size() == callIdSpan->valueLength))) {
             // The same layout: the new values' bytes go where the old ones were.
             if (!sameToken) {
                 composed.json.replace(tokenSpan->valueOffset, token.size(), token);
@@ -213,6 +219,8 @@ UuiCheck UuiChecker::check(const UuiModel& model, const TrunkUuiProfile& trunk, 
     m_state->options.decodedToken = nullptr;
     m_state->checkedAt = clock.nowSecs();
     m_state->signingInput = detail::signingInputLength(model.token);
+    m_state->tokenLastDot = model.token.lastIndexOf(u'.');
+    m_state->tokenDots = model.token.count(u'.');
     m_state->pieces = checkPieces(model, trunk, org, clock, options);
     return m_state->pieces.check;
 }

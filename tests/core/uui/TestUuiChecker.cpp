@@ -113,7 +113,7 @@ public:
         }
         const QByteArray header = pick(12) == 0 ? R"({"alg":"HS256","typ":"JWT"})" : R"({"alg":"RS256","typ":"JWT"})";
         QString text = b64url(header) + u'.' + b64url(payload) + u'.' + b64url(signature);
-        switch (pick(20)) {
+        switch (pick(18)) {
         case 0:
             text.insert(40, u' '); // a space in it
             break;
@@ -125,6 +125,9 @@ public:
             break;
         case 3:
             text.clear();
+            break;
+        case 4:
+            text[text.lastIndexOf(u'.')] = u'A'; // as long, but two parts
             break;
         default:
             break;
@@ -228,6 +231,37 @@ private Q_SLOTS:
         }
         // The runs must exercise the reuse, or they prove nothing about it.
         QVERIFY2(reused > steps / 6, qPrintable(u"%1 of %2 checks reused"_s.arg(reused).arg(steps)));
+    }
+
+    // The budget's ways out and SIP003 read how the token splits (the signature's length gives the key size), not
+    // only its length: tokens of the same length split otherwise are checked in full, over the limit.
+    void aTokenSplitOtherwiseIsCheckedAgain() {
+        RandomRun run(7);
+        UuiModel model = run.model();
+        model.customParams.append({u"notes"_s, QString(700, u'x')});
+        const QString header = b64url(R"({"alg":"RS256","typ":"JWT"})");
+        const QString payload = b64url("{\"iat\":" + QByteArray::number(kNow) +
+                                       ",\"exp\":" + QByteArray::number(kNow + 3600) + R"(,"iss":"00D5g000004XyZ1"})");
+        const QString rs2048 = header + u'.' + payload + u'.' + b64url(QByteArray(256, 'a'));
+        QString twoParts = rs2048;
+        twoParts[twoParts.lastIndexOf(u'.')] = u'A';
+        // A longer payload and a 1024-bit signature, as long as the 2048-bit token.
+        const QString rs1024 = header + u'.' + payload + QString(171, u'A') + u'.' + b64url(QByteArray(128, 'a'));
+        QCOMPARE(rs1024.size(), rs2048.size());
+        UuiCheckOptions options = run.options();
+        options.computeWaysOut = true;
+        const FixedClock clock(QDateTime::fromSecsSinceEpoch(kNow, Qt::UTC));
+        for (const QString& next : {twoParts, rs1024}) {
+            UuiChecker checker;
+            model.token = rs2048;
+            const UuiCheck first = checker.check(model, run.trunk(), run.org(), clock, options);
+            QVERIFY(!first.budget.fits());
+            QVERIFY(!first.budget.waysOut.isEmpty());
+            model.token = next;
+            QCOMPARE(dump(checker.check(model, run.trunk(), run.org(), clock, options)),
+                     dump(checkUui(model, run.trunk(), run.org(), clock, options)));
+            QVERIFY(!checker.lastReused());
+        }
     }
 
     // A new call's token and callId only: the reuse, with the new values in the JSON and their own findings.
