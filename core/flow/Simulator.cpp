@@ -8,7 +8,6 @@
 #include "jwt/Jwt.h"
 #include "salesforce/SalesforceId.h"
 #include "telephony/CallAttributes.h"
-#include "telephony/ScriptedBackend.h"
 #include "uui/UuiChecks.h"
 #include "uui/UuiComposer.h"
 #include "uui/UuiLint.h"
@@ -35,35 +34,8 @@ QString tr(const char* text) {
 }
 
 using detail::CallScope;
+using detail::OutcomeBackend;
 using detail::VariableList;
-
-// Answers every request with one outcome, through hs/calls' ScriptedBackend (so ids and diagnostics are the same).
-class OutcomeBackend final : public telephony::VoiceCallsBackend {
-public:
-    explicit OutcomeBackend(telephony::CallOutcome outcome)
-        : m_outcome(outcome) {}
-    telephony::VoiceCallsReply* createVoiceCall(const telephony::VoiceCallRequest& request,
-                                                QObject* parent = nullptr) override {
-        using Step = telephony::ScriptedBackend::Step;
-        switch (m_outcome) {
-        case telephony::CallOutcome::Success:
-            m_scripted.enqueue(Step::success());
-            break;
-        case telephony::CallOutcome::Timeout:
-            m_scripted.enqueue(Step::timeout());
-            break;
-        default:
-            m_scripted.enqueue(Step::failure(500, {handoff::flow::tr("scripted failure")}));
-            break;
-        }
-        return m_scripted.createVoiceCall(request, parent);
-    }
-    QString describe() const override { return m_scripted.describe(); }
-
-private:
-    telephony::CallOutcome m_outcome;
-    telephony::ScriptedBackend m_scripted;
-};
 
 struct Parsed {
     QString name;     // input name, assignment variable, or the property ("number", "condition", ...)

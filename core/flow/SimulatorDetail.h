@@ -1,13 +1,17 @@
 #pragma once
 
 // Internal to core/flow: what the simulator's files share (Simulator.cpp, SimulatorFunction.cpp,
-// SimulatorTransfer.cpp): deterministic ids and tags, and what a real transfer's answer makes of the call.
+// SimulatorTransfer.cpp): deterministic ids and tags, the data action's scripted answer, and what a real transfer's
+// answer makes of the call.
 
 #include "diagnostics/Diagnostic.h"
 #include "flow/Simulator.h"
+#include "telephony/ScriptedBackend.h"
 
 #include <QString>
 #include <QtGlobal>
+
+#include <optional>
 
 namespace handoff::flow::detail {
 
@@ -107,6 +111,24 @@ struct LiveOutcome {
     QString note; // one line for the trace
     diagnostics::Diagnostics found;
 };
+// The data action's answer for a call script (CallScript::dataAction): every request gets that one outcome,
+// through telephony::ScriptedBackend, so the ids and diagnostics are a scripted backend's, at once as it gives them.
+class OutcomeBackend final : public telephony::VoiceCallsBackend {
+public:
+    explicit OutcomeBackend(telephony::CallOutcome outcome)
+        : m_outcome(outcome) {}
+    telephony::VoiceCallsReply* createVoiceCall(const telephony::VoiceCallRequest& request,
+                                                QObject* parent = nullptr) override;
+    std::optional<telephony::VoiceCallResult> answerAtOnce(const telephony::VoiceCallRequest& request) override;
+    QString describe() const override { return m_scripted.describe(); }
+
+private:
+    void enqueueOutcome();
+
+    telephony::CallOutcome m_outcome;
+    telephony::ScriptedBackend m_scripted;
+};
+
 LiveOutcome liveTransferOutcome(const TransferAnswer& answer, const QString& predictedType, const char* predictedCode,
                                 const QString& taskId, const QString& actionId);
 

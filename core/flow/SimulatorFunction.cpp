@@ -4,12 +4,22 @@
 #include "salesforce/SalesforceId.h"
 #include "uui/UuiComposer.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 // What the exported Function Data Action answers for a created VoiceCall (the 18-character id and a fresh UUI
-// token), as the simulator's scripted backend gives it.
+// token), as the simulator's scripted backend gives it; and the scripted backend of a call script.
 
 namespace handoff::flow {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("handoff::flow", text);
+}
+
+} // namespace
 
 using detail::mix;
 using detail::uuidFrom;
@@ -70,5 +80,35 @@ FunctionOutputs dataActionFunction(const telephony::VoiceCallResult& result, con
     }
     return out;
 }
+
+namespace detail {
+
+void OutcomeBackend::enqueueOutcome() {
+    using Step = telephony::ScriptedBackend::Step;
+    switch (m_outcome) {
+    case telephony::CallOutcome::Success:
+        m_scripted.enqueue(Step::success());
+        break;
+    case telephony::CallOutcome::Timeout:
+        m_scripted.enqueue(Step::timeout());
+        break;
+    default:
+        m_scripted.enqueue(Step::failure(500, {handoff::flow::tr("scripted failure")}));
+        break;
+    }
+}
+
+telephony::VoiceCallsReply* OutcomeBackend::createVoiceCall(const telephony::VoiceCallRequest& request,
+                                                            QObject* parent) {
+    enqueueOutcome();
+    return m_scripted.createVoiceCall(request, parent);
+}
+
+std::optional<telephony::VoiceCallResult> OutcomeBackend::answerAtOnce(const telephony::VoiceCallRequest& request) {
+    enqueueOutcome();
+    return m_scripted.answerAtOnce(request);
+}
+
+} // namespace detail
 
 } // namespace handoff::flow
