@@ -41,10 +41,25 @@ QString translatedSummary(const CodeInfo& info) {
 }
 
 Diagnostic make(const char* code, QString message, Location where) {
-    const QString name = QString::fromLatin1(code);
-    const auto info = findCode(name);
-    Q_ASSERT_X(info.has_value(), "diagnostics::make", code);
-    return Diagnostic{name, info ? info->severity : Severity::Error, std::move(message), std::move(where)};
+    // Made on every simulated call, so each code's name is made once and shared: no lookup by a new QString, no
+    // copy of its catalog entry.
+    struct Entry {
+        QString name;
+        Severity severity;
+    };
+    static const QHash<QByteArrayView, Entry> index = [] {
+        QHash<QByteArrayView, Entry> map;
+        for (const CodeInfo& info : catalog()) {
+            map.insert(QByteArrayView(info.code), Entry{QString::fromLatin1(info.code), info.severity});
+        }
+        return map;
+    }();
+    const auto it = index.constFind(QByteArrayView(code));
+    Q_ASSERT_X(it != index.constEnd(), "diagnostics::make", code);
+    if (it == index.constEnd()) {
+        return Diagnostic{QString::fromLatin1(code), Severity::Error, std::move(message), std::move(where)};
+    }
+    return Diagnostic{it->name, it->severity, std::move(message), std::move(where)};
 }
 
 } // namespace handoff::diagnostics

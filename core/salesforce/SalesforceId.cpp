@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace handoff::salesforce {
@@ -74,11 +76,11 @@ Result<void> checkLengthAndCharacters(QStringView text) {
 
 } // namespace
 
-QString caseSafeSuffix(QStringView id15) {
-    if (id15.size() != 15) {
-        return {};
-    }
-    QString suffix;
+namespace {
+
+// The suffix's three characters, written to `out` (id15 has 15 characters). Checked and made for every call's
+// VoiceCall id, so without a QString.
+void writeSuffix(QStringView id15, char16_t* out) {
     for (int chunk = 0; chunk < 3; ++chunk) {
         int mask = 0;
         for (int i = 0; i < 5; ++i) {
@@ -86,9 +88,19 @@ QString caseSafeSuffix(QStringView id15) {
                 mask |= 1 << i;
             }
         }
-        suffix += QLatin1Char(kSuffixAlphabet[mask]);
+        out[chunk] = char16_t(kSuffixAlphabet[mask]);
     }
-    return suffix;
+}
+
+} // namespace
+
+QString caseSafeSuffix(QStringView id15) {
+    if (id15.size() != 15) {
+        return {};
+    }
+    char16_t suffix[3];
+    writeSuffix(id15, suffix);
+    return QString(reinterpret_cast<const QChar*>(suffix), 3);
 }
 
 Result<SalesforceId> SalesforceId::parse(QStringView text) {
@@ -99,8 +111,9 @@ Result<SalesforceId> SalesforceId::parse(QStringView text) {
         return SalesforceId(text.toString());
     }
     const QStringView head = text.first(15);
-    const QStringView suffix = text.sliced(15);
-    if (suffix == caseSafeSuffix(head)) {
+    char16_t expected[3];
+    writeSuffix(head, expected);
+    if (text.sliced(15) == QStringView(expected, 3)) {
         return SalesforceId(head.toString());
     }
     // Not the suffix of these exact characters: either the letters changed case on the way, or the suffix is
@@ -172,11 +185,18 @@ Result<SalesforceId> SalesforceId::restoreCase(QStringView id18) {
 }
 
 QString SalesforceId::id18() const {
-    return m_id15.isEmpty() ? QString() : m_id15 + caseSafeSuffix(m_id15);
+    if (m_id15.size() != 15) {
+        return {};
+    }
+    QString out(18, Qt::Uninitialized);
+    char16_t* data = reinterpret_cast<char16_t*>(out.data());
+    std::copy_n(reinterpret_cast<const char16_t*>(m_id15.constData()), 15, data);
+    writeSuffix(m_id15, data + 15);
+    return out;
 }
 
 IdKind SalesforceId::kind() const {
-    return kindForPrefix(keyPrefix());
+    return kindForPrefix(QStringView(m_id15).left(3));
 }
 
 IdKind kindForPrefix(QStringView prefix) {

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace handoff::telephony {
@@ -63,7 +65,18 @@ ScriptedBackend::Step ScriptedBackend::Step::timeout(qint64 afterMs) {
 }
 
 QString ScriptedBackend::generatedId(int n) {
-    return u"0LQSC"_s + QString::number(n).rightJustified(10, u'0');
+    // Made for every scripted call: written in place. The number's last 10 digits, as rightJustified(10) would not
+    // cut them (an int has at most 10).
+    QString id(15, Qt::Uninitialized);
+    QChar* out = id.data();
+    const char16_t prefix[] = u"0LQSC";
+    std::copy_n(prefix, 5, reinterpret_cast<char16_t*>(out));
+    quint64 value = n < 0 ? 0 : quint64(n);
+    for (int i = 14; i >= 5; --i) {
+        out[i] = QChar(u'0' + char16_t(value % 10));
+        value /= 10;
+    }
+    return id;
 }
 
 QString ScriptedBackend::describe() const {

@@ -14,6 +14,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 
 using namespace Qt::StringLiterals;
 using handoff::diagnostics::Diagnostic;
@@ -833,9 +834,23 @@ qsizetype signingInputLength(QStringView token) {
 FieldFindings lintModelFields(const UuiModel& model, const ComposedUui& composed, const Clock& clock,
                               const QString& fieldPrefix, bool checkTokenClaims, const jwt::DecodedJwt* decodedToken,
                               unsigned mask) {
+    // A simulated call checks its UUI's fields under the same prefix every time: their names are made once a
+    // thread, and shared.
+    struct FieldNames {
+        QString prefix;
+        std::array<QString, 5> names;
+    };
+    static thread_local FieldNames cached;
+    if (cached.names[0].isEmpty() || cached.prefix != fieldPrefix) {
+        cached.prefix = fieldPrefix;
+        for (UuiField field :
+             {UuiField::OrgId, UuiField::Scrt2Domain, UuiField::Token, UuiField::CallId, UuiField::TransactionId}) {
+            cached.names[static_cast<size_t>(field)] = fieldPrefix + fieldKey(field);
+        }
+    }
     Fields fields;
     auto fill = [&](FieldValue& f, UuiField field, const std::optional<QString>& value) {
-        f.where.field = fieldPrefix + fieldKey(field);
+        f.where.field = cached.names[static_cast<size_t>(field)];
         if (!value) {
             return;
         }
