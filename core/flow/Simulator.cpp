@@ -176,6 +176,17 @@ struct Simulator::Impl {
     telephony::ParsedCallAttributes lastParsedAttributes;
     QByteArray claimsFor;
     std::optional<jwt::DecodedJwt> claims;
+    // The function's last stand-in UUI token. RS256 signs the same claims to the same bytes, so a call in the same
+    // second for the same org and call center gets the token the last one got, as from the exported function; with
+    // a jti every token differs, and is minted.
+    struct FunctionToken {
+        qint64 iat = std::numeric_limits<qint64>::min();
+        QString iss;
+        QString sub;
+        QString text;
+        QByteArray bytes;
+    };
+    FunctionToken functionToken;
     TransferBackend* transferBackend = nullptr; // a real transfer (Simulator::setTransferBackend)
     UuiTokenMinter minter;                      // real UUI tokens (Simulator::setTokenMinter)
     std::optional<Error> mintError;             // the last reused token could not be signed
@@ -280,6 +291,30 @@ struct Simulator::Impl {
             tokenText = QString::fromLatin1(token);
         }
         return token;
+    }
+
+    const QString& functionStandInToken(const FunctionInputs& inputs, qint64 now, quint64 seed) {
+        const TokenSupply signer = functionTokenClaims(context.tokens, inputs);
+        FunctionToken& last = functionToken;
+        if (signer.jti || last.iat != now || last.iss != signer.iss || last.sub != signer.sub) {
+            last.iat = now;
+            last.iss = signer.iss;
+            last.sub = signer.sub;
+            last.bytes = standInToken(now, now + signer.ttlSeconds, signer, seed);
+            last.text = QString::fromLatin1(last.bytes);
+        }
+        return last.text;
+    }
+
+    // The token's bytes, for the decoder: those of a token this simulator minted are kept.
+    QByteArray tokenBytes(const QString& text) const {
+        if (text == tokenText) {
+            return token;
+        }
+        if (text == functionToken.text) {
+            return functionToken.bytes;
+        }
+        return text.toLatin1();
     }
 
     const jwt::DecodedJwt* claimsOf(const QByteArray& t) {
@@ -429,8 +464,12 @@ struct Simulator::Impl {
             // the function would (and may fail, FLW093).
             const bool readsToken = std::any_of(p.successOutputs.cbegin(), p.successOutputs.cend(),
                                                 [](const Binding& b) { return b.name == u"uuiToken"_s; });
-            FunctionOutputs out = dataActionFunction(result, inputs, context.tokens, run.now.toSecsSinceEpoch(),
-                                                     context.seed ^ (run.callNumber << 24), readsToken && !minter);
+            const quint64 seed = context.seed ^ (run.callNumber << 24);
+            FunctionOutputs out =
+                dataActionFunction(result, inputs, context.tokens, run.now.toSecsSinceEpoch(), seed, false);
+            if (readsToken && !minter) {
+                out.uuiToken = functionStandInToken(inputs, run.now.toSecsSinceEpoch(), seed);
+            }
             if (minter) {
                 // The function signs the token with the project's key (a rehearsal against a verifying peer).
                 const qint64 now = run.now.toSecsSinceEpoch();
@@ -603,7 +642,7 @@ struct Simulator::Impl {
             const bool same = lastUui && lastUui->token == model.token && lastUui->callId == model.callId &&
                               lastUui->atSecs == run.now.toSecsSinceEpoch() && (lastUui->withWaysOut || !run.record) &&
                               (lastUui->withText || !withText);
-            uuiToken = model.token == tokenText ? token : model.token.toLatin1();
+            uuiToken = tokenBytes(model.token);
             if (!same) {
                 // Decoded once: the same decode serves the transfer's expiry and replay checks (claimsOf).
                 lastUui = checkTemplateUui(model, run.now, run.record, withText, claimsOf(uuiToken));

@@ -56,8 +56,8 @@ struct TokenSupply {
 using UuiTokenMinter = std::function<Result<QByteArray>(qint64 iat, qint64 exp, const TokenSupply& claims)>;
 
 // The simulator does not hold the private key: it mints a stand-in token with the real header and claims and a
-// signature of the right length made from the seed. It decodes like a JWT and takes the same room in the UUI; it
-// does not verify. Deterministic for a given seed.
+// signature of the right length. It decodes like a JWT and takes the same room in the UUI; it does not verify. Like
+// RS256, it is deterministic: the same claims give the same token. The seed makes the jti, when the supply has one.
 QByteArray standInToken(qint64 iat, qint64 exp, const TokenSupply& supply, quint64 seed);
 
 // What the Function Data Action gets from the flow that matters for its answer, and what it returns: its output
@@ -88,7 +88,7 @@ struct SimulationContext {
     bool includeCallId = true;  // write callId from the Set UUI Data action's callId variable
     uui::TrunkUuiProfile trunk; // how the SIP trunk writes the User-to-User header
     TokenSupply tokens;
-    quint64 seed = 1; // conversation ids, SIP tags and stand-in signatures derive from it
+    quint64 seed = 1; // conversation ids, SIP tags and stand-in jtis derive from it
     int actionLimit = Flow::kActionLimit;
     QString edgeHost = QStringLiteral("genesys-edge.invalid"); // the INVITE's sending side [open]
     salesforce::OrgProfile org; // the UUI token's claims are checked against it, as `handoff uui compose` does

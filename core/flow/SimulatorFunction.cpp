@@ -36,16 +36,23 @@ QByteArray standInToken(qint64 iat, qint64 exp, const TokenSupply& supply, quint
         payload += ",\"jti\":\"" + uuidFrom(seed ^ 0x6A7469ULL, static_cast<quint64>(iat)).toLatin1() + '"';
     }
     payload += '}';
+    const QByteArray signingInput = jwt::base64UrlEncode(jwt::rs256HeaderJson()) + '.' + jwt::base64UrlEncode(payload);
+    // RS256 (RSASSA-PKCS1-v1_5, RFC 8017 section 8.2) is deterministic: one key signs the same claims to the same
+    // bytes. So the stand-in's bytes follow the signing input (FNV-1a, then splitmix64), not the seed: two tokens
+    // minted in the same second with the same claims are identical, as the exported function's are; a jti (made
+    // from the seed) makes them differ.
+    quint64 state = 0xCBF29CE484222325ULL;
+    for (const char c : signingInput) {
+        state = (state ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+    }
     QByteArray signature(qMax(1, supply.keyBits / 8), Qt::Uninitialized);
-    quint64 state = mix(seed ^ static_cast<quint64>(iat));
     for (qsizetype i = 0; i < signature.size(); ++i) {
         if (i % 8 == 0) {
             state = mix(state);
         }
         signature[i] = static_cast<char>((state >> ((i % 8) * 8)) & 0xFF);
     }
-    return jwt::base64UrlEncode(jwt::rs256HeaderJson()) + '.' + jwt::base64UrlEncode(payload) + '.' +
-           jwt::base64UrlEncode(signature);
+    return signingInput + '.' + jwt::base64UrlEncode(signature);
 }
 
 TokenSupply functionTokenClaims(const TokenSupply& supply, const FunctionInputs& inputs) {

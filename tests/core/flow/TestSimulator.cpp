@@ -199,7 +199,14 @@ private Q_SLOTS:
         const FunctionOutputs b = flow::dataActionFunction(result, {}, supply, 1000, 2);
         QCOMPARE(a.voiceCallId, expected);
         QCOMPARE(a.warning, u"Department__c: bad value"_s);
-        QVERIFY(a.uuiToken != b.uuiToken); // a fresh signature per call
+        // RS256 is deterministic: the same claims in the same second give the same token, as the exported
+        // function's crypto.sign does; another second or a jti gives another.
+        QCOMPARE(a.uuiToken, b.uuiToken);
+        QVERIFY(flow::dataActionFunction(result, {}, supply, 1001, 1).uuiToken != a.uuiToken);
+        TokenSupply withJti = supply;
+        withJti.jti = true;
+        QVERIFY(flow::dataActionFunction(result, {}, withJti, 1000, 1).uuiToken !=
+                flow::dataActionFunction(result, {}, withJti, 1000, 2).uuiToken);
         FunctionInputs inputs;
         inputs.salesforceOrgId = u"00D5g000004XyZ1"_s;
         const auto decoded = jwt::decode(flow::dataActionFunction(result, inputs, supply, 1000, 1).uuiToken.toLatin1());
@@ -404,7 +411,9 @@ private Q_SLOTS:
         Simulator c(sipTransferTemplate(), other, clock);
         const Trace tc = c.run(call());
         QVERIFY(tc.call.conversationId != ta.call.conversationId);
-        QVERIFY(stepOf(tc, u"set-uui"_s)->uui->json != stepOf(ta, u"set-uui"_s)->uui->json);
+        // The seed is not a key: the function's token, signed like RS256 from the same claims, is the same.
+        QCOMPARE(stepOf(tc, u"set-uui"_s)->uui->json, stepOf(ta, u"set-uui"_s)->uui->json);
+        QVERIFY(stepOf(tc, u"transfer"_s)->invite->text() != stepOf(ta, u"transfer"_s)->invite->text());
         // The call's start time comes from the clock when not given.
         SimulatedCall untimed = call();
         untimed.startTime = {};
