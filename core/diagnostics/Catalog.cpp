@@ -40,21 +40,40 @@ QString translatedSummary(const CodeInfo& info) {
     return QCoreApplication::translate("handoff::diagnostics", info.summary);
 }
 
+namespace {
+
+// A code of up to 8 characters ("UUI025", "RSIP001") packed into an integer, for an index that hashes nothing;
+// 0 for a longer one.
+quint64 packedCode(const char* code) {
+    quint64 key = 0;
+    for (int i = 0; code[i] != '\0'; ++i) {
+        if (i == 8) {
+            return 0;
+        }
+        key = (key << 8) | static_cast<unsigned char>(code[i]);
+    }
+    return key;
+}
+
+} // namespace
+
 Diagnostic make(const char* code, QString message, Location where) {
-    // Made on every simulated call, so each code's name is made once and shared: no lookup by a new QString, no
-    // copy of its catalog entry.
+    // Made on every simulated call, so each code's name is made once and shared: no QString made and looked up per
+    // diagnostic, no copy of its catalog entry.
     struct Entry {
         QString name;
         Severity severity;
     };
-    static const QHash<QByteArrayView, Entry> index = [] {
-        QHash<QByteArrayView, Entry> map;
+    static const QHash<quint64, Entry> index = [] {
+        QHash<quint64, Entry> map;
         for (const CodeInfo& info : catalog()) {
-            map.insert(QByteArrayView(info.code), Entry{QString::fromLatin1(info.code), info.severity});
+            const quint64 key = packedCode(info.code);
+            Q_ASSERT_X(key != 0, "diagnostics::make", info.code); // every code has at most 8 characters
+            map.insert(key, Entry{QString::fromLatin1(info.code), info.severity});
         }
         return map;
     }();
-    const auto it = index.constFind(QByteArrayView(code));
+    const auto it = index.constFind(packedCode(code));
     Q_ASSERT_X(it != index.constEnd(), "diagnostics::make", code);
     if (it == index.constEnd()) {
         return Diagnostic{QString::fromLatin1(code), Severity::Error, std::move(message), std::move(where)};

@@ -94,6 +94,34 @@ void writeSuffix(QStringView id15, char16_t* out) {
 
 } // namespace
 
+bool isWellFormed(QStringView text) {
+    if (text.size() != 15 && text.size() != 18) {
+        return false;
+    }
+    for (const QChar c : text) {
+        if (!isIdChar(c)) {
+            return false;
+        }
+    }
+    if (text.size() == 15) {
+        return true;
+    }
+    char16_t suffix[3];
+    writeSuffix(text.first(15), suffix);
+    return text.sliced(15) == QStringView(suffix, 3);
+}
+
+QString id18Of(QStringView text) {
+    if (!isWellFormed(text)) {
+        return {};
+    }
+    QString out(18, Qt::Uninitialized);
+    char16_t* data = reinterpret_cast<char16_t*>(out.data());
+    std::copy_n(text.utf16(), 15, data);
+    writeSuffix(text.first(15), data + 15);
+    return out;
+}
+
 QString caseSafeSuffix(QStringView id15) {
     if (id15.size() != 15) {
         return {};

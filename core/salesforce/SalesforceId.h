@@ -59,6 +59,12 @@ private:
 // The 3-character case-safe suffix of a 15-character id (no validation beyond the length; empty if not 15).
 QString caseSafeSuffix(QStringView id15);
 
+// Whether parse() accepts `text` as it is: 15 letters and digits, or 18 whose last 3 are the suffix of the first 15
+// exactly. Without parse()'s messages, for ids checked by the thousand (each simulated call's VoiceCall id).
+bool isWellFormed(QStringView text);
+// The 18-character form of an id isWellFormed() accepts; empty for any other text.
+QString id18Of(QStringView text);
+
 // The kind a key prefix names; Unknown for prefixes not in the table.
 IdKind kindForPrefix(QStringView prefix);
 // The key prefix of a kind ("00D" for Organization); empty for Unknown.

@@ -102,9 +102,7 @@ std::optional<VoiceCallResult> ScriptedBackend::answerAtOnce(const VoiceCallRequ
     result.attempts = 1;
     if (step.outcome == CallOutcome::Success) {
         result.voiceCallId = step.voiceCallId.isEmpty() ? generatedId(++m_generated) : step.voiceCallId;
-        if (const auto id = salesforce::SalesforceId::parse(result.voiceCallId)) {
-            result.voiceCallId18 = id->id18();
-        }
+        result.voiceCallId18 = salesforce::id18Of(result.voiceCallId); // empty for an id parse() refuses
         if (step.errorsWasString) {
             result.diagnostics.append(
                 diagnostics::make("TEL021", handoff::telephony::tr("VoiceCall %1 was created, but: %2")

@@ -114,6 +114,26 @@ QByteArray escapedValue(const QString& value) {
     return quoted.sliced(1, quoted.size() - 2);
 }
 
+// Whether compose() writes `value` as it is (printable ASCII but '"' and '\\'): then its JSON text takes one byte a
+// character and is written without an escaped copy.
+bool isPlainJson(QStringView value) {
+    for (const QChar c : value) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u >= 0x7f || u == u'"' || u == u'\\') {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Writes a plain value (isPlainJson) over the bytes at `offset`, which have its length.
+void writePlain(QByteArray& json, qsizetype offset, QStringView value) {
+    char* out = json.data() + offset;
+    for (const QChar c : value) {
+        *out++ = static_cast<char>(c.unicode());
+    }
+}
+
 } // namespace
 
 UuiCheck checkUui(const UuiModel& model, const TrunkUuiProfile& trunk, const salesforce::OrgProfile& org,
@@ -163,18 +183,23 @@ UuiCheck UuiChecker::check(const UuiModel& model, const TrunkUuiProfile& trunk, 
         const QByteArray token = sameToken ? QByteArray()
                                  : cut > 0 ? model.token.toLatin1()
                                            : escapedValue(model.token);
-        const QByteArray callId = model.callId ? escapedValue(*model.callId) : QByteArray();
+        // A callId is written without an escaped copy when it is plain (an id always is).
+        const bool plainCallId = model.callId && isPlainJson(*model.callId);
+        const QByteArray callId = model.callId && !plainCallId ? escapedValue(*model.callId) : QByteArray();
+        const qsizetype callIdBytes = plainCallId ? model.callId->size() : callId.size();
         // The budget's ways out and SIP003 read the token's split (its dots, its signature's length), not only its
         // length in the JSON: a token split otherwise is checked in full.
         const qsizetype lastDot = sameToken ? last->tokenLastDot : model.token.lastIndexOf(u'.');
         const qsizetype dots = sameToken ? last->tokenDots : model.token.count(u'.');
         if (tokenSpan && (sameToken || token.size() == tokenSpan->valueLength) && lastDot == last->tokenLastDot &&
-            dots == last->tokenDots && (!model.callId || (callIdSpan && callId.size() == callIdSpan->valueLength))) {
+            dots == last->tokenDots && (!model.callId || (callIdSpan && callIdBytes == callIdSpan->valueLength))) {
             // The same layout: the new values' bytes go where the old ones were.
             if (!sameToken) {
                 composed.json.replace(tokenSpan->valueOffset, token.size(), token);
             }
-            if (callIdSpan) {
+            if (callIdSpan && plainCallId) {
+                writePlain(composed.json, callIdSpan->valueOffset, *model.callId);
+            } else if (callIdSpan) {
                 composed.json.replace(callIdSpan->valueOffset, callId.size(), callId);
             }
             Pieces& p = last->pieces;

@@ -276,6 +276,12 @@ void checkOrgId(const Fields& f, Diagnostics& out) {
         return;
     }
     const QString& v = f.orgId.value;
+    if (v.size() == 18 && salesforce::isWellFormed(v)) {
+        // The common case, each simulated call's VoiceCall id: only its kind can be wrong.
+        if (salesforce::kindForPrefix(QStringView(v).first(3)) == salesforce::IdKind::VoiceCall) {
+            return;
+        }
+    }
     const auto id = salesforce::SalesforceId::parse(v);
     if (!id) {
         out.append(diagnostics::make(
@@ -479,6 +485,12 @@ void checkCallId(const Fields& f, Diagnostics& out) {
         out.append(diagnostics::make(
             "UUI027", handoff::uui::tr("callId is empty; leave it out or set the VoiceCall id."), f.callId.where));
         return;
+    }
+    if (v.size() == 18 && salesforce::isWellFormed(v)) {
+        // The common case, each simulated call's VoiceCall id: only its kind can be wrong.
+        if (salesforce::kindForPrefix(QStringView(v).first(3)) == salesforce::IdKind::VoiceCall) {
+            return;
+        }
     }
     const auto id = salesforce::SalesforceId::parse(v);
     if (!id) {

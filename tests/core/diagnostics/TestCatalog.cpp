@@ -25,6 +25,20 @@ private Q_SLOTS:
         }
     }
 
+    // make() finds every code in its index: the code's name, its catalog severity, the message and place as given.
+    void makeGivesEachCodeItsSeverity() {
+        for (const CodeInfo& info : catalog()) {
+            const Diagnostic d = make(info.code, u"message"_s, Location{u"field"_s});
+            QCOMPARE(d.code, QString::fromLatin1(info.code));
+            QCOMPARE(d.severity, info.severity);
+            QCOMPARE(d.message, u"message"_s);
+            QCOMPARE(d.where.field, u"field"_s);
+        }
+        // A code given from a buffer of its own (not the catalog's literal) is found by its characters.
+        const QByteArray copy("UUI025");
+        QCOMPARE(make(copy.constData(), {}).severity, findCode(u"UUI025"_s)->severity);
+    }
+
     // Every code in the catalog is documented for users in docs/diagnostics.md, and the document names no code
     // that the catalog lacks.
     void everyCodeIsDocumented() {

@@ -36,6 +36,10 @@ private Q_SLOTS:
         QCOMPARE(from18->id15(), id15);
         QVERIFY(*from15 == *from18);
         QVERIFY(sameId(id15, id18));
+        // The message-less checks agree with parse().
+        QVERIFY(isWellFormed(id15) && isWellFormed(id18));
+        QCOMPARE(id18Of(id15), id18);
+        QCOMPARE(id18Of(id18), id18);
     }
 
     void caseMangled18IsDetectedAndRepaired_data() {
@@ -50,6 +54,8 @@ private Q_SLOTS:
         const auto parsed = SalesforceId::parse(mangled);
         QVERIFY(!parsed);
         QCOMPARE(parsed.error().code, u"ID004"_s);
+        QVERIFY(!isWellFormed(mangled));
+        QCOMPARE(id18Of(mangled), QString());
         const auto repaired = SalesforceId::restoreCase(mangled);
         QVERIFY(repaired);
         QCOMPARE(repaired->id15(), expected15);
@@ -70,6 +76,8 @@ private Q_SLOTS:
         const auto parsed = SalesforceId::parse(id);
         QVERIFY(!parsed);
         QCOMPARE(parsed.error().code, u"ID003"_s);
+        QVERIFY(!isWellFormed(id));
+        QCOMPARE(id18Of(id), QString());
         const auto restored = SalesforceId::restoreCase(id);
         QCOMPARE(restored ? restored->id18() : QString(), ifCaseChanged);
         if (restored) {
@@ -93,6 +101,8 @@ private Q_SLOTS:
         QFETCH(QString, id);
         QFETCH(QString, code);
         const auto parsed = SalesforceId::parse(id);
+        QCOMPARE(isWellFormed(id), parsed.has_value());
+        QCOMPARE(id18Of(id), parsed ? parsed->id18() : QString());
         if (code.isEmpty()) {
             // Shaped like an id: valid as such, but of no known kind.
             QVERIFY(parsed);

@@ -36,6 +36,11 @@ private Q_SLOTS:
         QVERIFY(first->result().created());
         QCOMPARE(backend.requests().size(), 2);
         QCOMPARE(backend.requests().at(1).vendorCallKey, u"b"_s);
+        // Zero-padded to 15 characters, up to the largest int.
+        QCOMPARE(ScriptedBackend::generatedId(1234567), u"0LQSC0001234567"_s);
+        QCOMPARE(ScriptedBackend::generatedId(2147483647), u"0LQSC2147483647"_s);
+        // The 18-character form: "0LQSC" has upper case at positions 2-5, bits 11110 = 30 -> '4'; digits give 'A'.
+        QCOMPARE(first->result().voiceCallId18, u"0LQSC00000000014AA"_s);
     }
 
     // answerAtOnce gives what a reply would hold, uses the same script and ids, and is recorded like a request.
