@@ -89,8 +89,24 @@ VoiceCallsReply* ScriptedBackend::createVoiceCall(const VoiceCallRequest& reques
     return reply;
 }
 
+QList<VoiceCallRequest> ScriptedBackend::requests() const {
+    const auto size = static_cast<qsizetype>(m_requests.size());
+    QList<VoiceCallRequest> out;
+    out.reserve(size);
+    const qsizetype oldest = m_received > size ? static_cast<qsizetype>(m_received % size) : 0;
+    for (qsizetype i = 0; i < size; ++i) {
+        out.append(m_requests[static_cast<size_t>((oldest + i) % size)]);
+    }
+    return out;
+}
+
 std::optional<VoiceCallResult> ScriptedBackend::answerAtOnce(const VoiceCallRequest& request) {
-    m_requests.append(request);
+    if (static_cast<qsizetype>(m_requests.size()) < kKeptRequests) {
+        m_requests.push_back(request);
+    } else {
+        m_requests[static_cast<size_t>(m_received % kKeptRequests)] = request;
+    }
+    ++m_received;
     const Step step = m_script.isEmpty() ? Step::success() : m_script.takeFirst();
 
     VoiceCallResult result;

@@ -4,6 +4,8 @@
 
 #include <QList>
 
+#include <vector>
+
 namespace handoff::telephony {
 
 // A deterministic backend with no network: answers each createVoiceCall() with the next scripted step, or with
@@ -33,8 +35,11 @@ public:
     void setScript(QList<Step> steps) { m_script = std::move(steps); }
     qsizetype pending() const { return m_script.size(); }
 
-    // Every request received, in order (for assertions and traces).
-    const QList<VoiceCallRequest>& requests() const { return m_requests; }
+    // The requests received, oldest first (for assertions and traces): the last kKeptRequests of them, so a backend
+    // shared by a long simulated run does not grow without end.
+    static constexpr qsizetype kKeptRequests = 1000;
+    QList<VoiceCallRequest> requests() const;
+    qint64 requestCount() const { return m_received; } // all requests received, kept or not
 
     VoiceCallsReply* createVoiceCall(const VoiceCallRequest& request, QObject* parent = nullptr) override;
     std::optional<VoiceCallResult> answerAtOnce(const VoiceCallRequest& request) override; // always has one
@@ -45,7 +50,8 @@ public:
 
 private:
     QList<Step> m_script;
-    QList<VoiceCallRequest> m_requests;
+    std::vector<VoiceCallRequest> m_requests; // a ring of kKeptRequests: the next one replaces m_received % size
+    qint64 m_received = 0;
     int m_generated = 0;
 };
 

@@ -36,6 +36,15 @@ private Q_SLOTS:
         QVERIFY(first->result().created());
         QCOMPARE(backend.requests().size(), 2);
         QCOMPARE(backend.requests().at(1).vendorCallKey, u"b"_s);
+        // A long run keeps the last kKeptRequests requests, oldest first, and counts them all.
+        for (int i = 0; i < ScriptedBackend::kKeptRequests + 3; ++i) {
+            backend.answerAtOnce(request(QString::number(i)));
+        }
+        QCOMPARE(backend.requestCount(), qint64(ScriptedBackend::kKeptRequests + 5));
+        const QList<VoiceCallRequest> kept = backend.requests();
+        QCOMPARE(kept.size(), ScriptedBackend::kKeptRequests);
+        QCOMPARE(kept.constFirst().vendorCallKey, u"3"_s);
+        QCOMPARE(kept.constLast().vendorCallKey, QString::number(ScriptedBackend::kKeptRequests + 2));
         // Zero-padded to 15 characters, up to the largest int.
         QCOMPARE(ScriptedBackend::generatedId(1234567), u"0LQSC0001234567"_s);
         QCOMPARE(ScriptedBackend::generatedId(2147483647), u"0LQSC2147483647"_s);
