@@ -107,8 +107,11 @@ diagnostics::Diagnostic atAction(diagnostics::Diagnostic d, const Compiled& c) {
 
 // The state of one call as it runs.
 struct Run {
+    explicit Run(CallScope& callScope)
+        : scope(callScope) {}
+
     Trace trace;
-    CallScope scope;
+    CallScope& scope; // the simulator's, reset for each call
     QDateTime now;
     std::optional<UuiSnapshot> uuiForTransfer;
     QByteArray uuiForDisconnect; // Set UUI Data for disconnect: sent when the flow disconnects
@@ -168,10 +171,19 @@ struct Simulator::Impl {
         qint64 atSecs = 0;    // the call's time, which the token's expiry is checked at
         uui::SipBudget budget;
         diagnostics::Diagnostics diagnostics;
+        bool hasErrors = false;
+        // The findings as UuiChecker gave them (shared lists): while the next check gives these same lists, its
+        // findings are these, and so are their copies located at the action.
+        diagnostics::Diagnostics lint;
+        diagnostics::Diagnostics claims;
+        diagnostics::Diagnostics budgetFindings;
+        const Compiled* locatedAt = nullptr; // the Set UUI Data action `located` is for
+        diagnostics::Diagnostics located;
     };
     std::optional<CheckedUui> lastUui;
     uui::UuiChecker uuiChecker; // each call's UUI differs from the last in its token and callId only
     VariableList initialScope;  // built-in and declared variables before the call's own values
+    CallScope scope;            // the variables of the call that runs
     QString lastAttributes;
     telephony::ParsedCallAttributes lastParsedAttributes;
     QByteArray claimsFor;
@@ -572,23 +584,31 @@ struct Simulator::Impl {
     // only the token and callId when nothing else changed since the last call.
     // Without a trace and without a real transfer, nothing reads the header's text: the budget's lengths come by
     // arithmetic (uui::BudgetOptions::renderText), with the same numbers and diagnostics.
-    CheckedUui checkTemplateUui(const uui::UuiModel& model, const QDateTime& at, bool withWaysOut, bool withText,
-                                const jwt::DecodedJwt* decodedToken) {
-        CheckedUui checked;
-        checked.atSecs = at.toSecsSinceEpoch();
-        checked.token = model.token;
-        checked.callId = model.callId;
-        checked.withWaysOut = withWaysOut;
-        checked.withText = withText;
+    void checkTemplateUui(const uui::UuiModel& model, const QDateTime& at, bool withWaysOut, bool withText,
+                          const jwt::DecodedJwt* decodedToken) {
         uui::UuiCheckOptions options;
         options.reusableToken = !context.tokens.jti;
         options.computeWaysOut = withWaysOut;
         options.renderText = withText;
         options.decodedToken = decodedToken;
-        const uui::UuiCheck check = uuiChecker.check(model, context.trunk, context.org, FixedClock(at), options);
-        checked.budget = check.budget;
-        checked.diagnostics = check.all();
-        return checked;
+        uui::UuiCheck check = uuiChecker.check(model, context.trunk, context.org, FixedClock(at), options);
+        CheckedUui& checked = lastUui ? *lastUui : lastUui.emplace();
+        checked.atSecs = at.toSecsSinceEpoch();
+        checked.token = model.token;
+        checked.callId = model.callId;
+        checked.withWaysOut = withWaysOut;
+        checked.withText = withText;
+        if (!checked.lint.isSharedWith(check.lint) || !checked.claims.isSharedWith(check.claims) ||
+            !checked.budgetFindings.isSharedWith(check.budget.diagnostics)) {
+            checked.lint = check.lint;
+            checked.claims = check.claims;
+            checked.budgetFindings = check.budget.diagnostics;
+            checked.diagnostics = check.all();
+            checked.hasErrors = diagnostics::hasErrors(checked.diagnostics);
+            checked.locatedAt = nullptr;
+            checked.located.clear();
+        }
+        checked.budget = std::move(check.budget);
     }
 
     StepOutcome setUuiData(Run& run, const Compiled& c, TraceStep& step) {
@@ -645,16 +665,35 @@ struct Simulator::Impl {
             uuiToken = tokenBytes(model.token);
             if (!same) {
                 // Decoded once: the same decode serves the transfer's expiry and replay checks (claimsOf).
-                lastUui = checkTemplateUui(model, run.now, run.record, withText, claimsOf(uuiToken));
+                checkTemplateUui(model, run.now, run.record, withText, claimsOf(uuiToken));
             }
-            snapshot.budget = lastUui->budget;
-            found = lastUui->diagnostics;
+            CheckedUui& checked = *lastUui;
+            snapshot.budget = checked.budget;
             snapshot.json = snapshot.budget.json;
+            if (checked.locatedAt != &c) {
+                checked.located.clear();
+                for (const diagnostics::Diagnostic& d : checked.diagnostics) {
+                    checked.located.append(atAction(d, c));
+                }
+                checked.locatedAt = &c;
+            }
+            // The findings of the last check, located at this action, shared rather than copied one by one.
+            if (run.record) {
+                step.diagnostics.append(checked.located);
+            }
+            if (run.trace.diagnostics.isEmpty()) {
+                run.trace.diagnostics = checked.located;
+            } else {
+                run.trace.diagnostics.append(checked.located);
+            }
+            snapshot.hasErrors = checked.hasErrors;
         }
         for (const diagnostics::Diagnostic& d : found) {
             addDiagnostic(run, run.record ? &step : nullptr, atAction(d, c));
         }
-        snapshot.hasErrors = diagnostics::hasErrors(found);
+        if (p.source == UuiSource::Expression) {
+            snapshot.hasErrors = diagnostics::hasErrors(found);
+        }
         if (run.record) {
             if (snapshot.notSet) {
                 step.note = handoff::flow::tr("NOT_SET: no UUI is sent.");
@@ -880,7 +919,7 @@ void Simulator::setTokenMinter(UuiTokenMinter minter) {
 
 Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, telephony::VoiceCallsBackend* backend) {
     Impl& impl = *m_impl;
-    Run run;
+    Run run(impl.scope);
     run.callNumber = ++impl.calls;
     run.record = m_recordSteps;
     run.script = &script;
@@ -898,7 +937,7 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
     }
 
     // Built-in and declared variables.
-    run.scope.assign(impl.initialScope);
+    run.scope.reset(impl.initialScope);
     run.scope.set(u"Call.Ani"_s, Value::string(trace.call.ani));
     run.scope.set(u"Call.CalledAddress"_s, Value::string(trace.call.dialledNumber));
     run.scope.set(u"Call.CalledAddressOriginal"_s, Value::string(trace.call.dialledNumber));

@@ -81,7 +81,23 @@ public:
         m_values[i].second = std::move(value);
         return before;
     }
-    void assign(const VariableList& values) { m_values = values; }
+    void assign(const VariableList& values) {
+        m_values = values;
+        m_base = &values;
+    }
+    // The same as assign(values), for a scope that runs call after call: when the scope was last given this very
+    // list, its names are still those of the list, in its order (set() only appends new names), so the values are
+    // put back in place and the list itself is neither copied nor made again.
+    void reset(const VariableList& values) {
+        if (m_base != &values || m_values.size() < values.size()) {
+            assign(values);
+            return;
+        }
+        m_values.resize(values.size());
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            m_values[i].second = values[i].second;
+        }
+    }
 
 private:
     qsizetype indexOf(const QString& name) const {
@@ -93,6 +109,7 @@ private:
         return -1;
     }
     VariableList m_values;
+    const VariableList* m_base = nullptr; // the list last assigned
 };
 
 // The SIP INVITE of a Transfer to Number to `target`, as the trunk would send it (headers only). With `withText`

@@ -218,13 +218,30 @@ UuiCheck UuiChecker::check(const UuiModel& model, const TrunkUuiProfile& trunk, 
                 detail::fieldBit(UuiField::CallId) | (tokenChanged ? detail::fieldBit(UuiField::Token) : 0U);
             detail::FieldFindings changed = detail::lintModelFields(model, composed, clock, QStringLiteral("uui."),
                                                                     options.checkTokenClaims, decoded, mask);
+            // Findings that stay as they were (empty before and after: the common case) keep their lists, shared
+            // with the last result, so a caller can tell them unchanged (QList::isSharedWith).
+            bool lintChanged = false;
+            const auto take = [&](UuiField field) {
+                diagnostics::Diagnostics& kept = p.fields[static_cast<int>(field)];
+                diagnostics::Diagnostics& fresh = changed[static_cast<int>(field)];
+                if (!kept.isEmpty() || !fresh.isEmpty()) {
+                    kept = std::move(fresh);
+                    lintChanged = true;
+                }
+            };
             if (tokenChanged) {
-                p.fields[static_cast<int>(UuiField::Token)] = std::move(changed[static_cast<int>(UuiField::Token)]);
-                p.check.claims = options.checkTokenClaims && decoded ? claimFindings(*decoded, org, clock, options)
-                                                                     : diagnostics::Diagnostics();
+                take(UuiField::Token);
+                diagnostics::Diagnostics claims = options.checkTokenClaims && decoded
+                                                      ? claimFindings(*decoded, org, clock, options)
+                                                      : diagnostics::Diagnostics();
+                if (!claims.isEmpty() || !p.check.claims.isEmpty()) {
+                    p.check.claims = std::move(claims);
+                }
             }
-            p.fields[static_cast<int>(UuiField::CallId)] = std::move(changed[static_cast<int>(UuiField::CallId)]);
-            assembleLint(p);
+            take(UuiField::CallId);
+            if (lintChanged) {
+                assembleLint(p);
+            }
             p.check.budget.json = composed.json;
             last->model.token = model.token;
             last->model.callId = model.callId;

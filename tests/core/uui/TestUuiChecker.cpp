@@ -301,6 +301,24 @@ private Q_SLOTS:
         QVERIFY(std::any_of(c.lint.cbegin(), c.lint.cend(),
                             [](const diagnostics::Diagnostic& d) { return d.code == u"UUI022"_s; }));
 
+        // Findings the new values leave as they were keep their lists, shared with the last result's; new findings
+        // do not.
+        model.callId = u"0LQRM0000006CSz4AM"_s; // the voiceCalls sample's id, 18 characters with its suffix
+        const UuiCheck first = checker.check(model, run.trunk(), run.org(), later, run.options());
+        model.callId = u"0LQSC00000000014AA"_s;
+        const UuiCheck second = checker.check(model, run.trunk(), run.org(), later, run.options());
+        QVERIFY(checker.lastReused());
+        QVERIFY(second.lint.isSharedWith(first.lint));
+        QVERIFY(second.claims.isSharedWith(first.claims));
+        QVERIFY(second.budget.diagnostics.isSharedWith(first.budget.diagnostics));
+        QVERIFY(second.composed.json.contains("\"callId\":\"0LQSC00000000014AA\""));
+        model.callId = u"0LQSC00000000014AB"_s; // not its suffix: UUI024
+        const UuiCheck third = checker.check(model, run.trunk(), run.org(), later, run.options());
+        QVERIFY(checker.lastReused());
+        QVERIFY(!third.lint.isSharedWith(second.lint));
+        QVERIFY(std::any_of(third.lint.cbegin(), third.lint.cend(),
+                            [](const diagnostics::Diagnostic& d) { return d.code == u"UUI024"_s; }));
+
         // The header text reads the bytes: checked in full.
         UuiCheckOptions withText = run.options();
         withText.renderText = true;
