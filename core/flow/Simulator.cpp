@@ -157,10 +157,7 @@ struct Simulator::Impl {
     quint64 calls = 0;
     QDateTime firstCall;    // the start of the first simulated call: a reused token without issuedAt is minted then
     QSet<QString> usedJtis; // what Salesforce remembers: single-use token ids already presented
-    // Token cache (Reused mode mints rarely).
-    qint64 tokenIat = std::numeric_limits<qint64>::min();
-    QByteArray token;
-    QString tokenText; // the same, as the flow variable holds it
+    detail::SimulatorTokens tokens; // the reused token, the function's, and the last one decoded
     // The last UUI composed from the project's template, with its checks: calls with the same token and callId
     // (scripted runs) reuse it instead of composing and checking the same bytes again.
     struct CheckedUui {
@@ -186,22 +183,7 @@ struct Simulator::Impl {
     CallScope scope;            // the variables of the call that runs
     QString lastAttributes;
     telephony::ParsedCallAttributes lastParsedAttributes;
-    QByteArray claimsFor;
-    std::optional<jwt::DecodedJwt> claims;
-    // The function's last stand-in UUI token. RS256 signs the same claims to the same bytes, so a call in the same
-    // second for the same org and call center gets the token the last one got, as from the exported function; with
-    // a jti every token differs, and is minted.
-    struct FunctionToken {
-        qint64 iat = std::numeric_limits<qint64>::min();
-        QString iss;
-        QString sub;
-        QString text;
-        QByteArray bytes;
-    };
-    FunctionToken functionToken;
     TransferBackend* transferBackend = nullptr; // a real transfer (Simulator::setTransferBackend)
-    UuiTokenMinter minter;                      // real UUI tokens (Simulator::setTokenMinter)
-    std::optional<Error> mintError;             // the last reused token could not be signed
 
     bool needsInviteText() const { return transferBackend != nullptr; }
 
@@ -268,74 +250,6 @@ struct Simulator::Impl {
                 }
             },
             c.action->props);
-    }
-
-    const QByteArray& tokenAt(const QDateTime& when) {
-        const TokenSupply& supply = context.tokens;
-        qint64 iat = 0;
-        if (supply.mode == TokenSupply::Mode::PerCall) {
-            iat = when.toSecsSinceEpoch();
-        } else {
-            iat = (supply.issuedAt.isValid() ? supply.issuedAt : firstCall).toSecsSinceEpoch();
-            if (supply.refreshSeconds > 0) {
-                const qint64 elapsed = when.toSecsSinceEpoch() - iat;
-                if (elapsed > 0) {
-                    iat += (elapsed / supply.refreshSeconds) * supply.refreshSeconds;
-                }
-            }
-        }
-        if (iat != tokenIat || supply.mode == TokenSupply::Mode::PerCall) {
-            tokenIat = iat;
-            mintError.reset();
-            if (minter) {
-                auto minted = minter(iat, iat + supply.ttlSeconds, supply);
-                if (minted) {
-                    token = *minted;
-                } else {
-                    mintError = minted.error();
-                    token.clear();
-                }
-            } else {
-                token = standInToken(iat, iat + supply.ttlSeconds, supply,
-                                     supply.mode == TokenSupply::Mode::PerCall ? context.seed ^ (calls << 20)
-                                                                               : context.seed);
-            }
-            tokenText = QString::fromLatin1(token);
-        }
-        return token;
-    }
-
-    const QString& functionStandInToken(const FunctionInputs& inputs, qint64 now, quint64 seed) {
-        const TokenSupply signer = functionTokenClaims(context.tokens, inputs);
-        FunctionToken& last = functionToken;
-        if (signer.jti || last.iat != now || last.iss != signer.iss || last.sub != signer.sub) {
-            last.iat = now;
-            last.iss = signer.iss;
-            last.sub = signer.sub;
-            last.bytes = standInToken(now, now + signer.ttlSeconds, signer, seed);
-            last.text = QString::fromLatin1(last.bytes);
-        }
-        return last.text;
-    }
-
-    // The token's bytes, for the decoder: those of a token this simulator minted are kept.
-    QByteArray tokenBytes(const QString& text) const {
-        if (text == tokenText) {
-            return token;
-        }
-        if (text == functionToken.text) {
-            return functionToken.bytes;
-        }
-        return text.toLatin1();
-    }
-
-    const jwt::DecodedJwt* claimsOf(const QByteArray& t) {
-        if (t != claimsFor || (!claims && !t.isEmpty())) {
-            claimsFor = t;
-            auto decoded = jwt::decode(t);
-            claims = decoded ? std::optional<jwt::DecodedJwt>(std::move(*decoded)) : std::nullopt;
-        }
-        return claims ? &*claims : nullptr;
     }
 
     static qint64 claimSecs(const jwt::DecodedJwt& decoded, const QString& name) {
@@ -479,8 +393,9 @@ struct Simulator::Impl {
             const quint64 seed = context.seed ^ (run.callNumber << 24);
             FunctionOutputs out =
                 dataActionFunction(result, inputs, context.tokens, run.now.toSecsSinceEpoch(), seed, false);
+            const UuiTokenMinter& minter = tokens.minter();
             if (readsToken && !minter) {
-                out.uuiToken = functionStandInToken(inputs, run.now.toSecsSinceEpoch(), seed);
+                out.uuiToken = tokens.functionStandIn(context.tokens, inputs, run.now.toSecsSinceEpoch(), seed);
             }
             if (minter) {
                 // The function signs the token with the project's key (a rehearsal against a verifying peer).
@@ -662,10 +577,11 @@ struct Simulator::Impl {
             const bool same = lastUui && lastUui->token == model.token && lastUui->callId == model.callId &&
                               lastUui->atSecs == run.now.toSecsSinceEpoch() && (lastUui->withWaysOut || !run.record) &&
                               (lastUui->withText || !withText);
-            uuiToken = tokenBytes(model.token);
+            uuiToken = tokens.bytesOf(model.token);
             if (!same) {
-                // Decoded once: the same decode serves the transfer's expiry and replay checks (claimsOf).
-                checkTemplateUui(model, run.now, run.record, withText, claimsOf(uuiToken));
+                // Decoded once: the same decode serves the transfer's expiry and replay checks
+                // (SimulatorTokens::decoded).
+                checkTemplateUui(model, run.now, run.record, withText, tokens.decoded(uuiToken));
             }
             CheckedUui& checked = *lastUui;
             snapshot.budget = checked.budget;
@@ -768,7 +684,7 @@ struct Simulator::Impl {
                     .arg(invite.limit);
             code = "FLW041";
         } else {
-            const jwt::DecodedJwt* decoded = claimsOf(run.uuiToken);
+            const jwt::DecodedJwt* decoded = tokens.decoded(run.uuiToken);
             const qint64 exp = decoded ? claimSecs(*decoded, u"exp"_s) : 0;
             const QString jti = decoded ? claimText(*decoded, u"jti"_s) : QString();
             if (decoded && exp > 0 && at >= exp) {
@@ -913,8 +829,7 @@ void Simulator::setTransferBackend(TransferBackend* backend) {
 }
 
 void Simulator::setTokenMinter(UuiTokenMinter minter) {
-    m_impl->minter = std::move(minter);
-    m_impl->tokenIat = std::numeric_limits<qint64>::min(); // mint the reused token again, with the real signer
+    m_impl->tokens.setMinter(std::move(minter));
 }
 
 Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, telephony::VoiceCallsBackend* backend) {
@@ -946,14 +861,15 @@ Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, tele
                   trace.call.inboundUui.isEmpty() ? Value::notSet() : Value::string(trace.call.inboundUui));
     for (const Variable& v : impl.flow.variables) {
         if (v.suppliedBy == Supplier::ProjectUuiToken) {
-            impl.tokenAt(run.now);
-            run.scope.set(v.name, impl.tokenText.isEmpty() ? Value::notSet() : Value::string(impl.tokenText));
-            if (impl.mintError) {
+            impl.tokens.reusedAt(m_context.tokens, run.now, impl.firstCall, m_context.seed, impl.calls);
+            const QString& text = impl.tokens.text();
+            run.scope.set(v.name, text.isEmpty() ? Value::notSet() : Value::string(text));
+            if (impl.tokens.mintError()) {
                 addDiagnostic(run, nullptr,
                               diagnostics::make("FLW093",
                                                 handoff::flow::tr("The reused UUI token for %1 could not be signed: "
                                                                   "%2")
-                                                    .arg(v.name, impl.mintError->message),
+                                                    .arg(v.name, impl.tokens.mintError()->message),
                                                 taskLocation(impl.flow.startTaskId)));
             }
         }

@@ -1,16 +1,19 @@
 #pragma once
 
-// Internal to core/flow: what the simulator's files share (Simulator.cpp, SimulatorFunction.cpp,
-// SimulatorTransfer.cpp): deterministic ids and tags, the data action's scripted answer, and what a real transfer's
-// answer makes of the call.
+// Internal to core/flow: what the simulator's files share (Simulator.cpp, SimulatorFunction.cpp, SimulatorTokens.cpp,
+// SimulatorTransfer.cpp): deterministic ids and tags, the data action's scripted answer, the calls' UUI tokens, and
+// what a real transfer's answer makes of the call.
 
+#include "common/Error.h"
 #include "diagnostics/Diagnostic.h"
 #include "flow/Simulator.h"
+#include "jwt/Jwt.h"
 #include "telephony/ScriptedBackend.h"
 
 #include <QString>
 #include <QtGlobal>
 
+#include <limits>
 #include <optional>
 
 namespace handoff::flow::detail {
@@ -144,6 +147,50 @@ private:
 
     telephony::CallOutcome m_outcome;
     telephony::ScriptedBackend m_scripted;
+};
+
+// The UUI tokens of a simulator's calls (SimulatorTokens.cpp): the reused one (pasted into the flow, minted as the
+// token supply says), the Function Data Action's for each call, and the last token decoded. Stand-in tokens unless a
+// minter signs real ones.
+class SimulatorTokens final {
+public:
+    // The reused token at `when` (minted again when the supply's refresh says so; `firstCall` is its issue time when
+    // the supply names none; `calls` makes a per-call token's jti); text() is the same, as the flow variable holds
+    // it. When the minter failed, both are empty and mintError() says why.
+    const QByteArray& reusedAt(const TokenSupply& supply, const QDateTime& when, const QDateTime& firstCall,
+                               quint64 seed, quint64 calls);
+    const QString& text() const { return m_reusedText; }
+    const std::optional<Error>& mintError() const { return m_mintError; }
+
+    // The function's stand-in token for this call. RS256 signs the same claims to the same bytes, so a call in the
+    // same second for the same org and call center gets the token the last one got, as from the exported function;
+    // with a jti every token differs, and is minted.
+    const QString& functionStandIn(const TokenSupply& supply, const FunctionInputs& inputs, qint64 now, quint64 seed);
+
+    // The token's bytes, for the decoder: those of a token minted here are kept.
+    QByteArray bytesOf(const QString& text) const;
+    // jwt::decode of `token`, kept while the same token comes again; null when it does not decode.
+    const jwt::DecodedJwt* decoded(const QByteArray& token);
+
+    void setMinter(UuiTokenMinter minter);
+    const UuiTokenMinter& minter() const { return m_minter; }
+
+private:
+    UuiTokenMinter m_minter;
+    qint64 m_reusedIat = std::numeric_limits<qint64>::min();
+    QByteArray m_reused;
+    QString m_reusedText;
+    std::optional<Error> m_mintError;
+    struct FunctionToken {
+        qint64 iat = std::numeric_limits<qint64>::min();
+        QString iss;
+        QString sub;
+        QString text;
+        QByteArray bytes;
+    };
+    FunctionToken m_function;
+    QByteArray m_decodedFor;
+    std::optional<jwt::DecodedJwt> m_decoded;
 };
 
 LiveOutcome liveTransferOutcome(const TransferAnswer& answer, const QString& predictedType, const char* predictedCode,
