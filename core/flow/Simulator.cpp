@@ -360,7 +360,10 @@ struct Simulator::Impl {
             return {};
         }
         telephony::VoiceCallResult result;
-        if (auto answer = run.backend->answerAtOnce(request)) {
+        // Without a trace, only the answer's errors are read.
+        const auto detail = run.record ? telephony::VoiceCallsBackend::AnswerDetail::Full
+                                       : telephony::VoiceCallsBackend::AnswerDetail::ErrorsOnly;
+        if (auto answer = run.backend->answerAtOnce(request, detail)) {
             result = std::move(*answer); // the scripted backend: no reply object, no event per call
         } else {
             std::unique_ptr<telephony::VoiceCallsReply> reply(run.backend->createVoiceCall(request));

@@ -139,7 +139,8 @@ public:
         : m_outcome(outcome) {}
     telephony::VoiceCallsReply* createVoiceCall(const telephony::VoiceCallRequest& request,
                                                 QObject* parent = nullptr) override;
-    std::optional<telephony::VoiceCallResult> answerAtOnce(const telephony::VoiceCallRequest& request) override;
+    std::optional<telephony::VoiceCallResult> answerAtOnce(const telephony::VoiceCallRequest& request,
+                                                           AnswerDetail detail = AnswerDetail::Full) override;
     QString describe() const override { return m_scripted.describe(); }
 
 private:

@@ -111,9 +111,10 @@ telephony::VoiceCallsReply* OutcomeBackend::createVoiceCall(const telephony::Voi
     return m_scripted.createVoiceCall(request, parent);
 }
 
-std::optional<telephony::VoiceCallResult> OutcomeBackend::answerAtOnce(const telephony::VoiceCallRequest& request) {
+std::optional<telephony::VoiceCallResult> OutcomeBackend::answerAtOnce(const telephony::VoiceCallRequest& request,
+                                                                       AnswerDetail detail) {
     enqueueOutcome();
-    return m_scripted.answerAtOnce(request);
+    return m_scripted.answerAtOnce(request, detail);
 }
 
 } // namespace detail

@@ -100,7 +100,7 @@ QList<VoiceCallRequest> ScriptedBackend::requests() const {
     return out;
 }
 
-std::optional<VoiceCallResult> ScriptedBackend::answerAtOnce(const VoiceCallRequest& request) {
+std::optional<VoiceCallResult> ScriptedBackend::answerAtOnce(const VoiceCallRequest& request, AnswerDetail detail) {
     if (static_cast<qsizetype>(m_requests.size()) < kKeptRequests) {
         m_requests.push_back(request);
     } else {
@@ -119,7 +119,9 @@ std::optional<VoiceCallResult> ScriptedBackend::answerAtOnce(const VoiceCallRequ
     if (step.outcome == CallOutcome::Success) {
         result.voiceCallId = step.voiceCallId.isEmpty() ? generatedId(++m_generated) : step.voiceCallId;
         result.voiceCallId18 = salesforce::id18Of(result.voiceCallId); // empty for an id parse() refuses
-        if (step.errorsWasString) {
+        if (detail == AnswerDetail::ErrorsOnly) {
+            // TEL020 is an info and TEL021 a warning: not asked for.
+        } else if (step.errorsWasString) {
             result.diagnostics.append(
                 diagnostics::make("TEL021", handoff::telephony::tr("VoiceCall %1 was created, but: %2")
                                                 .arg(result.voiceCallId, step.errors.join(u"; "_s))));

@@ -42,7 +42,8 @@ public:
     qint64 requestCount() const { return m_received; } // all requests received, kept or not
 
     VoiceCallsReply* createVoiceCall(const VoiceCallRequest& request, QObject* parent = nullptr) override;
-    std::optional<VoiceCallResult> answerAtOnce(const VoiceCallRequest& request) override; // always has one
+    std::optional<VoiceCallResult> answerAtOnce(const VoiceCallRequest& request,
+                                                AnswerDetail detail = AnswerDetail::Full) override; // always has one
     QString describe() const override;
 
     // The id the n-th generated success gets (n from 1): "0LQ" + zero-padded number, 15 characters.

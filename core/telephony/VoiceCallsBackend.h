@@ -83,11 +83,18 @@ public:
     // own configuration. Never returns null; the caller owns the reply (parented to `parent` when given).
     virtual VoiceCallsReply* createVoiceCall(const VoiceCallRequest& request, QObject* parent = nullptr) = 0;
 
+    // How much of an answer's diagnostics the caller reads: all, or its errors only (the flow simulator without a
+    // trace, on every call). A backend may give more than asked.
+    enum class AnswerDetail : quint8 { Full, ErrorsOnly };
+
     // The answer at once, for a backend that has it without waiting (the scripted one): what the reply of
-    // createVoiceCall() would hold, with no reply object and no event. std::nullopt for a backend that must wait for
-    // its answer; the caller then uses createVoiceCall(). The flow simulator asks this first on every call.
-    virtual std::optional<VoiceCallResult> answerAtOnce(const VoiceCallRequest& request) {
+    // createVoiceCall() would hold, with no reply object and no event (with `ErrorsOnly`, the same less the
+    // diagnostics that are not errors). std::nullopt for a backend that must wait for its answer; the caller then
+    // uses createVoiceCall(). The flow simulator asks this first on every call.
+    virtual std::optional<VoiceCallResult> answerAtOnce(const VoiceCallRequest& request,
+                                                        AnswerDetail detail = AnswerDetail::Full) {
         Q_UNUSED(request);
+        Q_UNUSED(detail);
         return std::nullopt;
     }
 

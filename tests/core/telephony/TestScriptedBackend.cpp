@@ -79,6 +79,34 @@ private Q_SLOTS:
         }
         QCOMPARE(atOnce.requests(), viaReplies.requests());
         QCOMPARE(atOnce.pending(), 0);
+
+        // Asked for errors only: the same answer less the diagnostics that are not errors.
+        ScriptedBackend errorsOnly;
+        errorsOnly.setScript(script);
+        ScriptedBackend full;
+        full.setScript(script);
+        int left = 0;
+        for (int i = 0; i < script.size() + 1; ++i) {
+            const auto lean = errorsOnly.answerAtOnce(request({}), VoiceCallsBackend::AnswerDetail::ErrorsOnly);
+            const auto all = full.answerAtOnce(request({}));
+            QCOMPARE(lean->outcome, all->outcome);
+            QCOMPARE(lean->voiceCallId18, all->voiceCallId18);
+            QCOMPARE(lean->errors, all->errors);
+            QStringList allErrors;
+            for (const handoff::diagnostics::Diagnostic& d : all->diagnostics) {
+                if (d.isError()) {
+                    allErrors.append(d.code + d.message);
+                } else {
+                    ++left;
+                }
+            }
+            QStringList leanErrors;
+            for (const handoff::diagnostics::Diagnostic& d : lean->diagnostics) {
+                leanErrors.append(d.code + d.message);
+            }
+            QCOMPARE(leanErrors, allErrors);
+        }
+        QCOMPARE(left, 3); // TEL020 twice, TEL021 once
     }
 
     void stepsAreUsedInOrder_data() {
