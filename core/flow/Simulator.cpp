@@ -41,6 +41,9 @@ struct Parsed {
     QString name;     // input name, assignment variable, or the property ("number", "condition", ...)
     QString property; // where it sits in the action ("props.inputs[2].expression"), for locations
     ExpressionResult<Expression> expression;
+    // Most inputs are a declared variable alone, or a literal: their value is read without evaluating.
+    qsizetype slot = -1; // a declared or built-in variable alone: its place in every call's scope
+    std::optional<Value> literal;
 };
 
 // An action, ready to run: its place, its ways on (from the control-flow graph) and its parsed expressions.
@@ -212,12 +215,26 @@ struct Simulator::Impl {
             compiled.taskId = node.taskId(flow);
             compiled.edges = node.edges;
             compile(compiled);
+            for (Parsed& parsed : compiled.expressions) {
+                if (!parsed.expression) {
+                    continue;
+                }
+                parsed.literal = parsed.expression->asLiteral();
+                if (const std::optional<QString> name = parsed.expression->asSingleVariable()) {
+                    for (qsizetype k = 0; k < initialScope.size(); ++k) {
+                        if (initialScope[k].first == *name) {
+                            parsed.slot = k;
+                            break;
+                        }
+                    }
+                }
+            }
         }
     }
 
     static void compile(Compiled& c) {
         auto add = [&c](const QString& name, const QString& property, const QString& text) {
-            c.expressions.append(Parsed{name, property, Expression::parse(text)});
+            c.expressions.append(Parsed{name, property, Expression::parse(text), -1, std::nullopt});
         };
         std::visit(
             [&](const auto& p) {
@@ -270,6 +287,14 @@ struct Simulator::Impl {
     // Evaluates the n-th expression of the action; on failure marks the run failed (error handling takes it).
     Value eval(Run& run, const Compiled& c, int n, TraceStep& step) {
         const Parsed& p = c.expressions[n];
+        if (p.slot >= 0 || p.literal) {
+            // The scope holds every declared and built-in variable at the place it had in initialScope.
+            const Value& known = p.literal ? *p.literal : run.scope.at(p.slot);
+            if (run.record) {
+                step.inputs.append({p.name, known});
+            }
+            return known;
+        }
         ExpressionResult<Value> value = p.expression ? p.expression->evaluate(run.scope)
                                                      : ExpressionResult<Value>(tl::unexpected(p.expression.error()));
         if (!value) {

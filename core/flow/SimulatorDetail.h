@@ -69,6 +69,8 @@ public:
         }
         return m_values[i].second;
     }
+    // The value at place `i`: for i below the size of the list last assigned, the variable it had there.
+    const Value& at(qsizetype i) const { return m_values[i].second; }
     Value get(const QString& name) const {
         const qsizetype i = indexOf(name);
         return i < 0 ? Value::notSet() : m_values[i].second;

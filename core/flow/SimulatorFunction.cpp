@@ -46,11 +46,12 @@ QByteArray standInToken(qint64 iat, qint64 exp, const TokenSupply& supply, quint
         state = (state ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
     }
     QByteArray signature(qMax(1, supply.keyBits / 8), Qt::Uninitialized);
+    char* bytes = signature.data();
     for (qsizetype i = 0; i < signature.size(); ++i) {
         if (i % 8 == 0) {
             state = mix(state);
         }
-        signature[i] = static_cast<char>((state >> ((i % 8) * 8)) & 0xFF);
+        bytes[i] = static_cast<char>((state >> ((i % 8) * 8)) & 0xFF);
     }
     return signingInput + '.' + jwt::base64UrlEncode(signature);
 }
