@@ -67,16 +67,19 @@ Diagnostic make(const char* code, QString message, Location where) {
     static const QHash<quint64, Entry> index = [] {
         QHash<quint64, Entry> map;
         for (const CodeInfo& info : catalog()) {
-            const quint64 key = packedCode(info.code);
-            Q_ASSERT_X(key != 0, "diagnostics::make", info.code); // every code has at most 8 characters
-            map.insert(key, Entry{QString::fromLatin1(info.code), info.severity});
+            // Every code has at most 8 characters (TestCatalog); a longer one is found the slow way below.
+            if (const quint64 key = packedCode(info.code); key != 0) {
+                map.insert(key, Entry{QString::fromLatin1(info.code), info.severity});
+            }
         }
         return map;
     }();
     const auto it = index.constFind(packedCode(code));
-    Q_ASSERT_X(it != index.constEnd(), "diagnostics::make", code);
     if (it == index.constEnd()) {
-        return Diagnostic{QString::fromLatin1(code), Severity::Error, std::move(message), std::move(where)};
+        const QString name = QString::fromLatin1(code);
+        const auto info = findCode(name);
+        Q_ASSERT_X(info.has_value(), "diagnostics::make", code);
+        return Diagnostic{name, info ? info->severity : Severity::Error, std::move(message), std::move(where)};
     }
     return Diagnostic{it->name, it->severity, std::move(message), std::move(where)};
 }

@@ -143,6 +143,26 @@ struct StepOutcome {
     static StepOutcome finish(EndState state) { return {{}, true, state}; }
 };
 
+// The last UUI composed from the project's template, with its checks: calls with the same token and callId
+// (scripted runs) reuse it instead of composing and checking the same bytes again.
+struct CheckedUui {
+    QString token;
+    std::optional<QString> callId;
+    bool withWaysOut = false;
+    bool withText = true; // the budget holds the header text (else its lengths only)
+    qint64 atSecs = 0;    // the call's time, which the token's expiry is checked at
+    uui::SipBudget budget;
+    diagnostics::Diagnostics diagnostics;
+    bool hasErrors = false;
+    // The findings as UuiChecker gave them (shared lists): while the next check gives these same lists, its
+    // findings are these, and so are their copies located at the action.
+    diagnostics::Diagnostics lint;
+    diagnostics::Diagnostics claims;
+    diagnostics::Diagnostics budgetFindings;
+    const Compiled* locatedAt = nullptr; // the Set UUI Data action `located` is for
+    diagnostics::Diagnostics located;
+};
+
 } // namespace
 
 using detail::uuidFrom;
@@ -161,25 +181,6 @@ struct Simulator::Impl {
     QDateTime firstCall;    // the start of the first simulated call: a reused token without issuedAt is minted then
     QSet<QString> usedJtis; // what Salesforce remembers: single-use token ids already presented
     detail::SimulatorTokens tokens; // the reused token, the function's, and the last one decoded
-    // The last UUI composed from the project's template, with its checks: calls with the same token and callId
-    // (scripted runs) reuse it instead of composing and checking the same bytes again.
-    struct CheckedUui {
-        QString token;
-        std::optional<QString> callId;
-        bool withWaysOut = false;
-        bool withText = true; // the budget holds the header text (else its lengths only)
-        qint64 atSecs = 0;    // the call's time, which the token's expiry is checked at
-        uui::SipBudget budget;
-        diagnostics::Diagnostics diagnostics;
-        bool hasErrors = false;
-        // The findings as UuiChecker gave them (shared lists): while the next check gives these same lists, its
-        // findings are these, and so are their copies located at the action.
-        diagnostics::Diagnostics lint;
-        diagnostics::Diagnostics claims;
-        diagnostics::Diagnostics budgetFindings;
-        const Compiled* locatedAt = nullptr; // the Set UUI Data action `located` is for
-        diagnostics::Diagnostics located;
-    };
     std::optional<CheckedUui> lastUui;
     uui::UuiChecker uuiChecker; // each call's UUI differs from the last in its token and callId only
     VariableList initialScope;  // built-in and declared variables before the call's own values

@@ -9,7 +9,7 @@
 namespace handoff::telephony {
 
 // A deterministic backend with no network: answers each createVoiceCall() with the next scripted step, or with
-// success when the script is empty. Ids are 0LQ ids numbered from 1 in order of creation, so runs repeat exactly.
+// success when the script is empty. Ids are 0LQSC ids numbered from 1 in order of creation, so runs repeat exactly.
 // Replies are finished before createVoiceCall() returns (finished() is still emitted through the event loop).
 class ScriptedBackend final : public VoiceCallsBackend {
 public:
@@ -46,7 +46,7 @@ public:
                                                 AnswerDetail detail = AnswerDetail::Full) override; // always has one
     QString describe() const override;
 
-    // The id the n-th generated success gets (n from 1): "0LQ" + zero-padded number, 15 characters.
+    // The id the n-th generated success gets (n from 1): "0LQSC" + the number zero-padded to 10 digits, 15 characters.
     static QString generatedId(int n);
 
 private:

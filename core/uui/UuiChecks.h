@@ -48,9 +48,10 @@ UuiCheck checkUui(const UuiModel& model, const TrunkUuiProfile& trunk, const sal
 // stays as it was: the JSON's layout, the other fields' findings, every length of the budget. Only the token's and
 // the callId's own rules and the token's claims are checked again, and their bytes written into the JSON. Anything
 // else, a hex-less trunk (whose checks read the bytes) or a budget with the header text, is checked in full. The
-// result is checkUui's, always (TestUuiChecker compares the two on random runs). Findings the new values leave as they
-// were keep their lists: lint, claims and the budget's diagnostics are then shared with the last result's
-// (QList::isSharedWith), so a caller that located them once can tell that it need not again.
+// result is checkUui's, always (TestUuiChecker compares the two on random runs). Findings that are empty before and
+// after keep their (empty) lists, and lint, claims and the budget's diagnostics are then shared with the last
+// result's (QList::isSharedWith), so a caller that located them once can tell that it need not again; findings that
+// are there get new lists, even when they read the same.
 class UuiChecker {
 public:
     UuiChecker();

@@ -276,12 +276,6 @@ void checkOrgId(const Fields& f, Diagnostics& out) {
         return;
     }
     const QString& v = f.orgId.value;
-    if (v.size() == 18 && salesforce::isWellFormed(v)) {
-        // The common case, each simulated call's VoiceCall id: only its kind can be wrong.
-        if (salesforce::kindForPrefix(QStringView(v).first(3)) == salesforce::IdKind::VoiceCall) {
-            return;
-        }
-    }
     const auto id = salesforce::SalesforceId::parse(v);
     if (!id) {
         out.append(diagnostics::make(

@@ -11,6 +11,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -398,6 +399,43 @@ private Q_SLOTS:
         QVERIFY2(found.contains(u"UUI021"_s) && found.contains(u"JWT015"_s), qPrintable(found.join(u',')));
     }
 
+    // Calls that reuse the last call's UUI checks report what a first call reports: the same codes, located at the
+    // Set UUI Data action, with and without a trace; and the new findings once the pasted token has expired.
+    void repeatedCallsReportWhatAFirstCallReports() {
+        SimulationContext c = context();
+        c.uuiTemplate.scrt2Domain.clear(); // a template without its org settings: UUI findings on every call
+        const FixedClock clock(kStart);
+        const auto located = [](const Trace& t) {
+            QStringList out;
+            for (const diagnostics::Diagnostic& d : t.diagnostics) {
+                out.append(d.code + u'@' + d.where.actionId);
+            }
+            return out;
+        };
+        Simulator fresh(pastedTokenTemplate(), c, clock);
+        fresh.setRecordSteps(false);
+        const QStringList first = located(fresh.run(call()));
+        QVERIFY2(first.contains(u"UUI013@set-uui"_s), qPrintable(first.join(u',')));
+        telephony::ScriptedBackend backend;
+        Simulator repeated(pastedTokenTemplate(), c, clock);
+        repeated.setRecordSteps(false);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(located(repeated.run(call(), {}, &backend)), first);
+        }
+        repeated.setRecordSteps(true);
+        const Trace traced = repeated.run(call(), {}, &backend);
+        QCOMPARE(located(traced), first);
+        QCOMPARE(codes(stepOf(traced, u"set-uui"_s)->diagnostics).size(),
+                 first.filter(QRegularExpression(u"@set-uui$"_s)).size());
+        repeated.setRecordSteps(false);
+        // Two days on, the same pasted token has expired: UUI022 joins the findings.
+        SimulatedCall later = call();
+        later.startTime = kStart.addDays(2);
+        const QStringList expired = located(repeated.run(later, {}, &backend));
+        QVERIFY2(expired.contains(u"UUI022@set-uui"_s), qPrintable(expired.join(u',')));
+        QCOMPARE(located(repeated.run(call(), {}, &backend)), first);
+    }
+
     void deterministic() {
         const FixedClock clock(kStart);
         Simulator a(sipTransferTemplate(), context(), clock);
@@ -428,7 +466,7 @@ private Q_SLOTS:
         const Trace trace = simulator.run(call(), {}, &backend);
         QCOMPARE(trace.end, EndState::Transferred);
         QCOMPARE(backend.requests().size(), 1);
-        const telephony::VoiceCallRequest& request = backend.requests().constFirst();
+        const telephony::VoiceCallRequest request = backend.requests().constFirst();
         QCOMPARE(request.from, u"tel:+14155550100"_s);
         QCOMPARE(request.to, u"+18005550100"_s);
         QCOMPARE(request.vendorCallKey, trace.call.conversationId);

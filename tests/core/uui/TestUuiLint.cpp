@@ -187,6 +187,8 @@ private Q_SLOTS:
                                          << QString();
         QTest::newRow("orgId of another kind")
             << uui(j("'orgId':'0LQ5g000000AbCd',") + kDomain + ',' + base) << u"UUI012"_s << u"0LQ"_s;
+        QTest::newRow("orgId a VoiceCall id, 18 characters")
+            << uui(j("'orgId':'0LQSC00000000014AA',") + kDomain + ',' + base) << u"UUI012"_s << u"0LQ"_s;
         QTest::newRow("no scrt2Domain") << uui(base) << u"UUI013"_s << QString();
         QTest::newRow("scrt2Domain too long")
             << uui(j("'scrt2Domain':'") + QByteArray(120, 'a') + j(".my.salesforce-scrt.com',") + base) << u"UUI014"_s
