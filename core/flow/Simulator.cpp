@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <array>
@@ -37,59 +38,26 @@ using detail::CallScope;
 using detail::OutcomeBackend;
 using detail::VariableList;
 
-struct Parsed {
-    QString name;     // input name, assignment variable, or the property ("number", "condition", ...)
-    QString property; // where it sits in the action ("props.inputs[2].expression"), for locations
-    ExpressionResult<Expression> expression;
-    // Most inputs are a declared variable alone, or a literal: their value is read without evaluating.
-    qsizetype slot = -1; // a declared or built-in variable alone: its place in every call's scope
-    std::optional<Value> literal;
-};
+using detail::Compiled;
+using detail::Parsed;
 
-// An action, ready to run: its place, its ways on (from the control-flow graph) and its parsed expressions.
-struct Compiled {
-    const Action* action = nullptr;
-    QString taskId;
-    QList<GraphEdge> edges;
-    QList<Parsed> expressions;
-
-    const GraphEdge* edge(QStringView path) const {
-        for (const GraphEdge& e : edges) {
-            if (e.path == path) {
-                return &e;
-            }
-        }
-        return nullptr;
-    }
-};
-
+// The path's name as a shared QString; `path` is one of the kPath constants (compared by address), else "next".
 const QString& pathName(const char* path) {
-    static const QString next = QString::fromLatin1(kPathNext);
-    static const QString success = QString::fromLatin1(kPathSuccess);
-    static const QString failure = QString::fromLatin1(kPathFailure);
-    static const QString timeout = QString::fromLatin1(kPathTimeout);
-    static const QString yes = QString::fromLatin1(kPathYes);
-    static const QString no = QString::fromLatin1(kPathNo);
-    static const QString jump = QString::fromLatin1(kPathJump);
-    if (path == kPathSuccess) {
-        return success;
+    static const std::array<std::pair<const char*, QString>, 7> names{{
+        {kPathNext, QString::fromLatin1(kPathNext)},
+        {kPathSuccess, QString::fromLatin1(kPathSuccess)},
+        {kPathFailure, QString::fromLatin1(kPathFailure)},
+        {kPathTimeout, QString::fromLatin1(kPathTimeout)},
+        {kPathYes, QString::fromLatin1(kPathYes)},
+        {kPathNo, QString::fromLatin1(kPathNo)},
+        {kPathJump, QString::fromLatin1(kPathJump)},
+    }};
+    for (const auto& [key, name] : names) {
+        if (path == key) {
+            return name;
+        }
     }
-    if (path == kPathFailure) {
-        return failure;
-    }
-    if (path == kPathTimeout) {
-        return timeout;
-    }
-    if (path == kPathYes) {
-        return yes;
-    }
-    if (path == kPathNo) {
-        return no;
-    }
-    if (path == kPathJump) {
-        return jump;
-    }
-    return next;
+    return names[0].second;
 }
 
 diagnostics::Diagnostic located(const char* code, const QString& message, const Compiled& c,
@@ -185,6 +153,7 @@ struct Simulator::Impl {
     uui::UuiChecker uuiChecker; // each call's UUI differs from the last in its token and callId only
     VariableList initialScope;  // built-in and declared variables before the call's own values
     CallScope scope;            // the variables of the call that runs
+    bool running = false;       // a call is running (Simulator::run)
     QString lastAttributes;
     telephony::ParsedCallAttributes lastParsedAttributes;
     TransferBackend* transferBackend = nullptr; // a real transfer (Simulator::setTransferBackend)
@@ -215,59 +184,8 @@ struct Simulator::Impl {
             compiled.action = node.action;
             compiled.taskId = node.taskId(flow);
             compiled.edges = node.edges;
-            compile(compiled);
-            for (Parsed& parsed : compiled.expressions) {
-                if (!parsed.expression) {
-                    continue;
-                }
-                parsed.literal = parsed.expression->asLiteral();
-                if (const std::optional<QString> name = parsed.expression->asSingleVariable()) {
-                    for (qsizetype k = 0; k < initialScope.size(); ++k) {
-                        if (initialScope[k].first == *name) {
-                            parsed.slot = k;
-                            break;
-                        }
-                    }
-                }
-            }
+            detail::compile(compiled, initialScope);
         }
-    }
-
-    static void compile(Compiled& c) {
-        auto add = [&c](const QString& name, const QString& property, const QString& text) {
-            c.expressions.append(Parsed{name, property, Expression::parse(text), -1, std::nullopt});
-        };
-        std::visit(
-            [&](const auto& p) {
-                using T = std::decay_t<decltype(p)>;
-                if constexpr (std::is_same_v<T, PlayAudioProps>) {
-                    if (!p.audio.tts.isEmpty()) {
-                        add(u"tts"_s, u"props.audio.tts"_s, p.audio.tts);
-                    }
-                } else if constexpr (std::is_same_v<T, CallDataProps>) {
-                    for (qsizetype k = 0; k < p.inputs.size(); ++k) {
-                        add(p.inputs[k].name, u"props.inputs[%1].expression"_s.arg(k), p.inputs[k].value);
-                    }
-                } else if constexpr (std::is_same_v<T, DecisionProps>) {
-                    add(u"condition"_s, u"props.condition"_s, p.condition);
-                } else if constexpr (std::is_same_v<T, UpdateDataProps>) {
-                    for (qsizetype k = 0; k < p.assignments.size(); ++k) {
-                        add(p.assignments[k].name, u"props.assignments[%1].expression"_s.arg(k),
-                            p.assignments[k].value);
-                    }
-                } else if constexpr (std::is_same_v<T, SetUuiDataProps>) {
-                    if (p.source == UuiSource::Expression) {
-                        add(u"expression"_s, u"props.expression"_s, p.expression);
-                    }
-                } else if constexpr (std::is_same_v<T, TransferProps>) {
-                    add(u"number"_s, u"props.number"_s, p.number);
-                } else if constexpr (std::is_same_v<T, SetPostFlowProps>) {
-                    if (!p.invocationData.isEmpty()) {
-                        add(u"invocationData"_s, u"props.invocationData"_s, p.invocationData);
-                    }
-                }
-            },
-            c.action->props);
     }
 
     static qint64 claimSecs(const jwt::DecodedJwt& decoded, const QString& name) {
@@ -863,7 +781,13 @@ void Simulator::setTokenMinter(UuiTokenMinter minter) {
 
 Trace Simulator::run(const SimulatedCall& callIn, const CallScript& script, telephony::VoiceCallsBackend* backend) {
     Impl& impl = *m_impl;
-    Run run(impl.scope);
+    // The shared scope serves one call at a time; a run started while another waits (a backend's event loop can
+    // lead back here) gets a scope of its own.
+    CallScope ownScope;
+    const bool nested = impl.running;
+    impl.running = true;
+    const auto done = qScopeGuard([&impl, nested] { impl.running = nested; });
+    Run run(nested ? ownScope : impl.scope);
     run.callNumber = ++impl.calls;
     run.record = m_recordSteps;
     run.script = &script;

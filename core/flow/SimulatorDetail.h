@@ -1,11 +1,12 @@
 #pragma once
 
-// Internal to core/flow: what the simulator's files share (Simulator.cpp, SimulatorFunction.cpp, SimulatorTokens.cpp,
-// SimulatorTransfer.cpp): deterministic ids and tags, the data action's scripted answer, the calls' UUI tokens, and
-// what a real transfer's answer makes of the call.
+// Internal to core/flow: what the simulator's files share (Simulator.cpp, SimulatorCompile.cpp, SimulatorFunction.cpp,
+// SimulatorTokens.cpp, SimulatorTransfer.cpp): deterministic ids and tags, the actions compiled for running, the data
+// action's scripted answer, the calls' UUI tokens, and what a real transfer's answer makes of the call.
 
 #include "common/Error.h"
 #include "diagnostics/Diagnostic.h"
+#include "flow/FlowGraph.h"
 #include "flow/Simulator.h"
 #include "jwt/Jwt.h"
 #include "telephony/ScriptedBackend.h"
@@ -116,6 +117,37 @@ private:
     VariableList m_values;
     const VariableList* m_base = nullptr; // the list last assigned
 };
+
+// An action's expression, parsed once when the simulator is made.
+struct Parsed {
+    QString name;     // input name, assignment variable, or the property ("number", "condition", ...)
+    QString property; // where it sits in the action ("props.inputs[2].expression"), for locations
+    ExpressionResult<Expression> expression;
+    // Most inputs are a declared variable alone, or a literal: their value is read without evaluating.
+    qsizetype slot = -1; // a declared or built-in variable alone: its place in every call's scope
+    std::optional<Value> literal;
+};
+
+// An action, ready to run: its place, its ways on (from the control-flow graph) and its parsed expressions.
+struct Compiled {
+    const Action* action = nullptr;
+    QString taskId;
+    QList<GraphEdge> edges;
+    QList<Parsed> expressions;
+
+    const GraphEdge* edge(QStringView path) const {
+        for (const GraphEdge& e : edges) {
+            if (e.path == path) {
+                return &e;
+            }
+        }
+        return nullptr;
+    }
+};
+
+// Parses the action's expressions (SimulatorCompile.cpp) and finds, for each that is a variable alone, its place in
+// `initialScope`, which every call's scope keeps.
+void compile(Compiled& c, const VariableList& initialScope);
 
 // The SIP INVITE of a Transfer to Number to `target`, as the trunk would send it (headers only). With `withText`
 // false only the UUI's numbers are filled in (a run without a trace and without a real transfer needs no text).

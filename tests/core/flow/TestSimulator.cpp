@@ -99,6 +99,28 @@ QStringList codes(const diagnostics::Diagnostics& list) {
     return out;
 }
 
+// A backend that, while it answers, runs another call through the same simulator (as a backend's event loop could
+// lead back into it), then answers as the scripted backend does.
+class ReenteringBackend final : public telephony::VoiceCallsBackend {
+public:
+    Simulator* simulator = nullptr;
+    std::optional<Trace> inner;
+    telephony::VoiceCallsReply* createVoiceCall(const telephony::VoiceCallRequest& request,
+                                                QObject* parent = nullptr) override {
+        if (simulator && !inner) {
+            SimulatedCall other = call();
+            other.ani = u"tel:+14155550199"_s;
+            inner = simulator->run(other, CallScript{CallOutcome::Success, true});
+        }
+        return m_scripted.createVoiceCall(request, parent);
+    }
+    QString describe() const override { return m_scripted.describe(); }
+    ReenteringBackend() { m_scripted.enqueue(telephony::ScriptedBackend::Step::success(u"0LQRM0000006CSz"_s)); }
+
+private:
+    telephony::ScriptedBackend m_scripted;
+};
+
 } // namespace
 
 class TestSimulator final : public QObject {
@@ -434,6 +456,39 @@ private Q_SLOTS:
         const QStringList expired = located(repeated.run(later, {}, &backend));
         QVERIFY2(expired.contains(u"UUI022@set-uui"_s), qPrintable(expired.join(u',')));
         QCOMPARE(located(repeated.run(call(), {}, &backend)), first);
+    }
+
+    // A call run while another waits for its data action has variables of its own: neither sees the other's.
+    void aCallRunDuringAnotherKeepsItsOwnVariables() {
+        const FixedClock clock(kStart);
+        Simulator simulator(sipTransferTemplate(), context(), clock);
+        ReenteringBackend backend;
+        backend.simulator = &simulator;
+        const Trace outer = simulator.run(call(), {}, &backend);
+        QVERIFY(backend.inner.has_value());
+        QVERIFY(outer.reachedAgent());
+        QVERIFY(backend.inner->reachedAgent());
+        const auto fromOf = [](const Trace& t) {
+            const TraceStep* data = stepOf(t, u"create-voicecall"_s);
+            for (const auto& [name, value] : data->inputs) {
+                if (name == u"from"_s) {
+                    return value.toDisplay();
+                }
+            }
+            return QString();
+        };
+        QVERIFY2(fromOf(outer).contains(u"+14155550100"_s), qPrintable(fromOf(outer)));
+        QVERIFY2(fromOf(backend.inner.value()).contains(u"+14155550199"_s), qPrintable(fromOf(backend.inner.value())));
+        // The outer call's variables are its own: Task.voiceCallId was NOT_SET before its data action answered,
+        // though the inner call had set it in its scope meanwhile.
+        const TraceStep* created = stepOf(outer, u"create-voicecall"_s);
+        const auto change = std::find_if(created->changes.cbegin(), created->changes.cend(),
+                                         [](const VariableChange& ch) { return ch.name == u"Task.voiceCallId"_s; });
+        QVERIFY(change != created->changes.cend());
+        QVERIFY2(!change->before.isSet(), qPrintable(change->before.toDisplay()));
+        QVERIFY(stepOf(*backend.inner, u"set-uui"_s)->uui->json.contains(id18(u"0LQSC0000000001"_s).toLatin1()));
+        QCOMPARE(codes(outer.diagnostics),
+                 codes(Simulator(sipTransferTemplate(), context(), clock).run(call()).diagnostics));
     }
 
     void deterministic() {
