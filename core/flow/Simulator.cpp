@@ -41,23 +41,18 @@ using detail::VariableList;
 using detail::Compiled;
 using detail::Parsed;
 
-// The path's name as a shared QString; `path` is one of the kPath constants (compared by address), else "next".
+// The path's name as a shared QString, compared by its text ("next" for anything else).
 const QString& pathName(const char* path) {
-    static const std::array<std::pair<const char*, QString>, 7> names{{
-        {kPathNext, QString::fromLatin1(kPathNext)},
-        {kPathSuccess, QString::fromLatin1(kPathSuccess)},
-        {kPathFailure, QString::fromLatin1(kPathFailure)},
-        {kPathTimeout, QString::fromLatin1(kPathTimeout)},
-        {kPathYes, QString::fromLatin1(kPathYes)},
-        {kPathNo, QString::fromLatin1(kPathNo)},
-        {kPathJump, QString::fromLatin1(kPathJump)},
-    }};
-    for (const auto& [key, name] : names) {
-        if (path == key) {
+    static const std::array<QString, 7> names{QString::fromLatin1(kPathNext),    QString::fromLatin1(kPathSuccess),
+                                              QString::fromLatin1(kPathFailure), QString::fromLatin1(kPathTimeout),
+                                              QString::fromLatin1(kPathYes),     QString::fromLatin1(kPathNo),
+                                              QString::fromLatin1(kPathJump)};
+    for (const QString& name : names) {
+        if (name == QLatin1StringView(path)) {
             return name;
         }
     }
-    return names[0].second;
+    return names[0];
 }
 
 diagnostics::Diagnostic located(const char* code, const QString& message, const Compiled& c,
