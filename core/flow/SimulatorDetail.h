@@ -70,7 +70,7 @@ public:
         }
         return m_values[i].second;
     }
-    // The value at place `i`: for i below the size of the list last assigned, the variable it had there.
+    // The value at place `i`: for i below the size of the list last given to reset(), the variable it had there.
     const Value& at(qsizetype i) const { return m_values[i].second; }
     Value get(const QString& name) const {
         const qsizetype i = indexOf(name);
@@ -87,16 +87,13 @@ public:
         m_values[i].second = std::move(value);
         return before;
     }
-    void assign(const VariableList& values) {
-        m_values = values;
-        m_base = &values;
-    }
-    // The same as assign(values), for a scope that runs call after call: when the scope was last given this very
-    // list, its names are still those of the list, in its order (set() only appends new names), so the values are
-    // put back in place and the list itself is neither copied nor made again.
+    // The scope holds `values` and nothing else. For a scope that runs call after call: when it was last given this
+    // very list, its names are still those of the list, in its order (set() only appends new names), so the values
+    // are put back in place and the list itself is neither copied nor made again.
     void reset(const VariableList& values) {
         if (m_base != &values || m_values.size() < values.size()) {
-            assign(values);
+            m_values = values;
+            m_base = &values;
             return;
         }
         m_values.resize(values.size());
@@ -115,7 +112,7 @@ private:
         return -1;
     }
     VariableList m_values;
-    const VariableList* m_base = nullptr; // the list last assigned
+    const VariableList* m_base = nullptr; // the list last given to reset()
 };
 
 // An action's expression, parsed once when the simulator is made.

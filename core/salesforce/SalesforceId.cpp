@@ -132,18 +132,13 @@ QString caseSafeSuffix(QStringView id15) {
 }
 
 Result<SalesforceId> SalesforceId::parse(QStringView text) {
+    if (isWellFormed(text)) {
+        return SalesforceId(text.first(15).toString());
+    }
     if (auto ok = checkLengthAndCharacters(text); !ok) {
         return tl::unexpected(ok.error());
     }
-    if (text.size() == 15) {
-        return SalesforceId(text.toString());
-    }
     const QStringView head = text.first(15);
-    char16_t expected[3];
-    writeSuffix(head, expected);
-    if (text.sliced(15) == QStringView(expected, 3)) {
-        return SalesforceId(head.toString());
-    }
     // Not the suffix of these exact characters: either the letters changed case on the way, or the suffix is
     // wrong. A blanket upper- or lower-casing (spreadsheets, case-insensitive fields) is the common accident; a
     // mixed-case id with a foreign suffix is more likely mistyped.
@@ -213,14 +208,7 @@ Result<SalesforceId> SalesforceId::restoreCase(QStringView id18) {
 }
 
 QString SalesforceId::id18() const {
-    if (m_id15.size() != 15) {
-        return {};
-    }
-    QString out(18, Qt::Uninitialized);
-    char16_t* data = reinterpret_cast<char16_t*>(out.data());
-    std::copy_n(reinterpret_cast<const char16_t*>(m_id15.constData()), 15, data);
-    writeSuffix(m_id15, data + 15);
-    return out;
+    return id18Of(m_id15); // empty for a null id
 }
 
 IdKind SalesforceId::kind() const {
